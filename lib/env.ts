@@ -1,0 +1,109 @@
+import { z } from "zod";
+
+// Every environment variable the app reads, parsed once. Development defaults let a fresh clone run
+// without a .env; production refuses to boot without real secrets (see assertProductionEnv).
+const DEV_AUTH_SECRET = "dev-only-secret-change-me-0123456789abcdef";
+
+const bool = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
+const ms = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  PORT: z.coerce.number().int().positive().default(3000),
+  HOSTNAME: z.string().default("localhost"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  APP_VERSION: optionalString,
+  GIT_COMMIT: optionalString,
+
+  DATABASE_URL: z.string().min(1).default("file:./data/dev.db"),
+
+  AUTH_SECRET: optionalString,
+  AUTH_TRUST_HOST: bool,
+  SESSION_MAX_AGE_HOURS: z.coerce.number().positive().default(12),
+  SEED_ADMIN_PASSWORD: optionalString,
+  SEED_VENTAS_PASSWORD: optionalString,
+  SEED_GERENTE_PASSWORD: optionalString,
+
+  GOOGLE_GENERATIVE_AI_API_KEY: optionalString,
+  GEMINI_MODEL: z.string().default("gemini-2.5-flash"),
+  OPENAI_COMPATIBLE_BASE_URL: optionalString,
+  OPENAI_COMPATIBLE_MODEL: z.string().default("llama3.1"),
+  OPENAI_COMPATIBLE_API_KEY: optionalString,
+  AGENT_RETRIEVAL_TIMEOUT_MS: ms(5_000),
+  AGENT_MODEL_TIMEOUT_MS: ms(10_000),
+  AGENT_TURN_TIMEOUT_MS: ms(20_000),
+
+  REDIS_URL: optionalString,
+
+  STORAGE_BACKEND: z.enum(["local", "s3", "minio"]).default("local"),
+  STORAGE_LOCAL_DIR: z.string().default("./data/storage"),
+  STORAGE_SIGNING_SECRET: optionalString,
+  S3_BUCKET: optionalString,
+  S3_REGION: z.string().default("us-east-1"),
+  S3_ENDPOINT: optionalString,
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  EXPORT_TTL_HOURS: z.coerce.number().positive().default(72),
+});
+
+export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; STORAGE_SIGNING_SECRET: string };
+
+let cached: Env | undefined;
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment configuration:\n${problems}`);
+  }
+  const authSecret = parsed.data.AUTH_SECRET ?? DEV_AUTH_SECRET;
+  return {
+    ...parsed.data,
+    AUTH_SECRET: authSecret,
+    STORAGE_SIGNING_SECRET: parsed.data.STORAGE_SIGNING_SECRET ?? authSecret,
+  };
+}
+
+export function env(): Env {
+  cached ??= loadEnv();
+  return cached;
+}
+
+/** Test helper: forget the cached parse so a test can change process.env. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+/** Production must not start on development defaults; returns the list of problems (empty = ok). */
+export function productionProblems(source: NodeJS.ProcessEnv = process.env): string[] {
+  const problems: string[] = [];
+  const secret = source.AUTH_SECRET?.trim();
+  if (!secret) problems.push("AUTH_SECRET is required (generate one with `openssl rand -base64 32`).");
+  else if (secret === DEV_AUTH_SECRET || secret.length < 32) {
+    problems.push("AUTH_SECRET must be a random value of at least 32 characters.");
+  }
+  const backend = source.STORAGE_BACKEND ?? "local";
+  if ((backend === "s3" || backend === "minio") && !source.S3_BUCKET) {
+    problems.push(`S3_BUCKET is required when STORAGE_BACKEND=${backend}.`);
+  }
+  return problems;
+}
+
+export function assertProductionEnv(source: NodeJS.ProcessEnv = process.env): void {
+  if (source.NODE_ENV !== "production") return;
+  const problems = productionProblems(source);
+  if (problems.length > 0) {
+    throw new Error(`Refusing to start in production:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+export function databaseFlavour(url: string = env().DATABASE_URL): "sqlite" | "postgres" {
+  return /^postgres(ql)?:\/\//.test(url) ? "postgres" : "sqlite";
+}

@@ -1,0 +1,103 @@
+import { ZodError } from "zod";
+import { log } from "@/lib/log";
+
+// One error type for the whole app. `code` is stable for machines; `message` is Spanish for people.
+export const ERROR_STATUS = {
+  invalid_input: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
+  invalid_input: "Los datos enviados no son válidos.",
+  unauthorized: "Debes iniciar sesión para continuar.",
+  forbidden: "No tienes permiso para realizar esta acción.",
+  not_found: "No encontramos lo que buscas.",
+  conflict: "La operación entra en conflicto con el estado actual.",
+  payload_too_large: "El archivo o mensaje es demasiado grande.",
+  unsupported_media_type: "El tipo de archivo no está permitido.",
+  rate_limited: "Has hecho demasiadas solicitudes. Intenta de nuevo en un momento.",
+  unavailable: "El servicio no está disponible en este momento. Intenta más tarde.",
+  internal: "Ocurrió un error inesperado. Ya quedó registrado; intenta de nuevo.",
+};
+
+export type FieldErrors = Record<string, string>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly fields?: FieldErrors;
+  readonly retryAfterSeconds?: number;
+  /** A more specific machine code for legacy clients (e.g. `modelo_no_disponible`). */
+  readonly detailCode?: string;
+
+  constructor(
+    code: ErrorCode,
+    message?: string,
+    options: { fields?: FieldErrors; retryAfterSeconds?: number; detailCode?: string; cause?: unknown } = {},
+  ) {
+    super(message ?? DEFAULT_MESSAGES[code], { cause: options.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.status = ERROR_STATUS[code];
+    this.fields = options.fields;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+    this.detailCode = options.detailCode;
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+/** Turns zod issues into `{ field: Spanish message }`. */
+export function fieldErrorsFromZod(error: ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+export function invalidInput(error: ZodError, message = DEFAULT_MESSAGES.invalid_input): AppError {
+  return new AppError("invalid_input", message, { fields: fieldErrorsFromZod(error) });
+}
+
+export type ErrorBody = {
+  error: { code: string; message: string; fields?: FieldErrors; request_id?: string };
+};
+
+/** Normalises any thrown value into an AppError; unknown errors are logged, never exposed. */
+export function toAppError(error: unknown, requestId?: string): AppError {
+  if (isAppError(error)) return error;
+  if (error instanceof ZodError) return invalidInput(error);
+  log.error("unhandled error", { requestId, err: error });
+  return new AppError("internal");
+}
+
+export function errorBody(error: AppError, requestId?: string): ErrorBody {
+  return {
+    error: {
+      code: error.detailCode ?? error.code,
+      message: error.message,
+      ...(error.fields ? { fields: error.fields } : {}),
+      ...(requestId ? { request_id: requestId } : {}),
+    },
+  };
+}
+
+export function errorResponse(error: unknown, requestId?: string): Response {
+  const appError = toAppError(error, requestId);
+  const headers = new Headers({ "content-type": "application/json; charset=utf-8" });
+  if (requestId) headers.set("x-request-id", requestId);
+  if (appError.retryAfterSeconds !== undefined) headers.set("retry-after", String(appError.retryAfterSeconds));
+  return new Response(JSON.stringify(errorBody(appError, requestId)), { status: appError.status, headers });
+}

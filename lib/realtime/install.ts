@@ -1,0 +1,2 @@
+// Wires the realtime features into the custom server. The legacy chat WebSocket registers itself here.
+export async function installRealtime(): Promise<void> {}

@@ -1,0 +1,45 @@
+import "dotenv/config";
+import { createServer } from "node:http";
+import next from "next";
+import { assertProductionEnv, env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { installRealtime } from "@/lib/realtime/install";
+import { handleUpgrade } from "@/lib/realtime/upgrade";
+
+// One HTTP server: Next (pages, route handlers) plus the legacy WebSocket route /ws/chat/{chat_id}.
+async function main(): Promise<void> {
+  assertProductionEnv();
+  const config = env();
+  const dev = config.NODE_ENV !== "production";
+  const server = createServer();
+  const app = next({ dev, hostname: config.HOSTNAME, port: config.PORT, httpServer: server });
+
+  await installRealtime();
+  server.on("upgrade", (req, socket, head) => {
+    if (handleUpgrade(req, socket, head)) return;
+    // In development Next's own upgrade listener serves HMR; in production nothing else upgrades.
+    if (!dev) socket.destroy();
+  });
+
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  server.on("request", (req, res) => {
+    void handle(req, res);
+  });
+  server.listen(config.PORT, config.HOSTNAME, () => {
+    log.info("server ready", { url: `http://${config.HOSTNAME}:${config.PORT}`, dev });
+  });
+
+  const shutdown = (signal: string) => {
+    log.info("shutting down", { signal });
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
