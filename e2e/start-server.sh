@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds and starts the app for Playwright on a fresh, seeded SQLite database.
+set -euo pipefail
+port="${1:-3210}"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+mkdir -p .tmp
+db=".tmp/e2e-$port.db"
+rm -f "$db" "$db-wal" "$db-shm"
+export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
+export DATABASE_URL="file:./$db"
+export NEXT_DIST_DIR=".next-e2e-$port"
+export STORAGE_LOCAL_DIR=".tmp/e2e-storage-$port"
+export AUTH_SECRET="${AUTH_SECRET:-e2e-secret-0123456789-abcdefghijklmnopqrstuvwxyz}"
+export AUTH_TRUST_HOST=true
+npx tsx scripts/db-setup.ts
+if [ "${E2E_SKIP_BUILD:-0}" != "1" ] || [ ! -d "$NEXT_DIST_DIR" ]; then npx next build; fi
+NODE_ENV=production PORT="$port" HOSTNAME=127.0.0.1 exec npx tsx server.ts

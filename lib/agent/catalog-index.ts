@@ -1,0 +1,200 @@
+// In-memory product search: inverted index (term → postings) + fuzzy vocabulary. A query only touches
+// the postings of its own terms, so latency depends on term frequency, not on catalog size.
+
+import { FuzzyVocabulary } from "./fuzzy";
+import { analyze, foldText } from "./normalize";
+import type { CatalogProduct } from "./types";
+
+export { normalizeForSearch } from "./normalize";
+
+export type SearchHit = { product: CatalogProduct; score: number; coverage: number };
+export type SearchOptions = { limit?: number; category?: string };
+export type CategorySummary = { name: string; count: number };
+
+export type CatalogIndex = {
+  search(query: string, options?: SearchOptions): SearchHit[];
+  bySku(sku: string): CatalogProduct | undefined;
+  categories(): CategorySummary[];
+  inCategory(category: string, limit?: number): CatalogProduct[];
+  related(product: CatalogProduct, limit?: number): CatalogProduct[];
+  size(): number;
+};
+
+// Why these weights: customers name products by the words on the label or their own synonyms;
+// category/brand are broader, descriptions mention uses but also incidental words.
+const FIELD_WEIGHTS = { synonyms: 3, name: 3, category: 2, brand: 1.5, standard: 1, description: 1 } as const;
+type Field = keyof typeof FIELD_WEIGHTS;
+
+type Postings = { docs: Int32Array; weights: Float32Array };
+
+const SKU_PATTERN = /\b([a-z]{3})\s*-?\s*(\d{3})\b/g;
+
+function fieldTexts(p: CatalogProduct): Record<Field, string> {
+  return {
+    synonyms: p.synonyms.join(" ; "),
+    name: p.name,
+    category: p.category,
+    brand: p.brand,
+    standard: p.standard ?? "",
+    description: p.description,
+  };
+}
+
+/** Unigrams plus adjacent bigrams ("linea_vida") so phrases outrank scattered words. */
+function termsWithBigrams(text: string): string[] {
+  const terms: string[] = [];
+  for (const part of text.split(/[;,.]/)) {
+    const unigrams = analyze(part);
+    terms.push(...unigrams);
+    for (let i = 0; i + 1 < unigrams.length; i++) terms.push(`${unigrams[i]}_${unigrams[i + 1]}`);
+  }
+  return terms;
+}
+
+export function createCatalogIndex(allProducts: readonly CatalogProduct[]): CatalogIndex {
+  const products = allProducts.filter((p) => p.active);
+  const skuMap = new Map(products.map((p) => [p.sku.toUpperCase(), p]));
+  const building = new Map<string, { docs: number[]; weights: number[] }>();
+  const categoryDocs = new Map<string, number[]>();
+
+  products.forEach((product, doc) => {
+    const weights = new Map<string, number>();
+    const texts = fieldTexts(product);
+    for (const field of Object.keys(FIELD_WEIGHTS) as Field[]) {
+      for (const term of new Set(termsWithBigrams(texts[field]))) {
+        const weight = FIELD_WEIGHTS[field];
+        const previous = weights.get(term) ?? 0;
+        // A term in several fields counts a little more, never as much as two separate terms.
+        weights.set(term, Math.max(previous, weight) + 0.15 * Math.min(previous, weight));
+      }
+    }
+    // The head noun ("Casco de…" vs "Barbuquejo … para casco") says what the product IS.
+    const head = analyze(product.name)[0];
+    if (head) weights.set(head, (weights.get(head) ?? 0) + 1);
+    for (const [term, weight] of weights) {
+      let postings = building.get(term);
+      if (!postings) building.set(term, (postings = { docs: [], weights: [] }));
+      postings.docs.push(doc);
+      postings.weights.push(weight);
+    }
+    const members = categoryDocs.get(product.category);
+    if (members) members.push(doc);
+    else categoryDocs.set(product.category, [doc]);
+  });
+
+  const index = new Map<string, Postings>();
+  for (const [term, p] of building)
+    index.set(term, { docs: Int32Array.from(p.docs), weights: Float32Array.from(p.weights) });
+  building.clear();
+  const vocabulary = new FuzzyVocabulary(index.keys());
+  const categoryTerms = [...categoryDocs.keys()].map((name) => ({ name, terms: [...new Set(analyze(name))] }));
+  const total = products.length;
+  const idf = (term: string) => Math.log(1 + total / (index.get(term)?.docs.length ?? total));
+
+  /** Vocabulary terms a query term stands for, with a confidence factor (typos count less). */
+  function expand(term: string): Array<{ term: string; factor: number }> {
+    if (index.has(term)) return [{ term, factor: 1 }];
+    if (/\d/.test(term)) return [];
+    return vocabulary.lookup(term, 2).map((m) => ({ term: m.term, factor: m.distance === 1 ? 0.8 : 0.6 }));
+  }
+
+  function search(query: string, options: SearchOptions = {}): SearchHit[] {
+    const limit = options.limit ?? 5;
+    const scores = new Float64Array(total);
+    const matched = new Float64Array(total);
+    const touched: number[] = [];
+    const add = (doc: number, value: number) => {
+      if (scores[doc] === 0) touched.push(doc);
+      scores[doc] = (scores[doc] as number) + value;
+    };
+
+    const exactSkus = new Set<string>();
+    for (const m of foldText(query).matchAll(SKU_PATTERN)) {
+      const sku = `${m[1]}-${m[2]}`.toUpperCase();
+      if (skuMap.has(sku)) exactSkus.add(sku);
+    }
+
+    const queryTerms = [...new Set(analyze(query))].slice(0, 24);
+    const resolved = queryTerms.map((t) => ({ term: t, expansions: expand(t) })).filter((q) => q.expansions.length > 0);
+    let idfTotal = 0;
+    for (const { term: queryTerm, expansions } of resolved) {
+      // Small bare numbers are usually quantities ("2 cascos"): they may help, never dominate.
+      const isSmallNumber = /^\d{1,2}$/.test(queryTerm);
+      const termIdf = isSmallNumber ? 0 : idf((expansions[0] as { term: string }).term);
+      idfTotal += termIdf;
+      if (expansions.length === 1) {
+        const { term, factor } = expansions[0] as { term: string; factor: number };
+        const postings = index.get(term) as Postings;
+        const weight = idf(term) * factor * (isSmallNumber ? 0.3 : 1);
+        for (let i = 0; i < postings.docs.length; i++) {
+          const doc = postings.docs[i] as number;
+          add(doc, weight * (postings.weights[i] as number));
+          matched[doc] = (matched[doc] as number) + termIdf;
+        }
+        continue;
+      }
+      const best = new Map<number, number>();
+      for (const { term, factor } of expansions) {
+        const postings = index.get(term) as Postings;
+        const weight = idf(term) * factor;
+        for (let i = 0; i < postings.docs.length; i++) {
+          const doc = postings.docs[i] as number;
+          best.set(doc, Math.max(best.get(doc) ?? 0, weight * (postings.weights[i] as number)));
+        }
+      }
+      for (const [doc, value] of best) {
+        add(doc, value);
+        matched[doc] = (matched[doc] as number) + termIdf;
+      }
+    }
+
+    const canonical = resolved.map((q) => (q.expansions[0] as { term: string }).term);
+    for (let i = 0; i + 1 < canonical.length; i++) {
+      const postings = index.get(`${canonical[i]}_${canonical[i + 1]}`);
+      if (!postings) continue;
+      for (let j = 0; j < postings.docs.length; j++)
+        add(postings.docs[j] as number, 0.5 * (postings.weights[j] as number));
+    }
+
+    // "qué hay en trabajo en alturas": a query naming a whole category lifts every member.
+    const termSet = new Set(canonical);
+    for (const category of categoryTerms) {
+      const distinctive = category.terms.filter((t) => t !== "protec" && t !== "proteccion");
+      if (distinctive.length === 0 || !distinctive.every((t) => termSet.has(t))) continue;
+      for (const doc of categoryDocs.get(category.name) ?? [])
+        add(doc, 2 * distinctive.reduce((s, t) => s + idf(t), 0));
+    }
+
+    const hits: SearchHit[] = [];
+    for (const doc of touched) {
+      const product = products[doc] as CatalogProduct;
+      if (options.category && product.category !== options.category) continue;
+      const coverage = idfTotal > 0 ? Math.min(1, (matched[doc] as number) / idfTotal) : 0;
+      hits.push({ product, score: (scores[doc] as number) * coverage * coverage, coverage });
+    }
+    for (const sku of exactSkus) {
+      const product = skuMap.get(sku) as CatalogProduct;
+      const existing = hits.find((h) => h.product.sku === sku);
+      if (existing) existing.score += 1000;
+      else hits.push({ product, score: 1000, coverage: 1 });
+    }
+    hits.sort((a, b) => b.score - a.score || a.product.sku.localeCompare(b.product.sku));
+    return hits.slice(0, limit);
+  }
+
+  return {
+    search,
+    bySku: (sku) => skuMap.get(sku.trim().toUpperCase()),
+    categories: () => [...categoryDocs].map(([name, docs]) => ({ name, count: docs.length })),
+    inCategory: (category, limit = 50) =>
+      (categoryDocs.get(category) ?? []).slice(0, limit).map((doc) => products[doc] as CatalogProduct),
+    related(product, limit = 4) {
+      const text = `${product.synonyms.slice(0, 2).join(" ")} ${product.category}`;
+      return search(text, { limit: limit + 1, category: product.category })
+        .map((h) => h.product)
+        .filter((p) => p.sku !== product.sku)
+        .slice(0, limit);
+    },
+    size: () => total,
+  };
+}

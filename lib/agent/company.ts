@@ -1,0 +1,158 @@
+// Company knowledge (empresa.md) split by "## " headings; questions get only the sections they need.
+
+import { foldText } from "./normalize";
+
+export type CompanySection = { title: string; content: string };
+export type CompanySections = { name: string; sections: CompanySection[] };
+export type CompanyAnswer = { sections: CompanySection[]; summary: boolean };
+
+export function parseCompanyMarkdown(markdown: string): CompanySections {
+  const lines = markdown.replace(/\r\n/g, "\n").split("\n");
+  let name = "la empresa";
+  const sections: CompanySection[] = [];
+  let current: { title: string; body: string[] } | null = null;
+  const flush = () => {
+    if (current) sections.push({ title: current.title, content: current.body.join("\n").trim() });
+  };
+  for (const line of lines) {
+    if (line.startsWith("# ")) name = line.slice(2).trim();
+    else if (line.startsWith("## ")) {
+      flush();
+      current = { title: line.slice(3).trim(), body: [] };
+    } else if (current) current.body.push(line);
+  }
+  flush();
+  return { name, sections };
+}
+
+// Keyed by the folded heading; patterns run on folded text. New headings simply get no topic words.
+const TOPICS: Array<{ heading: string; patterns: RegExp[] }> = [
+  {
+    heading: "quienes somos",
+    patterns: [
+      /quienes (son|somos|es)/,
+      /que es sextinvalle/,
+      /desde cuando/,
+      /trayectoria/,
+      /conocer(los| la empresa)/,
+    ],
+  },
+  {
+    heading: "que hacemos",
+    patterns: [
+      /que (hacen|venden|ofrecen|servicios)/,
+      /a que se dedican/,
+      /servicios/,
+      /capacitacion/,
+      /asesoria/,
+      /prueba hidrostatica/,
+    ],
+  },
+  {
+    heading: "ubicacion y horario",
+    patterns: [
+      /donde (queda|quedan|estan|se encuentran|los encuentro|puedo recoger)/,
+      /ubicad/,
+      /ubicacion/,
+      /\bsede\b/,
+      /punto de venta/,
+      /direccion (de la tienda|del almacen|de ustedes)/,
+      /horario/,
+      /a que hora/,
+      /\babren\b/,
+      /\bcierran\b/,
+      /atienden/,
+      /sabado/,
+      /domingo/,
+      /festivo/,
+      /\btienda\b/,
+    ],
+  },
+  {
+    heading: "contacto",
+    patterns: [
+      /contact/,
+      /telefono/,
+      /whatsapp/,
+      /\bcorreo\b/,
+      /\bemail\b/,
+      /llamar/,
+      /pagina web/,
+      /sitio web/,
+      /comunicar/,
+    ],
+  },
+  {
+    heading: "envios",
+    patterns: [
+      /envi(o|os|an|ar|en)\b/,
+      /domicilio/,
+      /despach/,
+      /\bentreg/,
+      /flete/,
+      /transportadora/,
+      /\bllega/,
+      /recoger/,
+    ],
+  },
+  {
+    heading: "formas de pago",
+    patterns: [
+      /\bpag(o|os|ar|an)\b/,
+      /tarjeta/,
+      /transferencia/,
+      /\bpse\b/,
+      /efectivo/,
+      /credito/,
+      /nequi/,
+      /daviplata/,
+      /consignacion/,
+    ],
+  },
+  {
+    heading: "precios e impuestos",
+    patterns: [/\biva\b/, /impuesto/, /incluye(n)? iva/, /validez/, /precios incluyen/],
+  },
+  { heading: "facturacion", patterns: [/factura/, /\brut\b/] },
+  {
+    heading: "garantia y devoluciones",
+    patterns: [/garantia/, /devol/, /\bcambi(o|ar) (de )?talla/, /reembolso/, /defecto/],
+  },
+  { heading: "certificaciones", patterns: [/certific/, /ficha tecnica/, /\bnormas?\b/, /homologad/] },
+];
+
+const SUMMARY_PATTERNS = [
+  /informacion (de|sobre) (la empresa|ustedes|sextinvalle)/,
+  /(hablame|cuentame|hableme|cuenteme) (de|sobre) (ustedes|la empresa|sextinvalle)/,
+  /^(la )?empresa\??$/,
+];
+const SUMMARY_HEADINGS = ["quienes somos", "que hacemos", "contacto"];
+
+function byHeading(company: CompanySections, heading: string): CompanySection | undefined {
+  return company.sections.find((s) => foldText(s.title) === heading);
+}
+
+/** Does the text ask about the company at all (used by the classifier)? */
+export function mentionsCompanyTopic(text: string): boolean {
+  const folded = foldText(text);
+  return SUMMARY_PATTERNS.some((p) => p.test(folded)) || TOPICS.some((t) => t.patterns.some((p) => p.test(folded)));
+}
+
+/** Sections relevant to a question, best first; the summary trio for "información de la empresa". */
+export function findCompanySections(company: CompanySections, question: string): CompanyAnswer {
+  const folded = foldText(question)
+    .replace(/[¿?¡!.,]/g, "")
+    .trim();
+  if (SUMMARY_PATTERNS.some((p) => p.test(folded))) {
+    const sections = SUMMARY_HEADINGS.map((h) => byHeading(company, h)).filter((s): s is CompanySection => !!s);
+    return { sections, summary: true };
+  }
+  const scored = TOPICS.map((topic) => ({ topic, hits: topic.patterns.filter((p) => p.test(folded)).length }))
+    .filter((t) => t.hits > 0)
+    .sort((a, b) => b.hits - a.hits);
+  const sections = scored
+    .map((t) => byHeading(company, t.topic.heading))
+    .filter((s): s is CompanySection => !!s)
+    .slice(0, 2);
+  return { sections, summary: false };
+}

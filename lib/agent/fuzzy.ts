@@ -1,0 +1,64 @@
+// Typo tolerance over the index vocabulary (not over products), so cost grows with distinct terms only.
+
+/** Optimal-string-alignment distance (Levenshtein + adjacent swaps), giving up above `max`. */
+export function boundedEditDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const width = b.length + 1;
+  let prevPrev = new Array<number>(width).fill(0);
+  let prev = Array.from({ length: width }, (_, j) => j);
+  let current = new Array<number>(width).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((prev[j] as number) + 1, (current[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, (prevPrev[j - 2] as number) + 1);
+      }
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > max) return max + 1;
+    [prevPrev, prev, current] = [prev, current, prevPrev];
+  }
+  return prev[b.length] as number;
+}
+
+/** Allowed typos by term length: short words must match exactly or they collide with others. */
+export function maxTyposFor(term: string): number {
+  if (term.length <= 3) return 0;
+  if (term.length <= 6) return 1;
+  return 2;
+}
+
+export type VocabularyMatch = { term: string; distance: number };
+
+/** Vocabulary bucketed by length so a lookup only visits plausible candidates. */
+export class FuzzyVocabulary {
+  private readonly byLength = new Map<number, string[]>();
+
+  constructor(terms: Iterable<string>) {
+    for (const term of terms) {
+      if (/\d/.test(term) || term.includes("_")) continue;
+      const bucket = this.byLength.get(term.length);
+      if (bucket) bucket.push(term);
+      else this.byLength.set(term.length, [term]);
+    }
+  }
+
+  /** Closest terms within the typo budget, best first, at most `limit`. */
+  lookup(term: string, limit = 3): VocabularyMatch[] {
+    const max = maxTyposFor(term);
+    if (max === 0) return [];
+    const found: VocabularyMatch[] = [];
+    for (let length = term.length - max; length <= term.length + max; length++) {
+      for (const candidate of this.byLength.get(length) ?? []) {
+        const distance = boundedEditDistance(term, candidate, max);
+        if (distance <= max) found.push({ term: candidate, distance });
+      }
+    }
+    found.sort((x, y) => x.distance - y.distance || x.term.localeCompare(y.term));
+    return found.slice(0, limit);
+  }
+}

@@ -1,0 +1,44 @@
+// Shared types of the agent's pure, DB-free core.
+
+/** A catalog record as the agent sees it. `price` is integer COP with IVA included. */
+export type CatalogProduct = {
+  id: string;
+  sku: string;
+  name: string;
+  description: string;
+  category: string;
+  brand: string;
+  price: number;
+  stock: number;
+  unit: string;
+  standard: string | null;
+  synonyms: string[];
+  active: boolean;
+};
+
+export type Intent = "inventario" | "venta" | "cliente" | "contexto";
+
+export const INTENTS: readonly Intent[] = ["inventario", "venta", "cliente", "contexto"];
+
+export type ChatRole = "user" | "assistant";
+
+export type HistoryTurn = { role: ChatRole; text: string; intent?: Intent };
+
+export type Tone =
+  | "formal"
+  | "informal"
+  | "amigable"
+  | "profesional"
+  | "cercano"
+  | "vendedor"
+  | "orientado a solucionar";
+
+export const TONES: readonly Tone[] = [
+  "formal",
+  "informal",
+  "amigable",
+  "profesional",
+  "cercano",
+  "vendedor",
+  "orientado a solucionar",
+];

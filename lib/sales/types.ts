@@ -1,0 +1,83 @@
+// Types of the pure sale state machine (see README.md for state semantics).
+
+export type SaleState =
+  | "iniciada"
+  | "pendiente"
+  | "recolectando_datos"
+  | "listo_para_finalizar"
+  | "cerrada"
+  | "cancelada";
+
+/** unitPrice always comes from the catalog record, never from the customer's text. */
+export type CartLine = { sku: string; name: string; quantity: number; unitPrice: number };
+
+export type DocumentType = "CC" | "NIT" | "CE" | "PASAPORTE";
+
+export type CustomerData = {
+  name?: string;
+  documentType?: DocumentType;
+  documentNumber?: string;
+  phone?: string;
+  address?: string;
+  city?: string;
+  email?: string;
+};
+
+export type CustomerField = keyof CustomerData;
+
+/** What the sale waits for from the customer before anything else makes sense. */
+export type PendingQuestion =
+  | { kind: "choose_product"; options: string[]; quantity: number | null }
+  | { kind: "stock_offer"; sku: string; quantity: number };
+
+export type SaleSnapshot = {
+  state: SaleState;
+  lines: CartLine[];
+  customer: CustomerData;
+  pending: PendingQuestion | null;
+};
+
+export type InvalidField = { field: CustomerField; reason: string };
+export type StockConflict = { sku: string; available: number };
+
+export type SaleEvent =
+  | { type: "start" }
+  | { type: "add"; sku: string; quantity: number }
+  | { type: "set_quantity"; sku: string; quantity: number }
+  | { type: "remove"; sku: string }
+  | { type: "choose"; options: string[]; quantity: number | null }
+  | { type: "product_not_found"; query: string }
+  | { type: "customer_data"; data: CustomerData }
+  | { type: "finish_cart" }
+  | { type: "confirm" }
+  | { type: "refuse" }
+  | { type: "cancel" }
+  | { type: "close_confirmed"; orderId?: string }
+  | { type: "close_failed"; conflicts: StockConflict[] };
+
+export type SaleOutcome =
+  | { type: "line_added"; sku: string; quantity: number; lineQuantity: number }
+  | { type: "quantity_set"; sku: string; quantity: number }
+  | { type: "line_removed"; sku: string }
+  | { type: "not_in_cart"; sku: string }
+  | { type: "stock_insufficient"; sku: string; requested: number; available: number }
+  | { type: "ambiguous"; options: string[]; quantity: number | null }
+  | { type: "quantity_missing"; sku: string }
+  | { type: "product_not_found"; query: string }
+  | { type: "customer_updated"; fields: CustomerField[] }
+  | { type: "invalid_field"; field: CustomerField; reason: string }
+  | { type: "missing_fields"; fields: CustomerField[] }
+  | { type: "empty_cart" }
+  | { type: "ready_to_close" }
+  | { type: "close_requested" }
+  | { type: "postponed" }
+  | { type: "offer_declined"; sku: string }
+  | { type: "cancelled" }
+  | { type: "closed"; orderId?: string }
+  | { type: "already_closed" };
+
+export type CatalogLookup = (
+  sku: string,
+) => { sku: string; name: string; price: number; stock: number; unit: string; active: boolean } | undefined;
+
+export type SaleStep = { snapshot: SaleSnapshot; outcomes: SaleOutcome[] };

@@ -1,0 +1,62 @@
+// Validation of customer data needed for an electronic invoice and a delivery.
+
+import type { CustomerData, CustomerField, DocumentType } from "./types";
+
+/** Why each field is required — shown to the customer when it is missing. */
+export const REQUIRED_FIELDS: ReadonlyArray<{ field: CustomerField; why: string }> = [
+  { field: "name", why: "para la factura electrónica" },
+  { field: "documentNumber", why: "la factura DIAN se emite a una cédula o NIT" },
+  { field: "phone", why: "para coordinar la entrega" },
+  { field: "address", why: "para el envío" },
+  { field: "city", why: "para calcular el envío" },
+];
+
+export function onlyDigits(value: string): string {
+  return value.replace(/\D/g, "");
+}
+
+function validateDocument(number: string, type: DocumentType | undefined): string | null {
+  if (type === "NIT") {
+    return /^\d{9}(-\d)?$/.test(number)
+      ? null
+      : "el NIT debe tener 9 dígitos y dígito de verificación (ej. 900123456-7)";
+  }
+  if (type === "PASAPORTE") return /^[A-Z0-9]{5,12}$/i.test(number) ? null : "el pasaporte no parece válido";
+  if (type === "CE")
+    return /^\d{6,10}$/.test(number) ? null : "la cédula de extranjería debe tener entre 6 y 10 dígitos";
+  return /^\d{6,10}$/.test(number) ? null : "la cédula debe tener entre 6 y 10 dígitos";
+}
+
+/** Returns the reason a value is invalid, or null when it is acceptable. */
+export function validateCustomerField(field: CustomerField, data: CustomerData): string | null {
+  const value = data[field];
+  if (value === undefined) return null;
+  switch (field) {
+    case "name":
+      return /^[\p{L}][\p{L}' .-]{1,79}$/u.test(value.trim()) && /\p{L}{2,}/u.test(value)
+        ? null
+        : "el nombre debe tener solo letras";
+    case "documentNumber":
+      return validateDocument(value, data.documentType);
+    case "documentType":
+      return ["CC", "NIT", "CE", "PASAPORTE"].includes(value) ? null : "tipo de documento desconocido";
+    case "phone":
+      return /^(3\d{9}|60\d{8})$/.test(value)
+        ? null
+        : "el celular debe tener 10 dígitos y empezar por 3 (ej. 310 456 7890)";
+    case "address":
+      return value.trim().length >= 6 && /\d/.test(value) ? null : "la dirección debe incluir calle/carrera y número";
+    case "city":
+      return value.trim().length >= 3 ? null : "la ciudad no es válida";
+    case "email":
+      return /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(value) ? null : "el correo no es válido";
+  }
+}
+
+export function missingFields(customer: CustomerData): CustomerField[] {
+  return REQUIRED_FIELDS.filter(({ field }) => !customer[field]?.trim()).map(({ field }) => field);
+}
+
+export function isCustomerComplete(customer: CustomerData): boolean {
+  return missingFields(customer).length === 0;
+}
