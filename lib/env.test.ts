@@ -26,7 +26,7 @@ describe("env", () => {
     [{ NODE_ENV: "production", AUTH_SECRET: "short" }, /at least 32/],
     [{ NODE_ENV: "production", AUTH_SECRET: "x".repeat(40), STORAGE_BACKEND: "s3" }, /S3_BUCKET/],
   ])("refuses to start production on %o", (source, message) => {
-    expect(() => assertProductionEnv(source as NodeJS.ProcessEnv)).toThrow(message);
+    expect(() => assertProductionEnv(source as Record<string, string>)).toThrow(message);
   });
 
   it("accepts a complete production configuration and ignores development", () => {

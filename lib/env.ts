@@ -36,6 +36,7 @@ const schema = z.object({
   OPENAI_COMPATIBLE_BASE_URL: optionalString,
   OPENAI_COMPATIBLE_MODEL: z.string().default("llama3.1"),
   OPENAI_COMPATIBLE_API_KEY: optionalString,
+  OPENAI_COMPATIBLE_VISION: bool,
   AGENT_RETRIEVAL_TIMEOUT_MS: ms(5_000),
   AGENT_MODEL_TIMEOUT_MS: ms(10_000),
   AGENT_TURN_TIMEOUT_MS: ms(20_000),
@@ -57,7 +58,7 @@ export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; STORAGE_SIGNIN
 
 let cached: Env | undefined;
 
-export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`).join("\n");
@@ -82,7 +83,7 @@ export function resetEnvCache(): void {
 }
 
 /** Production must not start on development defaults; returns the list of problems (empty = ok). */
-export function productionProblems(source: NodeJS.ProcessEnv = process.env): string[] {
+export function productionProblems(source: Record<string, string | undefined> = process.env): string[] {
   const problems: string[] = [];
   const secret = source.AUTH_SECRET?.trim();
   if (!secret) problems.push("AUTH_SECRET is required (generate one with `openssl rand -base64 32`).");
@@ -96,7 +97,7 @@ export function productionProblems(source: NodeJS.ProcessEnv = process.env): str
   return problems;
 }
 
-export function assertProductionEnv(source: NodeJS.ProcessEnv = process.env): void {
+export function assertProductionEnv(source: Record<string, string | undefined> = process.env): void {
   if (source.NODE_ENV !== "production") return;
   const problems = productionProblems(source);
   if (problems.length > 0) {

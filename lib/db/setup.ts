@@ -39,7 +39,7 @@ export const DEV_PASSWORDS: SeedPasswords = {
 };
 
 /** Seed passwords from the environment; production never falls back to the development defaults. */
-export function seedPasswordsFromEnv(source: NodeJS.ProcessEnv = process.env): SeedPasswords {
+export function seedPasswordsFromEnv(source: Record<string, string | undefined> = process.env): SeedPasswords {
   const production = source.NODE_ENV === "production";
   const pick = (name: string, fallback: string) => {
     const value = source[name]?.trim();

@@ -1,2 +1,0 @@
-import { extractCustomerData } from "@/lib/agent/extract-customer";
-for (const t of ["Mi nombre es Laura Gómez, cédula 1144556677, teléfono 3104567890, dirección Calle 5 # 38-25, Cali","soy juan perez y mi cc es 1.098.765.432","NIT 900.123.456-7 a nombre de Constructora Andina","mi cel es +57 310 555 0199","vivo en la Cra 10 No 20-30 apto 301 en Palmira","correo juan@gmail.com","cedula 123","1144556677"]) console.log(t, extractCustomerData(t,{expectDocument:true}));
