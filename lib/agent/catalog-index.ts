@@ -41,13 +41,16 @@ function fieldTexts(p: CatalogProduct): Record<Field, string> {
 }
 
 /** Unigrams plus adjacent bigrams ("linea_vida") so phrases outrank scattered words. */
-function termsWithBigrams(text: string): string[] {
+function termsWithBigrams(text: string, memo?: Map<string, string[]>): string[] {
+  const cached = memo?.get(text);
+  if (cached) return cached;
   const terms: string[] = [];
   for (const part of text.split(/[;,.]/)) {
     const unigrams = analyze(part);
     terms.push(...unigrams);
     for (let i = 0; i + 1 < unigrams.length; i++) terms.push(`${unigrams[i]}_${unigrams[i + 1]}`);
   }
+  memo?.set(text, terms);
   return terms;
 }
 
@@ -56,12 +59,14 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
   const skuMap = new Map(products.map((p) => [p.sku.toUpperCase(), p]));
   const building = new Map<string, { docs: number[]; weights: number[] }>();
   const categoryDocs = new Map<string, number[]>();
+  // Catalogs repeat categories, brands, synonyms and descriptions: analyse each distinct text once.
+  const memo = new Map<string, string[]>();
 
   products.forEach((product, doc) => {
     const weights = new Map<string, number>();
     const texts = fieldTexts(product);
     for (const field of Object.keys(FIELD_WEIGHTS) as Field[]) {
-      for (const term of new Set(termsWithBigrams(texts[field]))) {
+      for (const term of new Set(termsWithBigrams(texts[field], field === "name" ? undefined : memo))) {
         const weight = FIELD_WEIGHTS[field];
         const previous = weights.get(term) ?? 0;
         // A term in several fields counts a little more, never as much as two separate terms.
@@ -69,11 +74,14 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
       }
     }
     // The head noun ("Casco de…" vs "Barbuquejo … para casco") says what the product IS.
-    const head = analyze(product.name)[0];
+    const head = termsWithBigrams(product.name)[0];
     if (head) weights.set(head, (weights.get(head) ?? 0) + 1);
     for (const [term, weight] of weights) {
       let postings = building.get(term);
-      if (!postings) building.set(term, (postings = { docs: [], weights: [] }));
+      if (!postings) {
+        postings = { docs: [], weights: [] };
+        building.set(term, postings);
+      }
       postings.docs.push(doc);
       postings.weights.push(weight);
     }
@@ -159,18 +167,25 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
     // "qué hay en trabajo en alturas": a query naming a whole category lifts every member.
     const termSet = new Set(canonical);
     for (const category of categoryTerms) {
-      const distinctive = category.terms.filter((t) => t !== "protec" && t !== "proteccion");
+      const distinctive = category.terms.filter((t) => t !== "proteg");
       if (distinctive.length === 0 || !distinctive.every((t) => termSet.has(t))) continue;
       for (const doc of categoryDocs.get(category.name) ?? [])
         add(doc, 2 * distinctive.reduce((s, t) => s + idf(t), 0));
     }
 
+    // Top-k by insertion: k is tiny, touched may be tens of thousands, so no full sort.
+    const keep = limit + exactSkus.size;
     const hits: SearchHit[] = [];
     for (const doc of touched) {
       const product = products[doc] as CatalogProduct;
       if (options.category && product.category !== options.category) continue;
       const coverage = idfTotal > 0 ? Math.min(1, (matched[doc] as number) / idfTotal) : 0;
-      hits.push({ product, score: (scores[doc] as number) * coverage * coverage, coverage });
+      const score = (scores[doc] as number) * coverage * coverage;
+      if (hits.length >= keep && score <= (hits[hits.length - 1] as SearchHit).score) continue;
+      let at = hits.length;
+      while (at > 0 && (hits[at - 1] as SearchHit).score < score) at--;
+      hits.splice(at, 0, { product, score, coverage });
+      if (hits.length > keep) hits.pop();
     }
     for (const sku of exactSkus) {
       const product = skuMap.get(sku) as CatalogProduct;

@@ -1,17 +1,7 @@
-// es-CO formatting shared by every user-facing text.
+// Spanish wording helpers for the agent's answers; money and numbers come from lib/format.
+import { formatNumber } from "@/lib/format";
 
-/** `38500` → `$ 38.500` (integer pesos, dot thousands separator). */
-export function formatCop(value: number): string {
-  const rounded = Math.round(value);
-  const sign = rounded < 0 ? "-" : "";
-  const digits = String(Math.abs(rounded)).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return `${sign}$ ${digits}`;
-}
-
-/** `1500` → `1.500` */
-export function formatInt(value: number): string {
-  return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-}
+export { formatCop } from "@/lib/format";
 
 const UNIT_PLURALS: Record<string, [string, string]> = {
   unidad: ["unidad", "unidades"],
@@ -25,7 +15,7 @@ const UNIT_PLURALS: Record<string, [string, string]> = {
 /** `4, "unidad"` → `4 unidades`; unknown units fall back to "unidades". */
 export function formatQuantity(quantity: number, unit: string): string {
   const forms = UNIT_PLURALS[unit] ?? ["unidad", "unidades"];
-  return `${formatInt(quantity)} ${quantity === 1 ? forms[0] : forms[1]}`;
+  return `${formatNumber(quantity)} ${quantity === 1 ? forms[0] : forms[1]}`;
 }
 
 /** Joins with commas and a final "y": ["a","b","c"] → "a, b y c". */

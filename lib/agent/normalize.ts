@@ -77,7 +77,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     "llevar sirve sirven servir gracias dias tardes noches producto productos articulo articulos cosa cosas ofrecen " +
     "hacer hacen tener tenemos puedo puede pueden podrian podria seria gustaria interesa info informacion " +
     "mejor entonces listo dale ok okey vale porfavor saber quisieramos ademas igual alli ahi aqui " +
-    "referencia referencias modelo opciones opcion"
+    "referencia referencias modelo opciones opcion todavia aun despues luego tarde confirmo confirma confirmar " +
+    "confirmado cancelar cancela perfecto correcto bueno hagale quedo queda quedaria"
   ).split(" "),
 );
 
@@ -96,10 +97,22 @@ const STEM_EXCEPTIONS: Record<string, string> = {
 };
 
 /** Light Spanish stemmer: plural → singular, gender and a few derivations ("soldar"/"soldador" → "sold"). */
+const stemCache = new Map<string, string>();
+
 export function stem(word: string): string {
+  const cached = stemCache.get(word);
+  if (cached !== undefined) return cached;
+  const result = stemUncached(word);
+  if (stemCache.size < 100_000) stemCache.set(word, result);
+  return result;
+}
+
+function stemUncached(word: string): string {
   const exception = STEM_EXCEPTIONS[word];
   if (exception) return exception;
   if (word.length <= 3 || /\d/.test(word)) return word;
+  // proteger / protector / protección / protege: one family for "proteger los oídos".
+  if (/^prote[cgj]/.test(word)) return "proteg";
   let s = word;
   if (s.endsWith("ces") && s.length > 5) s = `${s.slice(0, -3)}z`;
   else if (s.endsWith("iones")) s = s.slice(0, -2);

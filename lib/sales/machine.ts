@@ -55,7 +55,7 @@ function setLine(
   mode: "add" | "set",
 ): SaleStep {
   const product = lookup(sku);
-  if (!product || !product.active) return { snapshot, outcomes: [{ type: "product_not_found", query: sku }] };
+  if (!product?.active) return { snapshot, outcomes: [{ type: "product_not_found", query: sku }] };
   const existing = snapshot.lines.find((l) => l.sku === sku);
   const target = mode === "add" ? (existing?.quantity ?? 0) + quantity : quantity;
   if (target <= 0) return removeLine(snapshot, sku);

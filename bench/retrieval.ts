@@ -1,0 +1,130 @@
+// Retrieval benchmark: 100 000 synthetic products derived from the real catalog.
+// Run: npx tsx bench/retrieval.ts [count]
+
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { catalogProductsFromCsv } from "@/lib/agent/catalog-csv";
+import { createCatalogIndex } from "@/lib/agent/catalog-index";
+import type { CatalogProduct } from "@/lib/agent/types";
+
+const COLORS = ["blanco", "amarillo", "naranja", "rojo", "azul", "verde", "negro", "gris"];
+const BRANDS = [
+  "Steelpro",
+  "3M",
+  "MSA",
+  "Arseg",
+  "Libus",
+  "Ansell",
+  "Kidde",
+  "Amerex",
+  "Croydon",
+  "Robusta",
+  "Honeywell",
+  "Delta Plus",
+];
+const SIZES = ["talla 38", "talla 39", "talla 40", "talla 41", "talla 42", "talla S", "talla M", "talla L", "talla XL"];
+
+/** Deterministic pseudo-random generator so runs are comparable. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function synthesize(base: CatalogProduct[], count: number): CatalogProduct[] {
+  const random = rng(42);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
+  return Array.from({ length: count }, (_, i) => {
+    const p = base[i % base.length] as CatalogProduct;
+    const model = `M${Math.floor(random() * 5000)}`;
+    const variant =
+      `${pick(COLORS)} ${p.category.startsWith("Calzado") || p.category.startsWith("Ropa") ? pick(SIZES) : ""}`.trim();
+    return {
+      ...p,
+      id: `syn-${i}`,
+      sku: `${p.sku.slice(0, 3)}-${String(i).padStart(6, "0")}`,
+      name: `${p.name} ${variant} ${model}`,
+      brand: random() < 0.5 ? p.brand : pick(BRANDS),
+      price: Math.round(p.price * (0.8 + random() * 0.4)),
+      stock: Math.floor(random() * 500),
+      active: random() > 0.02,
+    };
+  });
+}
+
+const QUERIES = [
+  "cascos blancos",
+  "casco amarillo",
+  "extintor 10 libras",
+  "estintor de 20 lb",
+  "guantez de vaqueta",
+  "guantes nitrilo talla 9",
+  "arnes 4 argollas",
+  "línea de vida",
+  "botas dieléctricas talla 40",
+  "botas de caucho",
+  "gafas lente claro",
+  "careta para soldar",
+  "vapores orgánicos",
+  "extintor para cuarto de servidores",
+  "qué hay en trabajo en alturas",
+  "chaleco reflectivo naranja",
+  "tapones para los oídos",
+  "respirador n95",
+  "cinta de peligro",
+  "señal de salida",
+  "botiquín para empresa",
+  "candado de bloqueo",
+  "overol talla L",
+  "mosqueton",
+  "ducha lavaojos",
+  "detector de humo",
+  "conos",
+  "guante anticorte nivel 5",
+  "M1234",
+  "rojo",
+];
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+const count = Number(process.argv[2] ?? 100_000);
+const base = catalogProductsFromCsv(
+  readFileSync(path.resolve(import.meta.dirname, "../prisma/seed-data/productos.csv"), "utf8"),
+);
+const products = synthesize(base, count);
+globalThis.gc?.();
+const heapBefore = process.memoryUsage().heapUsed;
+const started = performance.now();
+const index = createCatalogIndex(products);
+const buildMs = performance.now() - started;
+globalThis.gc?.();
+const heapAfter = process.memoryUsage().heapUsed;
+
+for (const q of QUERIES) index.search(q); // warm-up
+const latencies: number[] = [];
+for (let round = 0; round < 10; round++) {
+  for (const q of QUERIES) {
+    const t = performance.now();
+    index.search(q, { limit: 5 });
+    latencies.push(performance.now() - t);
+  }
+}
+console.log(`products        ${count.toLocaleString("es-CO")} (${index.size().toLocaleString("es-CO")} active)`);
+console.log(`build           ${buildMs.toFixed(0)} ms`);
+console.log(`queries         ${latencies.length}`);
+console.log(`latency p50     ${percentile(latencies, 50).toFixed(2)} ms`);
+console.log(`latency p99     ${percentile(latencies, 99).toFixed(2)} ms`);
+console.log(
+  `heap (index)    ${((heapAfter - heapBefore) / 1024 / 1024).toFixed(0)} MB (total ${(heapAfter / 1024 / 1024).toFixed(0)} MB)`,
+);
+console.log(
+  `sample          "extintor 10 libras" → ${index
+    .search("extintor 10 libras", { limit: 3 })
+    .map((h) => h.product.sku)
+    .join(", ")}`,
+);

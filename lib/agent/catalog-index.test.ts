@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { createCatalogIndex } from "./catalog-index";
+import { loadCatalog, loadProducts } from "./test-support/fixtures";
+
+const catalog = loadCatalog();
+const top = (q: string, n = 5) => catalog.search(q, { limit: n }).map((h) => h.product.sku);
+
+describe("catalog search on the real catalog", () => {
+  it.each([
+    ["extintor de 10 libras", "INC-001"],
+    ["extintor 20 lb", "INC-002"],
+    ["estintor 10 libras", "INC-001"],
+    ["guantez de vaqueta", "MAN-002"],
+    ["arnes 4 argollas", "ALT-001"],
+    ["cascos blancos", "CAB-001"],
+    ["casco amarillo", "CAB-002"],
+    ["gafas lente oscuro", "VIS-002"],
+    ["gafas claras", "VIS-001"],
+    ["chaleco naranja", "ROP-001"],
+    ["guantes para soldar", "MAN-003"],
+    ["vapores orgánicos", "RES-004"],
+    ["extintor para cuarto de servidores", "INC-003"],
+    ["botas dieléctricas", "CAL-002"],
+    ["botas de caucho talla 40", "CAL-003"],
+    ["línea de vida", "ALT-005"],
+    ["tapabocas", "RES-007"],
+    ["overoles", "ROP-003"],
+    ["CAB-004", "CAB-004"],
+    ["mosquetones", "ALT-006"],
+  ])("%s → %s first", (query, sku) => expect(top(query, 1)[0]).toBe(sku));
+
+  it("category question returns the category's products", () => {
+    expect(top("qué hay en trabajo en alturas").every((s) => s.startsWith("ALT-"))).toBe(true);
+  });
+
+  it("cuarto de servidores includes the clean-agent extinguisher too", () => {
+    expect(top("extintor cuarto de servidores equipos electrónicos")).toEqual(
+      expect.arrayContaining(["INC-003", "INC-005"]),
+    );
+  });
+
+  it("never returns inactive products", () => {
+    const products = loadProducts().map((p) => (p.sku === "CAB-001" ? { ...p, active: false } : p));
+    const index = createCatalogIndex(products);
+    expect(index.search("casco blanco").map((h) => h.product.sku)).not.toContain("CAB-001");
+    expect(index.bySku("CAB-001")).toBeUndefined();
+  });
+
+  it("lists categories and related products", () => {
+    expect(catalog.categories()).toHaveLength(12);
+    const helmet = catalog.bySku("cab-001");
+    expect(helmet?.sku).toBe("CAB-001");
+    const related = catalog.related(helmet!);
+    expect(related.length).toBeGreaterThan(0);
+    expect(related.every((p) => p.category === helmet?.category && p.sku !== "CAB-001")).toBe(true);
+  });
+
+  it("returns nothing for unrelated text", () => expect(top("¿dónde queda la tienda?")).toEqual([]));
+});

@@ -1,0 +1,34 @@
+// After planTurn asks to close an order, the DB layer commits it and reports back here so the
+// sale, outcomes and facts reflect what really happened (closed, or stock conflict).
+
+import { applySaleEvent } from "@/lib/sales/machine";
+import type { StockConflict } from "@/lib/sales/types";
+import type { CatalogIndex } from "./catalog-index";
+import { productFact, saleFacts } from "./facts";
+import { suggestionsFor } from "./suggestions";
+import type { TurnPlan } from "./turn";
+
+export type CloseResult = { ok: true; orderId?: string } | { ok: false; conflicts: StockConflict[] };
+
+export function applyCloseResult(plan: TurnPlan, result: CloseResult, catalog: CatalogIndex): TurnPlan {
+  if (!plan.sale) return plan;
+  const event = result.ok
+    ? ({ type: "close_confirmed", orderId: result.orderId } as const)
+    : ({ type: "close_failed", conflicts: result.conflicts } as const);
+  const step = applySaleEvent(plan.sale, event, (sku) => catalog.bySku(sku));
+  const outcomes = [...plan.outcomes.filter((o) => o.type !== "close_requested"), ...step.outcomes];
+  const productRefs = { ...plan.facts.productRefs };
+  if (!result.ok) {
+    for (const c of result.conflicts) {
+      const product = catalog.bySku(c.sku);
+      if (product) productRefs[c.sku] = { ...productFact(product), stock: c.available };
+    }
+  }
+  const facts = {
+    ...plan.facts,
+    outcomes,
+    productRefs,
+    sale: saleFacts(step.snapshot, (sku) => catalog.bySku(sku)?.unit ?? "unidad"),
+  };
+  return { ...plan, sale: step.snapshot, outcomes, effects: [], facts, suggestions: suggestionsFor(facts) };
+}

@@ -1,0 +1,146 @@
+// Customer data in free text: name, cédula/NIT/CE/pasaporte, mobile, address, city, email.
+// Values are extracted loosely; lib/sales/validation decides whether they are acceptable.
+
+import type { CustomerData, DocumentType } from "@/lib/sales/types";
+import { findCity } from "./cities";
+
+export type CustomerExtraction = { data: CustomerData; rest: string };
+export type CustomerExtractionOptions = { expectDocument?: boolean; expectName?: boolean };
+
+const NAME_WORD = "[A-Za-zÁÉÍÓÚÜÑáéíóúüñ]+";
+const NAME_STOP = new Set(
+  "con y mi mis cedula cédula cc nit documento telefono teléfono celular cel tel direccion dirección correo email vivo en desde identificado identificada de del la el un una muy yo cliente para".split(
+    " ",
+  ),
+);
+
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+const NIT = /\b(?:nit\.?\s*(?:es|:|n[uú]mero|no\.?)?\s*)?(\d{3}\.?\d{3}\.?\d{3}\s*-\s*\d)\b/i;
+const NIT_KEYWORD = /\bnit\.?\s*(?:es|:|n[uú]mero|no\.?)?\s*(\d[\d.]{7,12})/i;
+const DOCUMENT =
+  /\b(c[eé]dula(?:\s+de\s+extranjer[ií]a)?|c\.?\s?c\.?|c\.?\s?e\.?|documento(?:\s+de\s+identidad)?|identificaci[oó]n|pasaporte)\s*(?:es|:|n[uú]mero|no\.?|#|nro\.?)?\s*([A-Z]{0,2}[\d.\s]{3,16}\d|[A-Z0-9]{5,12})/i;
+const PHONE_KEYWORD =
+  /\b(?:tel[eé]fono|celular|cel|tel|whats?app|m[oó]vil|n[uú]mero de contacto|contacto)\s*(?:es|:|n[uú]mero|#)?\s*((?:\+?57[\s-]?)?\(?\d[\d\s()-]{5,16}\d)/i;
+const MOBILE = /(?:\+?57[\s-]?)?\b3\d{2}[\s-]?\d{3}[\s-]?\d{2}[\s-]?\d{2}\b/;
+const ADDRESS =
+  /\b(?:calle|cll|cl|carrera|cra|kra|kr|cr|avenida|av|transversal|tv|trans|diagonal|dg|diag|autopista|circular)\.?\s*\d+\s*[a-z]?(?:\s*bis)?\s*(?:#|no\.?|n°|nº|n[uú]mero|num\.?)\s*\d+\s*[a-z]?\s*-\s*\d+[a-z]?(?:\s*,?\s*(?:apto|apartamento|casa|bodega|local|oficina|of|int|interior|torre|piso|barrio)\.?\s*[\w-]+)*/i;
+const NAME_INTRO = new RegExp(
+  `\\b(?:me llamo|mi nombre es|mi nombre:|nombre:?|a nombre de|soy)\\s+((?:${NAME_WORD})(?:\\s+${NAME_WORD}){0,4})`,
+  "i",
+);
+
+function titleCase(name: string): string {
+  if (name !== name.toLowerCase()) return name;
+  return name.replace(/(^|\s)(\p{L})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
+}
+
+function cutName(raw: string): string | null {
+  const words: string[] = [];
+  for (const word of raw.split(/\s+/)) {
+    if (NAME_STOP.has(word.toLowerCase())) break;
+    words.push(word);
+  }
+  return words.length > 0 ? titleCase(words.join(" ")) : null;
+}
+
+function normalizePhone(raw: string): string {
+  const digits = raw.replace(/\D/g, "");
+  return digits.length === 12 && digits.startsWith("57") ? digits.slice(2) : digits;
+}
+
+function documentType(keyword: string): DocumentType {
+  const k = keyword.toLowerCase();
+  if (k.includes("extranjer") || /^c\.?\s?e\.?$/.test(k)) return "CE";
+  if (k.startsWith("pasaporte")) return "PASAPORTE";
+  return "CC";
+}
+
+/** Extracts customer fields and returns the text with those spans blanked out. */
+export function extractCustomerData(text: string, options: CustomerExtractionOptions = {}): CustomerExtraction {
+  let rest = text;
+  const data: CustomerData = {};
+  const take = (match: RegExpMatchArray | null) => {
+    if (match) rest = rest.replace(match[0], " , ");
+  };
+
+  const email = rest.match(EMAIL);
+  if (email) data.email = email[0].toLowerCase();
+  take(email);
+
+  const address = rest.match(ADDRESS);
+  if (address)
+    data.address = address[0]
+      .replace(/\s+/g, " ")
+      .replace(/[\s,]+$/, "")
+      .trim();
+  take(address);
+
+  const nit = rest.match(NIT) ?? rest.match(NIT_KEYWORD);
+  if (nit?.[1]) {
+    const digits = nit[1].replace(/[^\d-]/g, "").replace(/\s/g, "");
+    data.documentType = "NIT";
+    data.documentNumber = digits.includes("-")
+      ? digits
+      : digits.length === 10
+        ? `${digits.slice(0, 9)}-${digits.slice(9)}`
+        : digits;
+    take(nit);
+  }
+
+  const phoneKeyword = rest.match(PHONE_KEYWORD);
+  if (phoneKeyword?.[1]) data.phone = normalizePhone(phoneKeyword[1]);
+  take(phoneKeyword);
+
+  if (!data.documentNumber) {
+    const document = rest.match(DOCUMENT);
+    if (document?.[1] && document[2]) {
+      data.documentType = documentType(document[1]);
+      data.documentNumber =
+        data.documentType === "PASAPORTE"
+          ? document[2].replace(/[\s.]/g, "").toUpperCase()
+          : document[2].replace(/\D/g, "");
+      take(document);
+    }
+  }
+
+  // A bare mobile only after keyword documents are gone, so a cédula is never mistaken for a phone.
+  if (!data.phone) {
+    const mobile = rest.match(MOBILE);
+    if (mobile) data.phone = normalizePhone(mobile[0]);
+    take(mobile);
+  }
+
+  if (!data.documentNumber) {
+    if (options.expectDocument) {
+      const bare = rest.match(/\b\d{1,3}(?:\.\d{3}){1,3}\b|\b\d{6,10}\b/);
+      if (bare) {
+        data.documentType = "CC";
+        data.documentNumber = bare[0].replace(/\D/g, "");
+        take(bare);
+      }
+    }
+  }
+
+  const intro = rest.match(NAME_INTRO);
+  if (intro?.[1]) {
+    const name = cutName(intro[1]);
+    if (name && !(intro[0].toLowerCase().startsWith("soy") && findCity(name) === name)) {
+      data.name = name;
+      take(intro);
+    }
+  } else if (options.expectName) {
+    const bare = rest.trim().match(new RegExp(`^(${NAME_WORD}(?:\\s+${NAME_WORD}){1,4})[.!]?$`, "u"));
+    if (bare?.[1] && !findCity(bare[1])) data.name = titleCase(bare[1]);
+  }
+
+  const city = findCity(rest) ?? (address ? findCity(text.slice(text.indexOf(address[0]) + address[0].length)) : null);
+  if (city) {
+    data.city = city;
+    rest = rest.replace(new RegExp(`\\b${city}\\b`, "i"), " ");
+  }
+  return { data, rest };
+}
+
+export function hasCustomerData(data: CustomerData): boolean {
+  return Object.values(data).some((v) => v !== undefined && v !== "");
+}

@@ -1,0 +1,183 @@
+// Turns a purchase message into sale events (cart ops, choices, customer data, confirmations).
+
+import { isTerminal } from "@/lib/sales/machine";
+import type { SaleEvent, SaleSnapshot } from "@/lib/sales/types";
+import { missingFields } from "@/lib/sales/validation";
+import type { CatalogIndex } from "./catalog-index";
+import { effectiveQuantity, extractCart, type ProductMention } from "./extract-cart";
+import { extractCustomerData, hasCustomerData } from "./extract-customer";
+import { foldText } from "./normalize";
+import { isCancel, isConfirmation, isFinishCart, isRefusal } from "./signals";
+import type { CatalogProduct } from "./types";
+
+export type SaleTurnInput = {
+  text: string;
+  sale: SaleSnapshot | null;
+  catalog: CatalogIndex;
+  /** Products shown in the previous answer, for "agrega 3 de esos". */
+  lastShown: CatalogProduct[];
+};
+
+export type SaleTurnEvents = { events: SaleEvent[]; mentioned: CatalogProduct[] };
+
+const ORDINALS: Record<string, number> = {
+  primer: 0,
+  primero: 0,
+  primera: 0,
+  segundo: 1,
+  segunda: 1,
+  tercero: 2,
+  tercera: 2,
+  tercer: 2,
+  cuarto: 3,
+  cuarta: 3,
+  quinto: 4,
+  quinta: 4,
+  ultimo: -1,
+  ultima: -1,
+};
+
+/** Picks one of `options` from a reply like "el segundo", "el blanco" or "CAB-002". */
+function pickOption(text: string, options: string[], catalog: CatalogIndex): string | null {
+  const folded = foldText(text);
+  for (const [word, index] of Object.entries(ORDINALS)) {
+    if (new RegExp(`\\b(el|la) ${word}\\b|^${word}\\b`).test(folded)) {
+      return options[index < 0 ? options.length - 1 : index] ?? null;
+    }
+  }
+  const hits = catalog.search(text, { limit: 200 }).filter((h) => options.includes(h.product.sku));
+  const [top, second] = hits;
+  if (top && (!second || second.score < 0.8 * top.score)) return top.product.sku;
+  return null;
+}
+
+function narrow(mention: ProductMention, allowed: readonly string[]): string[] {
+  const top = mention.hits[0]?.score ?? 0;
+  return mention.hits.filter((h) => allowed.includes(h.product.sku) && h.score >= 0.6 * top).map((h) => h.product.sku);
+}
+
+function preferShown(mention: ProductMention, shown: readonly string[]): void {
+  const top = mention.hits[0];
+  if (!top || shown.length === 0 || (mention.resolved && shown.includes(mention.resolved.sku))) return;
+  const onScreen = mention.hits.filter((h) => shown.includes(h.product.sku));
+  const [best, runnerUp] = onScreen;
+  if (
+    !best ||
+    best.score < 0.5 * top.score ||
+    (mention.resolved?.sku === top.product.sku && top.score > 2 * best.score)
+  )
+    return;
+  if (!runnerUp || runnerUp.score < 0.8 * best.score) {
+    mention.resolved = best.product;
+    mention.ambiguous = false;
+  }
+}
+
+export function saleEventsFor(input: SaleTurnInput): SaleTurnEvents {
+  const { text, catalog } = input;
+  const sale = input.sale && !isTerminal(input.sale.state) ? input.sale : null;
+  const missing = sale ? missingFields(sale.customer) : [];
+  const checkout = sale !== null && sale.lines.length > 0 && (sale.state !== "pendiente" || missing.length < 5);
+  const customer = extractCustomerData(text, {
+    expectDocument: checkout && missing.includes("documentNumber"),
+    expectName: checkout && missing.length > 0 && missing[0] === "name",
+  });
+  const cart = extractCart(customer.rest, catalog);
+  const events: SaleEvent[] = [];
+  const mentioned: CatalogProduct[] = [];
+  const cartSkus = sale?.lines.map((l) => l.sku) ?? [];
+  const pending = sale?.pending ?? null;
+
+  if (pending?.kind === "choose_product") {
+    const chosen = pickOption(customer.rest, pending.options, catalog);
+    const mentionQuantity = cart.mentions.find((m) => m.quantity !== null)?.quantity ?? null;
+    const quantity = cart.bareQuantity ?? mentionQuantity ?? pending.quantity;
+    const target = chosen ?? (pending.options.length === 1 ? pending.options[0] : undefined);
+    const otherProduct = cart.mentions.some((m) => m.resolved && !pending.options.includes(m.resolved.sku));
+    if (target && !otherProduct) {
+      events.push(
+        quantity === null
+          ? { type: "choose", options: [target], quantity: null }
+          : { type: "add", sku: target, quantity },
+      );
+      cart.mentions.length = 0;
+      cart.bareQuantity = null;
+    } else if (!target && cart.mentions.length === 0 && cart.bareQuantity !== null) {
+      // "mejor que sean 12" while still choosing: remember the new quantity, keep asking.
+      events.push({ type: "choose", options: pending.options, quantity: cart.bareQuantity });
+      cart.bareQuantity = null;
+    }
+  }
+
+  // "todavía no", "listo, confirma": control messages never start a new product question.
+  const control = isConfirmation(text) || isRefusal(text) || isFinishCart(text) || isCancel(text);
+  if (control) cart.mentions = cart.mentions.filter((m) => m.quantity !== null);
+
+  // "quiero 2 de los amarillos" after showing helmets: prefer the products on screen.
+  const shownSkus = input.lastShown.map((p) => p.sku);
+  for (const mention of cart.mentions) preferShown(mention, shownSkus);
+
+  for (const mention of cart.mentions) {
+    if (mention.resolved) mentioned.push(mention.resolved);
+    else mentioned.push(...mention.hits.map((h) => h.product));
+    if (cart.kind === "remove" || cart.kind === "set") {
+      const inCart =
+        mention.resolved && cartSkus.includes(mention.resolved.sku)
+          ? [mention.resolved.sku]
+          : narrow(mention, cartSkus);
+      for (const sku of cart.kind === "remove" ? inCart : inCart.slice(0, 1)) {
+        const quantity = mention.quantity ?? cart.bareQuantity;
+        if (cart.kind === "remove") events.push({ type: "remove", sku });
+        else if (quantity !== null) events.push({ type: "set_quantity", sku, quantity });
+      }
+      if (inCart.length > 0) continue;
+      if (cart.kind === "remove") continue;
+    }
+    if (mention.resolved) {
+      const quantity =
+        mention.quantity === null ? null : effectiveQuantity(mention.quantity, mention.quantityUnit, mention.resolved);
+      events.push(
+        quantity === null
+          ? { type: "choose", options: [mention.resolved.sku], quantity: null }
+          : { type: "add", sku: mention.resolved.sku, quantity },
+      );
+    } else if (mention.ambiguous) {
+      const shown = narrow(
+        mention,
+        input.lastShown.map((p) => p.sku),
+      );
+      const onlyShown = shown.length === 1 ? shown[0] : undefined;
+      if (onlyShown && mention.quantity !== null)
+        events.push({ type: "add", sku: onlyShown, quantity: mention.quantity });
+      else events.push({ type: "choose", options: mention.hits.map((h) => h.product.sku), quantity: mention.quantity });
+    } else if (mention.quantity !== null) {
+      events.push({ type: "product_not_found", query: mention.phrase });
+    }
+  }
+
+  if (cart.mentions.length === 0 && cart.bareQuantity !== null) {
+    const quantity = cart.bareQuantity;
+    const lastLine = sale?.lines[sale.lines.length - 1];
+    if (pending?.kind === "stock_offer") events.push({ type: "set_quantity", sku: pending.sku, quantity });
+    else if (cart.reference && input.lastShown.length === 1)
+      events.push({ type: "add", sku: (input.lastShown[0] as CatalogProduct).sku, quantity });
+    else if (cart.reference && input.lastShown.length > 1 && !(cart.kind === "set" && lastLine)) {
+      events.push({ type: "choose", options: input.lastShown.slice(0, 5).map((p) => p.sku), quantity });
+    } else if (lastLine && (cart.kind === "set" || cart.kind === "add") && events.length === 0) {
+      events.push({
+        type: "set_quantity",
+        sku: lastLine.sku,
+        quantity: cart.kind === "set" ? quantity : lastLine.quantity + quantity,
+      });
+    }
+  }
+
+  const changedCart = events.some((e) => e.type !== "product_not_found");
+  if (hasCustomerData(customer.data)) events.push({ type: "customer_data", data: customer.data });
+  if (isCancel(text)) events.push({ type: "cancel" });
+  else if (isFinishCart(text)) events.push({ type: "finish_cart" });
+  else if (!changedCart && isConfirmation(text)) events.push({ type: "confirm" });
+  else if (!changedCart && isRefusal(text)) events.push({ type: "refuse" });
+  if (events.length === 0) events.push({ type: "start" });
+  return { events, mentioned };
+}

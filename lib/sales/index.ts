@@ -1,0 +1,3 @@
+export { applySaleEvent, applySaleEvents, cartTotal, isTerminal, newSale } from "./machine";
+export type * from "./types";
+export { isCustomerComplete, missingFields, REQUIRED_FIELDS, validateCustomerField } from "./validation";

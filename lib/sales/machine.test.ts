@@ -1,0 +1,161 @@
+import { describe, expect, it } from "vitest";
+import { applySaleEvent, applySaleEvents, cartTotal, newSale } from "./machine";
+import type { CatalogLookup, SaleEvent, SaleSnapshot, SaleState } from "./types";
+
+const PRODUCTS = {
+  "CAB-001": { sku: "CAB-001", name: "Casco blanco", price: 38500, stock: 240, unit: "unidad", active: true },
+  "AUX-003": { sku: "AUX-003", name: "Ducha lavaojos", price: 2850000, stock: 4, unit: "unidad", active: true },
+  "OLD-001": { sku: "OLD-001", name: "Descontinuado", price: 1000, stock: 10, unit: "unidad", active: false },
+};
+const lookup: CatalogLookup = (sku) => PRODUCTS[sku as keyof typeof PRODUCTS];
+const fullCustomer = {
+  name: "Laura Gómez",
+  documentType: "CC" as const,
+  documentNumber: "1144556677",
+  phone: "3104567890",
+  address: "Calle 5 # 38-25",
+  city: "Cali",
+};
+
+const cart = (state: SaleState, extra: Partial<SaleSnapshot> = {}): SaleSnapshot => ({
+  state,
+  lines: [{ sku: "CAB-001", name: "Casco blanco", quantity: 5, unitPrice: 38500 }],
+  customer: {},
+  pending: null,
+  ...extra,
+});
+const ready = cart("listo_para_finalizar", { customer: fullCustomer });
+
+type Row = [string, SaleSnapshot | null, SaleEvent, SaleState, string[]];
+const rows: Row[] = [
+  ["first product opens the cart", null, { type: "add", sku: "CAB-001", quantity: 5 }, "pendiente", ["line_added"]],
+  ["purchase intent without product", null, { type: "start" }, "iniciada", []],
+  [
+    "ambiguous keeps iniciada",
+    null,
+    { type: "choose", options: ["CAB-001", "CAB-002"], quantity: 2 },
+    "iniciada",
+    ["ambiguous"],
+  ],
+  [
+    "more than stock is refused",
+    null,
+    { type: "add", sku: "AUX-003", quantity: 30 },
+    "iniciada",
+    ["stock_insufficient"],
+  ],
+  ["inactive product", null, { type: "add", sku: "OLD-001", quantity: 1 }, "iniciada", ["product_not_found"]],
+  ["eso es todo → collect data", cart("pendiente"), { type: "finish_cart" }, "recolectando_datos", ["missing_fields"]],
+  ["eso es todo with empty cart", newSale(), { type: "finish_cart" }, "iniciada", ["empty_cart"]],
+  [
+    "data with cart → collect",
+    cart("pendiente"),
+    { type: "customer_data", data: { name: "Laura Gómez" } },
+    "recolectando_datos",
+    ["customer_updated", "missing_fields"],
+  ],
+  [
+    "all data → ready",
+    cart("recolectando_datos"),
+    { type: "customer_data", data: fullCustomer },
+    "listo_para_finalizar",
+    ["customer_updated", "ready_to_close"],
+  ],
+  [
+    "invalid document is rejected",
+    cart("recolectando_datos"),
+    { type: "customer_data", data: { documentNumber: "123", documentType: "CC" } },
+    "recolectando_datos",
+    ["invalid_field", "missing_fields"],
+  ],
+  ["confirm when ready → close requested", ready, { type: "confirm" }, "listo_para_finalizar", ["close_requested"]],
+  [
+    "confirm while collecting → missing",
+    cart("recolectando_datos"),
+    { type: "confirm" },
+    "recolectando_datos",
+    ["missing_fields"],
+  ],
+  ["confirm while shopping = finish", cart("pendiente"), { type: "confirm" }, "recolectando_datos", ["missing_fields"]],
+  ["refusal leaves it open", ready, { type: "refuse" }, "listo_para_finalizar", ["postponed"]],
+  [
+    "cart change when ready re-asks confirmation",
+    ready,
+    { type: "set_quantity", sku: "CAB-001", quantity: 12 },
+    "listo_para_finalizar",
+    ["quantity_set", "ready_to_close"],
+  ],
+  ["removing last line goes back to iniciada", ready, { type: "remove", sku: "CAB-001" }, "iniciada", ["line_removed"]],
+  ["close confirmed", ready, { type: "close_confirmed", orderId: "P-1" }, "cerrada", ["closed"]],
+  [
+    "close failed → back to shopping",
+    ready,
+    { type: "close_failed", conflicts: [{ sku: "CAB-001", available: 3 }] },
+    "pendiente",
+    ["stock_insufficient"],
+  ],
+  ["cancel", cart("pendiente"), { type: "cancel" }, "cancelada", ["cancelled"]],
+  ["closed sale ignores confirmations", cart("cerrada"), { type: "confirm" }, "cerrada", ["already_closed"]],
+  [
+    "closed sale + new product → new sale",
+    cart("cerrada"),
+    { type: "add", sku: "AUX-003", quantity: 1 },
+    "pendiente",
+    ["line_added"],
+  ],
+];
+
+describe("applySaleEvent transitions", () => {
+  it.each(rows)("%s", (_name, from, event, state, outcomes) => {
+    const step = applySaleEvent(from, event, lookup);
+    expect(step.snapshot.state).toBe(state);
+    expect(step.outcomes.map((o) => o.type)).toEqual(outcomes);
+  });
+});
+
+describe("rules", () => {
+  it("stock offer: says how many there are and accepting adds exactly that", () => {
+    const first = applySaleEvent(null, { type: "add", sku: "AUX-003", quantity: 30 }, lookup);
+    expect(first.outcomes[0]).toEqual({ type: "stock_insufficient", sku: "AUX-003", requested: 30, available: 4 });
+    expect(first.snapshot.lines).toEqual([]);
+    const accepted = applySaleEvent(first.snapshot, { type: "confirm" }, lookup);
+    expect(accepted.snapshot.lines).toEqual([
+      { sku: "AUX-003", name: "Ducha lavaojos", quantity: 4, unitPrice: 2850000 },
+    ]);
+    expect(accepted.snapshot.state).toBe("pendiente");
+  });
+
+  it("declining the offer leaves the cart untouched", () => {
+    const first = applySaleEvent(null, { type: "add", sku: "AUX-003", quantity: 30 }, lookup);
+    const declined = applySaleEvent(first.snapshot, { type: "refuse" }, lookup);
+    expect(declined.outcomes).toEqual([{ type: "offer_declined", sku: "AUX-003" }]);
+    expect(declined.snapshot.pending).toBeNull();
+  });
+
+  it("adding to an existing line checks the accumulated quantity", () => {
+    const step = applySaleEvents(
+      null,
+      [
+        { type: "add", sku: "AUX-003", quantity: 3 },
+        { type: "add", sku: "AUX-003", quantity: 2 },
+      ],
+      lookup,
+    );
+    expect(step.snapshot.lines[0]?.quantity).toBe(3);
+    expect(step.outcomes.at(-1)).toEqual({ type: "stock_insufficient", sku: "AUX-003", requested: 5, available: 4 });
+  });
+
+  it("unit price always comes from the catalog and totals from lines", () => {
+    const step = applySaleEvents(null, [{ type: "add", sku: "CAB-001", quantity: 5 }], lookup);
+    expect(step.snapshot.lines[0]?.unitPrice).toBe(38500);
+    expect(cartTotal(step.snapshot.lines)).toBe(192500);
+  });
+
+  it("only an explicit confirmation in listo_para_finalizar requests the close", () => {
+    const states: SaleState[] = ["iniciada", "pendiente", "recolectando_datos"];
+    for (const state of states) {
+      const outcomes = applySaleEvent(cart(state), { type: "confirm" }, lookup).outcomes.map((o) => o.type);
+      expect(outcomes).not.toContain("close_requested");
+    }
+  });
+});
