@@ -10,6 +10,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // next-auth imports `next/server` without an extension; inlining lets vite resolve it
+    server: { deps: { inline: ["next-auth"] } },
     globalSetup: ["./tests/global-setup.ts"],
     env: { NODE_ENV: "test", LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" },
   },

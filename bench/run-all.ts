@@ -13,7 +13,10 @@ const scripts = readdirSync(dir)
 let failed = 0;
 for (const script of scripts) {
   console.log(`\n=== bench/${script} ===`);
-  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(dir, script)], { stdio: "inherit", env: process.env });
+  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(dir, script)], {
+    stdio: "inherit",
+    env: process.env,
+  });
   if (result.status !== 0) failed += 1;
 }
 process.exit(failed === 0 ? 0 : 1);

@@ -37,7 +37,9 @@ describe("errors", () => {
     const limited = errorResponse(new AppError("rate_limited", undefined, { retryAfterSeconds: 17 }));
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBe("17");
-    const detailed = await errorResponse(new AppError("unavailable", "Sin modelo.", { detailCode: "modelo_no_disponible" })).json();
+    const detailed = await errorResponse(
+      new AppError("unavailable", "Sin modelo.", { detailCode: "modelo_no_disponible" }),
+    ).json();
     expect(detailed.error).toEqual({ code: "modelo_no_disponible", message: "Sin modelo." });
   });
 });

@@ -27,7 +27,14 @@ describe("text folding", () => {
   });
 
   it("builds the searchable text of a product from every field people search by", () => {
-    const text = productSearchText({ sku: "CAB-001", name: "Casco Blanco", category: "Protección", brand: "Steelpro", standard: "ANSI Z89.1", synonyms: "casco;casco obra" });
+    const text = productSearchText({
+      sku: "CAB-001",
+      name: "Casco Blanco",
+      category: "Protección",
+      brand: "Steelpro",
+      standard: "ANSI Z89.1",
+      synonyms: "casco;casco obra",
+    });
     expect(text).toBe("cab-001 casco blanco proteccion steelpro ansi z89.1 casco casco obra");
   });
 });

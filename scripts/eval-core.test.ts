@@ -24,3 +24,17 @@ describe("evaluation on the extra cases (in-memory pipeline)", () => {
     expect(report.dialogs.ok).toBe(report.dialogs.total);
   });
 });
+
+describe("evaluation on the held-out cases (in-memory pipeline)", () => {
+  it.each([
+    ["eval-holdout.jsonl", "eval-holdout-dialogs.jsonl"],
+    ["eval-holdout2.jsonl", "eval-holdout2-dialogs.jsonl"],
+  ])("%s + %s meet the targets", async (messages, dialogsFile) => {
+    const { dev, dialogs } = loadCases([path.join(root, "scripts", messages), path.join(root, "scripts", dialogsFile)]);
+    const report = await runEvaluation(runner(), dev, dialogs);
+    expect(report.intent.ok / report.intent.total).toBeGreaterThanOrEqual(0.95);
+    expect(report.recallAny.ok / report.recallAny.total).toBeGreaterThanOrEqual(0.95);
+    expect(report.items.ok / report.items.total).toBeGreaterThanOrEqual(0.85);
+    expect(report.dialogs.ok / report.dialogs.total).toBeGreaterThanOrEqual(0.9);
+  });
+});

@@ -43,8 +43,9 @@ export function createInMemoryRunner(catalogCsv: string, companyMarkdown: string
         }
         sale = plan.sale;
         const answer = composeAnswer(plan.facts);
-        history.push({ role: "user", text, intent: plan.intent }, { role: "assistant", text: answer });
-        return { intent: plan.intent, shownSkus: plan.products.map((p) => p.sku), sale: plan.sale, answer };
+        const shownSkus = plan.products.map((p) => p.sku);
+        history.push({ role: "user", text, intent: plan.intent }, { role: "assistant", text: answer, shownSkus });
+        return { intent: plan.intent, shownSkus, sale: plan.sale, answer };
       },
     };
   };

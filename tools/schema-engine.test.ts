@@ -41,7 +41,9 @@ describe("tools/schema-engine.mjs", () => {
     cpSync(path.join(root, "prisma"), path.join(work, "prisma"), { recursive: true, dereference: true });
     cpSync(path.join(root, "prisma.config.ts"), path.join(work, "prisma.config.ts"));
     const url =
-      flavour === "sqlite" ? `file:${path.join(work, "shim.db")}` : withDatabase(postgresAdminUrl(), `svt_shim_${process.pid}`);
+      flavour === "sqlite"
+        ? `file:${path.join(work, "shim.db")}`
+        : withDatabase(postgresAdminUrl(), `svt_shim_${process.pid}`);
 
     // A missing PostgreSQL database is created by the CLI through the shim's one-shot `cli` commands.
     await prisma(["migrate", "deploy"], url);
@@ -49,11 +51,19 @@ describe("tools/schema-engine.mjs", () => {
 
     // Change the model: migrate dev must diff against a shadow database and write a new migration.
     const models = path.join(work, "prisma", flavour, "models.prisma"); // a copy: symlinks were dereferenced
-    writeFileSync(models, readFileSync(models, "utf8").replace("model Setting {", "model Setting {\n  shimProbe String?"));
+    writeFileSync(
+      models,
+      readFileSync(models, "utf8").replace("model Setting {", "model Setting {\n  shimProbe String?"),
+    );
     await prisma(["migrate", "dev", "--name", "shim_probe"], url);
-    const created = readdirSync(path.join(work, "prisma", flavour, "migrations")).filter((d) => d.endsWith("_shim_probe"));
+    const created = readdirSync(path.join(work, "prisma", flavour, "migrations")).filter((d) =>
+      d.endsWith("_shim_probe"),
+    );
     expect(created).toHaveLength(1);
-    const sql = readFileSync(path.join(work, "prisma", flavour, "migrations", created[0] as string, "migration.sql"), "utf8");
+    const sql = readFileSync(
+      path.join(work, "prisma", flavour, "migrations", created[0] as string, "migration.sql"),
+      "utf8",
+    );
     expect(sql).toMatch(/shimProbe/);
     expect((await prisma(["migrate", "status"], url)).stdout).toMatch(/up to date/);
 

@@ -50,7 +50,8 @@ describe("catalog search on the real catalog", () => {
     expect(catalog.categories()).toHaveLength(12);
     const helmet = catalog.bySku("cab-001");
     expect(helmet?.sku).toBe("CAB-001");
-    const related = catalog.related(helmet!);
+    if (!helmet) throw new Error("CAB-001 missing from the catalog");
+    const related = catalog.related(helmet);
     expect(related.length).toBeGreaterThan(0);
     expect(related.every((p) => p.category === helmet?.category && p.sku !== "CAB-001")).toBe(true);
   });

@@ -3,12 +3,19 @@
 
 import { FuzzyVocabulary } from "./fuzzy";
 import { analyze, foldText } from "./normalize";
+import { phoneticKey } from "./phonetic";
+import { conceptTerms } from "./thesaurus";
 import type { CatalogProduct } from "./types";
 
 export { normalizeForSearch } from "./normalize";
 
 export type SearchHit = { product: CatalogProduct; score: number; coverage: number };
-export type SearchOptions = { limit?: number; category?: string };
+export type SearchOptions = {
+  limit?: number;
+  category?: string;
+  /** Only these SKUs may be returned (e.g. the cart's lines when a correction names one of them). */
+  skus?: Iterable<string>;
+};
 export type CategorySummary = { name: string; count: number };
 
 export type CatalogIndex = {
@@ -95,19 +102,38 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
     index.set(term, { docs: Int32Array.from(p.docs), weights: Float32Array.from(p.weights) });
   building.clear();
   const vocabulary = new FuzzyVocabulary(index.keys());
+  const soundsLike = new Map<string, string[]>();
+  for (const term of index.keys()) {
+    if (/\d/.test(term) || term.includes("_")) continue;
+    const key = phoneticKey(term);
+    const bucket = soundsLike.get(key);
+    if (bucket) bucket.push(term);
+    else soundsLike.set(key, [term]);
+  }
   const categoryTerms = [...categoryDocs.keys()].map((name) => ({ name, terms: [...new Set(analyze(name))] }));
   const total = products.length;
+  const best = new Float64Array(total);
   const idf = (term: string) => Math.log(1 + total / (index.get(term)?.docs.length ?? total));
 
   /** Vocabulary terms a query term stands for, with a confidence factor (typos count less). */
   function expand(term: string): Array<{ term: string; factor: number }> {
-    if (index.has(term)) return [{ term, factor: 1 }];
+    // "oídos" → tapones/orejeras: a body part or hazard also stands for the products that protect it.
+    const known = index.get(term);
+    // A word that already finds a fair share of the catalog ("alturas") needs no concept help.
+    if (known && known.docs.length >= 0.04 * total) return [{ term, factor: 1 }];
+    const concept = conceptTerms(term).filter((t) => t !== term && index.has(t));
+    if (known) return [{ term, factor: 1 }, ...concept.map((t) => ({ term: t, factor: 0.7 }))];
+    if (concept.length > 0) return concept.map((t) => ({ term: t, factor: 0.85 }));
     if (/\d/.test(term)) return [];
+    // Sound-alike spelling ("kasco", "baketa") is near-certain; edit distance is the last resort.
+    const sounds = soundsLike.get(phoneticKey(term));
+    if (sounds) return sounds.slice(0, 3).map((t) => ({ term: t, factor: 0.9 }));
     return vocabulary.lookup(term, 2).map((m) => ({ term: m.term, factor: m.distance === 1 ? 0.8 : 0.6 }));
   }
 
   function search(query: string, options: SearchOptions = {}): SearchHit[] {
     const limit = options.limit ?? 5;
+    const allowed = options.skus ? new Set([...options.skus].map((s) => s.toUpperCase())) : null;
     const scores = new Float64Array(total);
     const matched = new Float64Array(total);
     const touched: number[] = [];
@@ -119,7 +145,7 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
     const exactSkus = new Set<string>();
     for (const m of foldText(query).matchAll(SKU_PATTERN)) {
       const sku = `${m[1]}-${m[2]}`.toUpperCase();
-      if (skuMap.has(sku)) exactSkus.add(sku);
+      if (skuMap.has(sku) && (!allowed || allowed.has(sku))) exactSkus.add(sku);
     }
 
     const queryTerms = [...new Set(analyze(query))].slice(0, 24);
@@ -128,12 +154,14 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
     for (const { term: queryTerm, expansions } of resolved) {
       // Small bare numbers are usually quantities ("2 cascos"): they may help, never dominate.
       const isSmallNumber = /^\d{1,2}$/.test(queryTerm);
-      const termIdf = isSmallNumber ? 0 : idf((expansions[0] as { term: string }).term);
+      // "20lb", "talla40": a spoken specification separates otherwise identical products.
+      const specBoost = /^(\d+(\.\d+)?[a-z]+|talla\w+)$/.test(queryTerm) ? 2 : 1;
+      const termIdf = isSmallNumber ? 0 : idf((expansions[0] as { term: string }).term) * specBoost;
       idfTotal += termIdf;
       if (expansions.length === 1) {
         const { term, factor } = expansions[0] as { term: string; factor: number };
         const postings = index.get(term) as Postings;
-        const weight = idf(term) * factor * (isSmallNumber ? 0.3 : 1);
+        const weight = idf(term) * factor * (isSmallNumber ? 0.3 : specBoost);
         for (let i = 0; i < postings.docs.length; i++) {
           const doc = postings.docs[i] as number;
           add(doc, weight * (postings.weights[i] as number));
@@ -141,27 +169,35 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
         }
         continue;
       }
-      const best = new Map<number, number>();
+      // Alternatives of one query term count once per product (their best), via a reusable scratch array.
+      const seen: number[] = [];
       for (const { term, factor } of expansions) {
         const postings = index.get(term) as Postings;
         const weight = idf(term) * factor;
         for (let i = 0; i < postings.docs.length; i++) {
           const doc = postings.docs[i] as number;
-          best.set(doc, Math.max(best.get(doc) ?? 0, weight * (postings.weights[i] as number)));
+          const value = weight * (postings.weights[i] as number);
+          const previous = best[doc] as number;
+          if (previous === 0) seen.push(doc);
+          if (value > previous) best[doc] = value;
         }
       }
-      for (const [doc, value] of best) {
-        add(doc, value);
+      for (const doc of seen) {
+        add(doc, best[doc] as number);
         matched[doc] = (matched[doc] as number) + termIdf;
+        best[doc] = 0;
       }
     }
 
     const canonical = resolved.map((q) => (q.expansions[0] as { term: string }).term);
     for (let i = 0; i + 1 < canonical.length; i++) {
-      const postings = index.get(`${canonical[i]}_${canonical[i + 1]}`);
+      const bigram = `${canonical[i]}_${canonical[i + 1]}`;
+      const postings = index.get(bigram);
       if (!postings) continue;
+      // "4 argollas", "talla 9": a number glued to its noun is an attribute, as telling as a word.
+      const factor = /\d/.test(bigram) ? 0.5 * idf(bigram) : 0.5;
       for (let j = 0; j < postings.docs.length; j++)
-        add(postings.docs[j] as number, 0.5 * (postings.weights[j] as number));
+        add(postings.docs[j] as number, factor * (postings.weights[j] as number));
     }
 
     // "qué hay en trabajo en alturas": a query naming a whole category lifts every member.
@@ -179,6 +215,7 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
     for (const doc of touched) {
       const product = products[doc] as CatalogProduct;
       if (options.category && product.category !== options.category) continue;
+      if (allowed && !allowed.has(product.sku)) continue;
       const coverage = idfTotal > 0 ? Math.min(1, (matched[doc] as number) / idfTotal) : 0;
       const score = (scores[doc] as number) * coverage * coverage;
       if (hits.length >= keep && score <= (hits[hits.length - 1] as SearchHit).score) continue;

@@ -1,9 +1,10 @@
 // Intent classification by weighted rules over signals (not sentence lists), with sale context.
 
 import type { SaleState } from "@/lib/sales/types";
-import { mentionsCompanyTopic } from "./company";
+import { isServiceQuestion, mentionsCompanyTopic } from "./company";
+import { detectCartKind } from "./extract-cart";
 import { extractCustomerData, hasCustomerData } from "./extract-customer";
-import { foldText } from "./normalize";
+import { foldText, replaceNumberWords, tokenize } from "./normalize";
 import { isCancel, isConfirmation, isFinishCart, isGreeting, isRefusal } from "./signals";
 import type { Intent } from "./types";
 
@@ -16,6 +17,10 @@ export type ClassifierContext = {
   mentionsProduct?: boolean;
   /** The sale waits for an answer (product choice, stock offer, quantity). */
   awaitingAnswer?: boolean;
+  /** A quantity is attached to a named product ("10 cascos"); computed by the caller's extractor. */
+  productQuantity?: boolean;
+  /** How many products the previous answer showed ("veinte pares" after a product list is a purchase). */
+  shownProducts?: number;
 };
 
 const CLIENT_PATTERNS = [
@@ -28,12 +33,13 @@ const CLIENT_PATTERNS = [
   /\bbusca(r)? (al|el) cliente\b/,
   /\b(ficha|perfil) del cliente\b/,
 ];
+// Purchase verbs in tú and usted forms with clitics: "mándeme", "agrégueme", "cotíceme", "sepáreme".
 const PURCHASE =
-  /\b(compr(ar|o|amos|aria)|me (llevo|lo llevo|los llevo|las llevo)|llevar(e|me)?|ped(ir|imos)|pido|encarg(ar|o)|cotiza(cion|r|me|ción)?|agreg(a|ar|ame|ale|ue|uen)|anad(e|ir|eme|ele)|sum(a|ale|ar)|deme|dame|denme|regal(a|e)me|separ(a|ame|eme|ar)|vend(a|e)me|quita(r|le|me)?|elimina(r)?|saca(r|le)?|carrito|al pedido|mi pedido|hacer (un|el) pedido)\b/;
-const WANT_WITH_QUANTITY =
-  /\b(quiero|quisiera|necesito|necesitamos|requiero|me da|me das|me vende|me regala)\b.*\b(\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|quince|veinte|treinta|cuarenta|cincuenta|cien|docena|media docena)\b/;
+  /\b(compr(ar|o|amos|aria|e|en)|me (llevo|lo llevo|los llevo|las llevo)|llevar(e|me|nos)?|ped(ir|imos)|pido|encarg\w*|cotiz\w*|cotic\w*|agreg\w*|anad(e|ir|eme|ele|a|ame)|sum(a|ale|ar|e|ele)|d(e|a)(me|nos)|den(me|nos)|regal(a|e)(me|nos)\w*|separ(a|e|ar)(me|nos|l[oa]s?)?\w*|apart(a|e)(me|nos)\w*|vend(a|e)(me|nos)\w*|me vende(s|n)?|mand(a|e|en)(me|nos)\w*|envi(a|e)(me|nos)\w*|alist(a|e)(me|nos)\w*|pong(a|ame)\w*|ponme|quita(r|le|me)?|quite(le|me)?|elimina(r)?|saca(r|le)?|saque(le|me)?|carrito|al pedido|mi pedido|(hacer|hag(a|o|amos)(me|nos)?|hazme|montar|monte(me)?) (un|el|mi) pedido)\b/;
+const WANT =
+  /\b(quiero|quisiera|queria|necesito|necesitamos|requiero|requerimos|ocupo|me da|me das|me vende|me regala|me manda|para llevar)\b/;
 const QUANTITY_ONLY =
-  /^(y |mejor |entonces |no,? )?(que sean|que sea|ponle|ponme|dejalo en|dejame|son|mejor)?\s*(\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte|treinta|cuarenta|cincuenta|cien|docena|media docena)\b/;
+  /^(y |mejor |entonces |no |pues |bueno )?(que sean|que sea|ponle|ponme|pongale|dejalo en|dejelo en|dejame|son|mejor|solo|serian)?\s*\d+\b(\s+(unidades|unidad|pares|par|cajas|caja|rollos|rollo|paquetes|paquete|de esos|de esas|de ese|de esa))?\s*(por favor|porfa|gracias)?$/;
 const INVENTORY =
   /\b(necesito|necesitamos|requiero|requerimos|me interesa(n)?|quiero ver|tienen|tiene|tendran|hay|manejan|maneja|venden|vende|precios?|cuanto (vale|valen|cuesta|cuestan|sale|salen)|stock|disponib\w*|existencias?|muestr\w*|ensename|busco|buscando|catalogo|productos|referencias|que (tipo|clase)s? de|cual(es)? (me )?(recomienda|sirve)|sirve para|recomienda\w*|opciones)\b/;
 const ORDINAL_REPLY =
@@ -45,6 +51,11 @@ export function classifyIntent(text: string, ctx: ClassifierContext): Intent {
     .replace(/[¿?¡!]/g, " ")
     .replace(/\s+/g, " ")
     .trim();
+  // Number words as digits ("veinte", "media docena") so quantity rules see one form.
+  const numeric = replaceNumberWords(tokenize(text)).join(" ");
+  const quantityWithProduct =
+    ctx.productQuantity ??
+    ((ctx.mentionsProduct ?? false) && /\b\d+\b/.test(numeric.replace(/\b(talla|tipo|clase|nivel|de|x) \d+/g, "")));
   const saleOpen = ctx.saleState !== null && OPEN_STATES.has(ctx.saleState);
   const inCheckout = ctx.saleState === "recolectando_datos" || ctx.saleState === "listo_para_finalizar";
   const product = ctx.mentionsProduct ?? false;
@@ -52,11 +63,14 @@ export function classifyIntent(text: string, ctx: ClassifierContext): Intent {
 
   if (CLIENT_PATTERNS.some((p) => p.test(folded))) scores.cliente += 4;
   if (PURCHASE.test(folded)) scores.venta += 2.5;
-  if (WANT_WITH_QUANTITY.test(folded) && product) scores.venta += 3;
-  if (/^\d+\s+\S+/.test(folded) && product) scores.venta += 1.5;
+  if (WANT.test(folded) && quantityWithProduct) scores.venta += 3;
+  // "5 cascos blancos" orders; "un extintor pa la cocina" is still a question about one.
+  if (/^\d+\s+\S+/.test(numeric) && product && !/^(un|una|uno)\b/.test(folded)) scores.venta += 1.5;
   if (INVENTORY.test(folded)) scores.inventario += 1.5;
   if (product) scores.inventario += 1.2;
   if (mentionsCompanyTopic(text)) scores.contexto += 2;
+  // "¿hacen recarga de extintores?", "¿aceptan nequi?": asking about a service, not buying a product.
+  if (isServiceQuestion(text)) scores.contexto += 1.5;
   if (isGreeting(text)) scores.contexto += 0.6;
 
   if (saleOpen) {
@@ -64,11 +78,20 @@ export function classifyIntent(text: string, ctx: ClassifierContext): Intent {
     const controls = isConfirmation(text) || isRefusal(text) || isFinishCart(text) || isCancel(text);
     if (controls) scores.venta += 3;
     if (hasCustomerData(customer.data)) scores.venta += 3.5;
-    if (QUANTITY_ONLY.test(folded) && (ctx.hasOpenCart || ctx.awaitingAnswer)) scores.venta += 3;
+    if (QUANTITY_ONLY.test(numeric) && (ctx.hasOpenCart || ctx.awaitingAnswer)) scores.venta += 3;
     if (ctx.awaitingAnswer && product) scores.venta += 2;
+    // "cambie los amarillos a 10", "quítele los guantes": corrections of the open cart.
+    if (ctx.hasOpenCart && detectCartKind(text) !== "add") scores.venta += 3;
     if (ctx.awaitingAnswer && ORDINAL_REPLY.test(folded)) scores.venta += 3;
     if (ctx.hasOpenCart && product && /\b(tambien|ademas|otr[oa]s?|mas)\b/.test(folded)) scores.venta += 1.5;
-  } else if (isFinishCart(text) && ctx.hasOpenCart) scores.venta += 3;
+  } else {
+    if (isFinishCart(text) && ctx.hasOpenCart) scores.venta += 3;
+    // "hola, soy Camila Torres, cc …" before any product: the customer is starting a purchase.
+    const { data } = extractCustomerData(text);
+    if (data.name || data.documentNumber || data.phone || data.email) scores.venta += 2.5;
+  }
+  // "veinte pares" right after a product list: how many of what was just shown.
+  if ((ctx.shownProducts ?? 0) > 0 && QUANTITY_ONLY.test(numeric)) scores.venta += 3;
 
   // "¿y en amarillo?" keeps the topic of the previous question.
   if (ctx.previousIntent === "inventario" && product && /^(y|y en|y de|en|de|la|el|las|los)\b/.test(folded))

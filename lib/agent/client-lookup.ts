@@ -6,6 +6,30 @@ import { foldText } from "./normalize";
 const NAME_AFTER =
   /\b(?:cliente|empresa|de|del|a)\s+((?:[A-ZÁÉÍÓÚÑ][\p{L}.&-]*)(?:\s+(?:de|del|la|y|&|[A-ZÁÉÍÓÚÑ][\p{L}.&-]*))*)/u;
 
+// Staff type names in lower case too ("historial de laura gomez"): the name runs after the last lookup
+// keyword up to the first word that starts the rest of the question ("este año", "en noviembre").
+const LOWER_NAME_AFTER =
+  /^.*\b(?:cliente|empresa|compras de|pedidos de|historial de|ordenes de|facturas de|ha comprado|han comprado|ha gastado|ha pedido|datos de|info(?:rmacion)? de|ficha de|perfil de|estadisticas de)\s+(?:(?:de |del )?(?:la|el|los|las|a|al) )?([a-z][a-z.&'-]*(?:\s+[a-z][a-z.&'-]*){0,5})/;
+const NAME_END = new Set(
+  "este esta estos estas ese esa en con desde por que cuanto cuantas cuantos ano anos mes meses semana ultimo ultimos ultima ultimas hoy ayer cedula nit cc documento pasado total durante hasta para".split(
+    " ",
+  ),
+);
+const NAME_JOINERS = new Set(["de", "del", "la", "el", "y", "los", "las"]);
+
+function lowerCaseName(folded: string): string | null {
+  const raw = folded.replace(/[¿?¡!,;:]/g, " ").match(LOWER_NAME_AFTER)?.[1];
+  if (!raw) return null;
+  const words: string[] = [];
+  for (const word of raw.split(/\s+/)) {
+    if (NAME_END.has(word)) break;
+    words.push(word);
+  }
+  while (words.length > 0 && NAME_JOINERS.has(words[words.length - 1] as string)) words.pop();
+  if (words.length === 0 || words.every((w) => NAME_JOINERS.has(w))) return null;
+  return words.map((w, i) => (i > 0 && NAME_JOINERS.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1))).join(" ");
+}
+
 export function clientLookupFrom(text: string): ClientLookupRequest {
   const folded = foldText(text);
   const scope: ClientLookupRequest["scope"] = /estadistic|cuanto ha (gastado|comprado)|resumen/.test(folded)
@@ -23,5 +47,6 @@ export function clientLookupFrom(text: string): ClientLookupRequest {
     ?.replace(/\s+(de|del|la|y)$/i, "")
     .trim();
   const isCompany = /\bempresa\b|s\.?a\.?s\b|ltda/.test(folded) || undefined;
-  return name ? { scope, name, ...(isCompany ? { isCompany } : {}) } : { scope };
+  const found = name || lowerCaseName(folded);
+  return found ? { scope, name: found, ...(isCompany ? { isCompany } : {}) } : { scope };
 }

@@ -35,6 +35,7 @@ const TOPICS: Array<{ heading: string; patterns: RegExp[] }> = [
       /desde cuando/,
       /trayectoria/,
       /conocer(los| la empresa)/,
+      /\b(al por mayor|mayoristas?)\b/,
     ],
   },
   {
@@ -46,6 +47,7 @@ const TOPICS: Array<{ heading: string; patterns: RegExp[] }> = [
       /capacitacion/,
       /asesoria/,
       /prueba hidrostatica/,
+      /\b(hacen|realizan|ofrecen) (recarga|mantenimiento)/,
     ],
   },
   {
@@ -93,6 +95,7 @@ const TOPICS: Array<{ heading: string; patterns: RegExp[] }> = [
       /transportadora/,
       /\bllega/,
       /recoger/,
+      /(cuanto|que tanto) (se )?(demora|tarda)/,
     ],
   },
   {
@@ -130,6 +133,20 @@ const SUMMARY_HEADINGS = ["quienes somos", "que hacemos", "contacto"];
 
 function byHeading(company: CompanySections, heading: string): CompanySection | undefined {
   return company.sections.find((s) => foldText(s.title) === heading);
+}
+
+// Questions about what the company does or accepts, whichever product they mention.
+const SERVICE_QUESTION = [
+  /\b(hacen|realizan|prestan|ofrecen|dan|brindan|tienen servicio de)\b.*\b(recarga|mantenimiento|prueba|capacitacion|curso|asesoria|instalacion|credito|factura|domicilio|envio|garantia)/,
+  /\b(aceptan|reciben|puedo pagar|se puede pagar|pagar con)\b/,
+  /\b(al por mayor|por mayor|mayoristas?|distribuidores?)\b/,
+  /\bcredito (a|para|pa) (empresas?|\d+ dias)\b/,
+  /\b(cuanto|que tanto) (demora|tarda|se demora|se tarda)\b/,
+];
+
+export function isServiceQuestion(text: string): boolean {
+  const folded = foldText(text);
+  return SERVICE_QUESTION.some((p) => p.test(folded));
 }
 
 /** Does the text ask about the company at all (used by the classifier)? */

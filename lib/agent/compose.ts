@@ -3,7 +3,8 @@
 import type { SaleOutcome } from "@/lib/sales/types";
 import type { AnswerFacts, CartLineFact, ProductFact } from "./facts";
 import { formatCop, formatQuantity, joinSpanish } from "./format";
-import { type Phrases, phrasesFor } from "./tone";
+import { styleFromInstructions } from "./instruction-style";
+import { briefPhrases, type Phrases, phrasesFor } from "./tone";
 import type { Tone } from "./types";
 
 export type ComposeOptions = { tone?: Tone; instructions?: string };
@@ -59,7 +60,10 @@ function outcomeSentences(facts: AnswerFacts, t: Phrases): string[] {
         const unit = p?.unit ?? "unidad";
         out.push(
           o.available > 0
-            ? `Me pediste ${formatQuantity(o.requested, unit)}, pero ${t.stockShort(formatQuantity(o.available, unit), `${name} (${o.sku})`)}. ¿Te las separo?`
+            ? t.stockOffer(
+                formatQuantity(o.requested, unit),
+                t.stockShort(formatQuantity(o.available, unit), `${name} (${o.sku})`),
+              )
             : `Por ahora no tenemos unidades disponibles de ${name} (${o.sku}).`,
         );
         break;
@@ -78,7 +82,7 @@ function outcomeSentences(facts: AnswerFacts, t: Phrases): string[] {
         out.push(t.askQuantity(`${ref(o.sku)?.name ?? o.sku} (${o.sku})`));
         break;
       case "product_not_found":
-        out.push(`No encontré "${o.query}" en el catálogo. ¿Me lo describes de otra forma?`);
+        out.push(t.notFound(o.query));
         break;
       case "line_removed":
         out.push(`Quité ${ref(o.sku)?.name ?? o.sku} del pedido.`);
@@ -143,13 +147,22 @@ function composeCompany(facts: AnswerFacts): string[] {
 
 /** Builds the reply. Same facts + same options → same text. */
 export function composeAnswer(facts: AnswerFacts, options: ComposeOptions = {}): string {
-  const t = phrasesFor(options.tone);
+  // Instructions may ask for a register ("trátame de usted") or brevity; they never touch facts.
+  const style = styleFromInstructions(options.instructions);
+  const tone =
+    style.register === "formal"
+      ? "formal"
+      : style.register === "informal" && options.tone === "formal"
+        ? "informal"
+        : options.tone;
+  const full = phrasesFor(tone);
+  const t = style.brief ? briefPhrases(full) : full;
   const parts: string[] = [];
-  if (facts.greeting) parts.push(t.hello);
+  if (facts.greeting) parts.push(facts.kind === "greeting" ? full.hello : t.hello);
   switch (facts.kind) {
     case "products":
       parts.push(t.productsIntro(facts.query, facts.products.length), ...facts.products.map(productLine));
-      parts.push("Los precios incluyen IVA. ¿Quieres que te separe alguno?");
+      parts.push(t.productsOutro);
       break;
     case "categories":
     case "no_results":
@@ -174,7 +187,9 @@ export function composeAnswer(facts: AnswerFacts, options: ComposeOptions = {}):
     default:
       parts.push(facts.thanks ? t.thanks : t.fallback);
   }
-  if (facts.kind !== "sale" && facts.sale && facts.sale.lines.length > 0 && facts.sale.state !== "cerrada") {
+  const openOrder =
+    facts.kind !== "sale" && facts.sale && facts.sale.lines.length > 0 && facts.sale.state !== "cerrada";
+  if (openOrder && facts.sale && !style.brief) {
     parts.push(`(Tienes un pedido abierto por ${formatCop(facts.sale.total)}.)`);
   }
   return parts.filter(Boolean).join("\n");

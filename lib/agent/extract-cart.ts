@@ -3,7 +3,10 @@
 
 import type { CatalogIndex, SearchHit } from "./catalog-index";
 import { analyze, canonicalUnit, foldText, replaceNumberWords, tokenize } from "./normalize";
+import { resolvePhrase } from "./resolve-phrase";
 import type { CatalogProduct } from "./types";
+
+export { resolvePhrase } from "./resolve-phrase";
 
 export type CartOpKind = "add" | "set" | "remove";
 
@@ -22,14 +25,17 @@ export type CartExtraction = {
   mentions: ProductMention[];
   /** A quantity with no product words ("que sean 12", "agrega 3 de esos"). */
   bareQuantity: number | null;
+  /** Packaging word spoken with the bare quantity ("10 pares de esos"), if any. */
+  bareUnit?: string | null;
   /** Demonstratives pointing at products shown before ("de esos", "el mismo"). */
   reference: boolean;
 };
 
+// tú and usted forms with clitics: "quítele", "sáquelos", "cámbieme", "déjelos en".
 const REMOVE =
-  /\b(quita(r|le|me|los|las)?|saca(r|le|los|las)?|elimina(r|le)?|borra(r|le)?|retira(r)?|ya no quiero (los|las|el|la))\b/;
+  /\b(quit(a|e|ar)(le|me|los|las|lo|la)?(s)?|sac(a|ar|ale|alos|alas)|saque(le|los|las|me)?|elimin(a|e|ar)(le|lo|los|las)?|borr(a|e|ar)(le|lo|los|las)?|retir(a|e|ar)(le|lo|los|las)?|ya no (quiero|necesito) (los|las|el|la))\b/;
 const SET =
-  /\b(mejor|que sean|que sea|cambia(r|lo|la)?|deja(lo|la|me)? en|dejame|ponle|ponme|corrige|corrijo|en vez de|en lugar de|solo|solamente|son)\b/;
+  /\b(mejor|que sean|que sea|cambi(a|e|ar)(lo|la|los|las|me|le)?|dej(a|e)(lo|la|los|las|me)? en|dejame|dejeme|ponle|ponme|pongale|pongame|corrige|corrija|corrijo|en vez de|en lugar de|solo|solamente|son|serian)\b/;
 const REFERENCE =
   /\b(es[oa]s?|est[oa]s?|ese|este|mism[oa]s?|aquel(los|las)?|el primero|la primera|el segundo|la segunda)\b/;
 
@@ -68,45 +74,27 @@ const ATTRIBUTE_BEFORE = new Set([
   "de",
 ]);
 const OP_WORDS = new Set(
-  "quita quitar quitale quitame quitalos quitalas saca sacar sacale elimina eliminar borra borrar retira retirar mejor sean sea cambia cambiar cambialo deja dejalo dejala dejame ponle ponme pon corrige corrijo vez lugar solo solamente son otros otras otro otra adicional adicionales esos esas ese esa estos estas este esta mismo mismos misma mismas aquellos primero primera segundo segunda llevame quiero necesito comprar".split(
-    " ",
-  ),
+  (
+    "quita quitar quitale quitame quitalos quitalas quite quitele quiteme quitelos quitelas saca sacar sacale sacalos saque " +
+    "saquele saquelos elimina eliminar eliminelos elimine borra borrar borre retira retirar retire mejor sean sea serian " +
+    "cambia cambiar cambialo cambiala cambialos cambie cambielo cambiela cambielos cambieme deja dejalo dejala dejalos " +
+    "dejame deje dejelo dejela dejelos dejeme ponle ponme pon pongale pongame corrige corrija corrijo vez lugar solo " +
+    "solamente son otros otras otro otra adicional adicionales esos esas ese esa estos estas este esta mismo mismos misma " +
+    "mismas aquellos primero primera segundo segunda llevame quiero necesito comprar mandeme mandame agregueme agregame " +
+    "cotizeme coticeme cotizame separeme separame apartame aparteme vendame vendeme regaleme regalame"
+  ).split(" "),
 );
+// A number next to these is money, never a quantity ("a 100 mil cada uno", "$ 38.500").
+const MONEY_AFTER = new Set(["mil", "pesos", "peso", "lucas", "barras", "millon", "millones", "cop"]);
 const CONNECTORS = new Set(["y", "e", "tambien", "ademas", "mas", "con", "aparte"]);
 
-const isNumber = (t: string | undefined) => t !== undefined && /^\d+$/.test(t);
-
-/** Picks the product a phrase means, or flags it as ambiguous between comparable candidates. */
-export function resolvePhrase(
-  phrase: string,
-  catalog: CatalogIndex,
-): Pick<ProductMention, "hits" | "resolved" | "ambiguous"> {
-  if (analyze(phrase).length === 0) return { hits: [], resolved: null, ambiguous: false };
-  const hits = catalog.search(phrase, { limit: 8 }).filter((h) => h.coverage >= 0.5);
-  const [top, second] = hits;
-  if (!top) return { hits: [], resolved: null, ambiguous: false };
-  const terms = new Set(analyze(phrase));
-  const namesIt = (p: CatalogProduct) => terms.has(analyze(p.name)[0] ?? "");
-  // "extintores ABC 10 lb" is an extintor, not the "Recarga de extintor ABC 10 lb" service.
-  const headWins = !!second && namesIt(top.product) && !namesIt(second.product) && second.score < 0.95 * top.score;
-  // "cascos blancos": CAB-001 says "blanco" on the label, CAB-003 only in its description.
-  const labelTerms = (p: CatalogProduct) => new Set(analyze(`${p.name} ${p.synonyms.join(" ")} ${p.brand}`));
-  const labelled = (p: CatalogProduct) => [...terms].every((t) => labelTerms(p).has(t));
-  const labelWins = !!second && labelled(top.product) && !labelled(second.product) && second.score < 0.8 * top.score;
-  const clearlyAhead =
-    headWins ||
-    labelWins ||
-    !second ||
-    second.score < 0.6 * top.score ||
-    (top.coverage > second.coverage + 0.01 && second.score < 0.8 * top.score);
-  const close = hits.filter((h) => h.score >= 0.6 * top.score);
-  // "2 cascos": offer helmets, not the ear muffs "para casco".
-  const named = close.filter((h) => namesIt(h.product));
-  const comparable = (named.length > 0 ? named : close).slice(0, 5);
-  return clearlyAhead
-    ? { hits, resolved: top.product, ambiguous: false }
-    : { hits: comparable, resolved: null, ambiguous: true };
+/** "arnés de 4 argollas" (attribute) vs "cotización de 10 extintores" (quantity after a chat word). */
+function attributeMarker(previous: string | undefined, phraseSoFar: readonly string[]): boolean {
+  if (previous === undefined || !ATTRIBUTE_BEFORE.has(previous)) return false;
+  return previous !== "de" || analyze(phraseSoFar.join(" ")).length > 0;
 }
+
+const isNumber = (t: string | undefined) => t !== undefined && /^\d+$/.test(t);
 
 type Clause = { tokens: string[]; quantity: number | null; unit: string | null; phraseTokens: string[] };
 
@@ -118,12 +106,21 @@ function readClause(tokens: string[]): Clause {
     const token = tokens[i] as string;
     const next = tokens[i + 1];
     const unitWord = next === undefined ? undefined : QUANTITY_UNITS[next];
+    if (isNumber(token) && ((next !== undefined && MONEY_AFTER.has(next)) || tokens[i - 1] === "cada")) {
+      i += next !== undefined && MONEY_AFTER.has(next) ? 1 : 0;
+      continue;
+    }
+    // Long numbers are model codes ("8210", "6200") unless they open the phrase ("quiero 1000 tapones").
+    const plausible =
+      token.length <= 3 ||
+      unitWord !== undefined ||
+      (token.length <= 5 && analyze(phraseTokens.join(" ")).length === 0 && next !== undefined && !isNumber(next));
     const isQuantity =
       quantity === null &&
       isNumber(token) &&
-      !ATTRIBUTE_BEFORE.has(tokens[i - 1] ?? "") &&
+      !attributeMarker(tokens[i - 1], phraseTokens) &&
       !(next !== undefined && canonicalUnit(next) !== null) &&
-      (token.length <= 3 || unitWord !== undefined);
+      plausible;
     if (isQuantity) {
       quantity = Number(token);
       if (unitWord) {
@@ -142,7 +139,12 @@ function splitClauses(text: string): string[][] {
   const chunks = foldText(text).split(/[,;\n]|\.(?!\d)/);
   const clauses: string[][] = [];
   for (const chunk of chunks) {
-    const tokens = replaceNumberWords(tokenize(chunk));
+    // "de una" / "una vez" are "right away", not one unit.
+    const raw = tokenize(chunk).filter(
+      (t, i, all) =>
+        !((t === "una" || t === "un") && ((all[i - 1] === "de" && i === all.length - 1) || all[i + 1] === "vez")),
+    );
+    const tokens = replaceNumberWords(raw);
     let current: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as string;
@@ -211,9 +213,13 @@ export function extractCart(text: string, catalog: CatalogIndex): CartExtraction
 
   const mentions: ProductMention[] = [];
   let bareQuantity: number | null = null;
+  let bareUnit: string | null = null;
   for (const clause of merged) {
     if (!hasProduct(clause)) {
-      if (clause.quantity !== null && bareQuantity === null) bareQuantity = clause.quantity;
+      if (clause.quantity !== null && bareQuantity === null) {
+        bareQuantity = clause.quantity;
+        bareUnit = clause.unit;
+      }
       continue;
     }
     const phrase = clause.phraseTokens.join(" ");
@@ -225,7 +231,7 @@ export function extractCart(text: string, catalog: CatalogIndex): CartExtraction
     }
     mentions.push({ phrase, quantity: clause.quantity, quantityUnit: clause.unit, ...resolution });
   }
-  return { kind, mentions, bareQuantity, reference };
+  return { kind, mentions, bareQuantity, bareUnit, reference };
 }
 
 /** "un par de cascos" is two helmets, but "un par de guantes" is one pair. */

@@ -24,6 +24,15 @@ const PHONE_KEYWORD =
 const MOBILE = /(?:\+?57[\s-]?)?\b3\d{2}[\s-]?\d{3}[\s-]?\d{2}[\s-]?\d{2}\b/;
 const ADDRESS =
   /\b(?:calle|cll|cl|carrera|cra|kra|kr|cr|avenida|av|transversal|tv|trans|diagonal|dg|diag|autopista|circular)\.?\s*\d+\s*[a-z]?(?:\s*bis)?\s*(?:#|no\.?|n°|nº|n[uú]mero|num\.?)\s*\d+\s*[a-z]?\s*-\s*\d+[a-z]?(?:\s*,?\s*(?:apto|apartamento|casa|bodega|local|oficina|of|int|interior|torre|piso|barrio)\.?\s*[\w-]+)*/i;
+// A company's legal name keeps its articles ("Constructora El Roble SAS"); it ends at a comma or the next field.
+const LEGAL_NAME =
+  /\b(?:raz[oó]n social|empresa a nombre de)\s*(?:es|:)?\s*([\p{L}][\p{L}\d&.' -]{1,79}?)(?=\s*(?:[,;\n]|$|\bnit\b|\bc[eé]dula\b|\btel|\bcel|\bdirecci))/iu;
+// Control words that can look like a two-word name when the name is expected ("de una", "sí señor").
+const NOT_NAME_WORDS = new Set(
+  "de una un si no listo dale ok claro eso todo es gracias hola buenas bueno mejor ya senor señor confirmo hagale por favor despues luego".split(
+    " ",
+  ),
+);
 const NAME_INTRO = new RegExp(
   `\\b(?:me llamo|mi nombre es|mi nombre:|nombre:?|a nombre de|soy)\\s+((?:${NAME_WORD})(?:\\s+${NAME_WORD}){0,4})`,
   "i",
@@ -121,8 +130,12 @@ export function extractCustomerData(text: string, options: CustomerExtractionOpt
     }
   }
 
-  const intro = rest.match(NAME_INTRO);
-  if (intro?.[1]) {
+  const legal = rest.match(LEGAL_NAME);
+  const intro = legal ? null : rest.match(NAME_INTRO);
+  if (legal?.[1]) {
+    data.name = legal[1].trim();
+    take(legal);
+  } else if (intro?.[1]) {
     const name = cutName(intro[1]);
     if (name && !(intro[0].toLowerCase().startsWith("soy") && findCity(name) === name)) {
       data.name = name;
@@ -130,7 +143,8 @@ export function extractCustomerData(text: string, options: CustomerExtractionOpt
     }
   } else if (options.expectName) {
     const bare = rest.trim().match(new RegExp(`^(${NAME_WORD}(?:\\s+${NAME_WORD}){1,4})[.!]?$`, "u"));
-    if (bare?.[1] && !findCity(bare[1])) data.name = titleCase(bare[1]);
+    const words = bare?.[1]?.toLowerCase().split(/\s+/) ?? [];
+    if (bare?.[1] && !findCity(bare[1]) && !words.some((w) => NOT_NAME_WORDS.has(w))) data.name = titleCase(bare[1]);
   }
 
   const city = findCity(rest) ?? (address ? findCity(text.slice(text.indexOf(address[0]) + address[0].length)) : null);

@@ -78,7 +78,13 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     "hacer hacen tener tenemos puedo puede pueden podrian podria seria gustaria interesa info informacion " +
     "mejor entonces listo dale ok okey vale porfavor saber quisieramos ademas igual alli ahi aqui " +
     "referencia referencias modelo opciones opcion todavia aun despues luego tarde confirmo confirma confirmar " +
-    "confirmado cancelar cancela perfecto correcto bueno hagale quedo queda quedaria"
+    "confirmado cancelar cancela perfecto correcto bueno hagale quedo queda quedaria " +
+    // Chat fillers and usted/tú imperatives: they frame the request, never name the product.
+    "no ni nada pues senor senora sumerce don dona vecino veci amigo amiga parce hermano socio ahora hoy manana urgente " +
+    "rapido haga hagame hazme haz mande manda mandeme mandame mandar envieme enviame agregueme agregame cotizeme " +
+    "coticeme cotizame separe separeme separame aparteme apartame vendame vendeme regaleme regalame pongame ponme " +
+    "alisteme alistame llevamos necesitaria requiero requerimos ocupo ocupamos recomienda recomiendan recomendar " +
+    "recomiendame recomiendeme sugiere aconseja"
   ).split(" "),
 );
 
@@ -153,7 +159,9 @@ export type AnalyzeOptions = { keepStopWords?: boolean };
 /** The search analyser: fold, tokenise, number words, measurements, stop words, stemming. */
 export function analyze(text: string, options: AnalyzeOptions = {}): string[] {
   // Articles "un/una" are quantities only for the extractor; for search they are noise.
-  const raw = tokenize(text).filter((t, i, all) => !ARTICLES.has(t) || all[i + 1] === "docena" || all[i + 1] === "mil");
+  const raw = tokenize(text).filter(
+    (t, i, all) => !ARTICLES.has(t) || all[i + 1] === "docena" || all[i + 1] === "decena" || all[i + 1] === "mil",
+  );
   const tokens = expandMeasurements(replaceNumberWords(raw));
   const terms: string[] = [];
   for (const token of tokens) {

@@ -68,6 +68,17 @@ const HUNDREDS: Record<string, number> = {
   novecientas: 900,
 };
 
+const MULTIPLIERS: Record<string, number> = { mil: 1000, millon: 1_000_000, millones: 1_000_000 };
+// "dos docenas" → 24, "una decena" → 10.
+const GROUPS: Record<string, number> = {
+  docena: 12,
+  docenas: 12,
+  decena: 10,
+  decenas: 10,
+  millon: 1_000_000,
+  millones: 1_000_000,
+};
+
 /** Value of a single number word, or null. */
 export function parseNumberWord(word: string): number | null {
   if (/^\d+$/.test(word)) return Number(word);
@@ -119,13 +130,13 @@ export function replaceNumberWords(tokens: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; ) {
     const word = tokens[i] as string;
-    if (word === "media" && (tokens[i + 1] === "docena" || tokens[i + 1] === "docenas")) {
+    if ((word === "media" || word === "medio") && (tokens[i + 1] === "docena" || tokens[i + 1] === "docenas")) {
       out.push("6");
       i += 2;
       continue;
     }
-    if (word === "docena") {
-      out.push("12");
+    if (word === "docena" || word === "decena") {
+      out.push(word === "docena" ? "12" : "10");
       i++;
       continue;
     }
@@ -134,15 +145,22 @@ export function replaceNumberWords(tokens: readonly string[]): string[] {
     if (/^\d+$/.test(word)) {
       value = Number(word);
       used = 1;
+      // "100 mil", "2 millones": digits with a spoken multiplier (prices, mostly).
+      const multiplier = MULTIPLIERS[tokens[i + 1] ?? ""];
+      if (multiplier) {
+        value *= multiplier;
+        used = 2;
+      }
     } else if (isNumberWord(word)) {
       const read = readNumber(tokens, i);
       value = read.value;
       used = read.used;
     }
     if (value !== null && used > 0) {
-      const after = tokens[i + used];
-      if (after === "docena" || after === "docenas") {
-        out.push(String(value * 12));
+      const after = tokens[i + used] ?? "";
+      const group = GROUPS[after];
+      if (group) {
+        out.push(String(value * group));
         i += used + 1;
       } else {
         out.push(value === 0 && !/^\d+$/.test(word) ? word : String(value));

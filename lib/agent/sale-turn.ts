@@ -16,6 +16,8 @@ export type SaleTurnInput = {
   catalog: CatalogIndex;
   /** Products shown in the previous answer, for "agrega 3 de esos". */
   lastShown: CatalogProduct[];
+  /** The shown product the previous question pinpointed, for "mándeme 5 de esos" after "¿y amarillos?". */
+  pinpointed?: CatalogProduct | null;
 };
 
 export type SaleTurnEvents = { events: SaleEvent[]; mentioned: CatalogProduct[] };
@@ -54,6 +56,27 @@ function pickOption(text: string, options: string[], catalog: CatalogIndex): str
 function narrow(mention: ProductMention, allowed: readonly string[]): string[] {
   const top = mention.hits[0]?.score ?? 0;
   return mention.hits.filter((h) => allowed.includes(h.product.sku) && h.score >= 0.6 * top).map((h) => h.product.sku);
+}
+
+/** Cart lines a correction names ("cambie los amarillos a 10"): scored among the cart only. */
+function cartLinesNamed(phrase: string, cartSkus: readonly string[], catalog: CatalogIndex): string[] {
+  if (cartSkus.length === 0) return [];
+  const hits = catalog.search(phrase, { limit: cartSkus.length, skus: cartSkus }).filter((h) => h.coverage >= 0.5);
+  const top = hits[0]?.score ?? 0;
+  return hits.filter((h) => h.score >= 0.8 * top).map((h) => h.product.sku);
+}
+
+/** Which shown product "10 pares de esos" means: packaging must fit, then what the question pinpointed. */
+function shownTarget(
+  shown: readonly CatalogProduct[],
+  unit: string | null | undefined,
+  pinpointed: CatalogProduct | null | undefined,
+): { sku: string | null; options: string[] } {
+  const fitting = unit && unit !== "unidad" ? shown.filter((p) => p.unit === unit) : [];
+  const candidates = fitting.length > 0 ? fitting : shown;
+  if (candidates.length === 1) return { sku: (candidates[0] as CatalogProduct).sku, options: [] };
+  if (pinpointed && candidates.some((p) => p.sku === pinpointed.sku)) return { sku: pinpointed.sku, options: [] };
+  return { sku: null, options: candidates.slice(0, 5).map((p) => p.sku) };
 }
 
 function preferShown(mention: ProductMention, shown: readonly string[]): void {
@@ -124,7 +147,7 @@ export function saleEventsFor(input: SaleTurnInput): SaleTurnEvents {
       const inCart =
         mention.resolved && cartSkus.includes(mention.resolved.sku)
           ? [mention.resolved.sku]
-          : narrow(mention, cartSkus);
+          : cartLinesNamed(mention.phrase, cartSkus, catalog);
       for (const sku of cart.kind === "remove" ? inCart : inCart.slice(0, 1)) {
         const quantity = mention.quantity ?? cart.bareQuantity;
         if (cart.kind === "remove") events.push({ type: "remove", sku });
@@ -158,11 +181,16 @@ export function saleEventsFor(input: SaleTurnInput): SaleTurnEvents {
   if (cart.mentions.length === 0 && cart.bareQuantity !== null) {
     const quantity = cart.bareQuantity;
     const lastLine = sale?.lines[sale.lines.length - 1];
+    const pointsAtShown =
+      input.lastShown.length > 0 && (cart.reference ? !(cart.kind === "set" && lastLine) : !lastLine && !pending);
     if (pending?.kind === "stock_offer") events.push({ type: "set_quantity", sku: pending.sku, quantity });
-    else if (cart.reference && input.lastShown.length === 1)
-      events.push({ type: "add", sku: (input.lastShown[0] as CatalogProduct).sku, quantity });
-    else if (cart.reference && input.lastShown.length > 1 && !(cart.kind === "set" && lastLine)) {
-      events.push({ type: "choose", options: input.lastShown.slice(0, 5).map((p) => p.sku), quantity });
+    else if (pointsAtShown) {
+      const target = shownTarget(input.lastShown, cart.bareUnit, input.pinpointed);
+      if (target.sku) {
+        const product = catalog.bySku(target.sku);
+        const units = product ? effectiveQuantity(quantity, cart.bareUnit ?? null, product) : quantity;
+        events.push({ type: "add", sku: target.sku, quantity: units });
+      } else events.push({ type: "choose", options: target.options, quantity });
     } else if (lastLine && (cart.kind === "set" || cart.kind === "add") && events.length === 0) {
       events.push({
         type: "set_quantity",

@@ -11,6 +11,9 @@ export type Phrases = {
   ambiguousIntro: string;
   askQuantity: (name: string) => string;
   stockShort: (qty: string, name: string) => string;
+  stockOffer: (requested: string, short: string) => string;
+  notFound: (query: string) => string;
+  productsOutro: string;
   added: string;
   cartIntro: string;
   needData: string;
@@ -35,6 +38,9 @@ const BASE: Phrases = {
   ambiguousIntro: "Tengo varias opciones que coinciden",
   askQuantity: (name) => `¿Cuántas unidades de ${name} necesitas?`,
   stockShort: (qty, name) => `solo tenemos ${qty} de ${name}`,
+  stockOffer: (requested, short) => `Me pediste ${requested}, pero ${short}. ¿Te las separo?`,
+  notFound: (query) => `No encontré "${query}" en el catálogo. ¿Me lo describes de otra forma?`,
+  productsOutro: "Los precios incluyen IVA. ¿Quieres que te separe alguno?",
   added: "Listo, quedó así tu pedido:",
   cartIntro: "Tu pedido va así:",
   needData: "Para terminar necesito estos datos:",
@@ -60,6 +66,9 @@ const OVERRIDES: Record<Tone, Partial<Phrases>> = {
     ambiguousIntro: "Contamos con varias referencias que coinciden",
     askQuantity: (name) => `¿Cuántas unidades de ${name} requiere?`,
     stockShort: (qty, name) => `en este momento solo contamos con ${qty} de ${name}`,
+    stockOffer: (requested, short) => `Usted solicitó ${requested}, pero ${short}. ¿Desea que se las separemos?`,
+    notFound: (query) => `No encontramos "${query}" en el catálogo. ¿Podría describirlo de otra forma?`,
+    productsOutro: "Los precios incluyen IVA. ¿Desea que le separemos alguno?",
     added: "Su pedido quedó de la siguiente manera:",
     cartIntro: "Su pedido se encuentra así:",
     needData: "Para finalizar, le solicito amablemente los siguientes datos:",
@@ -133,4 +142,9 @@ const OVERRIDES: Record<Tone, Partial<Phrases>> = {
 
 export function phrasesFor(tone: Tone | undefined): Phrases {
   return { ...BASE, ...(tone ? OVERRIDES[tone] : {}) };
+}
+
+/** Brief answers drop the optional closing sentences; facts and questions that need an answer stay. */
+export function briefPhrases(t: Phrases): Phrases {
+  return { ...t, hello: "", anythingElse: "", productsOutro: "Precios con IVA incluido." };
 }

@@ -4,10 +4,11 @@
 import { applySaleEvents, isTerminal } from "@/lib/sales/machine";
 import type { CatalogLookup, SaleOutcome, SaleSnapshot } from "@/lib/sales/types";
 import type { CatalogIndex } from "./catalog-index";
+import { expandChatAbbreviations } from "./chat-text";
 import { classifyIntent } from "./classifier";
 import { clientLookupFrom } from "./client-lookup";
 import { type CompanySections, findCompanySections } from "./company";
-import { extractCart } from "./extract-cart";
+import { extractCart, resolvePhrase } from "./extract-cart";
 import { extractCustomerData } from "./extract-customer";
 import { type AnswerFacts, emptyFacts, productFact, saleFacts } from "./facts";
 import { analyze, foldText } from "./normalize";
@@ -42,15 +43,31 @@ const SKU_IN_TEXT = /\b[A-Z]{3}-\d{3}\b/g;
 const GENERIC_CATALOG =
   /\b(que|cuales) (productos|cosas|articulos|referencias)\b|\bcatalogo\b|\bque (venden|manejan|tienen)\s*$/;
 
-/** Products the previous answer showed (its text carries SKUs), for "de esos" and choices. */
+/** Products the previous answer showed, for "de esos" and choices: structured SKUs, else SKUs in its text. */
 function lastShownProducts(history: readonly HistoryTurn[], catalog: CatalogIndex): CatalogProduct[] {
   for (let i = history.length - 1; i >= 0; i--) {
     const turn = history[i] as HistoryTurn;
     if (turn.role !== "assistant") continue;
-    const skus = [...new Set(turn.text.match(SKU_IN_TEXT) ?? [])];
+    const skus = [...new Set(turn.shownSkus ?? turn.text.match(SKU_IN_TEXT) ?? [])];
     return skus.map((s) => catalog.bySku(s)).filter((p): p is CatalogProduct => !!p);
   }
   return [];
+}
+
+/** The one shown product the previous question pinpointed ("¿y amarillos?" → the yellow helmet), if any. */
+function pinpointedProduct(
+  history: readonly HistoryTurn[],
+  shown: readonly CatalogProduct[],
+  catalog: CatalogIndex,
+): CatalogProduct | null {
+  if (shown.length === 0) return null;
+  let at = -1;
+  for (let i = history.length - 1; i >= 0 && at < 0; i--) if (history[i]?.role === "user") at = i;
+  const previous = history[at];
+  if (!previous || (previous.intent !== "inventario" && previous.intent !== "venta")) return null;
+  const query = inventoryQuery(expandChatAbbreviations(previous.text), history.slice(0, at), catalog);
+  const { resolved } = resolvePhrase(query, catalog);
+  return resolved && shown.some((p) => p.sku === resolved.sku) ? resolved : null;
 }
 
 function previousUserTurn(history: readonly HistoryTurn[]): HistoryTurn | undefined {
@@ -58,12 +75,16 @@ function previousUserTurn(history: readonly HistoryTurn[]): HistoryTurn | undefi
   return undefined;
 }
 
-function mentionsProduct(text: string, catalog: CatalogIndex): boolean {
+function productSignals(text: string, catalog: CatalogIndex): { mentions: boolean; withQuantity: boolean } {
   const rest = extractCustomerData(text).rest;
   const top = catalog.search(rest, { limit: 1 })[0];
-  if (top && top.coverage >= 0.5 && top.score >= 2) return true;
   // Several products in one message dilute coverage; look clause by clause.
-  return extractCart(rest, catalog).mentions.some((m) => m.hits.length > 0);
+  const cart = extractCart(rest, catalog);
+  const named = cart.mentions.filter((m) => m.hits.length > 0);
+  return {
+    mentions: (!!top && top.coverage >= 0.5 && top.score >= 2) || named.length > 0,
+    withQuantity: named.some((m) => m.quantity !== null),
+  };
 }
 
 /** "¿y en amarillo?" after "cascos": search with the previous question's words too. */
@@ -74,7 +95,7 @@ function inventoryQuery(text: string, history: readonly HistoryTurn[], catalog: 
   const followUp = /^(y|y en|y de|y el|y la|en|de|el|la|los|las|pero)\b/.test(folded) || analyze(text).length <= 1;
   if (!followUp) return text;
   const alone = catalog.search(text, { limit: 1 })[0];
-  const combined = `${previous.text} ${text}`;
+  const combined = `${expandChatAbbreviations(previous.text)} ${text}`;
   const together = catalog.search(combined, { limit: 1 })[0];
   if (!together || (alone && alone.coverage === 1 && alone.score >= together.score * 0.8 && !/^y\b/.test(folded)))
     return text;
@@ -82,15 +103,20 @@ function inventoryQuery(text: string, history: readonly HistoryTurn[], catalog: 
 }
 
 export function planTurn(input: TurnInput): TurnPlan {
-  const { text, history, catalog, company } = input;
+  const { history, catalog, company } = input;
+  const text = expandChatAbbreviations(input.text);
   const openSale = input.sale && !isTerminal(input.sale.state) ? input.sale : null;
   const lastShown = lastShownProducts(history, catalog);
+  const signals = productSignals(text, catalog);
+  const previousIntent = previousUserTurn(history)?.intent;
   const intent = classifyIntent(text, {
     saleState: input.sale?.state ?? null,
     hasOpenCart: (openSale?.lines.length ?? 0) > 0,
-    previousIntent: previousUserTurn(history)?.intent,
-    mentionsProduct: mentionsProduct(text, catalog),
+    previousIntent,
+    mentionsProduct: signals.mentions,
     awaitingAnswer: openSale?.pending != null,
+    productQuantity: signals.withQuantity,
+    shownProducts: previousIntent === "inventario" ? lastShown.length : 0,
   });
   const facts = emptyFacts(intent, company.name);
   facts.greeting = isGreeting(text);
@@ -120,7 +146,8 @@ export function planTurn(input: TurnInput): TurnPlan {
     else facts.kind = products.length > 0 ? "products" : "no_results";
     if (facts.kind !== "products") facts.categories = catalog.categories();
   } else {
-    const { events, mentioned } = saleEventsFor({ text, sale: input.sale, catalog, lastShown });
+    const pinpointed = pinpointedProduct(history, lastShown, catalog);
+    const { events, mentioned } = saleEventsFor({ text, sale: input.sale, catalog, lastShown, pinpointed });
     const step = applySaleEvents(input.sale, events, lookup);
     sale = step.snapshot;
     outcomes = step.outcomes;

@@ -22,7 +22,13 @@ export const INTENTS: readonly Intent[] = ["inventario", "venta", "cliente", "co
 
 export type ChatRole = "user" | "assistant";
 
-export type HistoryTurn = { role: ChatRole; text: string; intent?: Intent };
+export type HistoryTurn = {
+  role: ChatRole;
+  text: string;
+  intent?: Intent;
+  /** SKUs an assistant turn showed, in order; preferred over re-reading SKUs from `text`. */
+  shownSkus?: string[];
+};
 
 export type Tone =
   | "formal"

@@ -10,7 +10,7 @@ declare module "next-auth" {
     role?: Role;
   }
   interface Session {
-    user: { id: string; name: string; email: string; role: Role };
+    user: { id: string; name: string; email: string; role: Role; signedInAt?: number };
   }
 }
 
@@ -25,12 +25,15 @@ export const authConfig = {
       if (user?.id && user.role) {
         token.sub = user.id;
         token.role = user.role;
+        // survives cookie refreshes (unlike iat), so a sign-out can revoke every token issued before it
+        token.signedInAt = Date.now();
       }
       return token;
     },
     session({ session, token }) {
       if (token.sub && isRole(token.role)) {
-        session.user = { ...session.user, id: token.sub, role: token.role } as typeof session.user;
+        const signedInAt = typeof token.signedInAt === "number" ? token.signedInAt : 0;
+        session.user = { ...session.user, id: token.sub, role: token.role, signedInAt } as typeof session.user;
       }
       return session;
     },

@@ -1,6 +1,7 @@
 import { hashApiKey, looksLikeApiKey } from "@/lib/auth/api-keys";
 import { auth } from "@/lib/auth/auth";
 import { isRole, type Role } from "@/lib/auth/permissions";
+import { getSessionsRevokedAt } from "@/lib/db/settings";
 import { findActiveApiKeyByHash, findUserById, touchApiKey } from "@/lib/db/staff";
 
 // Who is calling: a signed-in staff member, an API key, or nobody.
@@ -26,13 +27,28 @@ async function principalFromApiKey(token: string): Promise<Principal | null> {
   return { kind: "apikey", id: key.id, role: key.role, name: key.name };
 }
 
-/** The session's user, re-read from the database so a disabled account or a changed role applies at once. */
+/** next-auth reads cookies from the request scope; code running outside one (scripts, tests) has no session. */
+async function sessionOrNull() {
+  try {
+    return await auth();
+  } catch (error) {
+    if (error instanceof Error && /outside a request scope/i.test(error.message)) return null;
+    throw error;
+  }
+}
+
+/**
+ * The session's user, re-read from the database so a disabled account or a changed role applies at once.
+ * A token issued before the user's last sign-out is refused (JWTs cannot be deleted from the browser
+ * reliably: a request in flight during sign-out may set the cookie again).
+ */
 export async function principalFromSession(): Promise<Principal | null> {
-  const session = await auth();
+  const session = await sessionOrNull();
   const id = Number(session?.user?.id);
   if (!Number.isInteger(id) || id <= 0) return null;
-  const user = await findUserById(id);
+  const [user, revokedAt] = await Promise.all([findUserById(id), getSessionsRevokedAt(id)]);
   if (!user?.active || !isRole(user.role)) return null;
+  if (revokedAt !== null && (session?.user?.signedInAt ?? 0) <= revokedAt) return null;
   return { kind: "user", id: user.id, role: user.role, name: user.name, email: user.email };
 }
 

@@ -40,4 +40,6 @@ export async function tuneDatabase(client: Db, url: string): Promise<void> {
   if (databaseFlavour(url) !== "sqlite") return;
   await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await client.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+  // planner statistics: without them SQLite picks weak indexes for filtered lists (3–10× slower at 100 k rows)
+  await client.$queryRawUnsafe("PRAGMA optimize=0x10002");
 }

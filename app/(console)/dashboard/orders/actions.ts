@@ -1,0 +1,57 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { guardedAction } from "@/lib/auth/guards";
+import { manualOrderSchema, runManualSale } from "@/lib/console/manual-order";
+import { recordAudit } from "@/lib/db/audit";
+import { cancelOrder, loadSaleCatalog } from "@/lib/db/order-admin";
+import { closeOrder } from "@/lib/db/orders";
+import { AppError } from "@/lib/errors";
+
+export const cancelOrderAction = guardedAction(
+  "orders:write",
+  z.strictObject({
+    id: z.number().int().positive(),
+    reason: z.string().trim().min(3, "Indica el motivo de la cancelación (mínimo 3 caracteres).").max(300),
+  }),
+  async ({ id, reason }, principal) => {
+    const result = await cancelOrder(id, reason, principal);
+    revalidatePath(`/dashboard/orders/${id}`);
+    return result;
+  },
+);
+
+export const createManualOrderAction = guardedAction("orders:write", manualOrderSchema, async (input, principal) => {
+  const catalog = await loadSaleCatalog(input.lines.map((l) => l.sku.toUpperCase()));
+  const { snapshot, errors } = runManualSale(input, (sku) => catalog.get(sku));
+  if (Object.keys(errors).length > 0) {
+    throw new AppError("invalid_input", "Revisa los datos marcados antes de cerrar la venta.", { fields: errors });
+  }
+  const customer = snapshot.customer;
+  const order = await closeOrder({
+    lines: snapshot.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
+    customer: {
+      name: customer.name ?? "",
+      documentType: customer.documentType ?? "CC",
+      documentNumber: customer.documentNumber ?? "",
+      phone: customer.phone ?? null,
+      email: customer.email ?? null,
+      address: customer.address ?? null,
+      city: customer.city ?? null,
+    },
+    channel: "console",
+    actor: { type: "staff", id: principal.kind === "user" ? principal.id : null },
+    note: input.note || "Venta telefónica registrada en la consola",
+  });
+  // closeOrder owns its transaction; the audit entry follows the committed order.
+  await recordAudit(principal, {
+    action: "order.create_manual",
+    entityType: "order",
+    entityId: order.id,
+    after: { number: order.number, total: order.total, lines: order.lines, clientId: order.clientId },
+    reason: input.note || null,
+  });
+  revalidatePath("/dashboard/orders");
+  return { id: order.id, number: order.number, total: order.total };
+});

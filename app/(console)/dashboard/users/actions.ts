@@ -1,0 +1,66 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { guardedAction } from "@/lib/auth/guards";
+import { ROLES } from "@/lib/auth/permissions";
+import { createUser, resetUserPassword, updateUser } from "@/lib/db/users";
+import { AppError } from "@/lib/errors";
+
+const password = z
+  .string()
+  .min(12, "La contraseña debe tener al menos 12 caracteres.")
+  .max(200, "La contraseña es demasiado larga.")
+  .refine((v) => /[a-zA-Z]/.test(v) && /\d/.test(v), "Usa letras y números.");
+const role = z.enum(ROLES, { error: "Rol inválido." });
+const id = z.number().int().positive();
+
+export const createUserAction = guardedAction(
+  "users:manage",
+  z.strictObject({
+    email: z.string().trim().toLowerCase().email("Correo inválido."),
+    name: z.string().trim().min(2, "El nombre es obligatorio.").max(120),
+    role,
+    password,
+  }),
+  async (input, principal) => {
+    const user = await createUser(input, principal);
+    revalidatePath("/dashboard/users");
+    return { id: user.id };
+  },
+);
+
+export const changeUserRoleAction = guardedAction(
+  "users:manage",
+  z.strictObject({ id, role }),
+  async (input, principal) => {
+    if (principal.kind === "user" && principal.id === input.id) {
+      throw new AppError("conflict", "No puedes cambiar tu propio rol.");
+    }
+    await updateUser(input.id, { role: input.role }, principal);
+    revalidatePath("/dashboard/users");
+    return { id: input.id };
+  },
+);
+
+export const setUserActiveAction = guardedAction(
+  "users:manage",
+  z.strictObject({ id, active: z.boolean() }),
+  async (input, principal) => {
+    if (principal.kind === "user" && principal.id === input.id && !input.active) {
+      throw new AppError("conflict", "No puedes desactivar tu propia cuenta.");
+    }
+    await updateUser(input.id, { active: input.active }, principal);
+    revalidatePath("/dashboard/users");
+    return { id: input.id };
+  },
+);
+
+export const resetPasswordAction = guardedAction(
+  "users:manage",
+  z.strictObject({ id, password }),
+  async (input, principal) => {
+    await resetUserPassword(input.id, input.password, principal);
+    return { id: input.id };
+  },
+);

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { CHAT_ID, MESSAGE_TEXT, rateSubject, TONE } from "@/lib/chat/legacy";
+import { webChatResponse } from "@/lib/chat/web-stream";
+import { readJson } from "@/lib/http/body";
+import { publicRoute } from "@/lib/http/route";
+import { enforceRateLimit, LIMITS } from "@/lib/ratelimit";
+
+// The customer web chat (useChat + DefaultChatTransport). The browser sends only its chat id and the new
+// text: history and the open sale are always read from the database, never trusted from the client.
+const body = z.strictObject({ chatId: CHAT_ID, mensaje: MESSAGE_TEXT, tono: TONE.optional() });
+
+export const POST = publicRoute(async ({ req, principal }) => {
+  await enforceRateLimit(LIMITS.chat, rateSubject(req, principal));
+  const input = await readJson(req, body, 16 * 1024);
+  return webChatResponse({
+    chatId: input.chatId,
+    text: input.mensaje,
+    channel: "web",
+    tone: input.tono,
+    principal,
+  });
+});

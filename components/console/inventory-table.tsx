@@ -1,0 +1,139 @@
+"use client";
+
+import {
+  createColumnHelper,
+  rowSortingFeature,
+  type SortingState,
+  tableFeatures,
+  useTable,
+} from "@tanstack/react-table";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useMemo } from "react";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatCop, formatDate } from "@/lib/format";
+import { StockBadge } from "./stock-badge";
+
+export type InventoryTableRow = {
+  id: number;
+  sku: string;
+  name: string;
+  category: string;
+  brand: string;
+  price: number;
+  stock: number;
+  unit: string;
+  active: boolean;
+  updatedAt: string;
+};
+
+// Sorting, filtering and paging happen in the database; the table only renders one page and turns header
+// clicks into URL changes (manualSorting), so the server stays the single source of the rows.
+const features = tableFeatures({ rowSortingFeature });
+const helper = createColumnHelper<typeof features, InventoryTableRow>();
+const columns = helper.columns([
+  helper.accessor("sku", {
+    header: "SKU",
+    cell: (info) => <span className="font-mono text-xs">{info.getValue()}</span>,
+  }),
+  helper.accessor("name", {
+    header: "Producto",
+    cell: (info) => (
+      <Link
+        className="font-medium text-ink-900 hover:text-brand-700"
+        href={`/dashboard/inventory/${info.row.original.id}`}
+      >
+        {info.getValue()}
+        {info.row.original.active ? null : (
+          <span className="ml-2">
+            <Badge>Inactivo</Badge>
+          </span>
+        )}
+      </Link>
+    ),
+  }),
+  helper.accessor("category", { header: "Categoría" }),
+  helper.accessor("brand", { header: "Marca" }),
+  helper.accessor("price", {
+    header: "Precio",
+    cell: (info) => <span className="tabular-nums">{formatCop(info.getValue())}</span>,
+  }),
+  helper.accessor("stock", { header: "Stock", cell: (info) => <StockBadge stock={info.getValue()} /> }),
+  helper.accessor("updatedAt", { header: "Actualizado", cell: (info) => formatDate(info.getValue()) }),
+]);
+
+export function InventoryTable({
+  rows,
+  sort,
+  desc,
+  params,
+}: {
+  rows: InventoryTableRow[];
+  sort: string;
+  desc: boolean;
+  params: Record<string, string>;
+}) {
+  const router = useRouter();
+  const sorting = useMemo<SortingState>(() => [{ id: sort, desc }], [sort, desc]);
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    manualSorting: true,
+    enableSortingRemoval: false,
+    state: { sorting },
+    onSortingChange: (updater) => {
+      const next = typeof updater === "function" ? updater(sorting) : updater;
+      const first = next[0];
+      const search = new URLSearchParams(params);
+      search.delete("page");
+      if (first) search.set("sort", `${first.desc ? "-" : ""}${first.id}`);
+      router.push(`/dashboard/inventory?${search.toString()}`);
+    },
+  });
+
+  if (rows.length === 0) return <EmptyState>No hay productos con esos criterios.</EmptyState>;
+  return (
+    <div className="card overflow-x-auto">
+      <table className="w-full text-left text-sm" data-testid="inventory-table">
+        <thead className="border-b border-ink-100 bg-ink-50 text-xs uppercase tracking-wide text-ink-500">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                return (
+                  <th
+                    key={header.id}
+                    className="px-3 py-2"
+                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                  >
+                    <button
+                      type="button"
+                      className="inline-flex items-center gap-1 uppercase hover:text-ink-900"
+                      onClick={header.column.getToggleSortingHandler()}
+                    >
+                      <table.FlexRender header={header} />
+                      <span aria-hidden>{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : ""}</span>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id} className="border-b border-ink-50 last:border-0 hover:bg-ink-50/60">
+              {row.getAllCells().map((cell) => (
+                <td key={cell.id} className="px-3 py-2 align-top">
+                  <table.FlexRender cell={cell} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

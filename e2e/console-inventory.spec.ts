@@ -1,0 +1,79 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./console-helpers";
+
+test("ventas searches, sorts and edits a product, with field errors, then adjusts its stock", async ({ page }) => {
+  await signIn(page, "ventas");
+  await page.getByLabel("Buscar").fill("casco amarillo");
+  await page.getByRole("button", { name: "Filtrar" }).click();
+  await expect(page).toHaveURL(/q=casco\+amarillo/);
+  const table = page.getByTestId("inventory-table");
+  await expect(table.getByRole("row")).toHaveCount(2); // header + CAB-002
+  await page.getByRole("button", { name: /^Precio/ }).click();
+  await expect(page).toHaveURL(/sort=-?price/);
+  await expect(page.getByRole("columnheader", { name: /Precio/ })).toHaveAttribute("aria-sort", /ascending|descending/);
+
+  await table.getByRole("link", { name: /Casco de seguridad tipo I clase E amarillo/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("amarillo");
+
+  await page.getByLabel("Nombre", { exact: true }).fill("");
+  await page.getByLabel("Precio (COP, IVA incluido)").fill("-5");
+  await page.getByRole("button", { name: "Guardar cambios" }).click();
+  await expect(page.locator("#product-name-error")).toHaveText(/nombre es obligatorio/);
+  await expect(page.locator("#product-price-error")).toHaveText(/no puede ser negativo/);
+
+  await page.getByLabel("Nombre", { exact: true }).fill("Casco amarillo edición obra");
+  await page.getByLabel("Precio (COP, IVA incluido)").fill("41200");
+  await page.getByRole("button", { name: "Guardar cambios" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Cambios guardados" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Casco amarillo edición obra");
+  await expect(page.getByLabel("Precio (COP, IVA incluido)")).toHaveValue("41200");
+
+  await page.getByLabel("Cantidad (+ entrada, − salida)").fill("-3");
+  await page.getByLabel("Motivo").fill("Conteo físico");
+  await page.getByRole("button", { name: "Registrar ajuste" }).click();
+  await expect(page.getByText("Stock actualizado: 180 → 177.")).toBeVisible();
+  await expect(page.getByTestId("stock-movements")).toContainText("Conteo físico");
+
+  // the new name is searchable at once (searchText updated on write)
+  await page.goto("/dashboard/inventory?q=edicion+obra");
+  await expect(page.getByTestId("inventory-table")).toContainText("Casco amarillo edición obra");
+  await expect(page.getByTestId("inventory-table")).toContainText("$ 41.200");
+});
+
+test("gerente reads a product but cannot edit it", async ({ page }) => {
+  await signIn(page, "gerente");
+  await page.goto("/dashboard/inventory?q=CAB-001");
+  await page.getByTestId("inventory-table").getByRole("link").first().click();
+  await expect(page.getByLabel("Nombre", { exact: true })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Guardar cambios" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Registrar ajuste" })).toHaveCount(0);
+});
+
+test("a CSV with one bad row is refused whole; the corrected file is applied", async ({ page }) => {
+  await signIn(page, "ventas");
+  await page.goto("/dashboard/inventory/import");
+  const bad =
+    "nombre;descripcion;precio;stock\nArnés de prueba E2E;Cuerpo completo;189.000;4\nEslinga de prueba E2E;Doble terminal;no-sé;2\n";
+  await page
+    .getByLabel("Archivo CSV")
+    .setInputFiles({ name: "malo.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${bad}`) });
+  await page.getByRole("button", { name: "Revisar archivo" }).click();
+  await expect(page.getByTestId("import-errors")).toContainText("Línea 3 (precio)");
+  await expect(page.getByRole("button", { name: /Aplicar importación/ })).toHaveCount(0);
+  await page.goto("/dashboard/inventory?q=prueba+e2e");
+  await expect(page.getByText("No hay productos con esos criterios.")).toBeVisible();
+
+  await page.goto("/dashboard/inventory/import");
+  const good = bad.replace("no-sé", "56000");
+  await page
+    .getByLabel("Archivo CSV")
+    .setInputFiles({ name: "bueno.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
+  await page.getByRole("button", { name: "Revisar archivo" }).click();
+  await expect(page.getByTestId("import-preview")).toContainText("Se crearán 2");
+  await page.getByRole("button", { name: /Aplicar importación/ }).click();
+  await expect(page.getByTestId("import-applied")).toContainText("2 nuevos");
+  await page.goto("/dashboard/inventory?q=prueba+e2e");
+  await expect(page.getByTestId("inventory-table").getByRole("row")).toHaveCount(3);
+  await expect(page.getByTestId("inventory-table")).toContainText("$ 189.000");
+});

@@ -1,0 +1,80 @@
+import type { NextRequest } from "next/server";
+import { z } from "zod";
+import { TONES, type Tone } from "@/lib/agent/types";
+import { LLM_CHOICES } from "@/lib/ai/providers";
+import type { Principal } from "@/lib/auth/principal";
+import type { StoredMessage } from "@/lib/db/conversations";
+import type { ChatTurnResult } from "./pipeline";
+
+// Request and response shapes of the legacy chat API (kept so the previous system's clients keep working).
+export const CHAT_ID = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,100}$/, "El chat_id solo admite letras, números, guiones y guiones bajos (máx. 100).");
+
+export const MESSAGE_TEXT = z
+  .string({ error: "El mensaje debe ser texto." })
+  .trim()
+  .min(1, "El mensaje no puede estar vacío.")
+  .max(1000, "El mensaje no puede superar 1000 caracteres.");
+
+export const TONE = z.enum(TONES as [Tone, ...Tone[]], {
+  error: `El tono debe ser uno de: ${TONES.join(", ")}.`,
+});
+
+export const INSTRUCTIONS = z.string().trim().max(500, "Las instrucciones no pueden superar 500 caracteres.");
+
+export const textoBody = z.strictObject({
+  mensaje: MESSAGE_TEXT,
+  chat_id: CHAT_ID.optional(),
+  tono: TONE.optional(),
+  instrucciones: INSTRUCTIONS.optional(),
+  llm: z.enum(LLM_CHOICES, { error: `llm debe ser uno de: ${LLM_CHOICES.join(", ")}.` }).optional(),
+});
+
+/** Who a rate limit counts against: the staff principal, else the client's address. */
+export function rateSubject(req: NextRequest | { headers: Headers }, principal: Principal | null): string {
+  if (principal) return `${principal.kind}:${principal.id}`;
+  const forwarded = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return `ip:${forwarded || req.headers.get("x-real-ip") || "local"}`;
+}
+
+export function newChatId(): string {
+  return crypto.randomUUID();
+}
+
+/** The legacy `/chat/texto` response (also the payload of the WebSocket's response_end). */
+export function legacyTurnBody(result: ChatTurnResult, requestId: string) {
+  return {
+    status: "success",
+    message: result.botDisabled ? "Conversación atendida por un asesor" : "Mensaje procesado correctamente",
+    timestamp: new Date().toISOString(),
+    request_id: requestId,
+    respuesta: result.reply,
+    tipo_mensaje: result.intent,
+    chat_id: result.chatId,
+    estado_venta: result.saleState,
+    metadatos: result.metadata,
+    sugerencias: result.suggestions,
+  };
+}
+
+const SENDER: Record<string, string> = {
+  customer: "usuario",
+  assistant: "asistente",
+  staff: "asesor",
+  system: "sistema",
+};
+
+/** One entry of `GET /chat/historial/{chat_id}` (internal bookkeeping like `venta` is not exposed). */
+export function legacyHistoryEntry(m: StoredMessage) {
+  const { venta: _internal, ...metadatos } = m.metadata;
+  return {
+    id: m.id,
+    remitente: SENDER[m.role] ?? m.role,
+    mensaje: m.text,
+    timestamp: m.createdAt.toISOString(),
+    tipo_mensaje: m.intent,
+    estado_venta: m.saleState,
+    metadatos,
+  };
+}

@@ -1,0 +1,269 @@
+import type { CatalogIndex } from "@/lib/agent/catalog-index";
+import { applyCloseResult, type CloseResult } from "@/lib/agent/close";
+import { planTurn, type TurnPlan } from "@/lib/agent/turn";
+import type { Intent, Tone } from "@/lib/agent/types";
+import { chatModel, type LlmChoice } from "@/lib/ai/providers";
+import { can } from "@/lib/auth/permissions";
+import type { Principal } from "@/lib/auth/principal";
+import { lookupClient } from "@/lib/db/client-lookup";
+import {
+  appendMessages,
+  ensureConversation,
+  listRecentMessages,
+  readGlobalBotSwitch,
+  recordTurn,
+  type StoredMessage,
+} from "@/lib/db/conversations";
+import { findConversationSale, type OrderSummary } from "@/lib/db/open-orders";
+import { closeOrder, StockConflictError } from "@/lib/db/orders";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import type { SaleSnapshot } from "@/lib/sales/types";
+import { answerTurn } from "./answer";
+import { historyFrom, restoreSale } from "./conversation-state";
+import { publishMessages } from "./events";
+import { currentCatalog, currentCompany, invalidateCatalog } from "./knowledge";
+import { type ProductMetadata, productsMetadata, withTimeout } from "./shapes";
+
+// One pipeline for every channel (web chat, POST /chat/texto, WS /ws/chat/{id}): load → plan (classify,
+// retrieve, sale step: A's deterministic planTurn) → close the order if asked → phrase with the model
+// (streamed) → persist the turn → publish it to the console inbox.
+export type Channel = "web" | "api" | "ws";
+export type Stage = "analizando" | "buscando" | "redactando" | "guardando";
+
+export type ChatTurnInput = {
+  chatId: string;
+  text: string;
+  channel: Channel;
+  tone?: Tone;
+  instructions?: string;
+  llm?: LlmChoice;
+  principal: Principal | null;
+  /** Extra metadata for the customer's message (e.g. how an image or audio was read). */
+  source?: Record<string, unknown>;
+};
+
+export type TurnHooks = {
+  onStage?: (stage: Stage) => void;
+  onStart?: (intent: Intent) => void;
+  onDelta?: (delta: string) => void;
+  signal?: AbortSignal;
+};
+
+export type ChatTurnResult = {
+  chatId: string;
+  reply: string;
+  intent: Intent;
+  saleState: string | null;
+  /** The sale after this turn (the agent's snapshot; the order row mirrors it). */
+  sale: SaleSnapshot | null;
+  suggestions: string[];
+  products: ProductMetadata[];
+  order: OrderSummary | null;
+  metadata: Record<string, unknown>;
+  /** True when a person attends the conversation (or the bot is off): the bot did not answer. */
+  botDisabled: boolean;
+  /** True when streamed deltas were replaced by `reply` (model failed mid-answer). */
+  replaced: boolean;
+  messages: StoredMessage[];
+};
+
+const SILENT_REPLY =
+  "Un asesor de nuestro equipo está atendiendo esta conversación y te responderá en breve. ¡Gracias por tu paciencia!";
+
+async function silentTurn(input: ChatTurnInput, conversation: { id: number; saleState: string | null }) {
+  const messages = await appendMessages(conversation.id, [
+    { role: "customer", text: input.text, metadata: { canal: input.channel, ...(input.source ?? {}) } },
+  ]);
+  await publishMessages(input.chatId, messages);
+  const metadata = { ia_desactivada: true, productos: [], pedido: null };
+  return {
+    chatId: input.chatId,
+    reply: SILENT_REPLY,
+    intent: "contexto",
+    saleState: conversation.saleState,
+    sale: null,
+    suggestions: [],
+    products: [],
+    order: null,
+    metadata,
+    botDisabled: true,
+    replaced: false,
+    messages,
+  } satisfies ChatTurnResult;
+}
+
+function customerForClose(plan: TurnPlan) {
+  const c = plan.sale?.customer ?? {};
+  if (!c.name || !c.documentNumber) return null;
+  return {
+    name: c.name,
+    documentType: c.documentType ?? "CC",
+    documentNumber: c.documentNumber,
+    phone: c.phone ?? null,
+    email: c.email ?? null,
+    address: c.address ?? null,
+    city: c.city ?? null,
+  };
+}
+
+async function closeIfAsked(
+  plan: TurnPlan,
+  catalog: CatalogIndex,
+  ids: { orderId: number | null; conversationId: number; channel: Channel },
+) {
+  if (!plan.effects.some((e) => e.type === "close_order") || !plan.sale) return { plan, orderId: ids.orderId, catalog };
+  const customer = customerForClose(plan);
+  let result: CloseResult;
+  let orderId = ids.orderId;
+  try {
+    if (!customer) throw new AppError("invalid_input", "Faltan datos del cliente para cerrar el pedido.");
+    const closed = await closeOrder({
+      ...(ids.orderId ? { orderId: ids.orderId } : {}),
+      conversationId: ids.conversationId,
+      lines: plan.sale.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
+      customer,
+      channel: ids.channel,
+      actor: { type: "bot" },
+    });
+    orderId = closed.id;
+    result = { ok: true, orderId: closed.number };
+  } catch (error) {
+    if (!(error instanceof StockConflictError)) throw error;
+    result = { ok: false, conflicts: error.shortages.map((s) => ({ sku: s.sku, available: s.available })) };
+  } finally {
+    invalidateCatalog();
+  }
+  const fresh = await currentCatalog();
+  return { plan: applyCloseResult(plan, result, fresh), orderId, catalog: fresh };
+}
+
+export async function runChatTurn(input: ChatTurnInput, hooks: TurnHooks = {}): Promise<ChatTurnResult> {
+  const config = env();
+  const started = performance.now();
+  hooks.onStage?.("analizando");
+  const conversation = await ensureConversation(input.chatId, input.channel);
+  const globalSwitch = await readGlobalBotSwitch();
+  if (!conversation.botEnabled || !globalSwitch.enabled) return silentTurn(input, conversation);
+
+  hooks.onStage?.("buscando");
+  const retrievalStarted = performance.now();
+  const [catalog, company, recent, stored] = await withTimeout(
+    Promise.all([
+      currentCatalog(),
+      currentCompany(),
+      listRecentMessages(conversation.id, 10),
+      findConversationSale(conversation.id, conversation.saleState),
+    ]),
+    config.AGENT_RETRIEVAL_TIMEOUT_MS,
+    "La búsqueda en el catálogo tardó demasiado. Intenta de nuevo.",
+  );
+  const history = historyFrom(recent);
+  const isStaff = input.principal !== null && can(input.principal.role, "clients:read");
+  let plan = planTurn({
+    text: input.text,
+    history,
+    sale: restoreSale(stored, recent),
+    catalog,
+    company,
+    isStaff,
+  });
+  if (plan.facts.clientLookup && isStaff) {
+    plan = { ...plan, facts: { ...plan.facts, clientLookupResult: await lookupClient(plan.facts.clientLookup) } };
+  }
+  const retrievalMs = Math.round(performance.now() - retrievalStarted);
+  const closing = await closeIfAsked(plan, catalog, {
+    orderId: stored?.orderId ?? null,
+    conversationId: conversation.id,
+    channel: input.channel,
+  });
+  plan = closing.plan;
+
+  hooks.onStage?.("redactando");
+  hooks.onStart?.(plan.intent);
+  const model = chatModel(input.llm);
+  const answer = await answerTurn({
+    chatModel: model,
+    facts: plan.facts,
+    history,
+    text: input.text,
+    tone: input.tone,
+    instructions: input.instructions,
+    timeoutMs: config.AGENT_MODEL_TIMEOUT_MS,
+    signal: hooks.signal,
+    onDelta: hooks.onDelta,
+  });
+
+  hooks.onStage?.("guardando");
+  const products = productsMetadata(plan, closing.catalog);
+  const saleState = plan.sale?.state ?? conversation.saleState ?? null;
+  const totalMs = () => Math.round(performance.now() - started);
+  const saved = await recordTurn({
+    conversationId: conversation.id,
+    customer: {
+      role: "customer",
+      text: input.text,
+      intent: plan.intent,
+      metadata: { canal: input.channel, ...(input.source ?? {}) },
+    },
+    assistant: (order) => ({
+      role: "assistant",
+      text: answer.text,
+      intent: plan.intent,
+      saleState,
+      model: answer.model,
+      modelMs: answer.modelMs,
+      retrievalMs,
+      totalMs: totalMs(),
+      metadata: {
+        productos: products,
+        pedido: order,
+        sugerencias: plan.suggestions,
+        venta: plan.sale,
+        ...(answer.fallback ? { respaldo: answer.fallback } : {}),
+      },
+    }),
+    sale: plan.sale ? { orderId: closing.orderId, snapshot: plan.sale, channel: input.channel } : null,
+  });
+  await publishMessages(input.chatId, saved.messages);
+  const metadata: Record<string, unknown> = {
+    productos: products,
+    pedido: saved.order,
+    modelo: answer.model,
+    tiempos: { total_ms: totalMs(), modelo_ms: answer.modelMs, recuperacion_ms: retrievalMs },
+    ...(answer.fallback ? { respaldo: answer.fallback } : {}),
+  };
+  return {
+    chatId: input.chatId,
+    reply: answer.text,
+    intent: plan.intent,
+    saleState,
+    sale: plan.sale,
+    suggestions: plan.suggestions,
+    products,
+    order: saved.order,
+    metadata,
+    botDisabled: false,
+    replaced: answer.replaced,
+    messages: saved.messages,
+  };
+}
+
+/**
+ * runChatTurn bounded by AGENT_TURN_TIMEOUT_MS: when the turn runs out of time the model is aborted and
+ * the offline answer is used; only if the turn still does not finish shortly after is it a timeout_error.
+ */
+export async function runChatTurnWithTimeout(input: ChatTurnInput, hooks: TurnHooks = {}): Promise<ChatTurnResult> {
+  const controller = new AbortController();
+  const ms = env().AGENT_TURN_TIMEOUT_MS;
+  const timer = setTimeout(() => controller.abort(), ms);
+  try {
+    return await withTimeout(
+      runChatTurn(input, { ...hooks, signal: controller.signal }),
+      ms + 5_000,
+      "La respuesta tardó demasiado. Intenta de nuevo.",
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,23 @@
+import type { CatalogIndex } from "@/lib/agent/catalog-index";
+import type { TurnPlan } from "@/lib/agent/turn";
+import { AppError } from "@/lib/errors";
+
+// Shapes shared by every channel's response (`metadatos.productos`) and small helpers.
+export type ProductMetadata = { sku: string; nombre: string; precio: number; stock: number; unidad: string };
+
+/** The products the answer shows, best first, with price and stock as the database has them now. */
+export function productsMetadata(plan: TurnPlan, catalog: CatalogIndex): ProductMetadata[] {
+  const skus = plan.facts.products.map((p) => p.sku);
+  return skus.flatMap((sku) => {
+    const p = catalog.bySku(sku) ?? plan.facts.products.find((f) => f.sku === sku);
+    return p ? [{ sku: p.sku, nombre: p.name, precio: p.price, stock: p.stock, unidad: p.unit }] : [];
+  });
+}
+
+export function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new AppError("unavailable", message, { detailCode: "timeout_error" })), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,51 @@
+import { createUIMessageStream, createUIMessageStreamResponse } from "ai";
+import { isAppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { type ChatTurnInput, runChatTurnWithTimeout } from "./pipeline";
+import type { ShopUIMessage } from "./ui-types";
+
+// The web chat's answer as an AI SDK UI message stream (what useChat consumes): the pipeline's deltas as
+// text parts, then one `data-turn` part with what the UI needs around the text (cards, cart, suggestions).
+export function webChatResponse(input: ChatTurnInput): Response {
+  const stream = createUIMessageStream<ShopUIMessage>({
+    execute: async ({ writer }) => {
+      const textId = `text-${crypto.randomUUID()}`;
+      let started = false;
+      const start = () => {
+        if (!started) writer.write({ type: "text-start", id: textId });
+        started = true;
+      };
+      const result = await runChatTurnWithTimeout(input, {
+        onDelta: (delta) => {
+          start();
+          writer.write({ type: "text-delta", id: textId, delta });
+        },
+      });
+      if (result.botDisabled) {
+        start();
+        writer.write({ type: "text-delta", id: textId, delta: result.reply });
+      }
+      if (started) writer.write({ type: "text-end", id: textId });
+      writer.write({
+        type: "data-turn",
+        data: {
+          chatId: result.chatId,
+          intent: result.intent,
+          saleState: result.saleState,
+          products: result.products,
+          order: result.order,
+          suggestions: result.suggestions,
+          botDisabled: result.botDisabled,
+          reply: result.reply,
+          replaced: result.replaced,
+        },
+      });
+    },
+    onError: (error) => {
+      if (isAppError(error)) return error.message;
+      log.error("web chat turn failed", { chatId: input.chatId, err: error });
+      return "No pudimos procesar tu mensaje. Intenta de nuevo.";
+    },
+  });
+  return createUIMessageStreamResponse({ stream });
+}

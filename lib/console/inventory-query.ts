@@ -1,0 +1,79 @@
+import { z } from "zod";
+
+// The inventory list's state lives in the URL (shareable, back-button friendly). This module turns search
+// params into a validated query and back; bad values fall back to defaults instead of erroring.
+export const LOW_STOCK_THRESHOLD = 10;
+export const PAGE_SIZES = [25, 50, 100] as const;
+export const SORTABLE = ["sku", "name", "category", "brand", "price", "stock", "updatedAt"] as const;
+export type SortField = (typeof SORTABLE)[number];
+export type StockLevel = "out" | "low" | "ok";
+
+export type InventoryQuery = {
+  q: string;
+  category: string | null;
+  brand: string | null;
+  stock: StockLevel | null;
+  active: "true" | "false" | "all";
+  sort: SortField;
+  desc: boolean;
+  page: number;
+  size: number;
+};
+
+const schema = z.object({
+  q: z.string().trim().max(120).catch(""),
+  category: z.string().trim().max(100).nullable().catch(null),
+  brand: z.string().trim().max(100).nullable().catch(null),
+  stock: z.enum(["out", "low", "ok"]).nullable().catch(null),
+  active: z.enum(["true", "false", "all"]).catch("true"),
+  sort: z
+    .string()
+    .regex(new RegExp(`^-?(${SORTABLE.join("|")})$`))
+    .catch("name"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  size: z.coerce
+    .number()
+    .int()
+    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
+    .catch(25),
+});
+
+export function parseInventoryQuery(params: Record<string, string | string[] | undefined>): InventoryQuery {
+  const pick = (k: string) => {
+    const v = params[k];
+    const s = Array.isArray(v) ? v[0] : v;
+    return s === "" ? undefined : s;
+  };
+  const parsed = schema.parse({
+    q: pick("q") ?? "",
+    category: pick("category") ?? null,
+    brand: pick("brand") ?? null,
+    stock: pick("stock") ?? null,
+    active: pick("active") ?? "true",
+    sort: pick("sort") ?? "name",
+    page: pick("page") ?? 1,
+    size: pick("size") ?? 25,
+  });
+  const desc = parsed.sort.startsWith("-");
+  return { ...parsed, sort: parsed.sort.replace(/^-/, "") as SortField, desc };
+}
+
+/** Back to URL params, leaving defaults out so links stay short. */
+export function inventoryQueryToParams(query: InventoryQuery): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (query.q) out.q = query.q;
+  if (query.category) out.category = query.category;
+  if (query.brand) out.brand = query.brand;
+  if (query.stock) out.stock = query.stock;
+  if (query.active !== "true") out.active = query.active;
+  const sort = `${query.desc ? "-" : ""}${query.sort}`;
+  if (sort !== "name") out.sort = sort;
+  if (query.page !== 1) out.page = String(query.page);
+  if (query.size !== 25) out.size = String(query.size);
+  return out;
+}
+
+export function stockLevel(stock: number): StockLevel {
+  if (stock <= 0) return "out";
+  return stock <= LOW_STOCK_THRESHOLD ? "low" : "ok";
+}

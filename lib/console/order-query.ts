@@ -1,0 +1,76 @@
+import { z } from "zod";
+
+// Sales list filters, read from the URL. Dates are calendar days in Colombia (UTC−5, no DST).
+export const ORDER_STATES = [
+  "iniciada",
+  "pendiente",
+  "recolectando_datos",
+  "listo_para_finalizar",
+  "cerrada",
+  "cancelada",
+] as const;
+export const ORDER_CHANNELS = ["web", "api", "ws", "console"] as const;
+
+export const ORDER_STATE_LABELS: Record<string, string> = {
+  iniciada: "Iniciada",
+  pendiente: "Pendiente",
+  recolectando_datos: "Recolectando datos",
+  listo_para_finalizar: "Lista para cerrar",
+  cerrada: "Cerrada",
+  cancelada: "Cancelada",
+};
+export const CHANNEL_LABELS: Record<string, string> = { web: "Web", api: "API", ws: "WebSocket", console: "Consola" };
+
+export type OrderQuery = {
+  state: (typeof ORDER_STATES)[number] | null;
+  channel: (typeof ORDER_CHANNELS)[number] | null;
+  from: string | null;
+  to: string | null;
+  client: string;
+  page: number;
+};
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
+
+const schema = z.object({
+  state: z.enum(ORDER_STATES).nullable().catch(null),
+  channel: z.enum(ORDER_CHANNELS).nullable().catch(null),
+  from: day.nullable().catch(null),
+  to: day.nullable().catch(null),
+  client: z.string().trim().max(100).catch(""),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+export function parseOrderQuery(params: Record<string, string | string[] | undefined>): OrderQuery {
+  const pick = (k: string) => {
+    const v = params[k];
+    const s = Array.isArray(v) ? v[0] : v;
+    return s === "" || s === undefined ? null : s;
+  };
+  return schema.parse({
+    state: pick("state"),
+    channel: pick("channel"),
+    from: pick("from"),
+    to: pick("to"),
+    client: pick("client") ?? "",
+    page: pick("page") ?? 1,
+  });
+}
+
+/** Start of a Bogotá calendar day as an instant. */
+export function bogotaDayStart(isoDay: string): Date {
+  return new Date(`${isoDay}T00:00:00-05:00`);
+}
+
+export function orderQueryToParams(q: OrderQuery): Record<string, string | undefined> {
+  return {
+    state: q.state ?? undefined,
+    channel: q.channel ?? undefined,
+    from: q.from ?? undefined,
+    to: q.to ?? undefined,
+    client: q.client || undefined,
+  };
+}

@@ -1,0 +1,154 @@
+import { type DbTransaction, db } from "@/lib/db/client";
+import { getOrderSummary, type OrderSummary, type SaveSaleInput, saveConversationSale } from "@/lib/db/open-orders";
+
+// Conversations and their messages as the chat pipeline reads and writes them. Metadata is JSON text.
+export type ConversationRow = NonNullable<Awaited<ReturnType<typeof findConversation>>>;
+
+export type StoredMessage = {
+  id: number;
+  role: string;
+  text: string;
+  intent: string | null;
+  saleState: string | null;
+  metadata: Record<string, unknown>;
+  createdAt: Date;
+};
+
+export function findConversation(chatId: string) {
+  return db().conversation.findUnique({ where: { chatId } });
+}
+
+/** The conversation of a chat id, created on its first message. */
+export async function ensureConversation(chatId: string, channel: string) {
+  return db().conversation.upsert({ where: { chatId }, create: { chatId, channel }, update: {} });
+}
+
+function parseMetadata(text: string): Record<string, unknown> {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function toStored(m: {
+  id: number;
+  role: string;
+  text: string;
+  intent: string | null;
+  saleState: string | null;
+  metadata: string;
+  createdAt: Date;
+}): StoredMessage {
+  return { ...m, metadata: parseMetadata(m.metadata) };
+}
+
+/** The last `limit` messages, oldest first (what the agent sees as history). */
+export async function listRecentMessages(conversationId: number, limit = 10): Promise<StoredMessage[]> {
+  const rows = await db().message.findMany({
+    where: { conversationId, role: { in: ["customer", "assistant", "staff"] } },
+    orderBy: { id: "desc" },
+    take: limit,
+  });
+  return rows.reverse().map(toStored);
+}
+
+/** Every message of a chat, oldest first (legacy historial and the web chat's restore). */
+export async function listConversationMessages(chatId: string, limit = 500): Promise<StoredMessage[]> {
+  const rows = await db().message.findMany({
+    where: { conversation: { chatId } },
+    orderBy: { id: "asc" },
+    take: limit,
+  });
+  return rows.map(toStored);
+}
+
+export type GlobalBotSwitch = { enabled: boolean; reason: string | null };
+
+/** The console's global bot switch (Setting `bot.global`); missing or unreadable means enabled. */
+export async function readGlobalBotSwitch(): Promise<GlobalBotSwitch> {
+  const row = await db().setting.findUnique({ where: { key: "bot.global" } });
+  if (!row) return { enabled: true, reason: null };
+  const value = parseMetadata(row.value);
+  return {
+    enabled: value.enabled !== false,
+    reason: typeof value.reason === "string" ? value.reason : null,
+  };
+}
+
+export type NewMessage = {
+  role: "customer" | "assistant";
+  text: string;
+  intent?: string | null;
+  saleState?: string | null;
+  metadata?: Record<string, unknown>;
+  model?: string | null;
+  totalMs?: number | null;
+  modelMs?: number | null;
+  retrievalMs?: number | null;
+};
+
+async function insertMessages(tx: DbTransaction, conversationId: number, messages: readonly NewMessage[]) {
+  const created: StoredMessage[] = [];
+  for (const m of messages) {
+    const row = await tx.message.create({
+      data: {
+        conversationId,
+        role: m.role,
+        text: m.text,
+        intent: m.intent ?? null,
+        saleState: m.saleState ?? null,
+        metadata: JSON.stringify(m.metadata ?? {}),
+        model: m.model ?? null,
+        totalMs: m.totalMs ?? null,
+        modelMs: m.modelMs ?? null,
+        retrievalMs: m.retrievalMs ?? null,
+      },
+    });
+    created.push(toStored(row));
+  }
+  const last = messages.at(-1);
+  const lastIntent = [...messages].reverse().find((m) => m.intent)?.intent;
+  const saleState = [...messages].reverse().find((m) => m.saleState !== undefined)?.saleState;
+  await tx.conversation.update({
+    where: { id: conversationId },
+    data: {
+      lastMessageAt: new Date(),
+      lastMessagePreview: last?.text.slice(0, 140) ?? null,
+      messageCount: { increment: messages.length },
+      ...(lastIntent ? { lastIntent } : {}),
+      ...(saleState !== undefined ? { saleState } : {}),
+    },
+  });
+  return created;
+}
+
+/** A message stored on its own (the customer writing while staff attend the conversation). */
+export async function appendMessages(conversationId: number, messages: readonly NewMessage[]) {
+  return db().$transaction((tx) => insertMessages(tx, conversationId, messages));
+}
+
+/**
+ * One bot turn, all or nothing: the customer's message, the answer with its timings, the conversation's
+ * summary columns and the open sale's order row.
+ */
+export async function recordTurn(input: {
+  conversationId: number;
+  customer: NewMessage;
+  /** Built once the order row exists, so the answer's metadata can carry the order as stored. */
+  assistant: (order: OrderSummary | null) => NewMessage;
+  sale: Omit<SaveSaleInput, "conversationId"> | null;
+}): Promise<{ messages: StoredMessage[]; orderId: number | null; order: OrderSummary | null }> {
+  return db().$transaction(
+    async (tx) => {
+      const orderId = input.sale
+        ? await saveConversationSale(tx, { ...input.sale, conversationId: input.conversationId })
+        : null;
+      const order = orderId ? await getOrderSummary(orderId, tx) : null;
+      const messages = await insertMessages(tx, input.conversationId, [input.customer, input.assistant(order)]);
+      return { messages, orderId, order };
+    },
+    { maxWait: 10_000, timeout: 20_000 },
+  );
+}

@@ -1,0 +1,72 @@
+import { type InventoryQuery, LOW_STOCK_THRESHOLD } from "@/lib/console/inventory-query";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/sqlite/client";
+import { foldText } from "@/lib/text";
+
+export type InventoryRow = {
+  id: number;
+  sku: string;
+  name: string;
+  category: string;
+  brand: string;
+  price: number;
+  stock: number;
+  unit: string;
+  active: boolean;
+  updatedAt: Date;
+};
+
+/** Search uses the folded searchText column: every word of the query must appear (LIKE '%word%'). */
+export function inventoryWhere(
+  query: Omit<InventoryQuery, "sort" | "desc" | "page" | "size">,
+): Prisma.ProductWhereInput {
+  const words = foldText(query.q).split(" ").filter(Boolean).slice(0, 8);
+  const and: Prisma.ProductWhereInput[] = words.map((w) => ({ searchText: { contains: w } }));
+  if (query.category) and.push({ category: query.category });
+  if (query.brand) and.push({ brand: query.brand });
+  if (query.active !== "all") and.push({ active: query.active === "true" });
+  if (query.stock === "out") and.push({ stock: { lte: 0 } });
+  if (query.stock === "low") and.push({ stock: { gt: 0, lte: LOW_STOCK_THRESHOLD } });
+  if (query.stock === "ok") and.push({ stock: { gt: LOW_STOCK_THRESHOLD } });
+  return and.length > 0 ? { AND: and } : {};
+}
+
+export async function listInventory(query: InventoryQuery): Promise<{ rows: InventoryRow[]; total: number }> {
+  const where = inventoryWhere(query);
+  const direction = query.desc ? "desc" : "asc";
+  const [rows, total] = await Promise.all([
+    db().product.findMany({
+      where,
+      // id as tie-breaker keeps pages stable when many rows share a value
+      orderBy: [{ [query.sort]: direction }, { id: direction }],
+      skip: (query.page - 1) * query.size,
+      take: query.size,
+      select: {
+        id: true,
+        sku: true,
+        name: true,
+        category: true,
+        brand: true,
+        price: true,
+        stock: true,
+        unit: true,
+        active: true,
+        updatedAt: true,
+      },
+    }),
+    db().product.count({ where }),
+  ]);
+  return { rows, total };
+}
+
+/** Distinct categories and brands for the filter menus. */
+export async function listInventoryFacets(): Promise<{ categories: string[]; brands: string[] }> {
+  const [categories, brands] = await Promise.all([
+    db().product.findMany({ distinct: ["category"], select: { category: true }, orderBy: { category: "asc" } }),
+    db().product.findMany({ distinct: ["brand"], select: { brand: true }, orderBy: { brand: "asc" } }),
+  ]);
+  return {
+    categories: categories.map((c) => c.category),
+    brands: brands.map((b) => b.brand).filter(Boolean),
+  };
+}

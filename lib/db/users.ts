@@ -1,0 +1,82 @@
+import { hashPassword } from "@/lib/auth/password";
+import type { Role } from "@/lib/auth/permissions";
+import type { Principal } from "@/lib/auth/principal";
+import { recordAudit } from "@/lib/db/audit";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+
+const PUBLIC = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  active: true,
+  lastLoginAt: true,
+  createdAt: true,
+} as const;
+
+export function listUsers() {
+  return db().user.findMany({ select: PUBLIC, orderBy: [{ active: "desc" }, { name: "asc" }] });
+}
+
+export async function createUser(
+  input: { email: string; name: string; role: Role; password: string },
+  principal: Principal,
+) {
+  const email = input.email.trim().toLowerCase();
+  if (await db().user.findUnique({ where: { email } })) {
+    throw new AppError("conflict", "Ya existe un usuario con ese correo.", {
+      fields: { email: "Correo ya registrado." },
+    });
+  }
+  const passwordHash = await hashPassword(input.password);
+  return db().$transaction(async (tx) => {
+    const user = await tx.user.create({
+      data: { email, name: input.name, role: input.role, passwordHash },
+      select: PUBLIC,
+    });
+    await recordAudit(principal, { action: "user.create", entityType: "user", entityId: user.id, after: user }, tx);
+    return user;
+  });
+}
+
+/** Guards against the console locking itself out: at least one active admin must remain. */
+async function assertAnotherAdmin(userId: number): Promise<void> {
+  const others = await db().user.count({ where: { role: "admin", active: true, id: { not: userId } } });
+  if (others === 0) throw new AppError("conflict", "Debe quedar al menos un administrador activo.");
+}
+
+export async function updateUser(id: number, change: { role?: Role; active?: boolean }, principal: Principal) {
+  const before = await db().user.findUnique({ where: { id }, select: PUBLIC });
+  if (!before) throw new AppError("not_found", "El usuario no existe.");
+  const losesAdmin =
+    before.role === "admin" && before.active && (change.active === false || (change.role && change.role !== "admin"));
+  if (losesAdmin) await assertAnotherAdmin(id);
+  return db().$transaction(async (tx) => {
+    const after = await tx.user.update({ where: { id }, data: change, select: PUBLIC });
+    const action = change.role !== undefined ? "user.role" : change.active ? "user.enable" : "user.disable";
+    await recordAudit(
+      principal,
+      {
+        action,
+        entityType: "user",
+        entityId: id,
+        before: { role: before.role, active: before.active },
+        after: { role: after.role, active: after.active },
+      },
+      tx,
+    );
+    return after;
+  });
+}
+
+export async function resetUserPassword(id: number, password: string, principal: Principal) {
+  const user = await db().user.findUnique({ where: { id }, select: { id: true } });
+  if (!user) throw new AppError("not_found", "El usuario no existe.");
+  const passwordHash = await hashPassword(password);
+  await db().$transaction(async (tx) => {
+    await tx.user.update({ where: { id }, data: { passwordHash } });
+    // never the password or its hash in the log
+    await recordAudit(principal, { action: "user.password_reset", entityType: "user", entityId: id }, tx);
+  });
+}

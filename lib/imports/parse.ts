@@ -1,0 +1,186 @@
+import Papa from "papaparse";
+import { foldText } from "@/lib/text";
+
+// Pure parsing and validation of product CSV files, shared by the console import and the legacy
+// `POST /productos/reemplazar_csv`. Two layouts are accepted:
+//  - our catalogue: sku,nombre,categoria,marca,precio,stock,unidad,norma,descripcion,sinonimos
+//  - the previous system: nombre,descripcion,precio,stock[,categoria] (no SKU: matched by name)
+// Either separator (`,` or `;`), UTF-8 with or without BOM. Nothing is written here.
+export type ImportFormat = "catalogo" | "legado";
+
+export type ImportRow = {
+  line: number;
+  sku: string | null;
+  name: string;
+  description: string | null;
+  category: string | null;
+  brand: string | null;
+  price: number;
+  stock: number;
+  unit: string | null;
+  standard: string | null;
+  synonyms: string | null;
+};
+
+export type ImportError = { line: number; field?: string; message: string };
+
+export type ParsedImport = {
+  format: ImportFormat | null;
+  separator: "," | ";";
+  rows: ImportRow[];
+  errors: ImportError[];
+};
+
+export const MAX_IMPORT_ROWS = 200_000;
+
+const ALIASES: Record<string, string> = { descripcion: "descripcion", description: "descripcion", nombre: "nombre" };
+
+function headerKey(raw: string): string {
+  const folded = foldText(raw).replace(/\s+/g, "_");
+  return ALIASES[folded] ?? folded;
+}
+
+/** The first line decides the separator: whichever of `;` and `,` it contains more of. */
+function detectSeparator(text: string): "," | ";" {
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
+  const count = (c: string) => firstLine.split(c).length - 1;
+  return count(";") > count(",") ? ";" : ",";
+}
+
+/** Pesos as an integer: `38500`, `38.500`, `$ 38.500`, `38500.00` or `38500,0`. */
+export function parsePesos(value: string): number | null {
+  const v = value.replace(/\$|\s|COP/gi, "");
+  if (/^\d{1,3}(\.\d{3})+$/.test(v)) return Number(v.replaceAll(".", ""));
+  if (/^\d{1,3}(,\d{3})+$/.test(v)) return Number(v.replaceAll(",", ""));
+  const plain = /^(\d+)([.,]0+)?$/.exec(v);
+  return plain ? Number(plain[1]) : null;
+}
+
+function parseQuantity(value: string): number | null {
+  const plain = /^(-?\d+)([.,]0+)?$/.exec(value.replace(/\s/g, ""));
+  return plain ? Number(plain[1]) : null;
+}
+
+type RawRecord = { line: number; cells: string[] };
+
+function readRecords(
+  text: string,
+  separator: string,
+): { header: string[]; records: RawRecord[]; errors: ImportError[] } {
+  const records: RawRecord[] = [];
+  const errors: ImportError[] = [];
+  let header: string[] | null = null;
+  let line = 1;
+  let consumed = 0;
+  Papa.parse<string[]>(text, {
+    delimiter: separator,
+    skipEmptyLines: false,
+    step: (result) => {
+      const end = result.meta.cursor;
+      const chunk = text.slice(consumed, end);
+      const startLine = line;
+      line += (chunk.match(/\n/g) ?? []).length; // the cursor includes the row's own line break
+      consumed = end;
+      const cells = result.data;
+      for (const e of result.errors) errors.push({ line: startLine, message: `Formato CSV inválido: ${e.message}` });
+      if (cells.length === 1 && (cells[0] ?? "").trim() === "") return; // blank line
+      if (!header) header = cells;
+      else records.push({ line: startLine, cells });
+    },
+  });
+  return { header: header ?? [], records, errors };
+}
+
+export function parseProductImport(input: string): ParsedImport {
+  const text = input.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const separator = detectSeparator(text);
+  const { header, records, errors } = readRecords(text, separator);
+  const keys = header.map(headerKey);
+  const has = (k: string) => keys.includes(k);
+  const format: ImportFormat | null = has("sku") ? "catalogo" : has("nombre") && has("precio") ? "legado" : null;
+  if (!format) {
+    return {
+      format,
+      separator,
+      rows: [],
+      errors: [
+        {
+          line: 1,
+          message:
+            "No reconocemos las columnas. Usa las del catálogo (sku,nombre,categoria,marca,precio,stock,…) o las del sistema anterior (nombre,descripcion,precio,stock).",
+        },
+      ],
+    };
+  }
+  const required =
+    format === "catalogo" ? ["sku", "nombre", "categoria", "precio", "stock"] : ["nombre", "precio", "stock"];
+  const missing = required.filter((k) => !has(k));
+  if (missing.length > 0) {
+    return {
+      format,
+      separator,
+      rows: [],
+      errors: [{ line: 1, message: `Faltan columnas obligatorias: ${missing.join(", ")}.` }],
+    };
+  }
+  if (records.length === 0) errors.push({ line: 1, message: "El archivo no tiene filas de productos." });
+  if (records.length > MAX_IMPORT_ROWS) {
+    errors.push({ line: 1, message: `El archivo supera el máximo de ${MAX_IMPORT_ROWS} filas.` });
+    return { format, separator, rows: [], errors };
+  }
+
+  const rows: ImportRow[] = [];
+  const seen = new Map<string, number>();
+  for (const record of records) {
+    const cell = (k: string) => {
+      const i = keys.indexOf(k);
+      return i < 0 ? null : (record.cells[i] ?? "").trim();
+    };
+    const rowErrors: ImportError[] = [];
+    const fail = (field: string, message: string) => rowErrors.push({ line: record.line, field, message });
+    if (record.cells.length !== header.length) {
+      fail("_", `La fila tiene ${record.cells.length} columnas y el encabezado ${header.length}.`);
+    }
+    const sku = cell("sku");
+    const name = cell("nombre") ?? "";
+    const priceText = cell("precio") ?? "";
+    const stockText = cell("stock") ?? "";
+    if (format === "catalogo" && !sku) fail("sku", "El SKU es obligatorio.");
+    if (sku && (sku.length > 40 || !/^[A-Za-z0-9][A-Za-z0-9._\-/]*$/.test(sku))) fail("sku", "SKU inválido.");
+    if (name.length < 2) fail("nombre", "El nombre es obligatorio.");
+    if (name.length > 200) fail("nombre", "El nombre supera 200 caracteres.");
+    const price = parsePesos(priceText);
+    if (price === null) fail("precio", `Precio inválido: «${priceText}». Usa un entero en pesos, p. ej. 38500.`);
+    const stock = parseQuantity(stockText);
+    if (stock === null) fail("stock", `Stock inválido: «${stockText}». Usa un número entero.`);
+    else if (stock < 0) fail("stock", "El stock no puede ser negativo.");
+    const category = cell("categoria");
+    if (format === "catalogo" && !category) fail("categoria", "La categoría es obligatoria.");
+    const description = cell("descripcion");
+    if (description && description.length > 2000) fail("descripcion", "La descripción supera 2000 caracteres.");
+    const identity = sku ? `sku:${sku.toUpperCase()}` : `nombre:${foldText(name)}`;
+    const previous = seen.get(identity);
+    if (previous !== undefined) fail(sku ? "sku" : "nombre", `Producto repetido (ya aparece en la línea ${previous}).`);
+    else seen.set(identity, record.line);
+
+    if (rowErrors.length > 0) {
+      errors.push(...rowErrors);
+      continue;
+    }
+    rows.push({
+      line: record.line,
+      sku: sku || null,
+      name,
+      description,
+      category: category || null,
+      brand: cell("marca"),
+      price: price as number,
+      stock: stock as number,
+      unit: cell("unidad") || null,
+      standard: cell("norma"),
+      synonyms: cell("sinonimos"),
+    });
+  }
+  errors.sort((a, b) => a.line - b.line);
+  return { format, separator, rows, errors };
+}

@@ -1,0 +1,157 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { type WebSocket, WebSocketServer } from "ws";
+import { z } from "zod";
+import { hashApiKey, looksLikeApiKey } from "@/lib/auth/api-keys";
+import { isRole } from "@/lib/auth/permissions";
+import type { Principal } from "@/lib/auth/principal";
+import { INSTRUCTIONS, legacyTurnBody, MESSAGE_TEXT, TONE } from "@/lib/chat/legacy";
+import { runChatTurnWithTimeout } from "@/lib/chat/pipeline";
+import { findActiveApiKeyByHash, touchApiKey } from "@/lib/db/staff";
+import { isAppError } from "@/lib/errors";
+import { log, newRequestId } from "@/lib/log";
+import { checkRateLimit, LIMITS } from "@/lib/ratelimit";
+import { eventBus } from "@/lib/realtime/bus";
+
+// Legacy WebSocket chat `/ws/chat/{chat_id}` on the custom server (see docs in lib/chat/README.md).
+// Client → {"type":"message","mensaje","tono"?,"instrucciones"?}. Server → connection_status, typing,
+// processing{stage}, response_start{tipo_mensaje}, response_chunk{content,chunk_index} (the model's real
+// deltas), response_end{respuesta_completa,estado_venta,metadatos,…}, error{error_code,mensaje},
+// staff_message{mensaje,timestamp} when a person answers from the console, bot_status{ia_desactivada}.
+const PATH = /^\/ws\/chat\/([A-Za-z0-9_-]{1,100})\/?$/;
+
+const clientMessage = z.strictObject({
+  type: z.literal("message"),
+  mensaje: MESSAGE_TEXT,
+  tono: TONE.optional(),
+  instrucciones: INSTRUCTIONS.optional(),
+});
+
+type Send = (payload: Record<string, unknown>) => void;
+
+function sender(ws: WebSocket): Send {
+  return (payload) => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ ...payload, timestamp: new Date().toISOString() }));
+  };
+}
+
+function errorFor(raw: unknown): { error_code: string; mensaje: string } {
+  if (!raw || typeof raw !== "object" || (raw as { type?: unknown }).type !== "message")
+    return { error_code: "invalid_message_type", mensaje: 'Tipo de mensaje no válido: se espera {"type":"message"}.' };
+  const mensaje = (raw as { mensaje?: unknown }).mensaje;
+  if (typeof mensaje !== "string" || mensaje.trim() === "")
+    return { error_code: "empty_message", mensaje: "El mensaje no puede estar vacío." };
+  const parsed = clientMessage.safeParse(raw);
+  const first = parsed.success ? undefined : parsed.error.issues[0];
+  return { error_code: "invalid_message", mensaje: first?.message ?? "El mensaje no es válido." };
+}
+
+/**
+ * Only API keys here (same rule as resolvePrincipal's bearer path): a session cookie needs Next's request
+ * scope, and importing next-auth into the custom server before Next starts breaks its AsyncLocalStorage.
+ */
+async function principalOf(req: IncomingMessage): Promise<Principal | null> {
+  const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization?.trim() ?? "")?.[1]?.trim();
+  if (!token || !looksLikeApiKey(token)) return null;
+  const key = await findActiveApiKeyByHash(hashApiKey(token));
+  if (!key || !isRole(key.role)) return null;
+  await touchApiKey(key.id, key.lastUsedAt);
+  return { kind: "apikey", id: key.id, role: key.role, name: key.name };
+}
+
+function onConnection(ws: WebSocket, chatId: string, principal: Principal | null): void {
+  const send = sender(ws);
+  const connectionId = newRequestId();
+  let busy = false;
+  send({ type: "connection_status", status: "connected", chat_id: chatId });
+
+  const unsubscribe = eventBus().subscribe((event) => {
+    if (event.type === "message" && event.chatId === chatId && event.message.role === "staff") {
+      send({ type: "staff_message", mensaje: event.message.text, message_id: event.message.id });
+    } else if (event.type === "conversation" && event.chatId === chatId) {
+      send({ type: "bot_status", ia_desactivada: !event.botEnabled });
+    }
+  });
+  ws.on("close", unsubscribe);
+  ws.on("error", (err) => log.warn("ws error", { chatId, err }));
+
+  ws.on("message", async (data, isBinary) => {
+    let raw: unknown;
+    try {
+      raw = isBinary ? undefined : JSON.parse(data.toString());
+    } catch {
+      raw = undefined;
+    }
+    const parsed = clientMessage.safeParse(raw);
+    if (!parsed.success) return send({ type: "error", ...errorFor(raw) });
+    const limit = await checkRateLimit(LIMITS.websocket, `ws:${connectionId}`);
+    if (!limit.allowed)
+      return send({ type: "error", error_code: "rate_limited", mensaje: "Demasiados mensajes. Espera un momento." });
+    if (busy)
+      return send({ type: "error", error_code: "busy", mensaje: "Espera la respuesta anterior antes de escribir." });
+    busy = true;
+    const requestId = newRequestId();
+    let chunkIndex = 0;
+    send({ type: "typing", is_typing: true });
+    try {
+      const result = await runChatTurnWithTimeout(
+        {
+          chatId,
+          text: parsed.data.mensaje,
+          channel: "ws",
+          tone: parsed.data.tono,
+          instructions: parsed.data.instrucciones,
+          principal,
+        },
+        {
+          onStage: (stage) => send({ type: "processing", stage }),
+          onStart: (intent) => send({ type: "response_start", tipo_mensaje: intent }),
+          onDelta: (content) => send({ type: "response_chunk", content, chunk_index: chunkIndex++ }),
+        },
+      );
+      if (result.botDisabled) {
+        send({ type: "response_start", tipo_mensaje: result.intent });
+        send({ type: "response_chunk", content: result.reply, chunk_index: chunkIndex++ });
+      }
+      const body = legacyTurnBody(result, requestId);
+      send({
+        type: "response_end",
+        respuesta_completa: body.respuesta,
+        tipo_mensaje: body.tipo_mensaje,
+        estado_venta: body.estado_venta,
+        metadatos: body.metadatos,
+        sugerencias: body.sugerencias,
+        chat_id: chatId,
+        request_id: requestId,
+      });
+    } catch (error) {
+      const timeout = isAppError(error) && error.detailCode === "timeout_error";
+      if (!timeout) log.error("ws turn failed", { chatId, requestId, err: error });
+      send({
+        type: "error",
+        error_code: timeout ? "timeout_error" : "processing_error",
+        mensaje: timeout
+          ? "La respuesta tardó demasiado. Intenta de nuevo."
+          : "No pudimos procesar tu mensaje. Intenta de nuevo.",
+        request_id: requestId,
+      });
+    } finally {
+      busy = false;
+      send({ type: "typing", is_typing: false });
+    }
+  });
+}
+
+/** Returns an upgrade handler for the custom server (true when the request was ours). */
+export function createLegacyChatUpgrade(): (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  return (req, socket, head) => {
+    const match = PATH.exec(new URL(req.url ?? "/", "http://localhost").pathname);
+    if (!match?.[1]) return false;
+    const chatId = match[1];
+    void principalOf(req)
+      .catch(() => null)
+      .then((principal) => wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, chatId, principal)));
+    return true;
+  };
+}

@@ -1,0 +1,82 @@
+import { NextRequest } from "next/server";
+import { POST as postTexto } from "@/app/chat/texto/route";
+import { generateApiKey } from "@/lib/auth/api-keys";
+import type { Db } from "@/lib/db/client";
+
+// Calling the legacy chat API the way a client does: real route handler, real NextRequest.
+let ipCounter = 0;
+
+/** A distinct client address per caller so the per-IP chat rate limit never couples unrelated tests. */
+export function freshIp(): string {
+  ipCounter += 1;
+  return `10.${process.pid % 250}.${Math.floor(ipCounter / 250)}.${ipCounter % 250}`;
+}
+
+export function textoRequest(
+  body: unknown,
+  init: { ip?: string; headers?: Record<string, string>; raw?: string } = {},
+) {
+  return new NextRequest("http://localhost/chat/texto", {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": init.ip ?? freshIp(), ...init.headers },
+    body: init.raw ?? JSON.stringify(body),
+  });
+}
+
+export type TextoResponse = {
+  status: string;
+  respuesta: string;
+  tipo_mensaje: string;
+  chat_id: string;
+  estado_venta: string | null;
+  metadatos: {
+    productos: { sku: string; nombre: string; precio: number; stock: number }[];
+    pedido: {
+      id: string;
+      estado: string;
+      total: number;
+      items: { sku: string; cantidad: number; precio_unitario: number; subtotal: number }[];
+      cliente: { nombre: string | null; cedula: string | null };
+    } | null;
+    ia_desactivada?: boolean;
+    modelo?: string;
+  };
+  sugerencias: string[];
+};
+
+export async function sendTexto(
+  body: Record<string, unknown>,
+  init: { ip?: string; headers?: Record<string, string> } = {},
+) {
+  const res = await postTexto(textoRequest(body, init), { params: Promise.resolve({}) });
+  const json = (await res.json()) as TextoResponse & { error?: { code: string; message: string } };
+  return { status: res.status, body: json };
+}
+
+/** Runs a dialog in one chat; returns every response. Fails loudly on a non-200. */
+export async function runDialog(turns: string[], chatId: string, extra: Record<string, unknown> = {}) {
+  const ip = freshIp();
+  const responses: TextoResponse[] = [];
+  for (const mensaje of turns) {
+    const { status, body } = await sendTexto({ mensaje, chat_id: chatId, ...extra }, { ip });
+    if (status !== 200) throw new Error(`turn "${mensaje}" → ${status} ${JSON.stringify(body)}`);
+    responses.push(body);
+  }
+  return responses;
+}
+
+export async function createApiKeyFor(db: Db, role: "admin" | "ventas" | "gerente"): Promise<string> {
+  const { key, prefix, hash } = generateApiKey();
+  await db.apiKey.create({ data: { name: `test-${role}`, prefix, hash, role } });
+  return key;
+}
+
+export async function rowCounts(db: Db) {
+  const [messages, conversations, orders, lines] = await Promise.all([
+    db.message.count(),
+    db.conversation.count(),
+    db.order.count(),
+    db.orderLine.count(),
+  ]);
+  return { messages, conversations, orders, lines };
+}

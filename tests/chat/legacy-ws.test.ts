@@ -1,0 +1,136 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import { eventBus } from "@/lib/realtime/bus";
+import { createLegacyChatUpgrade } from "@/lib/realtime/legacy-ws";
+import { freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
+
+// A real `ws` client against a real HTTP server carrying the same upgrade handler as server.ts.
+type Event = Record<string, unknown> & { type: string };
+
+function connect(
+  port: number,
+  chatId: string,
+): Promise<{ ws: WebSocket; events: Event[]; next: (type: string) => Promise<Event> }> {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/ws/chat/${chatId}`);
+  const events: Event[] = [];
+  const waiters: { type: string; resolve: (e: Event) => void; from: number }[] = [];
+  let cursor = 0;
+  ws.on("message", (data) => {
+    const event = JSON.parse(data.toString()) as Event;
+    events.push(event);
+    for (const w of [...waiters]) {
+      if (event.type === w.type) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(event);
+      }
+    }
+  });
+  const next = (type: string) =>
+    new Promise<Event>((resolve, reject) => {
+      const found = events.slice(cursor).find((e) => e.type === type);
+      if (found) {
+        cursor = events.indexOf(found) + 1;
+        return resolve(found);
+      }
+      const timer = setTimeout(() => reject(new Error(`no ${type} event; got ${JSON.stringify(events)}`)), 15_000);
+      waiters.push({
+        type,
+        from: cursor,
+        resolve: (e) => {
+          clearTimeout(timer);
+          cursor = events.indexOf(e) + 1;
+          resolve(e);
+        },
+      });
+    });
+  return new Promise((resolve, reject) => {
+    ws.once("open", () => resolve({ ws, events, next }));
+    ws.once("error", reject);
+  });
+}
+
+describe("WS /ws/chat/{chat_id}", () => {
+  let t: TestDatabase;
+  let server: Server;
+  let port: number;
+  beforeAll(async () => {
+    t = await freshDatabase("sqlite");
+    useDatabaseForApp(t.url);
+    server = createServer();
+    const upgrade = createLegacyChatUpgrade();
+    server.on("upgrade", (req, socket, head) => {
+      if (!upgrade(req, socket, head)) socket.destroy();
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    await new Promise((r) => server.close(r));
+    await t.drop();
+  });
+
+  it("streams a turn as connection_status, typing, processing, response_start, chunks, response_end", async () => {
+    const { ws, events, next } = await connect(port, "ws-chat-1");
+    expect((await next("connection_status")).status).toBe("connected");
+    ws.send(JSON.stringify({ type: "message", mensaje: "quiero 3 cascos blancos tipo I de Steelpro" }));
+    const end = await next("response_end");
+    const types = events.map((e) => e.type);
+    const first = (type: string) => types.indexOf(type);
+    expect(first("typing")).toBeLessThan(first("processing"));
+    expect(first("processing")).toBeLessThan(first("response_start"));
+    expect(first("response_start")).toBeLessThan(first("response_chunk"));
+    expect(types.lastIndexOf("response_chunk")).toBeLessThan(types.indexOf("response_end"));
+    const chunks = events.filter((e) => e.type === "response_chunk");
+    expect(chunks.length).toBeGreaterThan(3); // the model's word deltas, not one finished block
+    expect(chunks.map((c) => c.chunk_index)).toEqual(chunks.map((_, i) => i));
+    expect(chunks.map((c) => c.content).join("")).toBe(end.respuesta_completa);
+    expect(events.find((e) => e.type === "response_start")?.tipo_mensaje).toBe("venta");
+    expect(end.estado_venta).toBe("pendiente");
+    expect((end.metadatos as { pedido: { total: number } }).pedido.total).toBe(3 * 38_500);
+    expect(await t.db.message.count({ where: { conversation: { chatId: "ws-chat-1" } } })).toBe(2);
+    ws.close();
+  });
+
+  it("answers bad messages with error codes and stores nothing", async () => {
+    const { ws, next } = await connect(port, "ws-chat-bad");
+    await next("connection_status");
+    ws.send("esto no es json");
+    expect((await next("error")).error_code).toBe("invalid_message_type");
+    ws.send(JSON.stringify({ type: "ping" }));
+    expect((await next("error")).error_code).toBe("invalid_message_type");
+    ws.send(JSON.stringify({ type: "message", mensaje: "   " }));
+    expect((await next("error")).error_code).toBe("empty_message");
+    ws.send(JSON.stringify({ type: "message", mensaje: "x".repeat(1001) }));
+    expect((await next("error")).error_code).toBe("invalid_message");
+    expect(await t.db.conversation.count({ where: { chatId: "ws-chat-bad" } })).toBe(0);
+    ws.close();
+  });
+
+  it("delivers staff messages live and stays silent while staff attend the chat", async () => {
+    const { ws, next } = await connect(port, "ws-chat-staff");
+    await next("connection_status");
+    ws.send(JSON.stringify({ type: "message", mensaje: "hola" }));
+    await next("response_end");
+    await t.db.conversation.update({ where: { chatId: "ws-chat-staff" }, data: { botEnabled: false } });
+    await eventBus().publish({ type: "conversation", chatId: "ws-chat-staff", botEnabled: false });
+    expect((await next("bot_status")).ia_desactivada).toBe(true);
+    await eventBus().publish({
+      type: "message",
+      chatId: "ws-chat-staff",
+      message: { id: 999, role: "staff", text: "Hola, soy Ana de ventas", createdAt: new Date().toISOString() },
+    });
+    expect((await next("staff_message")).mensaje).toBe("Hola, soy Ana de ventas");
+    ws.send(JSON.stringify({ type: "message", mensaje: "quiero 2 cascos" }));
+    const end = await next("response_end");
+    expect((end.metadatos as { ia_desactivada?: boolean }).ia_desactivada).toBe(true);
+    const last = await t.db.message.findFirstOrThrow({
+      where: { conversation: { chatId: "ws-chat-staff" } },
+      orderBy: { id: "desc" },
+    });
+    expect(last.role).toBe("customer");
+    expect(await t.db.order.count({ where: { conversation: { chatId: "ws-chat-staff" } } })).toBe(0);
+    ws.close();
+  });
+});
