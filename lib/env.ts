@@ -42,6 +42,8 @@ const schema = z.object({
   AGENT_TURN_TIMEOUT_MS: ms(20_000),
 
   REDIS_URL: optionalString,
+  RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(200),
+  TRUST_PROXY: bool,
 
   STORAGE_BACKEND: z.enum(["local", "s3", "minio"]).default("local"),
   STORAGE_LOCAL_DIR: z.string().default("./data/storage"),
