@@ -2,6 +2,8 @@ import "dotenv/config";
 import { createServer } from "node:http";
 import next from "next";
 import { assertProductionEnv, env } from "@/lib/env";
+import { rejectOverIpLimit, stripTrailingSlash, wantsServiceInfo } from "@/lib/http/ip-limit";
+import { serviceInfo } from "@/lib/legacy-api/service-info";
 import { log } from "@/lib/log";
 import { installRealtime } from "@/lib/realtime/install";
 import { handleUpgrade } from "@/lib/realtime/upgrade";
@@ -23,9 +25,19 @@ async function main(): Promise<void> {
 
   await app.prepare();
   const handle = app.getRequestHandler();
-  server.on("request", (req, res) => {
+  server.on("request", async (req, res) => {
+    if (await rejectOverIpLimit(req, res)) return;
+    req.url = stripTrailingSlash(req.url ?? "/");
+    if (wantsServiceInfo(req)) {
+      res.writeHead(200, { "content-type": "application/json; charset=utf-8", vary: "Accept" });
+      res.end(req.method === "HEAD" ? undefined : JSON.stringify(serviceInfo()));
+      return;
+    }
     void handle(req, res);
   });
+  // Expired export files are removed every 15 minutes (also runnable from cron: npm run storage:cleanup).
+  const { startStorageCleanup } = await import("@/lib/storage/cleanup");
+  startStorageCleanup();
   server.listen(config.PORT, config.HOSTNAME, () => {
     log.info("server ready", { url: `http://${config.HOSTNAME}:${config.PORT}`, dev });
   });

@@ -13,6 +13,8 @@ export NEXT_DIST_DIR=".next-e2e-$port"
 export STORAGE_LOCAL_DIR=".tmp/e2e-storage-$port"
 export AUTH_SECRET="${AUTH_SECRET:-e2e-secret-0123456789-abcdefghijklmnopqrstuvwxyz}"
 export AUTH_TRUST_HOST=true
+# Every test request comes from one address; the per-IP limit has its own test (tests/ratelimit).
+export RATE_LIMIT_PER_IP_PER_MINUTE="${RATE_LIMIT_PER_IP_PER_MINUTE:-6000}"
 npx tsx scripts/db-setup.ts
 if [ "${E2E_SKIP_BUILD:-0}" != "1" ] || [ ! -d "$NEXT_DIST_DIR" ]; then npx next build; fi
 NODE_ENV=production PORT="$port" HOSTNAME=127.0.0.1 exec npx tsx server.ts

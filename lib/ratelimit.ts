@@ -9,6 +9,8 @@ export type RateLimitResult = { allowed: boolean; remaining: number; retryAfterS
 export interface RateLimitStore {
   hit(key: string, windowMs: number): Promise<{ count: number; resetAt: number }>;
   reset(key: string): Promise<void>;
+  /** Releases connections (Redis); optional so existing stores stay valid. */
+  close?(): Promise<void>;
 }
 
 export function createMemoryStore(): RateLimitStore {
@@ -46,6 +48,9 @@ export function createRedisStore(url: string): RateLimitStore {
     },
     async reset(key) {
       await redis.del(`sextinvalle:rl:${key}`);
+    },
+    async close() {
+      await redis.quit();
     },
   };
 }

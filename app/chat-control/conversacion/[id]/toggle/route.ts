@@ -1,0 +1,12 @@
+import { readJson } from "@/lib/http/body";
+import { guardedRoute, json } from "@/lib/http/route";
+import { parseChatId, setConversationBot } from "@/lib/legacy-api/chat-control";
+import { toggleBody } from "@/lib/legacy-api/requests";
+
+// Legacy API: POST /chat-control/conversacion/{chat_id}/toggle — hand a chat to a person or back to the bot.
+export const POST = guardedRoute<{ id: string }>("conversations:takeover", async ({ req, params, principal }) => {
+  const chatId = parseChatId(params.id);
+  const hasBody = (req.headers.get("content-length") ?? "0") !== "0" || req.headers.has("content-type");
+  const body = hasBody ? await readJson(req, toggleBody) : {};
+  return json(await setConversationBot(chatId, body.activo, principal, body.motivo ?? null));
+});

@@ -1,0 +1,27 @@
+import { getProduct, setProductActive } from "@/lib/db/products";
+import { AppError } from "@/lib/errors";
+import { readJson } from "@/lib/http/body";
+import { guardedRoute, json } from "@/lib/http/route";
+import { parseProductId, updateLegacyProduct } from "@/lib/legacy-api/products";
+import { productoUpdateBody } from "@/lib/legacy-api/requests";
+import { toProducto } from "@/lib/legacy-api/shapes";
+
+// Legacy API: GET/PUT/DELETE /productos/{id}. DELETE deactivates (orders keep referring to the product).
+type Params = { id: string };
+
+export const GET = guardedRoute<Params>("inventory:read", async ({ params }) => {
+  const product = await getProduct(parseProductId(params.id));
+  if (!product) throw new AppError("not_found", "El producto no existe.");
+  return json(toProducto(product));
+});
+
+export const PUT = guardedRoute<Params>("inventory:write", async ({ req, params, principal }) => {
+  const id = parseProductId(params.id);
+  const body = await readJson(req, productoUpdateBody);
+  return json(toProducto(await updateLegacyProduct(id, body, principal)));
+});
+
+export const DELETE = guardedRoute<Params>("inventory:write", async ({ params, principal }) => {
+  const product = await setProductActive(parseProductId(params.id), false, principal);
+  return json({ eliminado: true, mensaje: "Producto desactivado.", producto: toProducto(product) });
+});

@@ -1,0 +1,160 @@
+import { createWriteStream } from "node:fs";
+import { mkdtemp, rm, stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { Principal } from "@/lib/auth/principal";
+import { recordAudit } from "@/lib/db/audit";
+import type { ExportFilters } from "@/lib/db/export-datasets";
+import {
+  createExportFile,
+  type ExportFileRow,
+  markExportFailed,
+  markExportReady,
+  markExportRunning,
+  updateExportProgress,
+} from "@/lib/db/exports";
+import { env } from "@/lib/env";
+import { AppError, isAppError } from "@/lib/errors";
+import { CSV_DEFAULTS, type CsvOptions, csvChunks, formatLocalDateTime } from "@/lib/exports/csv";
+import { DATASETS, type DatasetName } from "@/lib/exports/datasets";
+import { writeXlsxFile } from "@/lib/exports/xlsx";
+import { log } from "@/lib/log";
+import { enforceRateLimit, LIMITS } from "@/lib/ratelimit";
+import { CONTENT_TYPE_BY_FORMAT, storage } from "@/lib/storage";
+import { randomKey } from "@/lib/storage/keys";
+
+// Export jobs: the request creates an ExportFile row and returns at once; the file is written in the
+// background to a temporary file (flat memory), moved into storage, and the row tracks progress.
+export type ExportTarget = DatasetName | "reporte";
+export type ExportFormat = "csv" | "xlsx";
+export type ExportRequest = { dataset: ExportTarget; format: ExportFormat; filters: ExportFilters; csv?: CsvOptions };
+
+const running = new Map<number, Promise<void>>();
+
+export function exportFileName(target: ExportTarget, format: ExportFormat, now = new Date()): string {
+  const base = target === "reporte" ? "reporte-completo" : target;
+  return `${base}_${formatLocalDateTime(now).slice(0, 10)}.${format}`;
+}
+
+export function normaliseRequest(request: ExportRequest): ExportRequest {
+  // the complete report is one workbook (one sheet per dataset): always XLSX
+  return request.dataset === "reporte" ? { ...request, format: "xlsx" } : request;
+}
+
+/** Writes the export to `filePath`; returns the number of data rows. Shared by jobs and direct downloads. */
+export async function writeExport(
+  request: ExportRequest,
+  filePath: string,
+  onProgress?: (rows: number) => void | Promise<void>,
+): Promise<number> {
+  const { dataset, format, filters } = normaliseRequest(request);
+  if (format === "xlsx")
+    return writeXlsxFile(filePath, dataset === "reporte" ? "reporte" : DATASETS[dataset], filters, onProgress);
+  if (dataset === "reporte") throw new AppError("invalid_input", "El reporte completo solo existe en XLSX.");
+  let rows = 0;
+  await pipeline(
+    Readable.from(
+      csvChunks(DATASETS[dataset], filters, request.csv ?? CSV_DEFAULTS, async (n) => {
+        rows = n;
+        await onProgress?.(n);
+      }),
+    ),
+    createWriteStream(filePath),
+  );
+  return rows;
+}
+
+export async function countExportRows(request: ExportRequest): Promise<number> {
+  if (request.dataset !== "reporte") return DATASETS[request.dataset].count(request.filters);
+  const counts = await Promise.all(Object.values(DATASETS).map((d) => d.count(request.filters)));
+  return counts.reduce((a, b) => a + b, 0);
+}
+
+export async function withTempFile<T>(extension: string, body: (file: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "sextinvalle-export-"));
+  try {
+    return await body(path.join(dir, `export.${extension}`));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export function rateLimitSubject(principal: Principal): string {
+  return `${principal.kind}:${principal.id}`;
+}
+
+export async function enforceExportLimit(principal: Principal): Promise<void> {
+  await enforceRateLimit(
+    LIMITS.exports,
+    rateLimitSubject(principal),
+    "Hiciste muchas exportaciones seguidas (máximo 5 cada 5 minutos). Espera un momento.",
+  );
+}
+
+export async function startExport(
+  principal: Principal,
+  input: ExportRequest,
+  meta: { requestId?: string } = {},
+): Promise<ExportFileRow> {
+  await enforceExportLimit(principal);
+  const request = normaliseRequest(input);
+  const now = new Date();
+  const row = await createExportFile({
+    key: randomKey("exports", request.format),
+    dataset: request.dataset,
+    format: request.format,
+    contentType: CONTENT_TYPE_BY_FORMAT[request.format],
+    fileName: exportFileName(request.dataset, request.format, now),
+    backend: storage().backend,
+    filters: { ...request.filters, ...(request.csv ? { csv: request.csv } : {}) },
+    createdById: principal.kind === "user" ? principal.id : null,
+    expiresAt: new Date(now.getTime() + env().EXPORT_TTL_HOURS * 3_600_000),
+  });
+  await recordAudit(principal, {
+    action: "export.create",
+    entityType: "ExportFile",
+    entityId: row.id,
+    after: { dataset: row.dataset, format: row.format, filters: request.filters },
+    requestId: meta.requestId,
+  });
+  const job = runExport(row.id, row.key, request).finally(() => running.delete(row.id));
+  running.set(row.id, job);
+  return { ...row, createdBy: null };
+}
+
+async function runExport(id: number, key: string, request: ExportRequest): Promise<void> {
+  try {
+    await markExportRunning(id);
+    const total = Math.max(1, await countExportRows(request));
+    let lastWrite = 0;
+    const rowCount = await withTempFile(request.format, async (file) => {
+      const rows = await writeExport(request, file, async (done) => {
+        if (Date.now() - lastWrite < 250) return;
+        lastWrite = Date.now();
+        await updateExportProgress(id, (done / total) * 100, done);
+      });
+      const expiresAt = new Date(Date.now() + env().EXPORT_TTL_HOURS * 3_600_000);
+      const { size } = await stat(file);
+      await storage().put(key, { filePath: file }, { contentType: CONTENT_TYPE_BY_FORMAT[request.format], expiresAt });
+      await markExportReady(id, { rowCount: rows, size });
+      return rows;
+    });
+    log.info("export ready", { exportId: id, rows: rowCount });
+  } catch (error) {
+    log.error("export failed", { exportId: id, err: error });
+    const message = isAppError(error) ? error.message : "No se pudo generar el archivo. Intenta de nuevo.";
+    await markExportFailed(id, message).catch(() => undefined);
+  }
+}
+
+/** Resolves when the background job of `id` (if any in this process) has finished. */
+export async function waitForExport(id: number): Promise<void> {
+  await running.get(id);
+}
+
+export async function downloadUrlFor(row: { key: string; fileName: string; expiresAt: Date }): Promise<string> {
+  const secondsLeft = Math.floor((row.expiresAt.getTime() - Date.now()) / 1000);
+  return storage().presign(row.key, { expiresInSeconds: Math.min(15 * 60, secondsLeft), downloadName: row.fileName });
+}

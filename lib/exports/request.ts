@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { CSV_DEFAULTS, CSV_EXCEL_ES, type CsvOptions } from "@/lib/exports/csv";
+import { DATASET_NAMES } from "@/lib/exports/datasets";
+import type { ExportRequest, ExportTarget } from "@/lib/exports/jobs";
+
+// Validation of export requests (console API and legacy query strings). Dates are calendar days in
+// Colombia; `hasta` is inclusive.
+export const ORDER_STATES = [
+  "iniciada",
+  "pendiente",
+  "recolectando_datos",
+  "listo_para_finalizar",
+  "cerrada",
+  "cancelada",
+] as const;
+const STATES_BY_DATASET: Record<ExportTarget, readonly string[]> = {
+  inventario: ["activo", "inactivo", "agotado"],
+  clientes: [],
+  ventas: ORDER_STATES,
+  conversaciones: ORDER_STATES,
+  reporte: ORDER_STATES,
+};
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Usa el formato AAAA-MM-DD.")
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "La fecha no existe.");
+
+/** Midnight in Colombia (UTC-5, no daylight saving) of a `YYYY-MM-DD` day. */
+export function colombiaDayStart(dayText: string, plusDays = 0): Date {
+  const [y, m, d] = dayText.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + plusDays, 5));
+}
+
+export const exportBodySchema = z.strictObject({
+  dataset: z.enum([...DATASET_NAMES, "reporte"], { error: "Elige qué quieres exportar." }),
+  format: z.enum(["csv", "xlsx"]).default("csv"),
+  from: day.optional(),
+  to: day.optional(),
+  state: z.string().max(40).optional(),
+  excel: z.boolean().default(false),
+});
+export type ExportBody = z.input<typeof exportBodySchema>;
+
+export function toExportRequest(body: z.output<typeof exportBodySchema>): ExportRequest {
+  const state = body.state?.trim() || undefined;
+  if (state && !STATES_BY_DATASET[body.dataset].includes(state)) {
+    throw new AppError("invalid_input", "Ese estado no aplica a estos datos.", {
+      fields: { state: `Valores posibles: ${STATES_BY_DATASET[body.dataset].join(", ") || "ninguno"}.` },
+    });
+  }
+  const from = body.from ? colombiaDayStart(body.from) : undefined;
+  const to = body.to ? colombiaDayStart(body.to, 1) : undefined;
+  if (from && to && from >= to) {
+    throw new AppError("invalid_input", "La fecha inicial debe ser anterior a la final.", {
+      fields: { to: "Debe ser igual o posterior a la fecha inicial." },
+    });
+  }
+  const csv: CsvOptions = body.excel ? CSV_EXCEL_ES : CSV_DEFAULTS;
+  return { dataset: body.dataset, format: body.format, filters: { from, to, state }, csv };
+}
+
+/** Legacy query string: `?desde=&hasta=&estado=&separador=;|,&bom=true`. */
+export const legacyExportQuerySchema = z.strictObject({
+  desde: day.optional(),
+  hasta: day.optional(),
+  estado: z.string().max(40).optional(),
+  separador: z.enum([",", ";", "coma", "punto_y_coma"]).optional(),
+  bom: z.enum(["true", "false", "1", "0"]).optional(),
+  formato: z.enum(["csv", "xlsx"]).optional(),
+});
+
+export function legacyToExportRequest(
+  dataset: ExportTarget,
+  q: z.output<typeof legacyExportQuerySchema>,
+): ExportRequest {
+  const semicolon = q.separador === ";" || q.separador === "punto_y_coma";
+  const request = toExportRequest({
+    dataset,
+    format: q.formato ?? (dataset === "reporte" ? "xlsx" : "csv"),
+    from: q.desde,
+    to: q.hasta,
+    state: q.estado,
+    excel: false,
+  });
+  const bom = q.bom === undefined ? semicolon : q.bom === "true" || q.bom === "1";
+  return { ...request, csv: { delimiter: semicolon ? ";" : ",", bom } };
+}

@@ -1,0 +1,99 @@
+import { z } from "zod";
+import { ORDER_STATES } from "@/lib/exports/request";
+
+// Request bodies and query strings of the legacy API (zod-validated, unknown fields rejected).
+const int = (label: string) =>
+  z.coerce.number({ error: `${label} debe ser un número.` }).int(`${label} debe ser un entero.`);
+
+export const pageQuery = {
+  limit: int("limit").min(1).max(1000).default(100),
+  offset: int("offset").min(0).default(0),
+};
+
+export const productosQuery = z.strictObject({
+  ...pageQuery,
+  q: z.string().max(100).optional(),
+  categoria: z.string().max(100).optional(),
+  activo: z.enum(["true", "false"]).optional(),
+});
+
+const productoFields = {
+  sku: z.string(),
+  nombre: z.string(),
+  descripcion: z.string().optional(),
+  precio: z.number({ error: "precio debe ser un número entero en pesos." }).int("precio debe ser un entero en pesos."),
+  categoria: z.string(),
+  marca: z.string().optional(),
+  unidad: z.string().optional(),
+  norma: z.string().nullable().optional(),
+  sinonimos: z.string().optional(),
+};
+
+export const productoCreateBody = z
+  .strictObject({ ...productoFields, stock: z.number().int().min(0).optional() })
+  .meta({ id: "ProductoNuevo" });
+
+export const productoUpdateBody = productoCreateBody
+  .partial()
+  .extend({ activo: z.boolean().optional() })
+  .meta({ id: "ProductoCambios" });
+
+export const clientesQuery = z.strictObject({ ...pageQuery, q: z.string().max(100).optional() });
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Usa el formato AAAA-MM-DD.");
+export const ventasQuery = z.strictObject({ ...pageQuery, desde: day.optional(), hasta: day.optional() });
+export const pedidosQuery = z.strictObject({ ...pageQuery, estado: z.enum(ORDER_STATES).optional() });
+
+export const ventaBody = z
+  .strictObject({
+    chat_id: z
+      .string()
+      .trim()
+      .min(1, "chat_id es obligatorio.")
+      .max(100)
+      .regex(/^[\w.:-]+$/, "chat_id no es válido."),
+    productos: z
+      .array(
+        z.strictObject({
+          producto_id: z.number().int().positive(),
+          cantidad: z
+            .number()
+            .int("cantidad debe ser un entero.")
+            .positive("cantidad debe ser mayor que cero.")
+            .max(100_000),
+          precio_unitario: z.number().int().min(0).optional(),
+        }),
+      )
+      .min(1, "La venta debe tener al menos un producto.")
+      .max(200),
+    total: z.number({ error: "total es obligatorio." }).int("total debe ser un entero en pesos.").min(0),
+    cliente_cedula: z
+      .string()
+      .trim()
+      .regex(/^\d{5,12}$/, "La cédula debe tener entre 5 y 12 dígitos.")
+      .optional(),
+    tipo_documento: z.enum(["CC", "NIT", "CE", "PASAPORTE"]).default("CC"),
+    cliente_nombre: z.string().trim().min(2).max(200).optional(),
+    cliente_telefono: z.string().trim().max(30).optional(),
+    cliente_email: z.email("El correo no es válido.").optional(),
+    cliente_direccion: z.string().trim().max(300).optional(),
+    cliente_ciudad: z.string().trim().max(100).optional(),
+  })
+  .meta({ id: "VentaNueva" });
+
+export const estadoBody = z
+  .strictObject({
+    estado: z.enum(ORDER_STATES, { error: `estado debe ser uno de: ${ORDER_STATES.join(", ")}.` }),
+    nota: z.string().trim().max(300).optional(),
+  })
+  .meta({ id: "CambioEstado" });
+
+export const toggleBody = z
+  .strictObject({ activo: z.boolean().optional(), motivo: z.string().trim().max(300).optional() })
+  .meta({ id: "Interruptor" });
+
+export const logsQuery = z.strictObject({
+  ...pageQuery,
+  accion: z.string().max(60).optional(),
+  entidad: z.string().max(60).optional(),
+});
