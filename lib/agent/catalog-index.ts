@@ -9,7 +9,16 @@ import type { CatalogProduct } from "./types";
 
 export { normalizeForSearch } from "./normalize";
 
-export type SearchHit = { product: CatalogProduct; score: number; coverage: number };
+export type SearchHit = {
+  product: CatalogProduct;
+  score: number;
+  coverage: number;
+  /**
+   * Matched only through spelling guesses (edit distance) while other query words matched nothing:
+   * "muchas gracias muy amable" → "ducha". Callers deciding whether a product was named ignore it.
+   */
+  guess?: boolean;
+};
 export type SearchOptions = {
   limit?: number;
   category?: string;
@@ -34,7 +43,7 @@ type Field = keyof typeof FIELD_WEIGHTS;
 
 type Postings = { docs: Int32Array; weights: Float32Array };
 
-const SKU_PATTERN = /\b([a-z]{3})\s*-?\s*(\d{3})\b/g;
+const SKU_PATTERN = /\b([a-z]{2,4})[\s_-]*(\d{3,4})\b/g;
 
 function fieldTexts(p: CatalogProduct): Record<Field, string> {
   return {
@@ -116,7 +125,7 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
   const idf = (term: string) => Math.log(1 + total / (index.get(term)?.docs.length ?? total));
 
   /** Vocabulary terms a query term stands for, with a confidence factor (typos count less). */
-  function expand(term: string): Array<{ term: string; factor: number }> {
+  function expand(term: string): Array<{ term: string; factor: number; typo?: boolean }> {
     // "oídos" → tapones/orejeras: a body part or hazard also stands for the products that protect it.
     const known = index.get(term);
     // A word that already finds a fair share of the catalog ("alturas") needs no concept help.
@@ -128,7 +137,7 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
     // Sound-alike spelling ("kasco", "baketa") is near-certain; edit distance is the last resort.
     const sounds = soundsLike.get(phoneticKey(term));
     if (sounds) return sounds.slice(0, 3).map((t) => ({ term: t, factor: 0.9 }));
-    return vocabulary.lookup(term, 2).map((m) => ({ term: m.term, factor: m.distance === 1 ? 0.8 : 0.6 }));
+    return vocabulary.lookup(term, 2).map((m) => ({ term: m.term, factor: m.distance === 1 ? 0.8 : 0.6, typo: true }));
   }
 
   function search(query: string, options: SearchOptions = {}): SearchHit[] {
@@ -136,6 +145,8 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
     const allowed = options.skus ? new Set([...options.skus].map((s) => s.toUpperCase())) : null;
     const scores = new Float64Array(total);
     const matched = new Float64Array(total);
+    // Docs reached by at least one term that is not a spelling guess.
+    const solid = new Uint8Array(total);
     const touched: number[] = [];
     const add = (doc: number, value: number) => {
       if (scores[doc] === 0) touched.push(doc);
@@ -149,7 +160,9 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
     }
 
     const queryTerms = [...new Set(analyze(query))].slice(0, 24);
-    const resolved = queryTerms.map((t) => ({ term: t, expansions: expand(t) })).filter((q) => q.expansions.length > 0);
+    const expanded = queryTerms.map((t) => ({ term: t, expansions: expand(t) }));
+    const resolved = expanded.filter((q) => q.expansions.length > 0);
+    const strayWords = expanded.some((q) => q.expansions.length === 0 && !/\d/.test(q.term));
     let idfTotal = 0;
     for (const { term: queryTerm, expansions } of resolved) {
       // Small bare numbers are usually quantities ("2 cascos"): they may help, never dominate.
@@ -158,6 +171,7 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
       const specBoost = /^(\d+(\.\d+)?[a-z]+|talla\w+)$/.test(queryTerm) ? 2 : 1;
       const termIdf = isSmallNumber ? 0 : idf((expansions[0] as { term: string }).term) * specBoost;
       idfTotal += termIdf;
+      const guessed = expansions.every((e) => e.typo);
       if (expansions.length === 1) {
         const { term, factor } = expansions[0] as { term: string; factor: number };
         const postings = index.get(term) as Postings;
@@ -166,6 +180,7 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
           const doc = postings.docs[i] as number;
           add(doc, weight * (postings.weights[i] as number));
           matched[doc] = (matched[doc] as number) + termIdf;
+          if (!guessed) solid[doc] = 1;
         }
         continue;
       }
@@ -185,6 +200,7 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
       for (const doc of seen) {
         add(doc, best[doc] as number);
         matched[doc] = (matched[doc] as number) + termIdf;
+        if (!guessed) solid[doc] = 1;
         best[doc] = 0;
       }
     }
@@ -221,7 +237,9 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
       if (hits.length >= keep && score <= (hits[hits.length - 1] as SearchHit).score) continue;
       let at = hits.length;
       while (at > 0 && (hits[at - 1] as SearchHit).score < score) at--;
-      hits.splice(at, 0, { product, score, coverage });
+      const hit: SearchHit = { product, score, coverage };
+      if (strayWords && solid[doc] === 0) hit.guess = true;
+      hits.splice(at, 0, hit);
       if (hits.length > keep) hits.pop();
     }
     for (const sku of exactSkus) {

@@ -5,7 +5,7 @@ import { isServiceQuestion, mentionsCompanyTopic } from "./company";
 import { detectCartKind } from "./extract-cart";
 import { extractCustomerData, hasCustomerData } from "./extract-customer";
 import { foldText, replaceNumberWords, tokenize } from "./normalize";
-import { isCancel, isConfirmation, isFinishCart, isGreeting, isRefusal } from "./signals";
+import { isCancel, isConfirmation, isFinishCart, isGreeting, isRefusal, isThanks } from "./signals";
 import type { Intent } from "./types";
 
 export type ClassifierContext = {
@@ -21,6 +21,11 @@ export type ClassifierContext = {
   productQuantity?: boolean;
   /** How many products the previous answer showed ("veinte pares" after a product list is a purchase). */
   shownProducts?: number;
+  /**
+   * Folded label words (name, synonyms) of the products the text names. A company topic spoken only
+   * through them ("tarjetas de bloqueo" vs "pago con tarjeta") is the product, not the company.
+   */
+  productLabelWords?: ReadonlySet<string>;
 };
 
 const CLIENT_PATTERNS = [
@@ -44,6 +49,24 @@ const INVENTORY =
   /\b(necesito|necesitamos|requiero|requerimos|me interesa(n)?|quiero ver|tienen|tiene|tendran|hay|manejan|maneja|venden|vende|precios?|cuanto (vale|valen|cuesta|cuestan|sale|salen)|stock|disponib\w*|existencias?|muestr\w*|ensename|busco|buscando|catalogo|productos|referencias|que (tipo|clase)s? de|cual(es)? (me )?(recomienda|sirve)|sirve para|recomienda\w*|opciones)\b/;
 const ORDINAL_REPLY =
   /^(el|la|los|las)?\s*(primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|ultim[oa]|ese|esa|este|esta)\b/;
+// "necesito una linterna…, ¿qué tienen?": an article is not an order when the message asks what exists.
+const ASKS_WHAT_EXISTS =
+  /\?|\b(que|cual|cuales) (tienen|hay|manejan|venden|me recomienda\w*|sirve\w*)\b|\b(tienen|hay)\b/;
+const ARTICLE = new Set(["un", "una", "uno"]);
+
+/** Company-topic weight: strong when the topic survives removing the named products' own words. */
+function companyTopicWeight(text: string, labelWords: ReadonlySet<string> | undefined): number {
+  if (!mentionsCompanyTopic(text)) return 0;
+  if (labelWords === undefined) return 2;
+  // Exact words (plural aside), not stems: "correo" is not the "correa" of a chin strap.
+  const onLabel = (t: string) =>
+    labelWords.has(t) || labelWords.has(t.replace(/e?s$/, "")) || labelWords.has(t.replace(/s$/, ""));
+  const unlabelled = tokenize(text)
+    .filter((t) => !onLabel(t))
+    .join(" ");
+  return mentionsCompanyTopic(unlabelled) ? 2.5 : 0.5;
+}
+
 const OPEN_STATES = new Set<SaleState>(["iniciada", "pendiente", "recolectando_datos", "listo_para_finalizar"]);
 
 export function classifyIntent(text: string, ctx: ClassifierContext): Intent {
@@ -62,16 +85,26 @@ export function classifyIntent(text: string, ctx: ClassifierContext): Intent {
   const scores: Record<Intent, number> = { inventario: 0, venta: 0, cliente: 0, contexto: 0.5 };
 
   if (CLIENT_PATTERNS.some((p) => p.test(folded))) scores.cliente += 4;
-  if (PURCHASE.test(folded)) scores.venta += 2.5;
-  if (WANT.test(folded) && quantityWithProduct) scores.venta += 3;
+  const purchase = PURCHASE.test(folded);
+  if (purchase) scores.venta += 2.5;
+  if ((purchase || WANT.test(folded)) && quantityWithProduct) {
+    const explicit = /\b\d+\b/.test(
+      replaceNumberWords(tokenize(text).filter((t) => !ARTICLE.has(t)))
+        .join(" ")
+        .replace(/\b(talla|tipo|clase|nivel|de|x) \d+/g, ""),
+    );
+    const question = !explicit && !purchase && ASKS_WHAT_EXISTS.test(foldText(text));
+    scores.venta += question ? 1.5 : 3;
+  }
   // "5 cascos blancos" orders; "un extintor pa la cocina" is still a question about one.
-  if (/^\d+\s+\S+/.test(numeric) && product && !/^(un|una|uno)\b/.test(folded)) scores.venta += 1.5;
+  if (/^((y|e|tambien|ademas) )?\d+\s+\S+/.test(numeric) && product && !/^(un|una|uno)\b/.test(folded))
+    scores.venta += 1.5;
   if (INVENTORY.test(folded)) scores.inventario += 1.5;
   if (product) scores.inventario += 1.2;
-  if (mentionsCompanyTopic(text)) scores.contexto += 2;
+  scores.contexto += companyTopicWeight(text, ctx.productLabelWords);
   // "¿hacen recarga de extintores?", "¿aceptan nequi?": asking about a service, not buying a product.
   if (isServiceQuestion(text)) scores.contexto += 1.5;
-  if (isGreeting(text)) scores.contexto += 0.6;
+  if (isGreeting(text) || isThanks(text)) scores.contexto += 0.6;
 
   if (saleOpen) {
     const customer = extractCustomerData(text, { expectDocument: inCheckout });
@@ -84,6 +117,8 @@ export function classifyIntent(text: string, ctx: ClassifierContext): Intent {
     if (ctx.hasOpenCart && detectCartKind(text) !== "add") scores.venta += 3;
     if (ctx.awaitingAnswer && ORDINAL_REPLY.test(folded)) scores.venta += 3;
     if (ctx.hasOpenCart && product && /\b(tambien|ademas|otr[oa]s?|mas)\b/.test(folded)) scores.venta += 1.5;
+    // "y una caja de tapabocas" while the cart is open: another line for the same order.
+    if (ctx.hasOpenCart && quantityWithProduct) scores.venta += 2;
   } else {
     if (isFinishCart(text) && ctx.hasOpenCart) scores.venta += 3;
     // "hola, soy Camila Torres, cc …" before any product: the customer is starting a purchase.

@@ -45,7 +45,7 @@ const TOPICS: Array<{ heading: string; patterns: RegExp[] }> = [
       /a que se dedican/,
       /servicios/,
       /capacitacion/,
-      /asesoria/,
+      /asesor(ia|an|a|en|amiento)\b/,
       /prueba hidrostatica/,
       /\b(hacen|realizan|ofrecen) (recarga|mantenimiento)/,
     ],
@@ -114,12 +114,30 @@ const TOPICS: Array<{ heading: string; patterns: RegExp[] }> = [
   },
   {
     heading: "precios e impuestos",
-    patterns: [/\biva\b/, /impuesto/, /incluye(n)? iva/, /validez/, /precios incluyen/],
+    patterns: [
+      /\biva\b/,
+      /impuesto/,
+      /incluye(n)? iva/,
+      /validez/,
+      /precios incluyen/,
+      /\bvigen(te|tes|cia)\b/,
+      // "¿hasta cuándo es válida la cotización?", "las cotizaciones cuánto duran".
+      /cotizacion.*\b(valid\w*|vence\w*|vencimiento|duran?)\b|\b(valid\w*|vence\w*|duran?)\b.*cotizacion/,
+    ],
   },
   { heading: "facturacion", patterns: [/factura/, /\brut\b/] },
   {
     heading: "garantia y devoluciones",
-    patterns: [/garantia/, /devol/, /\bcambi(o|ar) (de )?talla/, /reembolso/, /defecto/],
+    patterns: [
+      /garantia/,
+      /devol/,
+      /\bcambi(o|ar|an|en) (de )?talla/,
+      // "si las botas no me quedan, ¿me las cambian?"
+      /\bno me (queda|quedan|sirve|sirven)\b.*\bcambi/,
+      /\b(me|se) (lo|la|los|las) cambi(an|a|en)\b/,
+      /reembolso/,
+      /defecto/,
+    ],
   },
   { heading: "certificaciones", patterns: [/certific/, /ficha tecnica/, /\bnormas?\b/, /homologad/] },
 ];

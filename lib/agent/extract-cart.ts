@@ -4,6 +4,7 @@
 import type { CatalogIndex, SearchHit } from "./catalog-index";
 import { analyze, canonicalUnit, foldText, replaceNumberWords, tokenize } from "./normalize";
 import { resolvePhrase } from "./resolve-phrase";
+import { glueSkuMentions } from "./sku-mentions";
 import type { CatalogProduct } from "./types";
 
 export { resolvePhrase } from "./resolve-phrase";
@@ -101,6 +102,7 @@ type Clause = { tokens: string[]; quantity: number | null; unit: string | null; 
 function readClause(tokens: string[]): Clause {
   let quantity: number | null = null;
   let unit: string | null = null;
+  let quantityAt = -1;
   const phraseTokens: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as string;
@@ -115,14 +117,23 @@ function readClause(tokens: string[]): Clause {
       token.length <= 3 ||
       unitWord !== undefined ||
       (token.length <= 5 && analyze(phraseTokens.join(" ")).length === 0 && next !== undefined && !isNumber(next));
+    // "un pedido de 25 overoles": after a filler noun and before any product word, a number replaces
+    // the article's 1 ("uno de 4 argollas" keeps 1: only "de" lies between).
+    const sinceQuantity = tokens.slice(quantityAt + 1, i);
+    const noProductYet =
+      quantity !== null &&
+      unit === null &&
+      analyze(sinceQuantity.join(" ")).length === 0 &&
+      sinceQuantity.some((t) => t !== "de" && !OP_WORDS.has(t));
     const isQuantity =
-      quantity === null &&
+      (quantity === null || noProductYet) &&
       isNumber(token) &&
-      !attributeMarker(tokens[i - 1], phraseTokens) &&
+      !attributeMarker(tokens[i - 1], noProductYet ? sinceQuantity : phraseTokens) &&
       !(next !== undefined && canonicalUnit(next) !== null) &&
       plausible;
     if (isQuantity) {
       quantity = Number(token);
+      quantityAt = i;
       if (unitWord) {
         unit = unitWord;
         i++;
@@ -175,7 +186,7 @@ export function detectCartKind(text: string): CartOpKind {
 export function extractCart(text: string, catalog: CatalogIndex): CartExtraction {
   const kind = detectCartKind(text);
   const reference = REFERENCE.test(foldText(text));
-  const clauses = splitClauses(text).map(readClause);
+  const clauses = splitClauses(glueSkuMentions(text, (sku) => catalog.bySku(sku) !== undefined)).map(readClause);
   const hasProduct = (c: Clause) => analyze(c.phraseTokens.join(" ")).length > 0;
 
   // Merge "guantes de vaqueta, 50 pares": a clause with only a quantity lends it to its neighbour.

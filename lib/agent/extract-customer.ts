@@ -34,9 +34,35 @@ const NOT_NAME_WORDS = new Set(
   ),
 );
 const NAME_INTRO = new RegExp(
-  `\\b(?:me llamo|mi nombre es|mi nombre:|nombre:?|a nombre de|soy)\\s+((?:${NAME_WORD})(?:\\s+${NAME_WORD}){0,4})`,
+  `\\b(?:me llamo|mi nombre es|mi nombre:|nombre(?: completo)?:?|a nombre de|soy)\\s+((?:${NAME_WORD})(?:\\s+${NAME_WORD}){0,4})`,
   "i",
 );
+
+// Labels customers put before a contact card: "mis datos: …", "nombre completo: …".
+const CARD_LABEL =
+  /^\s*(?:(?:mis|los|sus) )?(?:datos(?: son| del cliente| de facturaci[oó]n)?|nombre(?: completo)?|cliente)\s*[:=-]?\s*/iu;
+const CARD_NAME = new RegExp(`^${NAME_WORD}(?:\\s+${NAME_WORD}){1,4}$`, "u");
+
+/**
+ * "Natalia Arango, cédula 1151222333, celular …": in a message that carries a document or phone, a
+ * separate chunk made only of 2–5 name-like words is the name. Lower-case chunks only when a name is
+ * expected, so "cascos blancos, cc …" is not taken for a person.
+ */
+function nameFromContactCard(rest: string, expectName: boolean): string | null {
+  for (const raw of rest.split(/[,;\n|]/)) {
+    const chunk = raw
+      .replace(CARD_LABEL, "")
+      .trim()
+      .replace(/[.!]+$/, "");
+    if (!CARD_NAME.test(chunk)) continue;
+    const words = chunk.split(/\s+/);
+    const lower = words.map((w) => w.toLowerCase());
+    if (lower.some((w) => NOT_NAME_WORDS.has(w) || NAME_STOP.has(w)) || findCity(chunk)) continue;
+    if (!expectName && !words.every((w) => /^\p{Lu}/u.test(w))) continue;
+    return titleCase(chunk);
+  }
+  return null;
+}
 
 function titleCase(name: string): string {
   if (name !== name.toLowerCase()) return name;
@@ -145,6 +171,13 @@ export function extractCustomerData(text: string, options: CustomerExtractionOpt
     const bare = rest.trim().match(new RegExp(`^(${NAME_WORD}(?:\\s+${NAME_WORD}){1,4})[.!]?$`, "u"));
     const words = bare?.[1]?.toLowerCase().split(/\s+/) ?? [];
     if (bare?.[1] && !findCity(bare[1]) && !words.some((w) => NOT_NAME_WORDS.has(w))) data.name = titleCase(bare[1]);
+  }
+  if (!data.name && (data.documentNumber || data.phone)) {
+    const card = nameFromContactCard(rest, options.expectName ?? false);
+    if (card) {
+      data.name = card;
+      rest = rest.replace(card, " ");
+    }
   }
 
   const city = findCity(rest) ?? (address ? findCity(text.slice(text.indexOf(address[0]) + address[0].length)) : null);

@@ -84,7 +84,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     "rapido haga hagame hazme haz mande manda mandeme mandame mandar envieme enviame agregueme agregame cotizeme " +
     "coticeme cotizame separe separeme separame aparteme apartame vendame vendeme regaleme regalame pongame ponme " +
     "alisteme alistame llevamos necesitaria requiero requerimos ocupo ocupamos recomienda recomiendan recomendar " +
-    "recomiendame recomiendeme sugiere aconseja"
+    "recomiendame recomiendeme sugiere aconseja " +
+    // Apologies and courtesy around corrections ("no, perdón, que sean 2", "muchas gracias, muy amable").
+    "perdon perdone perdoneme disculpa disculpe disculpeme mucha muchas mucho muchos amable jaja jajaja jeje"
   ).split(" "),
 );
 

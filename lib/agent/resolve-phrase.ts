@@ -2,6 +2,7 @@
 
 import type { CatalogIndex, SearchHit } from "./catalog-index";
 import { analyze } from "./normalize";
+import { plainestVariant } from "./plain-variant";
 import type { CatalogProduct } from "./types";
 
 export type PhraseResolution = { hits: SearchHit[]; resolved: CatalogProduct | null; ambiguous: boolean };
@@ -9,7 +10,7 @@ export type PhraseResolution = { hits: SearchHit[]; resolved: CatalogProduct | n
 /** Picks the product a phrase means, or flags it as ambiguous between comparable candidates. */
 export function resolvePhrase(phrase: string, catalog: CatalogIndex): PhraseResolution {
   if (analyze(phrase).length === 0) return { hits: [], resolved: null, ambiguous: false };
-  const hits = catalog.search(phrase, { limit: 8 }).filter((h) => h.coverage >= 0.5);
+  const hits = catalog.search(phrase, { limit: 8 }).filter((h) => h.coverage >= 0.5 && !h.guess);
   const [top, second] = hits;
   if (!top) return { hits: [], resolved: null, ambiguous: false };
   const terms = new Set(analyze(phrase));
@@ -47,7 +48,16 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex): PhraseReso
   // "2 cascos": offer helmets, not the ear muffs "para casco".
   const named = close.filter((h) => namesIt(h.product));
   const comparable = (named.length > 0 ? named : close).slice(0, 5);
-  return clearlyAhead
-    ? { hits, resolved: top.product, ambiguous: false }
-    : { hits: comparable, resolved: null, ambiguous: true };
+  if (clearlyAhead) return { hits, resolved: top.product, ambiguous: false };
+  const plain = plainestVariant(
+    terms,
+    comparable.map((h) => h.product),
+  );
+  if (plain)
+    return {
+      hits: [...comparable].sort((a, b) => Number(b.product === plain) - Number(a.product === plain)),
+      resolved: plain,
+      ambiguous: false,
+    };
+  return { hits: comparable, resolved: null, ambiguous: true };
 }

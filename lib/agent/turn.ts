@@ -11,7 +11,7 @@ import { type CompanySections, findCompanySections } from "./company";
 import { extractCart, resolvePhrase } from "./extract-cart";
 import { extractCustomerData } from "./extract-customer";
 import { type AnswerFacts, emptyFacts, productFact, saleFacts } from "./facts";
-import { analyze, foldText } from "./normalize";
+import { analyze, foldText, tokenize } from "./normalize";
 import { saleEventsFor } from "./sale-turn";
 import { isGreeting, isThanks } from "./signals";
 import { suggestionsFor } from "./suggestions";
@@ -75,15 +75,26 @@ function previousUserTurn(history: readonly HistoryTurn[]): HistoryTurn | undefi
   return undefined;
 }
 
-function productSignals(text: string, catalog: CatalogIndex): { mentions: boolean; withQuantity: boolean } {
+type ProductSignals = { mentions: boolean; withQuantity: boolean; labelWords: Set<string> };
+
+function productSignals(text: string, catalog: CatalogIndex): ProductSignals {
   const rest = extractCustomerData(text).rest;
-  const top = catalog.search(rest, { limit: 1 })[0];
+  const found = catalog.search(rest, { limit: 1 })[0];
+  // A number alone ("mil gracias" → 1000 → "1000 V") does not name a product.
+  const worded = analyze(rest).some((t) => /^[a-z]/.test(t));
+  const top = found && worded && !found.guess && found.coverage >= 0.5 && found.score >= 2 ? found : undefined;
   // Several products in one message dilute coverage; look clause by clause.
   const cart = extractCart(rest, catalog);
   const named = cart.mentions.filter((m) => m.hits.length > 0);
+  // The words that name those products ("tarjetas de bloqueo") are not company topics ("tarjeta").
+  const labelWords = new Set<string>();
+  const products = [top?.product, ...named.flatMap((m) => (m.resolved ? [m.resolved] : m.hits.map((h) => h.product)))];
+  for (const product of products)
+    if (product) for (const word of tokenize(`${product.name} ${product.synonyms.join(" ")}`)) labelWords.add(word);
   return {
-    mentions: (!!top && top.coverage >= 0.5 && top.score >= 2) || named.length > 0,
+    mentions: !!top || named.length > 0,
     withQuantity: named.some((m) => m.quantity !== null),
+    labelWords,
   };
 }
 
@@ -117,6 +128,7 @@ export function planTurn(input: TurnInput): TurnPlan {
     awaitingAnswer: openSale?.pending != null,
     productQuantity: signals.withQuantity,
     shownProducts: previousIntent === "inventario" ? lastShown.length : 0,
+    productLabelWords: signals.labelWords,
   });
   const facts = emptyFacts(intent, company.name);
   facts.greeting = isGreeting(text);
