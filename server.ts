@@ -2,7 +2,7 @@ import "dotenv/config";
 import { createServer } from "node:http";
 import next from "next";
 import { assertProductionEnv, env } from "@/lib/env";
-import { rejectOverIpLimit, stripTrailingSlash, wantsServiceInfo } from "@/lib/http/ip-limit";
+import { rejectOverIpLimit, stampClientIp, stripTrailingSlash, wantsServiceInfo } from "@/lib/http/ip-limit";
 import { serviceInfo } from "@/lib/legacy-api/service-info";
 import { log } from "@/lib/log";
 import { installRealtime } from "@/lib/realtime/install";
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
   server.on("request", async (req, res) => {
+    stampClientIp(req);
     if (await rejectOverIpLimit(req, res)) return;
     req.url = stripTrailingSlash(req.url ?? "/");
     if (wantsServiceInfo(req)) {

@@ -1,3 +1,4 @@
+import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { checkRateLimit, LIMITS, type RateLimitStore, rateLimitStore } from "@/lib/ratelimit";
 
 // Sign-in throttling: at most LIMITS.loginFailures.max failed attempts per window for one account from one
@@ -26,10 +27,9 @@ export async function clearLoginAttempts(
   await store.reset(`${LIMITS.loginFailures.name}:${loginThrottleSubject(email, ip)}`);
 }
 
-/** The client IP as seen behind the proxy (first X-Forwarded-For hop), or the empty string. */
+/** The client's address as decided by server.ts (never a client-supplied X-Forwarded-For). */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || "";
+  return clientIpFromHeaders(headers);
 }
 
 export function throttledMessage(retryAfterSeconds: number): string {

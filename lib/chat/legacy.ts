@@ -4,6 +4,7 @@ import { TONES, type Tone } from "@/lib/agent/types";
 import { LLM_CHOICES } from "@/lib/ai/providers";
 import type { Principal } from "@/lib/auth/principal";
 import type { StoredMessage } from "@/lib/db/conversations";
+import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import type { ChatTurnResult } from "./pipeline";
 
 // Request and response shapes of the legacy chat API (kept so the previous system's clients keep working).
@@ -34,8 +35,7 @@ export const textoBody = z.strictObject({
 /** Who a rate limit counts against: the staff principal, else the client's address. */
 export function rateSubject(req: NextRequest | { headers: Headers }, principal: Principal | null): string {
   if (principal) return `${principal.kind}:${principal.id}`;
-  const forwarded = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return `ip:${forwarded || req.headers.get("x-real-ip") || "local"}`;
+  return `ip:${clientIpFromHeaders(req.headers)}`;
 }
 
 export function newChatId(): string {

@@ -107,6 +107,19 @@ function customerForClose(plan: TurnPlan) {
   };
 }
 
+/**
+ * A close the database refused becomes part of the conversation, not a failed turn: missing stock is offered
+ * as what is left, and a product deactivated since it was added counts as none left.
+ */
+function closeConflicts(error: unknown, plan: TurnPlan, catalog: CatalogIndex): { sku: string; available: number }[] {
+  if (error instanceof StockConflictError) return error.shortages.map((s) => ({ sku: s.sku, available: s.available }));
+  if (error instanceof AppError && error.code === "not_found") {
+    const gone = (plan.sale?.lines ?? []).filter((l) => !catalog.bySku(l.sku)?.active);
+    if (gone.length > 0) return gone.map((l) => ({ sku: l.sku, available: 0 }));
+  }
+  throw error;
+}
+
 async function closeIfAsked(
   plan: TurnPlan,
   catalog: CatalogIndex,
@@ -114,7 +127,8 @@ async function closeIfAsked(
 ) {
   if (!plan.effects.some((e) => e.type === "close_order") || !plan.sale) return { plan, orderId: ids.orderId, catalog };
   const customer = customerForClose(plan);
-  let result: CloseResult;
+  let result: CloseResult = { ok: false, conflicts: [] };
+  let failure: unknown;
   let orderId = ids.orderId;
   try {
     if (!customer) throw new AppError("invalid_input", "Faltan datos del cliente para cerrar el pedido.");
@@ -129,12 +143,12 @@ async function closeIfAsked(
     orderId = closed.id;
     result = { ok: true, orderId: closed.number };
   } catch (error) {
-    if (!(error instanceof StockConflictError)) throw error;
-    result = { ok: false, conflicts: error.shortages.map((s) => ({ sku: s.sku, available: s.available })) };
-  } finally {
-    invalidateCatalog();
+    failure = error;
   }
+  // stock (and maybe products) changed either way: the answer must show the database as it is now
+  invalidateCatalog();
   const fresh = await currentCatalog();
+  if (failure !== undefined) result = { ok: false, conflicts: closeConflicts(failure, plan, fresh) };
   return { plan: applyCloseResult(plan, result, fresh), orderId, catalog: fresh };
 }
 

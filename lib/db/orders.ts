@@ -25,6 +25,10 @@ export type CloseOrderInput = {
   channel: string;
   actor: OrderActor;
   note?: string;
+  /** A total the caller showed or was sent; the close is refused (nothing written) when the database's differs. */
+  expectedTotal?: number;
+  /** Runs inside the transaction after the order is written (e.g. the audit entry of a staff write). */
+  afterWrite?: (tx: DbTransaction, order: ClosedOrder) => Promise<void>;
 };
 
 export type ClosedOrderLine = { sku: string; name: string; quantity: number; unitPrice: number; subtotal: number };
@@ -93,19 +97,34 @@ async function decrementStock(tx: DbTransaction, quantities: Map<string, number>
   return decremented;
 }
 
-async function upsertClient(tx: DbTransaction, customer: OrderCustomer, total: number, now: Date) {
+/**
+ * Upserts the client by document. An anonymous chat (actor `bot`) only fills fields the client lacks: knowing
+ * someone's cédula must not let a stranger rewrite the contact data staff rely on (the order keeps what was typed).
+ */
+async function upsertClient(tx: DbTransaction, customer: OrderCustomer, total: number, now: Date, trusted: boolean) {
   const key = { documentType: customer.documentType, documentNumber: customer.documentNumber };
-  const contact = {
+  const typed = {
     name: customer.name,
-    ...(customer.phone ? { phone: customer.phone } : {}),
-    ...(customer.email ? { email: customer.email } : {}),
-    ...(customer.address ? { address: customer.address } : {}),
-    ...(customer.city ? { city: customer.city } : {}),
+    phone: customer.phone || null,
+    email: customer.email || null,
+    address: customer.address || null,
+    city: customer.city || null,
   };
-  return tx.client.upsert({
-    where: { documentType_documentNumber: key },
-    create: { ...key, ...contact, firstPurchaseAt: now, lastPurchaseAt: now, purchaseCount: 1, purchaseTotal: total },
-    update: { ...contact, lastPurchaseAt: now, purchaseCount: { increment: 1 }, purchaseTotal: { increment: total } },
+  const existing = await tx.client.findUnique({ where: { documentType_documentNumber: key } });
+  const stats = { lastPurchaseAt: now, purchaseCount: { increment: 1 }, purchaseTotal: { increment: total } };
+  if (!existing) {
+    return tx.client.create({
+      data: { ...key, ...typed, firstPurchaseAt: now, lastPurchaseAt: now, purchaseCount: 1, purchaseTotal: total },
+    });
+  }
+  const contact: Partial<typeof typed> = {};
+  for (const field of ["name", "phone", "email", "address", "city"] as const) {
+    const value = typed[field];
+    if (value && (trusted || !existing[field])) contact[field] = value;
+  }
+  return tx.client.update({
+    where: { id: existing.id },
+    data: { ...contact, ...stats, firstPurchaseAt: existing.firstPurchaseAt ?? now },
   });
 }
 
@@ -116,8 +135,19 @@ export async function closeOrder(input: CloseOrderInput): Promise<ClosedOrder> {
       const now = new Date();
       const previous = input.orderId ? await tx.order.findUnique({ where: { id: input.orderId } }) : null;
       if (input.orderId && !previous) throw new AppError("not_found", "El pedido no existe.");
-      if (previous && !(OPEN_ORDER_STATES as readonly string[]).includes(previous.state)) {
-        throw new AppError("conflict", `El pedido ${previous.number} ya está ${previous.state}.`);
+      if (previous) {
+        // Claim the open order first: concurrent closes (a double "confirmo") or a close racing a cancel
+        // re-check the state under the row lock, so exactly one of them wins.
+        const claimed = await tx.order.updateMany({
+          where: { id: previous.id, state: { in: [...OPEN_ORDER_STATES] } },
+          data: { state: "cerrada" },
+        });
+        if (claimed.count !== 1) {
+          const current = await tx.order.findUnique({ where: { id: previous.id }, select: { state: true } });
+          throw new AppError("conflict", `El pedido ${previous.number} ya está ${current?.state ?? previous.state}.`, {
+            detailCode: "pedido_no_abierto",
+          });
+        }
       }
 
       const decremented = await decrementStock(tx, quantities);
@@ -130,7 +160,16 @@ export async function closeOrder(input: CloseOrderInput): Promise<ClosedOrder> {
         subtotal: product.price * quantity,
       }));
       const total = lines.reduce((sum, l) => sum + l.subtotal, 0);
-      const client = await upsertClient(tx, input.customer, total, now);
+      if (input.expectedTotal !== undefined && input.expectedTotal !== total) {
+        throw new AppError(
+          "conflict",
+          `El total enviado no coincide con los precios actuales: el total es ${total} COP.`,
+          {
+            detailCode: "total_no_coincide",
+          },
+        );
+      }
+      const client = await upsertClient(tx, input.customer, total, now, input.actor.type !== "bot");
       const conversationId = input.conversationId ?? previous?.conversationId ?? null;
 
       const data = {
@@ -187,7 +226,7 @@ export async function closeOrder(input: CloseOrderInput): Promise<ClosedOrder> {
       if (conversationId)
         await tx.conversation.update({ where: { id: conversationId }, data: { clientId: client.id } });
 
-      return {
+      const closed: ClosedOrder = {
         id: order.id,
         number: order.number,
         total,
@@ -195,6 +234,8 @@ export async function closeOrder(input: CloseOrderInput): Promise<ClosedOrder> {
         lines: lines.map(({ productId: _, ...l }) => l),
         closedAt: now,
       };
+      await input.afterWrite?.(tx, closed);
+      return closed;
     },
     { maxWait: 20_000, timeout: 30_000 },
   );

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "@/lib/env";
 import { AppError, errorBody } from "@/lib/errors";
+import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
 import { checkRateLimit, LIMITS, type Limit, type RateLimitStore, rateLimitStore } from "@/lib/ratelimit";
 
 // Request-level concerns of the custom server, applied before Next sees a request: the overall per-IP
@@ -11,13 +12,23 @@ export function ipLimit(): Limit {
   return { ...LIMITS.perIp, max: env().RATE_LIMIT_PER_IP_PER_MINUTE };
 }
 
+/**
+ * The socket's address, or behind a trusted reverse proxy the address that proxy saw: the right-most
+ * X-Forwarded-For entry (the left-most ones are whatever the client chose to send).
+ */
 export function clientIp(req: IncomingMessage, trustProxy = env().TRUST_PROXY): string {
   if (trustProxy) {
-    const forwarded = req.headers["x-forwarded-for"];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-    if (first) return first;
+    const header = req.headers["x-forwarded-for"];
+    const hops = (Array.isArray(header) ? header.join(",") : (header ?? "")).split(",").map((h) => h.trim());
+    const last = hops.filter(Boolean).at(-1);
+    if (last) return last;
   }
   return req.socket.remoteAddress ?? "unknown";
+}
+
+/** Stamps the decided client address on the request for route handlers (see lib/http/client-ip.ts). */
+export function stampClientIp(req: IncomingMessage): void {
+  req.headers[CLIENT_IP_HEADER] = clientIp(req);
 }
 
 export function isRateLimitExempt(pathname: string): boolean {

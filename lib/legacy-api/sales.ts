@@ -67,13 +67,20 @@ export async function registerLegacySale(body: VentaBody, principal: Principal, 
     channel: "api",
     actor: principal.kind === "user" ? { type: "staff", id: principal.id } : { type: "api" },
     note: "Venta registrada por la API (POST /venta/)",
-  });
-  await recordAudit(principal, {
-    action: "order.close",
-    entityType: "order",
-    entityId: closed.id,
-    after: { number: closed.number, total: closed.total, lines: closed.lines, chatId: body.chat_id },
-    requestId,
+    // re-checked inside the transaction: a price change after priceCheck cannot slip through
+    expectedTotal: body.total,
+    afterWrite: (tx, order) =>
+      recordAudit(
+        principal,
+        {
+          action: "order.close",
+          entityType: "order",
+          entityId: order.id,
+          after: { number: order.number, total: order.total, lines: order.lines, chatId: body.chat_id },
+          requestId,
+        },
+        tx,
+      ),
   });
   const order = await getOrderForApi(closed.id);
   if (!order) throw new AppError("internal");

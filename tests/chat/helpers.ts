@@ -18,7 +18,7 @@ export function textoRequest(
 ) {
   return new NextRequest("http://localhost/chat/texto", {
     method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": init.ip ?? freshIp(), ...init.headers },
+    headers: { "content-type": "application/json", "x-sextinvalle-client-ip": init.ip ?? freshIp(), ...init.headers },
     body: init.raw ?? JSON.stringify(body),
   });
 }

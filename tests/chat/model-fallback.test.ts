@@ -10,7 +10,6 @@ import { freshDatabase, type TestDatabase, useDatabaseForApp } from "../database
 // answer built from the same facts. Checked on answerTurn and through the whole /chat/texto pipeline.
 const hosted = vi.hoisted(() => ({ current: null as null | (() => unknown) }));
 
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => null }));
 vi.mock("@/lib/ai/providers", async (importOriginal) => {
   const real = await importOriginal<typeof import("@/lib/ai/providers")>();
   return {

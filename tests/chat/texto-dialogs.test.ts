@@ -2,10 +2,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
 import { runDialog, sendTexto } from "./helpers";
 
-// next-auth's session reader needs Next's request scope, which a direct handler call lacks: these callers
-// carry no session cookie, so "no session" is the truth (API keys still go through the real path).
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => null }));
-
 // Whole conversations through POST /chat/texto on a real seeded database, offline model.
 const PURCHASE = [
   "Hola, quiero comprar 5 cascos blancos tipo I de Steelpro",

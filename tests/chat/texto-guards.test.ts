@@ -8,8 +8,6 @@ import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from ".
 import { createApiKeyFor, freshIp, rowCounts, runDialog, sendTexto, textoRequest } from "./helpers";
 
 // Anonymous callers carry no session cookie; next-auth's reader needs Next's request scope (see helpers).
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => null }));
-
 const ctx = { params: Promise.resolve({}) };
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 
@@ -19,7 +17,7 @@ function upload(path: string, fields: Record<string, string | Blob>) {
   return new NextRequest(`http://localhost${path}`, {
     method: "POST",
     body: form,
-    headers: { "x-forwarded-for": freshIp() },
+    headers: { "x-sextinvalle-client-ip": freshIp() },
   });
 }
 

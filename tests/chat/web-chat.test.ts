@@ -7,12 +7,10 @@ import { freshDatabase, type TestDatabase, useDatabaseForApp } from "../database
 import { freshIp } from "./helpers";
 
 // The web chat's route (AI SDK UI message stream for useChat) and its live staff-message channel (SSE).
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => null }));
-
 function chatRequest(body: unknown) {
   return new NextRequest("http://localhost/api/chat", {
     method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": freshIp() },
+    headers: { "content-type": "application/json", "x-sextinvalle-client-ip": freshIp() },
     body: JSON.stringify(body),
   });
 }
@@ -116,7 +114,7 @@ describe("web chat", () => {
       postChat(
         new NextRequest("http://localhost/api/chat", {
           method: "POST",
-          headers: { "content-type": "application/json", "x-forwarded-for": ip },
+          headers: { "content-type": "application/json", "x-sextinvalle-client-ip": ip },
           body: JSON.stringify({ chatId: "limite", mensaje: "" }),
         }),
         { params: Promise.resolve({}) },

@@ -5,8 +5,6 @@ import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from "@
 import { staffPrincipal } from "./helpers";
 
 // recordAudit imports the principal module, which loads next-auth; it does not load outside Next.
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => null }));
-
 // Stock adjustments, cancellations and imports against real SQLite and PostgreSQL databases.
 describe.each(FLAVOURS)("console writes on %s", (flavour) => {
   let t: TestDatabase;

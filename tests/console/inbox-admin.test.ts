@@ -4,8 +4,6 @@ import { createMemoryBus, type RealtimeEvent } from "@/lib/realtime/bus";
 import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from "@/tests/databases";
 import { staffPrincipal } from "./helpers";
 
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => null }));
-
 // Takeover, staff replies, the global switch, company text versions, users and API keys on both databases.
 describe.each(FLAVOURS)("inbox and administration on %s", (flavour) => {
   let t: TestDatabase;

@@ -27,9 +27,9 @@ describe.each([
 });
 
 describe("login throttling helpers", () => {
-  it("reads the client IP from the first forwarded hop", () => {
-    expect(clientIp(new Headers({ "x-forwarded-for": "190.1.2.3, 10.0.0.1" }))).toBe("190.1.2.3");
-    expect(clientIp(new Headers())).toBe("");
+  it("reads only the address server.ts stamped, never a client-supplied X-Forwarded-For", () => {
+    expect(clientIp(new Headers({ "x-sextinvalle-client-ip": "190.1.2.3" }))).toBe("190.1.2.3");
+    expect(clientIp(new Headers({ "x-forwarded-for": "6.6.6.6" }))).toBe("local");
   });
   it("tells the person how long to wait, in Spanish", () => {
     expect(throttledMessage(250)).toBe(

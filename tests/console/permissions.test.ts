@@ -3,9 +3,6 @@ import { can, type Permission, type Role } from "@/lib/auth/permissions";
 import { navItemsFor } from "@/lib/console/nav";
 import { CONSOLE_PAGES } from "@/lib/console/pages";
 
-// next-auth does not load outside Next; nothing here needs a session.
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => null }));
-
 // The role definitions written out by hand, so a change to the permission table that contradicts
 // them fails here (the matrix test checks that code follows the table; this checks the table itself).
 const EXPECTED_PAGES: Record<Role, string[]> = {

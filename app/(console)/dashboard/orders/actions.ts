@@ -43,14 +43,18 @@ export const createManualOrderAction = guardedAction("orders:write", manualOrder
     channel: "console",
     actor: { type: "staff", id: principal.kind === "user" ? principal.id : null },
     note: input.note || "Venta telefónica registrada en la consola",
-  });
-  // closeOrder owns its transaction; the audit entry follows the committed order.
-  await recordAudit(principal, {
-    action: "order.create_manual",
-    entityType: "order",
-    entityId: order.id,
-    after: { number: order.number, total: order.total, lines: order.lines, clientId: order.clientId },
-    reason: input.note || null,
+    afterWrite: (tx, closed) =>
+      recordAudit(
+        principal,
+        {
+          action: "order.create_manual",
+          entityType: "order",
+          entityId: closed.id,
+          after: { number: closed.number, total: closed.total, lines: closed.lines, clientId: closed.clientId },
+          reason: input.note || null,
+        },
+        tx,
+      ),
   });
   revalidatePath("/dashboard/orders");
   return { id: order.id, number: order.number, total: order.total };

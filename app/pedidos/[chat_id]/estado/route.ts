@@ -28,7 +28,7 @@ export const PUT = guardedRoute<{ chat_id: string }>("orders:write", async ({ re
         fields: { estado: "Faltan los datos del cliente en el pedido." },
       });
     }
-    const closed = await closeOrder({
+    await closeOrder({
       orderId: order.id,
       lines: order.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
       customer: {
@@ -43,15 +43,20 @@ export const PUT = guardedRoute<{ chat_id: string }>("orders:write", async ({ re
       channel: order.channel,
       actor: principal.kind === "user" ? { type: "staff", id: principal.id } : { type: "api" },
       note: note ?? undefined,
-    });
-    await recordAudit(principal, {
-      action: "order.close",
-      entityType: "order",
-      entityId: closed.id,
-      before: { state: order.state },
-      after: { state: "cerrada", total: closed.total },
-      reason: note,
-      requestId,
+      afterWrite: (tx, closed) =>
+        recordAudit(
+          principal,
+          {
+            action: "order.close",
+            entityType: "order",
+            entityId: closed.id,
+            before: { state: order.state },
+            after: { state: "cerrada", total: closed.total },
+            reason: note,
+            requestId,
+          },
+          tx,
+        ),
     });
   } else if (body.estado !== order.state) {
     await moveOpenOrder(order.id, body.estado, note, principal);
