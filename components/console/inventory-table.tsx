@@ -12,21 +12,12 @@ import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import type { InventoryRow } from "@/lib/db/inventory";
 import { formatCop, formatDate } from "@/lib/format";
 import { StockBadge } from "./stock-badge";
 
-export type InventoryTableRow = {
-  id: number;
-  sku: string;
-  name: string;
-  category: string;
-  brand: string;
-  price: number;
-  stock: number;
-  unit: string;
-  active: boolean;
-  updatedAt: string;
-};
+/** A row as it crosses to the browser: dates travel as ISO strings. */
+export type InventoryTableRow = Omit<InventoryRow, "updatedAt"> & { updatedAt: string };
 
 // Sorting, filtering and paging happen in the database; the table only renders one page and turns header
 // clicks into URL changes (manualSorting), so the server stays the single source of the rows.

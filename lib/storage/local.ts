@@ -4,6 +4,7 @@ import path from "node:path";
 import { assertAllowedContentType, resolveInside } from "@/lib/storage/keys";
 import { signLocalUrl } from "@/lib/storage/signing";
 import type { PresignOptions, PutOptions, PutSource, Storage, StoredObjectMeta } from "@/lib/storage/types";
+import { deleteExpired } from "./expiry";
 
 // Files under one root directory; metadata beside each file in `<file>.meta.json`.
 const META_SUFFIX = ".meta.json";
@@ -97,16 +98,7 @@ export function createLocalStorage(root: string, signingSecret?: string): Storag
       }
     },
 
-    async cleanupExpired(now = new Date()) {
-      const deleted: string[] = [];
-      for await (const meta of storage.list()) {
-        if (meta.expiresAt && meta.expiresAt <= now) {
-          await storage.delete(meta.key);
-          deleted.push(meta.key);
-        }
-      }
-      return deleted;
-    },
+    cleanupExpired: (now = new Date()) => deleteExpired(storage, now),
 
     async usage() {
       let objects = 0;

@@ -14,6 +14,7 @@ import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { assertAllowedContentType, assertValidKey } from "@/lib/storage/keys";
 import { contentDisposition } from "@/lib/storage/signing";
 import type { PresignOptions, PutOptions, PutSource, Storage, StoredObjectMeta } from "@/lib/storage/types";
+import { deleteExpired } from "./expiry";
 
 // AWS S3 or an S3-compatible server (MinIO, s3rver: endpoint + path-style). The expiry travels as object
 // metadata (`x-amz-meta-expires-at`) so clean-up needs nothing but the bucket.
@@ -137,16 +138,7 @@ export function createS3Storage(config: S3StorageConfig): Storage {
       }
     },
 
-    async cleanupExpired(now = new Date()) {
-      const deleted: string[] = [];
-      for await (const meta of storage.list()) {
-        if (meta.expiresAt && meta.expiresAt <= now) {
-          await storage.delete(meta.key);
-          deleted.push(meta.key);
-        }
-      }
-      return deleted;
-    },
+    cleanupExpired: (now = new Date()) => deleteExpired(storage, now),
 
     async usage() {
       let objects = 0;
