@@ -26,7 +26,7 @@ const helper = createColumnHelper<typeof features, InventoryTableRow>();
 const columns = helper.columns([
   helper.accessor("sku", {
     header: "SKU",
-    cell: (info) => <span className="font-mono text-xs">{info.getValue()}</span>,
+    cell: (info) => <span className="whitespace-nowrap font-mono text-xs">{info.getValue()}</span>,
   }),
   helper.accessor("name", {
     header: "Producto",
@@ -48,7 +48,9 @@ const columns = helper.columns([
   helper.accessor("brand", { header: "Marca" }),
   helper.accessor("price", {
     header: "Precio",
-    cell: (info) => <span className="tabular-nums">{formatCop(info.getValue())}</span>,
+    cell: (info) => (
+      <span className="whitespace-nowrap whitespace-nowrap tabular-nums">{formatCop(info.getValue())}</span>
+    ),
   }),
   helper.accessor("stock", { header: "Stock", cell: (info) => <StockBadge stock={info.getValue()} /> }),
   helper.accessor("updatedAt", { header: "Actualizado", cell: (info) => formatDate(info.getValue()) }),

@@ -58,3 +58,19 @@ describe("catalog search on the real catalog", () => {
 
   it("returns nothing for unrelated text", () => expect(top("¿dónde queda la tienda?")).toEqual([]));
 });
+
+describe("colour words describe, they don't name", () => {
+  it.each([
+    ["guantes negros", "MAN-"],
+    ["botas amarillas", "CAL-"],
+    ["¿tienen cascos blancos?", "CAB-"],
+  ])("%s ranks products of the named kind above other products of that colour", (query, prefix) => {
+    const hits = top(query, 4);
+    expect(hits.length).toBeGreaterThan(0);
+    for (const sku of hits) expect(sku.startsWith(prefix)).toBe(true);
+  });
+
+  it("still finds by colour alone when nothing else is named", () => {
+    expect(top("algo amarillo", 4)).toEqual(expect.arrayContaining(["CAB-002", "ROP-002"]));
+  });
+});

@@ -7,6 +7,27 @@ import { phoneticKey } from "./phonetic";
 import { conceptTerms } from "./thesaurus";
 import type { CatalogProduct } from "./types";
 
+/**
+ * Colour words describe a product, they don't name one: "guantes negros" must not rank the yellow-and-black
+ * floor tape above gloves, nor "extintor rojo" the red padlock above extinguishers.
+ */
+const ATTRIBUTE_TERMS = new Set([
+  "blanc",
+  "amarill",
+  "negr",
+  "rojo",
+  "roja",
+  "roj",
+  "naranj",
+  "azul",
+  "verde",
+  "gri",
+  "oscur",
+  "clar",
+  "transparente",
+]);
+const ATTRIBUTE_ONLY_FACTOR = 0.1;
+
 export { normalizeForSearch } from "./normalize";
 
 export type SearchHit = {
@@ -147,6 +168,9 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
     const matched = new Float64Array(total);
     // Docs reached by at least one term that is not a spelling guess.
     const solid = new Uint8Array(total);
+    // Docs reached by a term that names something (not only a colour).
+    const named = new Uint8Array(total);
+    let anyNamed = false;
     const touched: number[] = [];
     const add = (doc: number, value: number) => {
       if (scores[doc] === 0) touched.push(doc);
@@ -172,6 +196,7 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
       const termIdf = isSmallNumber ? 0 : idf((expansions[0] as { term: string }).term) * specBoost;
       idfTotal += termIdf;
       const guessed = expansions.every((e) => e.typo);
+      const naming = !ATTRIBUTE_TERMS.has(queryTerm) && !isSmallNumber;
       if (expansions.length === 1) {
         const { term, factor } = expansions[0] as { term: string; factor: number };
         const postings = index.get(term) as Postings;
@@ -181,7 +206,9 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
           add(doc, weight * (postings.weights[i] as number));
           matched[doc] = (matched[doc] as number) + termIdf;
           if (!guessed) solid[doc] = 1;
+          if (naming) named[doc] = 1;
         }
+        anyNamed ||= naming && postings.docs.length > 0;
         continue;
       }
       // Alternatives of one query term count once per product (their best), via a reusable scratch array.
@@ -201,8 +228,10 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
         add(doc, best[doc] as number);
         matched[doc] = (matched[doc] as number) + termIdf;
         if (!guessed) solid[doc] = 1;
+        if (naming) named[doc] = 1;
         best[doc] = 0;
       }
+      anyNamed ||= naming && seen.length > 0;
     }
 
     const canonical = resolved.map((q) => (q.expansions[0] as { term: string }).term);
@@ -233,7 +262,8 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
       if (options.category && product.category !== options.category) continue;
       if (allowed && !allowed.has(product.sku)) continue;
       const coverage = idfTotal > 0 ? Math.min(1, (matched[doc] as number) / idfTotal) : 0;
-      const score = (scores[doc] as number) * coverage * coverage;
+      const attributeOnly = anyNamed && named[doc] === 0;
+      const score = (scores[doc] as number) * coverage * coverage * (attributeOnly ? ATTRIBUTE_ONLY_FACTOR : 1);
       if (hits.length >= keep && score <= (hits[hits.length - 1] as SearchHit).score) continue;
       let at = hits.length;
       while (at > 0 && (hits[at - 1] as SearchHit).score < score) at--;

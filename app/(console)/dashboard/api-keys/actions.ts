@@ -5,6 +5,7 @@ import { z } from "zod";
 import { guardedAction } from "@/lib/auth/guards";
 import { ROLES } from "@/lib/auth/permissions";
 import { createApiKey, revokeApiKey } from "@/lib/db/api-keys";
+import { idSchema } from "@/lib/http/ids";
 
 export const createApiKeyAction = guardedAction(
   "apikeys:manage",
@@ -21,7 +22,7 @@ export const createApiKeyAction = guardedAction(
 
 export const revokeApiKeyAction = guardedAction(
   "apikeys:manage",
-  z.strictObject({ id: z.number().int().positive() }),
+  z.strictObject({ id: idSchema }),
   async ({ id }, principal) => {
     await revokeApiKey(id, principal);
     revalidatePath("/dashboard/api-keys");

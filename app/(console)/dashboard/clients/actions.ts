@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { guardedAction } from "@/lib/auth/guards";
 import { updateClientContact } from "@/lib/db/clients";
+import { idSchema } from "@/lib/http/ids";
 
 const optional = (max: number, label: string) =>
   z
@@ -15,7 +16,7 @@ const optional = (max: number, label: string) =>
 export const updateClientAction = guardedAction(
   "clients:write",
   z.strictObject({
-    id: z.number().int().positive(),
+    id: idSchema,
     contact: z.strictObject({
       name: z.string().trim().min(2, "El nombre es obligatorio.").max(120, "Nombre demasiado largo."),
       phone: optional(20, "Celular").refine((v) => v === null || /^\+?[\d\s-]{7,20}$/.test(v), "Celular inválido."),

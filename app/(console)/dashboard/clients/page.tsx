@@ -64,7 +64,7 @@ export default async function ClientsPage({
                   <td className="px-3 py-2">{c.phone ?? "—"}</td>
                   <td className="px-3 py-2">{c.city ?? "—"}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{formatNumber(c.purchaseCount)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatCop(c.purchaseTotal)}</td>
+                  <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{formatCop(c.purchaseTotal)}</td>
                   <td className="px-3 py-2">{c.lastPurchaseAt ? formatDate(c.lastPurchaseAt) : "—"}</td>
                 </tr>
               ))}

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { guardPage } from "@/lib/console/pages";
 import { getCompanyInfoVersion, listCompanyInfoVersions } from "@/lib/db/company";
 import { formatDateTime } from "@/lib/format";
+import { parseId } from "@/lib/http/ids";
 
 export const metadata: Metadata = { title: "Empresa" };
 
@@ -17,7 +18,7 @@ export default async function CompanyPage({
   const params = await searchParams;
   const versions = await listCompanyInfoVersions();
   const current = versions[0];
-  const viewing = typeof params.version === "string" ? Number(params.version) : null;
+  const viewing = typeof params.version === "string" ? parseId(params.version) : null;
   const old = viewing && viewing !== current?.version ? await getCompanyInfoVersion(viewing) : null;
   return (
     <>

@@ -6,6 +6,7 @@ import { guardedAction } from "@/lib/auth/guards";
 import { newProductSchema, productFieldsSchema, stockAdjustmentSchema } from "@/lib/console/product-schema";
 import { createProduct, setProductActive, updateProduct } from "@/lib/db/products";
 import { adjustStock } from "@/lib/db/stock";
+import { idSchema } from "@/lib/http/ids";
 
 export const createProductAction = guardedAction("inventory:write", newProductSchema, async (input, principal) => {
   const product = await createProduct(input, principal);
@@ -15,7 +16,7 @@ export const createProductAction = guardedAction("inventory:write", newProductSc
 
 export const updateProductAction = guardedAction(
   "inventory:write",
-  z.strictObject({ id: z.number().int().positive(), fields: productFieldsSchema }),
+  z.strictObject({ id: idSchema, fields: productFieldsSchema }),
   async ({ id, fields }, principal) => {
     await updateProduct(id, fields, principal);
     revalidatePath(`/dashboard/inventory/${id}`);
@@ -25,7 +26,7 @@ export const updateProductAction = guardedAction(
 
 export const setProductActiveAction = guardedAction(
   "inventory:write",
-  z.strictObject({ id: z.number().int().positive(), active: z.boolean() }),
+  z.strictObject({ id: idSchema, active: z.boolean() }),
   async ({ id, active }, principal) => {
     await setProductActive(id, active, principal);
     revalidatePath(`/dashboard/inventory/${id}`);

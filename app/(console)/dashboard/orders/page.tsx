@@ -139,7 +139,7 @@ export default async function OrdersPage({
                   <td className="px-3 py-2">
                     <OrderStateBadge state={o.state} />
                   </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatCop(o.total)}</td>
+                  <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{formatCop(o.total)}</td>
                 </tr>
               ))}
             </tbody>

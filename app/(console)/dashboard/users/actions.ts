@@ -6,6 +6,7 @@ import { guardedAction } from "@/lib/auth/guards";
 import { ROLES } from "@/lib/auth/permissions";
 import { createUser, resetUserPassword, updateUser } from "@/lib/db/users";
 import { AppError } from "@/lib/errors";
+import { idSchema } from "@/lib/http/ids";
 
 const password = z
   .string()
@@ -13,7 +14,7 @@ const password = z
   .max(200, "La contraseña es demasiado larga.")
   .refine((v) => /[a-zA-Z]/.test(v) && /\d/.test(v), "Usa letras y números.");
 const role = z.enum(ROLES, { error: "Rol inválido." });
-const id = z.number().int().positive();
+const id = idSchema;
 
 export const createUserAction = guardedAction(
   "users:manage",

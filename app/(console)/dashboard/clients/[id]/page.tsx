@@ -9,14 +9,15 @@ import { can } from "@/lib/auth/permissions";
 import { guardPage } from "@/lib/console/pages";
 import { getClientDetail } from "@/lib/db/clients";
 import { formatCop, formatDate, formatDateTime, formatNumber } from "@/lib/format";
+import { parseId } from "@/lib/http/ids";
 
 export const metadata: Metadata = { title: "Cliente" };
 
 export default async function ClientPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
   const principal = await guardPage("/dashboard/clients/[id]", `/dashboard/clients/${raw}`);
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = parseId(raw);
+  if (id === null) notFound();
   const client = await getClientDetail(id);
   if (!client) notFound();
   return (
@@ -54,7 +55,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
                       <td>
                         <OrderStateBadge state={o.state} />
                       </td>
-                      <td className="text-right tabular-nums">{formatCop(o.total)}</td>
+                      <td className="text-right whitespace-nowrap tabular-nums">{formatCop(o.total)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -21,12 +21,21 @@ const BUBBLES: Record<string, { label: string; className: string }> = {
   system: { label: "Aviso", className: "self-center bg-ink-100 text-xs" },
 };
 
+/** A malformed escape (a bare `%`) names no conversation: not found, not a 500. */
+function decodeSegment(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
 export default async function ConversationPage({ params }: { params: Promise<{ chatId: string }> }) {
   const { chatId: raw } = await params;
-  const chatId = decodeURIComponent(raw);
   const principal = await guardPage("/dashboard/conversations/[chatId]", `/dashboard/conversations/${raw}`);
-  const conversation = await getConversationDetail(chatId);
-  if (!conversation) notFound();
+  const chatId = decodeSegment(raw);
+  const conversation = chatId === null ? null : await getConversationDetail(chatId);
+  if (!conversation || chatId === null) notFound();
   const order = conversation.orders[0];
   return (
     <>
@@ -93,11 +102,11 @@ export default async function ConversationPage({ params }: { params: Promise<{ c
                       <span>
                         {formatNumber(l.quantity)} × {l.name}
                       </span>
-                      <span className="tabular-nums">{formatCop(l.subtotal)}</span>
+                      <span className="whitespace-nowrap tabular-nums">{formatCop(l.subtotal)}</span>
                     </li>
                   ))}
                 </ul>
-                <p className="text-right font-semibold tabular-nums">{formatCop(order.total)}</p>
+                <p className="text-right font-semibold whitespace-nowrap tabular-nums">{formatCop(order.total)}</p>
               </>
             ) : (
               <p className="text-sm text-ink-500">Esta conversación no tiene pedido.</p>

@@ -13,6 +13,7 @@ import { listInventoryFacets } from "@/lib/db/inventory";
 import { getProduct } from "@/lib/db/products";
 import { listStockMovements } from "@/lib/db/stock";
 import { formatDateTime, formatNumber } from "@/lib/format";
+import { parseId } from "@/lib/http/ids";
 
 export const metadata: Metadata = { title: "Producto" };
 
@@ -28,8 +29,8 @@ const REASONS: Record<string, string> = {
 export default async function ProductPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
   const principal = await guardPage("/dashboard/inventory/[id]", `/dashboard/inventory/${raw}`);
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = parseId(raw);
+  if (id === null) notFound();
   const [product, movements, facets] = await Promise.all([
     getProduct(id),
     listStockMovements(id),

@@ -66,8 +66,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                     </td>
                     <td className="px-3 py-2">{l.name}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{formatNumber(l.quantity)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{formatCop(l.unitPrice)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{formatCop(l.subtotal)}</td>
+                    <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{formatCop(l.unitPrice)}</td>
+                    <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{formatCop(l.subtotal)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -76,7 +76,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                   <td colSpan={4} className="px-3 py-2 text-right font-medium">
                     Total (IVA incluido)
                   </td>
-                  <td className="px-3 py-2 text-right font-semibold tabular-nums">{formatCop(order.total)}</td>
+                  <td className="px-3 py-2 text-right font-semibold whitespace-nowrap tabular-nums">
+                    {formatCop(order.total)}
+                  </td>
                 </tr>
               </tfoot>
             </table>

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { planProductImport } from "@/lib/db/imports";
 import { AppError } from "@/lib/errors";
-import { readQuery } from "@/lib/http/body";
+import { readBodyBytes, readQuery } from "@/lib/http/body";
 import { guardedRoute, json } from "@/lib/http/route";
 import { applyProductImport, parseProductImport } from "@/lib/imports";
 
@@ -18,10 +18,7 @@ const querySchema = z.strictObject({
 
 export const POST = guardedRoute("inventory:write", async ({ req, principal }) => {
   const { mode, file } = readQuery(req.nextUrl, querySchema);
-  const length = Number(req.headers.get("content-length") ?? 0);
-  if (length > MAX_BYTES) throw new AppError("payload_too_large", "El archivo supera 25 MB.");
-  const bytes = new Uint8Array(await req.arrayBuffer());
-  if (bytes.byteLength > MAX_BYTES) throw new AppError("payload_too_large", "El archivo supera 25 MB.");
+  const bytes = await readBodyBytes(req, MAX_BYTES, "El archivo supera 25 MB.");
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
