@@ -6,6 +6,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Sextinvalle — Seguridad industrial", template: "%s · Sextinvalle" },
   description: "Asesor virtual y tienda de equipos de protección personal en el Valle del Cauca.",
+  icons: { icon: "/favicon.svg" },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#ea580c" };
