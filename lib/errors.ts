@@ -75,10 +75,48 @@ export type ErrorBody = {
   error: { code: string; message: string; fields?: FieldErrors; request_id?: string };
 };
 
+/**
+ * Database errors that are the request's fault or a race, not a bug. Recognised by their code strings
+ * (Prisma's `P…`, PostgreSQL's SQLSTATE, the driver adapter's `kind`) so lib/db stays the only Prisma importer.
+ */
+function fromDatabaseError(error: unknown): AppError | null {
+  if (!error || typeof error !== "object") return null;
+  const { code, meta } = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: unknown } } };
+  const cause = (meta?.driverAdapterError?.cause ?? {}) as {
+    originalCode?: unknown;
+    kind?: unknown;
+    constraint?: { fields?: unknown };
+  };
+  const outOfRange =
+    code === "P2020" ||
+    code === "P2033" ||
+    code === "22003" ||
+    cause.originalCode === "22003" ||
+    cause.kind === "ValueOutOfRange";
+  if (outOfRange) return new AppError("invalid_input", "Un valor numérico está fuera del rango permitido.");
+  if (code === "P2002") {
+    const fields = Array.isArray(cause.constraint?.fields)
+      ? Object.fromEntries(cause.constraint.fields.map((f) => [String(f), "Ya existe un registro con este valor."]))
+      : undefined;
+    return new AppError("conflict", "Ya existe un registro con esos datos.", { fields, cause: error });
+  }
+  if (code === "P2025") return new AppError("not_found", "El registro no existe o ya fue eliminado.", { cause: error });
+  if (code === "P2003")
+    return new AppError("conflict", "La operación depende de un registro que no existe o que otros datos aún usan.", {
+      cause: error,
+    });
+  return null;
+}
+
 /** Normalises any thrown value into an AppError; unknown errors are logged, never exposed. */
 export function toAppError(error: unknown, requestId?: string): AppError {
   if (isAppError(error)) return error;
   if (error instanceof ZodError) return invalidInput(error);
+  const known = fromDatabaseError(error);
+  if (known) {
+    log.warn("database error answered as 4xx", { requestId, code: known.code, err: error });
+    return known;
+  }
   log.error("unhandled error", { requestId, err: error });
   return new AppError("internal");
 }

@@ -1,6 +1,7 @@
 import Redis from "ioredis";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
 
 // Fixed-window counters. In memory by default; shared through Redis (INCR + PEXPIRE) when REDIS_URL is
 // set, so a limit holds across instances.
@@ -35,22 +36,36 @@ export function createMemoryStore(): RateLimitStore {
 
 export function createRedisStore(url: string): RateLimitStore {
   const redis = new Redis(url, { maxRetriesPerRequest: 2 });
+  // Without a listener ioredis reports every failed reconnect as an "Unhandled error event"; the failure
+  // itself reaches callers as a rejected hit() (the per-IP limit fails open, the chat limit answers 503).
+  redis.on("error", (err) => log.warn("redis rate-limit store error", { err }));
+  // A limiter outage is the service being unavailable (503 in Spanish), not an internal error.
+  const guarded = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (err) {
+      throw new AppError("unavailable", undefined, { cause: err });
+    }
+  };
   return {
-    async hit(key, windowMs) {
-      const k = `sextinvalle:rl:${key}`;
-      const [[, count], [, ttl]] = (await redis.multi().incr(k).pttl(k).exec()) as [[null, number], [null, number]];
-      let remainingMs = ttl;
-      if (ttl < 0) {
-        await redis.pexpire(k, windowMs);
-        remainingMs = windowMs;
-      }
-      return { count, resetAt: Date.now() + remainingMs };
-    },
-    async reset(key) {
-      await redis.del(`sextinvalle:rl:${key}`);
-    },
+    hit: (key, windowMs) =>
+      guarded(async () => {
+        const k = `sextinvalle:rl:${key}`;
+        const [[, count], [, ttl]] = (await redis.multi().incr(k).pttl(k).exec()) as [[null, number], [null, number]];
+        let remainingMs = ttl;
+        if (ttl < 0) {
+          await redis.pexpire(k, windowMs);
+          remainingMs = windowMs;
+        }
+        return { count, resetAt: Date.now() + remainingMs };
+      }),
+    reset: (key) =>
+      guarded(async () => {
+        await redis.del(`sextinvalle:rl:${key}`);
+      }),
     async close() {
-      await redis.quit();
+      if (redis.status === "ready") await redis.quit();
+      else redis.disconnect();
     },
   };
 }

@@ -3,6 +3,7 @@ import type { NextRequest } from "next/server";
 import type { ChatModel } from "@/lib/ai/providers";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { readBodyBytes } from "@/lib/http/body";
 import { CHAT_ID, INSTRUCTIONS, TONE } from "./legacy";
 import { withTimeout } from "./shapes";
 
@@ -64,11 +65,11 @@ export async function readMediaUpload(req: NextRequest, kind: MediaKind): Promis
   const rule = RULES[kind];
   if (!/^multipart\/form-data/i.test(req.headers.get("content-type") ?? ""))
     throw new AppError("unsupported_media_type", "Envía el archivo como multipart/form-data.");
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > rule.maxBytes + 64 * 1024) throw new AppError("payload_too_large", rule.tooBig);
+  // the multipart envelope and the text fields get 64 KB on top of the file's own limit
+  const body = await readBodyBytes(req, rule.maxBytes + 64 * 1024, rule.tooBig);
   let form: FormData;
   try {
-    form = await req.formData();
+    form = await new Response(body, { headers: { "content-type": req.headers.get("content-type") ?? "" } }).formData();
   } catch {
     throw new AppError("invalid_input", "El formulario enviado no es válido.");
   }

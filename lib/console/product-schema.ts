@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "@/lib/http/ids";
 
 // What staff may set on a product. Stock is not here: it changes only through adjustments (with a reason)
 // so every unit is accounted for in StockMovement; a new product may start with an initial stock.
@@ -45,7 +46,7 @@ export type ProductFields = z.output<typeof productFieldsSchema>;
 export type NewProduct = z.output<typeof newProductSchema>;
 
 export const stockAdjustmentSchema = z.strictObject({
-  productId: z.number().int().positive(),
+  productId: idSchema,
   delta: integer(
     z.coerce
       .number({ error: "La cantidad es obligatoria y debe ser un número." })

@@ -54,14 +54,14 @@ export async function listRecentMessages(conversationId: number, limit = 10): Pr
   return rows.reverse().map(toStored);
 }
 
-/** Every message of a chat, oldest first (legacy historial and the web chat's restore). */
+/** The newest `limit` messages of a chat, oldest first (legacy historial and the web chat's restore). */
 export async function listConversationMessages(chatId: string, limit = 500): Promise<StoredMessage[]> {
   const rows = await db().message.findMany({
     where: { conversation: { chatId } },
-    orderBy: { id: "asc" },
+    orderBy: { id: "desc" },
     take: limit,
   });
-  return rows.map(toStored);
+  return rows.reverse().map(toStored);
 }
 
 export type GlobalBotSwitch = { enabled: boolean; reason: string | null };

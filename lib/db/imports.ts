@@ -1,6 +1,6 @@
 import type { Principal } from "@/lib/auth/principal";
 import { recordAudit } from "@/lib/db/audit";
-import { db, isSqlite } from "@/lib/db/client";
+import { type DbTransaction, db, isSqlite } from "@/lib/db/client";
 import type { ImportRow } from "@/lib/imports/parse";
 import { foldText, productSearchText } from "@/lib/text";
 
@@ -107,6 +107,28 @@ export async function applyProductImportRows(
   return summary;
 }
 
+/**
+ * Stock is written as the file's absolute value, and its `import` movement records the change from what the
+ * row held at that moment. On PostgreSQL a sale may commit between reading the index and writing the row, so
+ * the matched rows are locked (id order, like closeOrder, so the two never deadlock) and re-read under the
+ * lock. SQLite serialises write transactions, so nothing can change underneath.
+ */
+async function lockMatchedRows(tx: DbTransaction, rows: ImportRow[], index: Awaited<ReturnType<typeof loadIndex>>) {
+  if (isSqlite()) return;
+  const ids = [...new Set(rows.map((row) => match(row, index)?.id))]
+    .filter((id): id is number => Number.isInteger(id))
+    .sort((a, b) => a - b);
+  const byId = new Map(index.products.map((p) => [p.id, p]));
+  for (let i = 0; i < ids.length; i += 1_000) {
+    const chunk = ids.slice(i, i + 1_000);
+    await tx.$queryRawUnsafe(`SELECT id FROM "Product" WHERE id IN (${chunk.join(",")}) ORDER BY id FOR UPDATE`);
+    for (const fresh of await tx.product.findMany({ where: { id: { in: chunk } }, select: SELECT })) {
+      const entry = byId.get(fresh.id);
+      if (entry) Object.assign(entry, fresh);
+    }
+  }
+}
+
 function writeImport(
   rows: ImportRow[],
   principal: Principal | null,
@@ -116,6 +138,7 @@ function writeImport(
   return db().$transaction(
     async (tx) => {
       const index = await loadIndex(tx);
+      await lockMatchedRows(tx, rows, index);
       const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, deactivated: 0 };
       const touched = new Set<number>();
       const stamp = Date.now().toString(36).toUpperCase();

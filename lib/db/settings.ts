@@ -1,7 +1,7 @@
 import type { Principal } from "@/lib/auth/principal";
 import { principalLabel } from "@/lib/auth/principal";
 import { recordAudit } from "@/lib/db/audit";
-import { db } from "@/lib/db/client";
+import { type DbTransaction, db } from "@/lib/db/client";
 
 // The global bot switch lives in Setting `bot.global` as JSON; the chat pipeline reads it on every turn.
 export const GLOBAL_BOT_KEY = "bot.global";
@@ -64,7 +64,7 @@ export async function setGlobalBotSetting(
   return next;
 }
 
-// Sign-out revokes every session token of the user issued until now (see principalFromSession).
+// Sign-out and a password reset revoke every session token of the user issued until now (see principalFromSession).
 const revokedKey = (userId: number) => `auth.sessions_revoked.${userId}`;
 
 export async function getSessionsRevokedAt(userId: number): Promise<number | null> {
@@ -73,9 +73,10 @@ export async function getSessionsRevokedAt(userId: number): Promise<number | nul
   return Number.isFinite(at) ? at : null;
 }
 
-export async function revokeUserSessions(userId: number): Promise<void> {
+/** Also used when an admin resets the password: pass the reset's transaction so both land together. */
+export async function revokeUserSessions(userId: number, tx?: DbTransaction): Promise<void> {
   const value = JSON.stringify(Date.now());
-  await db().setting.upsert({
+  await (tx ?? db()).setting.upsert({
     where: { key: revokedKey(userId) },
     create: { key: revokedKey(userId), value, updatedById: userId },
     update: { value, updatedById: userId },

@@ -3,6 +3,7 @@ import type { Role } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import { recordAudit } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
+import { revokeUserSessions } from "@/lib/db/settings";
 import { AppError } from "@/lib/errors";
 
 const PUBLIC = {
@@ -46,6 +47,7 @@ async function assertAnotherAdmin(userId: number): Promise<void> {
   if (others === 0) throw new AppError("conflict", "Debe quedar al menos un administrador activo.");
 }
 
+/** Disabling or changing the role needs no revocation: principalFromSession re-reads the user each request. */
 export async function updateUser(id: number, change: { role?: Role; active?: boolean }, principal: Principal) {
   const before = await db().user.findUnique({ where: { id }, select: PUBLIC });
   if (!before) throw new AppError("not_found", "El usuario no existe.");
@@ -76,6 +78,8 @@ export async function resetUserPassword(id: number, password: string, principal:
   const passwordHash = await hashPassword(password);
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id }, data: { passwordHash } });
+    // whoever knew the old password may hold a session: every token issued until now stops working
+    await revokeUserSessions(id, tx);
     // never the password or its hash in the log
     await recordAudit(principal, { action: "user.password_reset", entityType: "user", entityId: id }, tx);
   });

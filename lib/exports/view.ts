@@ -1,5 +1,6 @@
 import type { ExportFileRow } from "@/lib/db/exports";
 import { AppError } from "@/lib/errors";
+import { parseId } from "@/lib/http/ids";
 
 // What the console and API show of an export (never the storage key).
 export const DATASET_LABELS: Record<string, string> = {
@@ -63,7 +64,7 @@ export function exportView(row: ExportFileRow): ExportView {
 }
 
 export function parseExportId(raw: string | undefined): number {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) throw new AppError("not_found", "La exportación no existe.");
+  const id = parseId(raw);
+  if (id === null) throw new AppError("not_found", "La exportación no existe.");
   return id;
 }

@@ -19,9 +19,8 @@ export async function readJson<S extends z.ZodType>(
       "El cuerpo de la solicitud debe ser JSON (Content-Type: application/json).",
     );
   }
-  const text = await req.text();
-  if (Buffer.byteLength(text) > limitBytes)
-    throw new AppError("payload_too_large", "El cuerpo de la solicitud es demasiado grande.");
+  const bytes = await readBodyBytes(req, limitBytes, "El cuerpo de la solicitud es demasiado grande.");
+  const text = new TextDecoder().decode(bytes);
   let value: unknown;
   try {
     value = text.trim() === "" ? undefined : JSON.parse(text);
@@ -32,6 +31,42 @@ export async function readJson<S extends z.ZodType>(
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw invalidInput(parsed.error);
   return parsed.data;
+}
+
+/**
+ * Reads a request body into memory, counting bytes as they arrive: a body over `limitBytes` is refused
+ * (413 with `tooLargeMessage`) as soon as the limit is passed, whether or not it declared a Content-Length
+ * (a chunked upload would otherwise be buffered whole before any size check).
+ */
+export async function readBodyBytes(
+  req: Request,
+  limitBytes: number,
+  tooLargeMessage: string,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const tooLarge = () => new AppError("payload_too_large", tooLargeMessage);
+  const declared = Number(req.headers.get("content-length") ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > limitBytes) throw tooLarge();
+  if (!req.body) return new Uint8Array(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limitBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
 }
 
 /** Parses URL search params with a schema (strings in, typed values out). */

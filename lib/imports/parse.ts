@@ -32,6 +32,9 @@ export type ParsedImport = {
 };
 
 export const MAX_IMPORT_ROWS = 200_000;
+/** Prices and stock are 32-bit integer columns: bounded well below 2 147 483 647 so no row overflows them. */
+export const MAX_IMPORT_PRICE = 2_000_000_000;
+export const MAX_IMPORT_STOCK = 10_000_000;
 
 const ALIASES: Record<string, string> = { descripcion: "descripcion", description: "descripcion", nombre: "nombre" };
 
@@ -151,9 +154,11 @@ export function parseProductImport(input: string): ParsedImport {
     if (name.length > 200) fail("nombre", "El nombre supera 200 caracteres.");
     const price = parsePesos(priceText);
     if (price === null) fail("precio", `Precio inválido: «${priceText}». Usa un entero en pesos, p. ej. 38500.`);
+    else if (price > MAX_IMPORT_PRICE) fail("precio", "El precio no puede superar $ 2.000.000.000.");
     const stock = parseQuantity(stockText);
     if (stock === null) fail("stock", `Stock inválido: «${stockText}». Usa un número entero.`);
     else if (stock < 0) fail("stock", "El stock no puede ser negativo.");
+    else if (stock > MAX_IMPORT_STOCK) fail("stock", "El stock no puede superar 10.000.000 unidades.");
     const category = cell("categoria");
     if (format === "catalogo" && !category) fail("categoria", "La categoría es obligatoria.");
     const description = cell("descripcion");

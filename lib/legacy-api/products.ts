@@ -4,6 +4,7 @@ import { type NewProduct, newProductSchema, productFieldsSchema } from "@/lib/co
 import { createProduct, getProduct, setProductActive, updateProduct } from "@/lib/db/products";
 import { adjustStock } from "@/lib/db/stock";
 import { AppError, type FieldErrors } from "@/lib/errors";
+import { parseId } from "@/lib/http/ids";
 import type { productoCreateBody, productoUpdateBody } from "@/lib/legacy-api/requests";
 
 // Legacy product writes go through the console's own functions (same validation, audit and stock rules).
@@ -82,7 +83,7 @@ export async function updateLegacyProduct(id: number, body: z.output<typeof prod
 }
 
 export function parseProductId(raw: string | undefined): number {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) throw new AppError("not_found", "El producto no existe.");
+  const id = parseId(raw);
+  if (id === null) throw new AppError("not_found", "El producto no existe.");
   return id;
 }

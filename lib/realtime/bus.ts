@@ -50,12 +50,32 @@ export function createMemoryBus(): EventBus {
   };
 }
 
+/** How long a publish waits for this instance's own SUBSCRIBE, so its local listeners hear the echo. */
+const SUBSCRIBE_WAIT_MS = 2_000;
+const CONNECTING = new Set(["wait", "connecting", "connect", "ready"]);
+
 export function createRedisBus(url: string): EventBus {
   const local = createMemoryBus();
-  const pub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
-  const sub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
+  const pub = new Redis(url, { maxRetriesPerRequest: 2 });
+  // We subscribe ourselves on every `ready`: ioredis only re-subscribes channels whose SUBSCRIBE once
+  // succeeded, so a Redis that is down at start-up would otherwise leave this instance deaf for good.
+  const sub = new Redis(url, { maxRetriesPerRequest: 2, autoResubscribe: false });
+  const state = new EventEmitter();
+  let subscribed = false;
   for (const client of [pub, sub]) client.on("error", (err) => log.warn("redis bus error", { err }));
-  const ready = sub.subscribe(CHANNEL);
+  sub.on("ready", () => {
+    sub.subscribe(CHANNEL).then(
+      () => {
+        subscribed = true;
+        state.emit("subscribed");
+      },
+      (err) => log.warn("redis bus: subscribe failed; retrying on reconnect", { err }),
+    );
+  });
+  sub.on("close", () => {
+    subscribed = false;
+    state.emit("down");
+  });
   sub.on("message", (_channel, payload: string) => {
     try {
       void local.publish(JSON.parse(payload) as RealtimeEvent);
@@ -63,14 +83,45 @@ export function createRedisBus(url: string): EventBus {
       log.warn("redis bus: bad payload", { err });
     }
   });
+
+  /** True once subscribed; false when the subscriber is down or does not get there in time. */
+  const untilSubscribed = (): Promise<boolean> => {
+    if (subscribed) return Promise.resolve(true);
+    if (!CONNECTING.has(sub.status)) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const done = (value: boolean) => {
+        clearTimeout(timer);
+        state.off("subscribed", onUp);
+        state.off("down", onDown);
+        resolve(value);
+      };
+      const onUp = () => done(true);
+      const onDown = () => done(false);
+      const timer = setTimeout(() => done(false), SUBSCRIBE_WAIT_MS);
+      state.once("subscribed", onUp);
+      state.once("down", onDown);
+    });
+  };
+
   return {
     async publish(event) {
-      await ready;
-      await pub.publish(CHANNEL, JSON.stringify(event));
+      // Without our own subscription the Redis echo would not reach this instance's listeners: deliver them
+      // directly (single-instance behaviour), and still try Redis for the others.
+      if (!(await untilSubscribed())) await local.publish(event);
+      try {
+        await pub.publish(CHANNEL, JSON.stringify(event));
+      } catch (err) {
+        log.warn("redis bus: publish failed", { err, type: event.type });
+        throw err;
+      }
     },
     subscribe: local.subscribe,
     async close() {
-      await Promise.allSettled([pub.quit(), sub.quit()]);
+      state.removeAllListeners();
+      // QUIT on a client that is not connected would wait in the offline queue; drop the socket instead
+      await Promise.allSettled(
+        [pub, sub].map((client) => (client.status === "ready" ? client.quit() : Promise.resolve(client.disconnect()))),
+      );
       await local.close();
     },
   };

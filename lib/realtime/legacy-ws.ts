@@ -75,25 +75,29 @@ function onConnection(ws: WebSocket, chatId: string, principal: Principal | null
   ws.on("close", unsubscribe);
   ws.on("error", (err) => log.warn("ws error", { chatId, err }));
 
+  // Everything a message triggers runs inside one try: whatever fails (the limiter's Redis, the turn, the
+  // reply's shape) the client always gets an `error` event, never silence or an unhandled rejection.
   ws.on("message", async (data, isBinary) => {
-    let raw: unknown;
-    try {
-      raw = isBinary ? undefined : JSON.parse(data.toString());
-    } catch {
-      raw = undefined;
-    }
-    const parsed = clientMessage.safeParse(raw);
-    if (!parsed.success) return send({ type: "error", ...errorFor(raw) });
-    const limit = await checkRateLimit(LIMITS.websocket, `ws:${connectionId}`);
-    if (!limit.allowed)
-      return send({ type: "error", error_code: "rate_limited", mensaje: "Demasiados mensajes. Espera un momento." });
-    if (busy)
-      return send({ type: "error", error_code: "busy", mensaje: "Espera la respuesta anterior antes de escribir." });
-    busy = true;
     const requestId = newRequestId();
-    let chunkIndex = 0;
-    send({ type: "typing", is_typing: true });
+    let ownsTurn = false;
     try {
+      let raw: unknown;
+      try {
+        raw = isBinary ? undefined : JSON.parse(data.toString());
+      } catch {
+        raw = undefined;
+      }
+      const parsed = clientMessage.safeParse(raw);
+      if (!parsed.success) return send({ type: "error", ...errorFor(raw) });
+      const limit = await checkRateLimit(LIMITS.websocket, `ws:${connectionId}`);
+      if (!limit.allowed)
+        return send({ type: "error", error_code: "rate_limited", mensaje: "Demasiados mensajes. Espera un momento." });
+      if (busy)
+        return send({ type: "error", error_code: "busy", mensaje: "Espera la respuesta anterior antes de escribir." });
+      busy = true;
+      ownsTurn = true;
+      let chunkIndex = 0;
+      send({ type: "typing", is_typing: true });
       const result = await runChatTurnWithTimeout(
         {
           chatId,
@@ -126,7 +130,7 @@ function onConnection(ws: WebSocket, chatId: string, principal: Principal | null
       });
     } catch (error) {
       const timeout = isAppError(error) && error.detailCode === "timeout_error";
-      if (!timeout) log.error("ws turn failed", { chatId, requestId, err: error });
+      if (!timeout) log.error("ws message failed", { chatId, requestId, err: error });
       send({
         type: "error",
         error_code: timeout ? "timeout_error" : "processing_error",
@@ -136,8 +140,10 @@ function onConnection(ws: WebSocket, chatId: string, principal: Principal | null
         request_id: requestId,
       });
     } finally {
-      busy = false;
-      send({ type: "typing", is_typing: false });
+      if (ownsTurn) {
+        busy = false;
+        send({ type: "typing", is_typing: false });
+      }
     }
   });
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
 import { runDialog, sendTexto } from "./helpers";
 

@@ -1,5 +1,5 @@
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as postAudio } from "@/app/chat/audio/route";
 import { GET as getHistory } from "@/app/chat/historial/[chat_id]/route";
 import { POST as postImage } from "@/app/chat/imagen/route";

@@ -1,5 +1,5 @@
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getEvents } from "@/app/api/chat/[chatId]/events/route";
 import { POST as postChat } from "@/app/api/chat/route";
 import { eventBus } from "@/lib/realtime/bus";

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { can, type Permission, type Role } from "@/lib/auth/permissions";
 import { navItemsFor } from "@/lib/console/nav";
 import { CONSOLE_PAGES } from "@/lib/console/pages";
