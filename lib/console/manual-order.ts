@@ -20,7 +20,11 @@ export const manualOrderSchema = z.strictObject({
     .array(
       z.strictObject({
         sku: z.string().trim().min(1, "Indica el SKU."),
-        quantity: z.coerce.number().int("La cantidad debe ser un entero.").min(1, "La cantidad mínima es 1."),
+        quantity: z.coerce
+          .number()
+          .int("La cantidad debe ser un entero.")
+          .min(1, "La cantidad mínima es 1.")
+          .max(100_000, "La cantidad máxima por línea es 100.000."),
       }),
     )
     .min(1, "Agrega al menos un producto.")

@@ -4,6 +4,7 @@ import { POST as postWebChat } from "@/app/api/chat/route";
 import { POST as postImportProducts } from "@/app/api/console/imports/products/route";
 import { POST as postAudio } from "@/app/chat/audio/route";
 import { POST as postImage } from "@/app/chat/imagen/route";
+import { POST as postReplaceCsv } from "@/app/productos/reemplazar_csv/route";
 import { createApiKeyFor, freshIp, rowCounts } from "@/tests/chat/helpers";
 import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from "@/tests/databases";
 
@@ -126,6 +127,30 @@ describe.each(FLAVOURS)("chunked uploads on %s", (flavour) => {
       await t.db.product.findMany({ select: { id: true, stock: true, price: true }, orderBy: { id: "asc" } }),
     ).toEqual(products);
     expect(await t.db.auditLog.count()).toBe(audits);
+  });
+
+  it("a chunked CSV to the legacy POST /productos/reemplazar_csv over 20 MB is a 413 and changes nothing", async () => {
+    const products = await t.db.product.findMany({
+      select: { id: true, stock: true, active: true },
+      orderBy: { id: "asc" },
+    });
+    const header = new TextEncoder().encode("nombre,descripcion,precio,stock\n");
+    const { stream, state } = countingBody(header, 300 * MB);
+    const res = await postReplaceCsv(
+      chunkedRequest("/productos/reemplazar_csv", stream, {
+        "content-type": "text/csv",
+        authorization: `Bearer ${adminKey}`,
+      }),
+      ctx,
+    );
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({
+      error: { code: "payload_too_large", message: "El archivo supera 20 MB." },
+    });
+    expect(state.pulled).toBeLessThan(22 * MB);
+    expect(
+      await t.db.product.findMany({ select: { id: true, stock: true, active: true }, orderBy: { id: "asc" } }),
+    ).toEqual(products);
   });
 
   it("a chunked JSON body over the limit is a 413 before it is buffered whole", async () => {

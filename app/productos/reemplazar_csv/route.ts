@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { readBodyBytes } from "@/lib/http/body";
 import { guardedRoute, json } from "@/lib/http/route";
 import { applyProductImport, parseProductImport } from "@/lib/imports";
 
@@ -7,28 +8,23 @@ import { applyProductImport, parseProductImport } from "@/lib/imports";
 const MAX_BYTES = 20 * 1024 * 1024;
 
 async function readCsv(req: Request): Promise<{ text: string; fileName?: string }> {
-  const length = Number(req.headers.get("content-length") ?? 0);
-  if (length > MAX_BYTES) throw new AppError("payload_too_large", "El archivo supera 20 MB.");
   const type = req.headers.get("content-type") ?? "";
-  if (type.startsWith("multipart/form-data")) {
-    const form = await req.formData().catch(() => {
-      throw new AppError("invalid_input", "El formulario no es válido.");
-    });
-    const file = form.get("file") ?? form.get("archivo");
-    if (!(file instanceof File)) {
-      throw new AppError("invalid_input", "Adjunta el CSV en el campo «file».", {
-        fields: { file: "Falta el archivo." },
-      });
-    }
-    if (file.size > MAX_BYTES) throw new AppError("payload_too_large", "El archivo supera 20 MB.");
-    return { text: await file.text(), fileName: file.name };
-  }
-  if (type && !/^(text\/csv|text\/plain|application\/octet-stream)/.test(type)) {
+  if (type && !/^(multipart\/form-data|text\/csv|text\/plain|application\/octet-stream)/.test(type)) {
     throw new AppError("unsupported_media_type", "Envía el CSV como multipart/form-data o text/csv.");
   }
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BYTES) throw new AppError("payload_too_large", "El archivo supera 20 MB.");
-  return { text };
+  // counted while read: a body without Content-Length cannot make the server buffer more than the limit
+  const body = await readBodyBytes(req, MAX_BYTES, "El archivo supera 20 MB.");
+  if (!type.startsWith("multipart/form-data")) return { text: new TextDecoder().decode(body) };
+  const form = await new Response(body, { headers: { "content-type": type } }).formData().catch(() => {
+    throw new AppError("invalid_input", "El formulario no es válido.");
+  });
+  const file = form.get("file") ?? form.get("archivo");
+  if (!(file instanceof File)) {
+    throw new AppError("invalid_input", "Adjunta el CSV en el campo «file».", {
+      fields: { file: "Falta el archivo." },
+    });
+  }
+  return { text: await file.text(), fileName: file.name };
 }
 
 export const POST = guardedRoute("inventory:write", async ({ req, principal }) => {

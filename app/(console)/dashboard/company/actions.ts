@@ -13,7 +13,7 @@ export const saveCompanyInfoAction = guardedAction(
       .trim()
       .min(20, "El texto de la empresa es demasiado corto.")
       .max(50_000, "Máximo 50.000 caracteres."),
-    expectedVersion: z.number().int().min(0).optional(),
+    expectedVersion: z.number().int().min(0).max(2_147_483_647).optional(),
   }),
   async (input, principal) => {
     const saved = await saveCompanyInfo(input.content, principal, input.expectedVersion);
