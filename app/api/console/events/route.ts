@@ -1,7 +1,7 @@
 import { can } from "@/lib/auth/permissions";
 import { resolvePrincipal } from "@/lib/auth/principal";
 import { guardedRoute } from "@/lib/http/route";
-import { eventBus, type RealtimeEvent } from "@/lib/realtime/bus";
+import { busEventStream, sseData } from "@/lib/http/sse";
 
 // Server-sent events for the live inbox: every bus event (new messages, takeovers, the global switch) is
 // forwarded to signed-in staff. With REDIS_URL the bus is Redis pub/sub, so events from other instances
@@ -13,57 +13,19 @@ export const dynamic = "force-dynamic";
 const HEARTBEAT_MS = 15_000;
 const PERMISSION = "conversations:read";
 
-export const GET = guardedRoute(PERMISSION, async ({ req }) => {
-  const encoder = new TextEncoder();
-  let cleanup = () => {};
-  const stillAllowed = async () => {
-    try {
-      const principal = await resolvePrincipal(req.headers);
-      return principal !== null && can(principal.role, PERMISSION);
-    } catch {
-      return false; // cannot tell (database down): close; EventSource reconnects through the full guard
-    }
-  };
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      let closed = false;
-      const send = (chunk: string) => {
-        if (closed) return;
-        try {
-          controller.enqueue(encoder.encode(chunk));
-        } catch {
-          cleanup();
-        }
-      };
-      const unsubscribe = eventBus().subscribe((event: RealtimeEvent) => {
-        send(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
-      });
-      const heartbeat = setInterval(() => {
-        void stillAllowed().then((allowed) => (allowed ? send(": ping\n\n") : cleanup()));
-      }, HEARTBEAT_MS);
-      cleanup = () => {
-        closed = true;
-        clearInterval(heartbeat);
-        unsubscribe();
-        try {
-          controller.close();
-        } catch {
-          // already closed
-        }
-      };
-      req.signal.addEventListener("abort", () => cleanup(), { once: true });
-      send("retry: 2000\n: conectado\n\n");
+export const GET = guardedRoute(PERMISSION, async ({ req }) =>
+  busEventStream({
+    signal: req.signal,
+    retryMs: 2000,
+    heartbeatMs: HEARTBEAT_MS,
+    frame: (event) => sseData(event, event.type),
+    stillAllowed: async () => {
+      try {
+        const principal = await resolvePrincipal(req.headers);
+        return principal !== null && can(principal.role, PERMISSION);
+      } catch {
+        return false; // cannot tell (database down): close; EventSource reconnects through the full guard
+      }
     },
-    cancel() {
-      cleanup();
-    },
-  });
-  return new Response(stream, {
-    headers: {
-      "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-cache, no-transform",
-      connection: "keep-alive",
-      "x-accel-buffering": "no",
-    },
-  });
-});
+  }),
+);
