@@ -1,6 +1,7 @@
 import type { Principal } from "@/lib/auth/principal";
 import { recordAudit } from "@/lib/db/audit";
 import { type DbTransaction, db, isSqlite } from "@/lib/db/client";
+import type { Product } from "@/lib/generated/sqlite/client";
 import type { ImportRow } from "@/lib/imports/parse";
 import { foldText, productSearchText } from "@/lib/text";
 
@@ -13,20 +14,8 @@ export type ImportPlanRow = {
 };
 export type ImportSummary = { created: number; updated: number; unchanged: number; deactivated: number };
 
-type Existing = {
-  id: number;
-  sku: string;
-  name: string;
-  description: string;
-  category: string;
-  brand: string;
-  price: number;
-  stock: number;
-  unit: string;
-  standard: string | null;
-  synonyms: string;
-  active: boolean;
-};
+/** The product columns an import compares and writes (everything but derived and bookkeeping fields). */
+type Existing = Omit<Product, "searchText" | "createdAt" | "updatedAt">;
 
 const SELECT = {
   id: true,
