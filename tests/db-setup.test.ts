@@ -78,6 +78,8 @@ describe.each<Flavour>(["sqlite", "postgres"])("db:setup on %s", (flavour) => {
   });
 
   it("has migrations in step with the data model (no drift)", async () => {
+    const scratch = path.join(os.tmpdir(), `sextinvalle-diff-${process.pid}.db`);
+    cleanups.push(async () => rmSync(scratch, { force: true }));
     const diff = await runPrismaCli(
       [
         "migrate",
@@ -88,9 +90,9 @@ describe.each<Flavour>(["sqlite", "postgres"])("db:setup on %s", (flavour) => {
         `prisma/${flavour}`,
         "--exit-code",
       ],
-      flavour === "sqlite" ? "file:./data/unused-diff.db" : withDatabase(postgresAdminUrl(), "postgres"),
-    ).catch((e: { code?: number; stdout?: string }) => {
-      throw new Error(`migrations drift from prisma/models.prisma (${flavour}):\n${e.stdout ?? e}`);
+      flavour === "sqlite" ? `file:${scratch}` : withDatabase(postgresAdminUrl(), "postgres"),
+    ).catch((e: { code?: number; stdout?: string; stderr?: string }) => {
+      throw new Error(`migrations drift from prisma/models.prisma (${flavour}):\n${e.stdout ?? ""}${e.stderr ?? e}`);
     });
     expect(diff).toMatch(/No difference detected|empty migration/i);
   });
