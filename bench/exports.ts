@@ -11,7 +11,7 @@ import { resetEnvCache } from "@/lib/env";
 import { CSV_EXCEL_ES, csvChunks } from "@/lib/exports/csv";
 import { DATASETS } from "@/lib/exports/datasets";
 import { writeXlsxFile } from "@/lib/exports/xlsx";
-import { createBenchDatabases, seedMessages } from "./metrics-db";
+import { createBenchDatabases, seedMessages } from "./support/metrics-db";
 
 // Streams a 200 000-row conversations export to disk as CSV and as XLSX on SQLite and PostgreSQL, and
 // prints time, throughput, file size, peak RSS and peak retained heap (sampled after forced GCs).

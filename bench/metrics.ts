@@ -10,7 +10,7 @@ import {
 } from "@/lib/db/metrics";
 import { resetEnvCache } from "@/lib/env";
 import { loadDashboardMetrics } from "@/lib/metrics/dashboard";
-import { createBenchDatabases, percentile, seedMessages } from "./metrics-db";
+import { createBenchDatabases, percentile, seedMessages } from "./support/metrics-db";
 
 // Seeds 1M messages (50k conversations, 90 days) into temp SQLite and PostgreSQL databases and times each
 // dashboard query over the last 30 days and the whole 90 days. Usage: npx tsx bench/metrics.ts [messages]
