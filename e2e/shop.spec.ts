@@ -55,3 +55,32 @@ test("suggested replies send a message and the chat works on a phone-sized scree
   await expect(page.getByTestId("user-message").last()).toHaveText(label);
   await expect(page.getByTestId("bot-message")).toHaveCount(2);
 });
+
+test("a failed send shows a Spanish error and Reintentar delivers the message", async ({ page }) => {
+  await page.goto("/");
+  let refused = false;
+  await page.route("**/api/chat", async (route) => {
+    if (refused || route.request().method() !== "POST") return route.continue();
+    refused = true;
+    await route.fulfill({
+      status: 429,
+      contentType: "application/json",
+      headers: { "retry-after": "5" },
+      body: JSON.stringify({
+        error: { code: "rate_limited", message: "Has hecho demasiadas solicitudes. Intenta de nuevo en un momento." },
+      }),
+    });
+  });
+  await page.getByLabel("Escribe tu mensaje").fill("¿Tienen guantes de vaqueta?");
+  await page.getByRole("button", { name: "Enviar" }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "Reintentar" });
+  await expect(alert).toContainText("Has hecho demasiadas solicitudes");
+  await expect(alert).not.toContainText("{");
+  await expect(page.getByTestId("bot-message")).toHaveCount(0);
+
+  await alert.getByRole("button", { name: "Reintentar" }).click();
+  await expect(page.getByTestId("bot-message")).toHaveCount(1);
+  await expect(page.getByTestId("bot-message").last()).toContainText("MAN-002");
+  await expect(page.getByTestId("user-message")).toHaveCount(1);
+  await expect(alert).toHaveCount(0);
+});

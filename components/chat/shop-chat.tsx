@@ -109,7 +109,7 @@ function ChatSession({
             role="alert"
             className="mx-3 mb-2 flex items-center justify-between gap-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-danger"
           >
-            <span>{error.message || "No pudimos enviar tu mensaje."}</span>
+            <span>{customerErrorMessage(error)}</span>
             <button type="button" className="btn-secondary px-3 py-1 text-xs" onClick={() => void regenerate()}>
               Reintentar
             </button>
@@ -137,6 +137,20 @@ function ChatSession({
       </aside>
     </div>
   );
+}
+
+/**
+ * The chat transport surfaces a failed response's raw body as the error message; customers see the Spanish
+ * message of our error shape instead (or a generic one for network failures), never JSON.
+ */
+function customerErrorMessage(error: Error): string {
+  try {
+    const body = JSON.parse(error.message) as { error?: { message?: unknown } };
+    if (typeof body.error?.message === "string") return body.error.message;
+  } catch {
+    // not our JSON error shape (e.g. the network dropped)
+  }
+  return "No pudimos enviar tu mensaje. Revisa tu conexión e intenta de nuevo.";
 }
 
 export function ShopChat() {
