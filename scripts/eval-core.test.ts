@@ -29,6 +29,7 @@ describe("evaluation on the held-out cases (in-memory pipeline)", () => {
   it.each([
     ["eval-holdout.jsonl", "eval-holdout-dialogs.jsonl"],
     ["eval-holdout2.jsonl", "eval-holdout2-dialogs.jsonl"],
+    ["eval-blind2.jsonl", "eval-blind2-dialogs.jsonl"],
   ])("%s + %s meet the targets", async (messages, dialogsFile) => {
     const { dev, dialogs } = loadCases([path.join(root, "scripts", messages), path.join(root, "scripts", dialogsFile)]);
     const report = await runEvaluation(runner(), dev, dialogs);

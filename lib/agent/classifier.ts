@@ -33,14 +33,15 @@ const CLIENT_PATTERNS = [
   /\bclientes? (con )?(cedula|cc|nit|documento|numero)?\s*\d{5,}/,
   /\bhistorial de (compras|pedidos|ordenes)\b/,
   /\bestadisticas (de|del)\b/,
-  /\b(que|cuanto|cuantas veces) (ha|han) (comprado|pedido|gastado)\b/,
+  /\b(que|cuanto|cuantas veces) ((nos|me|le|les) )?(ha|han) (comprado|pedido|gastado)\b/,
+  /\b(que|cuales|cuantas|cuantos) (compras|pedidos|ordenes) (ha|han) (hecho|realizado)\b/,
   /\b(compras|pedidos) (de|del|hechos por|realizados por) (la empresa|el cliente|cliente|[a-z]+ [a-z]+)\b/,
   /\bbusca(r)? (al|el) cliente\b/,
   /\b(ficha|perfil) del cliente\b/,
 ];
 // Purchase verbs in tú and usted forms with clitics: "mándeme", "agrégueme", "cotíceme", "sepáreme".
 const PURCHASE =
-  /\b(compr(ar|o|amos|aria|e|en)|me (llevo|lo llevo|los llevo|las llevo)|llevar(e|me|nos)?|ped(ir|imos)|pido|encarg\w*|cotiz\w*|cotic\w*|agreg\w*|anad(e|ir|eme|ele|a|ame)|sum(a|ale|ar|e|ele)|d(e|a)(me|nos)|den(me|nos)|regal(a|e)(me|nos)\w*|separ(a|e|ar)(me|nos|l[oa]s?)?\w*|apart(a|e)(me|nos)\w*|vend(a|e)(me|nos)\w*|me vende(s|n)?|mand(a|e|en)(me|nos)\w*|envi(a|e)(me|nos)\w*|alist(a|e)(me|nos)\w*|pong(a|ame)\w*|ponme|quita(r|le|me)?|quite(le|me)?|elimina(r)?|saca(r|le)?|saque(le|me)?|carrito|al pedido|mi pedido|(hacer|hag(a|o|amos)(me|nos)?|hazme|montar|monte(me)?) (un|el|mi) pedido)\b/;
+  /\b(compr(ar|o|amos|aria|e|en)|me (llevo|lo llevo|los llevo|las llevo)|llevar(e|me|nos)?|ped(ir|imos)|pido|encarg\w*|cotiz\w*|cotic\w*|agreg\w*|anad(e|ir|eme|ele|a|ame)|sum(a|ale|ar|e|ele)|d(e|a)(me|nos)|den(me|nos)|regal(a|e)(me|nos)\w*|separ(a|e|ar)(me|nos|l[oa]s?)?\w*|apart(a|e)(me|nos)\w*|vend(a|e)(me|nos)\w*|me vende(s|n)?|mand(a|e|en)(me|nos)\w*|pas(a|e)?(me|nos)|inclu(ir|ya|ye|yan)(me|nos|le|lo|los)?|envi(a|e)(me|nos)\w*|alist(a|e)(me|nos)\w*|pong(a|ame)\w*|ponme|quita(r|le|me)?|quite(le|me)?|elimina(r)?|saca(r|le)?|saque(le|me)?|carrito|al pedido|mi pedido|en el pedido|(hacer|hag(a|o|amos)(me|nos)?|hazme|montar|monte(me)?) (un|el|mi) pedido)\b/;
 const WANT =
   /\b(quiero|quisiera|queria|necesito|necesitamos|requiero|requerimos|ocupo|me da|me das|me vende|me regala|me manda|para llevar)\b/;
 const QUANTITY_ONLY =
@@ -53,6 +54,7 @@ const ORDINAL_REPLY =
 const ASKS_WHAT_EXISTS =
   /\?|\b(que|cual|cuales) (tienen|hay|manejan|venden|me recomienda\w*|sirve\w*)\b|\b(tienen|hay)\b/;
 const ARTICLE = new Set(["un", "una", "uno"]);
+const SMALL_TALK = /\b(como (estas|esta usted|te va|le va|vas|andas|amaneciste|amanecio)|jaja\w*|jeje\w*)\b/;
 
 /** Company-topic weight: strong when the topic survives removing the named products' own words. */
 function companyTopicWeight(text: string, labelWords: ReadonlySet<string> | undefined): number {
@@ -97,7 +99,11 @@ export function classifyIntent(text: string, ctx: ClassifierContext): Intent {
     scores.venta += question ? 1.5 : 3;
   }
   // "5 cascos blancos" orders; "un extintor pa la cocina" is still a question about one.
-  if (/^((y|e|tambien|ademas) )?\d+\s+\S+/.test(numeric) && product && !/^(un|una|uno)\b/.test(folded))
+  if (
+    /^((y|e|tambien|ademas) )?\d+\s+\S+/.test(numeric) &&
+    product &&
+    !/^(un|una|uno)\b(?! (docena|decena|par|caja|rollo|paquete)\b)/.test(folded)
+  )
     scores.venta += 1.5;
   if (INVENTORY.test(folded)) scores.inventario += 1.5;
   if (product) scores.inventario += 1.2;
@@ -105,6 +111,8 @@ export function classifyIntent(text: string, ctx: ClassifierContext): Intent {
   // "¿hacen recarga de extintores?", "¿aceptan nequi?": asking about a service, not buying a product.
   if (isServiceQuestion(text)) scores.contexto += 1.5;
   if (isGreeting(text) || isThanks(text)) scores.contexto += 0.6;
+  // "jajaja bacano el bot, ¿cómo estás?": small talk outweighs a stray fuzzy product word.
+  if (SMALL_TALK.test(folded) && !purchase && !quantityWithProduct) scores.contexto += 1.2;
 
   if (saleOpen) {
     const customer = extractCustomerData(text, { expectDocument: inCheckout });
@@ -128,6 +136,17 @@ export function classifyIntent(text: string, ctx: ClassifierContext): Intent {
   // "veinte pares" right after a product list: how many of what was just shown.
   if ((ctx.shownProducts ?? 0) > 0 && QUANTITY_ONLY.test(numeric)) scores.venta += 3;
 
+  // "las blancas" right after adding boots: a pick among the cart's product, not a new question.
+  if (
+    ctx.hasOpenCart &&
+    ctx.previousIntent === "venta" &&
+    product &&
+    !ctx.awaitingAnswer &&
+    /^(mejor |pero )?(el|la|los|las)\b/.test(folded) &&
+    tokenize(text).length <= 4 &&
+    !/[?¿]/.test(text)
+  )
+    scores.venta += 2;
   // "¿y en amarillo?" keeps the topic of the previous question.
   if (ctx.previousIntent === "inventario" && product && /^(y|y en|y de|en|de|la|el|las|los)\b/.test(folded))
     scores.inventario += 1.5;

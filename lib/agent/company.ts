@@ -45,7 +45,8 @@ const TOPICS: Array<{ heading: string; patterns: RegExp[] }> = [
       /a que se dedican/,
       /servicios/,
       /capacitacion/,
-      /asesor(ia|an|a|en|amiento)\b/,
+      /asesor(ia|an|a|en|amiento|ar|arme|arnos)\b/,
+      /matriz de riesgos?/,
       /prueba hidrostatica/,
       /\b(hacen|realizan|ofrecen) (recarga|mantenimiento)/,
     ],
@@ -54,6 +55,8 @@ const TOPICS: Array<{ heading: string; patterns: RegExp[] }> = [
     heading: "ubicacion y horario",
     patterns: [
       /donde (queda|quedan|estan|se encuentran|los encuentro|puedo recoger)/,
+      // "¿en qué parte de Cali quedan?"
+      /\ben (que|cual) (parte|lugar|sitio|sector|barrio|zona)\b.*\b(queda|quedan|estan)\b/,
       /ubicad/,
       /ubicacion/,
       /\bsede\b/,
@@ -135,6 +138,8 @@ const TOPICS: Array<{ heading: string; patterns: RegExp[] }> = [
       // "si las botas no me quedan, ¿me las cambian?"
       /\bno me (queda|quedan|sirve|sirven)\b.*\bcambi/,
       /\b(me|se) (lo|la|los|las) cambi(an|a|en)\b/,
+      // "¿se pueden cambiar las botas si me quedan pequeñas?"
+      /\bcambi\w*\b.*\b(queda|quedan) (pequen|grande|apretad|mal|chiquit)/,
       /reembolso/,
       /defecto/,
     ],

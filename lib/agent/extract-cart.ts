@@ -1,8 +1,9 @@
 // Cart operations in free text: "5 cascos blancos y 10 pares de guantes de vaqueta",
 // "mejor que sean 12", "quita los de nitrilo". Products are resolved through the catalog index.
 
+import { type Clause, readClause, SELF_CORRECTION, splitClauses } from "./cart-clauses";
 import type { CatalogIndex, SearchHit } from "./catalog-index";
-import { analyze, canonicalUnit, foldText, replaceNumberWords, tokenize } from "./normalize";
+import { analyze, foldText } from "./normalize";
 import { resolvePhrase } from "./resolve-phrase";
 import { glueSkuMentions } from "./sku-mentions";
 import type { CatalogProduct } from "./types";
@@ -40,137 +41,10 @@ const SET =
 const REFERENCE =
   /\b(es[oa]s?|est[oa]s?|ese|este|mism[oa]s?|aquel(los|las)?|el primero|la primera|el segundo|la segunda)\b/;
 
-const QUANTITY_UNITS: Record<string, string> = {
-  unidad: "unidad",
-  unidades: "unidad",
-  und: "unidad",
-  unds: "unidad",
-  pieza: "unidad",
-  piezas: "unidad",
-  par: "par",
-  pares: "par",
-  caja: "caja",
-  cajas: "caja",
-  rollo: "rollo",
-  rollos: "rollo",
-  paquete: "paquete",
-  paquetes: "paquete",
-  kit: "unidad",
-  kits: "unidad",
-};
-// Words right before a number that make it an attribute, not a quantity ("talla 40", "caja x20").
-const ATTRIBUTE_BEFORE = new Set([
-  "talla",
-  "x",
-  "serie",
-  "clase",
-  "nivel",
-  "tipo",
-  "din",
-  "nrr",
-  "calibre",
-  "modelo",
-  "ref",
-  "referencia",
-  "de",
-]);
-const OP_WORDS = new Set(
-  (
-    "quita quitar quitale quitame quitalos quitalas quite quitele quiteme quitelos quitelas saca sacar sacale sacalos saque " +
-    "saquele saquelos elimina eliminar eliminelos elimine borra borrar borre retira retirar retire mejor sean sea serian " +
-    "cambia cambiar cambialo cambiala cambialos cambie cambielo cambiela cambielos cambieme deja dejalo dejala dejalos " +
-    "dejame deje dejelo dejela dejelos dejeme ponle ponme pon pongale pongame corrige corrija corrijo vez lugar solo " +
-    "solamente son otros otras otro otra adicional adicionales esos esas ese esa estos estas este esta mismo mismos misma " +
-    "mismas aquellos primero primera segundo segunda llevame quiero necesito comprar mandeme mandame agregueme agregame " +
-    "cotizeme coticeme cotizame separeme separame apartame aparteme vendame vendeme regaleme regalame"
-  ).split(" "),
-);
-// A number next to these is money, never a quantity ("a 100 mil cada uno", "$ 38.500").
-const MONEY_AFTER = new Set(["mil", "pesos", "peso", "lucas", "barras", "millon", "millones", "cop"]);
-const CONNECTORS = new Set(["y", "e", "tambien", "ademas", "mas", "con", "aparte"]);
-
-/** "arnés de 4 argollas" (attribute) vs "cotización de 10 extintores" (quantity after a chat word). */
-function attributeMarker(previous: string | undefined, phraseSoFar: readonly string[]): boolean {
-  if (previous === undefined || !ATTRIBUTE_BEFORE.has(previous)) return false;
-  return previous !== "de" || analyze(phraseSoFar.join(" ")).length > 0;
-}
-
-const isNumber = (t: string | undefined) => t !== undefined && /^\d+$/.test(t);
-
-type Clause = { tokens: string[]; quantity: number | null; unit: string | null; phraseTokens: string[] };
-
-function readClause(tokens: string[]): Clause {
-  let quantity: number | null = null;
-  let unit: string | null = null;
-  let quantityAt = -1;
-  const phraseTokens: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] as string;
-    const next = tokens[i + 1];
-    const unitWord = next === undefined ? undefined : QUANTITY_UNITS[next];
-    if (isNumber(token) && ((next !== undefined && MONEY_AFTER.has(next)) || tokens[i - 1] === "cada")) {
-      i += next !== undefined && MONEY_AFTER.has(next) ? 1 : 0;
-      continue;
-    }
-    // Long numbers are model codes ("8210", "6200") unless they open the phrase ("quiero 1000 tapones").
-    const plausible =
-      token.length <= 3 ||
-      unitWord !== undefined ||
-      (token.length <= 5 && analyze(phraseTokens.join(" ")).length === 0 && next !== undefined && !isNumber(next));
-    // "un pedido de 25 overoles": after a filler noun and before any product word, a number replaces
-    // the article's 1 ("uno de 4 argollas" keeps 1: only "de" lies between).
-    const sinceQuantity = tokens.slice(quantityAt + 1, i);
-    const noProductYet =
-      quantity !== null &&
-      unit === null &&
-      analyze(sinceQuantity.join(" ")).length === 0 &&
-      sinceQuantity.some((t) => t !== "de" && !OP_WORDS.has(t));
-    const isQuantity =
-      (quantity === null || noProductYet) &&
-      isNumber(token) &&
-      !attributeMarker(tokens[i - 1], noProductYet ? sinceQuantity : phraseTokens) &&
-      !(next !== undefined && canonicalUnit(next) !== null) &&
-      plausible;
-    if (isQuantity) {
-      quantity = Number(token);
-      quantityAt = i;
-      if (unitWord) {
-        unit = unitWord;
-        i++;
-        if (tokens[i + 1] === "de") i++;
-      }
-      continue;
-    }
-    if (!OP_WORDS.has(token)) phraseTokens.push(token);
-  }
-  return { tokens, quantity, unit, phraseTokens };
-}
-
-function splitClauses(text: string): string[][] {
-  const chunks = foldText(text).split(/[,;\n]|\.(?!\d)/);
-  const clauses: string[][] = [];
-  for (const chunk of chunks) {
-    // "de una" / "una vez" are "right away", not one unit.
-    const raw = tokenize(chunk).filter(
-      (t, i, all) =>
-        !((t === "una" || t === "un") && ((all[i - 1] === "de" && i === all.length - 1) || all[i + 1] === "vez")),
-    );
-    const tokens = replaceNumberWords(raw);
-    let current: string[] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i] as string;
-      // "y 10 pares de…" starts a new product; "amarilla y negra" does not.
-      if (CONNECTORS.has(token) && isNumber(tokens[i + 1]) && current.length > 0) {
-        clauses.push(current);
-        current = [];
-        continue;
-      }
-      current.push(token);
-    }
-    if (current.length > 0) clauses.push(current);
-  }
-  return clauses;
-}
+const ARTICLES = new Set(["el", "la", "los", "las"]);
+const PRICE_QUESTION = /^(y )?(cuanto|cuantos|que precio|precio|a como|como)\b/;
+// "solo las botas" inside "quite los guantes, solo las botas" names what stays, not what goes.
+const KEEP_ONLY = new Set(["solo", "solamente", "unicamente", "deje", "dejeme", "deja", "dejame"]);
 
 export function detectCartKind(text: string): CartOpKind {
   const folded = foldText(text);
@@ -186,13 +60,76 @@ export function detectCartKind(text: string): CartOpKind {
 export function extractCart(text: string, catalog: CatalogIndex): CartExtraction {
   const kind = detectCartKind(text);
   const reference = REFERENCE.test(foldText(text));
-  const clauses = splitClauses(glueSkuMentions(text, (sku) => catalog.bySku(sku) !== undefined)).map(readClause);
+  const clauses = splitClauses(glueSkuMentions(text, (sku) => catalog.bySku(sku) !== undefined)).map((raw) => ({
+    ...readClause(raw.tokens),
+    question: raw.question,
+  }));
   const hasProduct = (c: Clause) => analyze(c.phraseTokens.join(" ")).length > 0;
 
+  // "unos guantes que aíslan, los dieléctricos": an ambiguous afterthought that fits the product just named.
+  const restates = (previous: Clause, clause: Clause): boolean => {
+    if (!hasProduct(previous) || !hasProduct(clause) || !ARTICLES.has(clause.phraseTokens[0] ?? "")) return false;
+    const named = resolvePhrase(previous.phraseTokens.join(" "), catalog).resolved;
+    const again = resolvePhrase(clause.phraseTokens.join(" "), catalog);
+    return named !== null && again.resolved === null && again.hits.some((h) => h.product.sku === named.sku);
+  };
   // Merge "guantes de vaqueta, 50 pares": a clause with only a quantity lends it to its neighbour.
   const merged: Clause[] = [];
+  let correctionPending = false;
+  let corrected = clauses.some((c) => c.corrected);
   for (const clause of clauses) {
     const previous = merged[merged.length - 1];
+    const productless = !hasProduct(clause);
+    const correcting = productless && clause.tokens.some((t) => SELF_CORRECTION.has(t));
+    if (productless && clause.quantity === null && correcting) {
+      correctionPending = true;
+      continue;
+    }
+    if (
+      previous &&
+      productless &&
+      clause.quantity !== null &&
+      previous.quantity !== null &&
+      hasProduct(previous) &&
+      (correcting || correctionPending)
+    ) {
+      previous.quantity = clause.quantity;
+      if (clause.unit) previous.unit = clause.unit;
+      correctionPending = false;
+      corrected = true;
+      continue;
+    }
+    correctionPending = false;
+    // "¿Tienen la pinza para 6 candados? necesito 5": the number said after the question is the order.
+    if (previous?.question && !clause.question && productless && clause.quantity !== null && hasProduct(previous)) {
+      previous.quantity = clause.quantity;
+      previous.unit = clause.unit;
+      continue;
+    }
+    // "quiero 2 extintores de CO2 y ¿cuánto sale la recarga?": a price question beside an order is not a line.
+    if (clause.question && clause.quantity === null && PRICE_QUESTION.test(clause.tokens.join(" "))) {
+      if (clauses.some((c) => c !== clause && c.quantity !== null && hasProduct(c))) continue;
+    }
+    if (previous && clause.quantity === null && previous.quantity === null && restates(previous, clause)) {
+      previous.phraseTokens.push(...clause.phraseTokens);
+      continue;
+    }
+    const each = clause.tokens.findIndex((t, i) => t === "de" && clause.tokens[i + 1] === "cada");
+    if (clause.quantity !== null && each >= 0 && merged.some(hasProduct)) {
+      // "me regala uno de cada uno": the number goes to every product already named.
+      for (const c of merged) if (hasProduct(c)) c.quantity = clause.quantity;
+      continue;
+    }
+    if (
+      previous &&
+      clause.quantity === null &&
+      hasProduct(clause) &&
+      previous.quantity === null &&
+      hasProduct(previous) &&
+      !hasProduct({ ...clause, phraseTokens: clause.phraseTokens.slice(0, clause.phraseTokens.indexOf("para")) }) &&
+      clause.phraseTokens.includes("para")
+    )
+      continue; // "…, lo necesito para la bodega": a purpose remark, not another product.
     if (
       previous &&
       clause.quantity !== null &&
@@ -222,10 +159,11 @@ export function extractCart(text: string, catalog: CatalogIndex): CartExtraction
     } else merged.push(clause);
   }
 
+  const kept = kind === "remove" ? merged.filter((c) => !KEEP_ONLY.has(c.tokens[0] ?? "")) : merged;
   const mentions: ProductMention[] = [];
   let bareQuantity: number | null = null;
   let bareUnit: string | null = null;
-  for (const clause of merged) {
+  for (const clause of kept) {
     if (!hasProduct(clause)) {
       if (clause.quantity !== null && bareQuantity === null) {
         bareQuantity = clause.quantity;
@@ -242,7 +180,10 @@ export function extractCart(text: string, catalog: CatalogIndex): CartExtraction
     }
     mentions.push({ phrase, quantity: clause.quantity, quantityUnit: clause.unit, ...resolution });
   }
-  return { kind, mentions, bareQuantity, bareUnit, reference };
+  // A number fixed inside the message is still an addition, not a change of the open cart.
+  const finalKind =
+    corrected && kind === "set" ? detectCartKind(kept.map((c) => c.tokens.join(" ")).join(" , ")) : kind;
+  return { kind: finalKind === "set" && corrected ? "add" : finalKind, mentions, bareQuantity, bareUnit, reference };
 }
 
 /** "un par de cascos" is two helmets, but "un par de guantes" is one pair. */

@@ -2,14 +2,14 @@
 // Values are extracted loosely; lib/sales/validation decides whether they are acceptable.
 
 import type { CustomerData, DocumentType } from "@/lib/sales/types";
-import { findCity } from "./cities";
+import { findCity, isKnownCity } from "./cities";
 
 export type CustomerExtraction = { data: CustomerData; rest: string };
 export type CustomerExtractionOptions = { expectDocument?: boolean; expectName?: boolean };
 
 const NAME_WORD = "[A-Za-zÁÉÍÓÚÜÑáéíóúüñ]+";
 const NAME_STOP = new Set(
-  "con y mi mis cedula cédula cc nit documento telefono teléfono celular cel tel direccion dirección correo email vivo en desde identificado identificada de del la el un una muy yo cliente para".split(
+  "con y mi mis cedula cédula cc nit documento telefono teléfono celular cel tel direccion dirección correo email vivo en barrio dir desde identificado identificada de del la el un una muy yo cliente para".split(
     " ",
   ),
 );
@@ -57,11 +57,26 @@ function nameFromContactCard(rest: string, expectName: boolean): string | null {
     if (!CARD_NAME.test(chunk)) continue;
     const words = chunk.split(/\s+/);
     const lower = words.map((w) => w.toLowerCase());
-    if (lower.some((w) => NOT_NAME_WORDS.has(w) || NAME_STOP.has(w)) || findCity(chunk)) continue;
+    if (lower.some((w) => NOT_NAME_WORDS.has(w) || NAME_STOP.has(w)) || cityLike(chunk)) continue;
     if (!expectName && !words.every((w) => /^\p{Lu}/u.test(w))) continue;
     return titleCase(chunk);
   }
   return null;
+}
+
+/**
+ * "Yumbo Valle" is a place; "Jhon Jairo Mosquera" is a person whose last surname is also a town. A card
+ * of three or more words that does not open with the town is a name.
+ */
+const PLACE_PREPOSITIONS = new Set(["a", "en", "de", "para", "hasta", "desde", "por", "hacia"]);
+
+function cityLike(chunk: string): boolean {
+  const city = findCity(chunk);
+  if (!city) return false;
+  const words = chunk.split(/\s+/);
+  const at = words.findIndex((w) => findCity(w) !== null);
+  const afterPreposition = PLACE_PREPOSITIONS.has((words[at - 1] ?? "").toLowerCase());
+  return words.length < 3 || at <= 0 || afterPreposition || isKnownCity(chunk);
 }
 
 function titleCase(name: string): string {
@@ -90,6 +105,23 @@ function documentType(keyword: string): DocumentType {
   return "CC";
 }
 
+const NEIGHBOURHOOD_STOP = new Set([...NAME_STOP, "y", "e", "ciudad", "tel", "cel", "celular", "telefono", "teléfono"]);
+
+/** "cra 15 #26-40 barrio el Guabal cali": a neighbourhood runs on past its first word, up to the city. */
+function withNeighbourhood(text: string, match: RegExpMatchArray | null): RegExpMatchArray | null {
+  if (!match || match.index === undefined || !/\bbarrio\s+\S+$/i.test(match[0])) return match;
+  let full = match[0];
+  const following = text.slice(match.index + full.length).match(/^(?:\s+\p{L}+){1,3}/u)?.[0] ?? "";
+  for (const word of following.split(/\s+/).filter(Boolean)) {
+    if (NEIGHBOURHOOD_STOP.has(word.toLowerCase()) || findCity(word)) break;
+    full = `${full} ${word}`;
+  }
+  if (!text.includes(full)) return match;
+  const extended = [full] as unknown as RegExpMatchArray;
+  extended.index = match.index;
+  return extended;
+}
+
 /** Extracts customer fields and returns the text with those spans blanked out. */
 export function extractCustomerData(text: string, options: CustomerExtractionOptions = {}): CustomerExtraction {
   let rest = text;
@@ -102,7 +134,7 @@ export function extractCustomerData(text: string, options: CustomerExtractionOpt
   if (email) data.email = email[0].toLowerCase();
   take(email);
 
-  const address = rest.match(ADDRESS);
+  const address = withNeighbourhood(rest, rest.match(ADDRESS));
   if (address)
     data.address = address[0]
       .replace(/\s+/g, " ")

@@ -6,9 +6,10 @@ import { missingFields } from "@/lib/sales/validation";
 import type { CatalogIndex } from "./catalog-index";
 import { effectiveQuantity, extractCart, type ProductMention } from "./extract-cart";
 import { extractCustomerData, hasCustomerData } from "./extract-customer";
-import { foldText } from "./normalize";
+import { analyze, foldText } from "./normalize";
 import { isCancel, isConfirmation, isFinishCart, isRefusal } from "./signals";
 import type { CatalogProduct } from "./types";
+import { variantSwitchEvents } from "./variant-switch";
 
 export type SaleTurnInput = {
   text: string;
@@ -136,6 +137,12 @@ export function saleEventsFor(input: SaleTurnInput): SaleTurnEvents {
   const control = isConfirmation(text) || isRefusal(text) || isFinishCart(text) || isCancel(text);
   if (control) cart.mentions = cart.mentions.filter((m) => m.quantity !== null);
 
+  const swap = variantSwitchEvents(cart, sale, catalog);
+  if (swap) {
+    events.push(...swap);
+    cart.mentions = [];
+  }
+
   // "quiero 2 de los amarillos" after showing helmets: prefer the products on screen.
   const shownSkus = input.lastShown.map((p) => p.sku);
   for (const mention of cart.mentions) preferShown(mention, shownSkus);
@@ -157,8 +164,8 @@ export function saleEventsFor(input: SaleTurnInput): SaleTurnEvents {
       if (cart.kind === "remove") continue;
     }
     if (mention.resolved) {
-      const quantity =
-        mention.quantity === null ? null : effectiveQuantity(mention.quantity, mention.quantityUnit, mention.resolved);
+      const spoken = mention.quantity ?? (cart.kind === "add" ? singularArticleQuantity(mention) : null);
+      const quantity = spoken === null ? null : effectiveQuantity(spoken, mention.quantityUnit, mention.resolved);
       events.push(
         quantity === null
           ? { type: "choose", options: [mention.resolved.sku], quantity: null }
@@ -208,4 +215,13 @@ export function saleEventsFor(input: SaleTurnInput): SaleTurnEvents {
   else if (!changedCart && isRefusal(text)) events.push({ type: "refuse" });
   if (events.length === 0) events.push({ type: "start" });
   return { events, mentioned };
+}
+
+/** "quiero el gabinete con vidrio": a singular article on the product's own head noun means one unit. */
+export function singularArticleQuantity(mention: Pick<ProductMention, "phrase" | "resolved">): number | null {
+  if (!mention.resolved) return null;
+  const head = analyze(mention.resolved.name)[0];
+  const tokens = mention.phrase.split(/\s+/);
+  const at = tokens.findIndex((t, i) => (tokens[i - 1] === "el" || tokens[i - 1] === "la") && analyze(t)[0] === head);
+  return head !== undefined && at > 0 ? 1 : null;
 }
