@@ -30,6 +30,7 @@ describe("evaluation on the held-out cases (in-memory pipeline)", () => {
     ["eval-holdout.jsonl", "eval-holdout-dialogs.jsonl"],
     ["eval-holdout2.jsonl", "eval-holdout2-dialogs.jsonl"],
     ["eval-blind2.jsonl", "eval-blind2-dialogs.jsonl"],
+    ["eval-blind3.jsonl", "eval-blind3-dialogs.jsonl"],
   ])("%s + %s meet the targets", async (messages, dialogsFile) => {
     const { dev, dialogs } = loadCases([path.join(root, "scripts", messages), path.join(root, "scripts", dialogsFile)]);
     const report = await runEvaluation(runner(), dev, dialogs);

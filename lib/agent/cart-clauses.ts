@@ -138,7 +138,8 @@ export type RawClause = { tokens: string[]; question: boolean };
 
 export function splitClauses(text: string): RawClause[] {
   // "¿…?" opens a sentence of its own: "quiero 2 extintores de CO2 y ¿cuánto sale la recarga?".
-  const parts = foldText(text).split(/([,;\n¿?]|\.(?!\d))/);
+  // Folding collapses line breaks; a list with one product per line must keep its lines apart.
+  const parts = foldText(text.replace(/\s*(\r?\n)+\s*/g, " , ")).split(/([,;\n¿?]|\.(?!\d))/);
   const clauses: RawClause[] = [];
   for (let c = 0; c < parts.length; c += 2) {
     const chunk = parts[c] ?? "";

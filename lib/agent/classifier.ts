@@ -41,9 +41,10 @@ const CLIENT_PATTERNS = [
 ];
 // Purchase verbs in tú and usted forms with clitics: "mándeme", "agrégueme", "cotíceme", "sepáreme".
 const PURCHASE =
-  /\b(compr(ar|o|amos|aria|e|en)|me (llevo|lo llevo|los llevo|las llevo)|llevar(e|me|nos)?|ped(ir|imos)|pido|encarg\w*|cotiz\w*|cotic\w*|agreg\w*|anad(e|ir|eme|ele|a|ame)|sum(a|ale|ar|e|ele)|d(e|a)(me|nos)|den(me|nos)|regal(a|e)(me|nos)\w*|separ(a|e|ar)(me|nos|l[oa]s?)?\w*|apart(a|e)(me|nos)\w*|vend(a|e)(me|nos)\w*|me vende(s|n)?|mand(a|e|en)(me|nos)\w*|pas(a|e)?(me|nos)|inclu(ir|ya|ye|yan)(me|nos|le|lo|los)?|envi(a|e)(me|nos)\w*|alist(a|e)(me|nos)\w*|pong(a|ame)\w*|ponme|quita(r|le|me)?|quite(le|me)?|elimina(r)?|saca(r|le)?|saque(le|me)?|carrito|al pedido|mi pedido|en el pedido|(hacer|hag(a|o|amos)(me|nos)?|hazme|montar|monte(me)?) (un|el|mi) pedido)\b/;
+  /\b(compr(ar|o|amos|aria|e|en)|me (llevo|lo llevo|los llevo|las llevo)|llevar(e|me|nos)?|ped(ir|imos)|pido|encarg\w*|cotiz\w*|cotic\w*|agreg\w*|anad(e|ir|eme|ele|a|ame)|sum(a|ale|ar|e|ele)|d(e|a)(me|nos)|den(me|nos)|regal(a|e)(me|nos)\w*|separ(a|e|ar)(me|nos|l[oa]s?)?\w*|apart(a|e)(me|nos)\w*|vend(a|e)(me|nos)\w*|(me|nos) (vende|despacha|manda|regala|anota|apunta)(s|n)?|despach(a|e|en)(me|nos)\w*|anot(a|e|en)(me|nos|le)\w*|apunt(a|e|en)(me|nos|le)\w*|mand(a|e|en)(me|nos)\w*|pas(a|e)?(me|nos)|inclu(ir|ya|ye|yan)(me|nos|le|lo|los)?|envi(a|e)(me|nos)\w*|alist(a|e)(me|nos)\w*|pong(a|ame)\w*|ponme|quita(r|le|me)?|quite(le|me)?|elimina(r)?|saca(r|le)?|saque(le|me)?|carrito|al pedido|mi pedido|en el pedido|(hacer|hag(a|o|amos)(me|nos)?|hazme|montar|monte(me)?) (un|el|mi) pedido)\b/;
 const WANT =
   /\b(quiero|quisiera|queria|necesito|necesitamos|requiero|requerimos|ocupo|me da|me das|me vende|me regala|me manda|para llevar)\b/;
+const WANTS_TO_BUY = /\b(quiero|quisiera|necesito|necesitamos|requiero|requerimos) (comprar|pedir|encargar)\b/;
 const QUANTITY_ONLY =
   /^(y |mejor |entonces |no |pues |bueno )?(que sean|que sea|ponle|ponme|pongale|dejalo en|dejelo en|dejame|son|mejor|solo|serian)?\s*\d+\b(\s+(unidades|unidad|pares|par|cajas|caja|rollos|rollo|paquetes|paquete|de esos|de esas|de ese|de esa))?\s*(por favor|porfa|gracias)?$/;
 const INVENTORY =
@@ -69,6 +70,14 @@ function companyTopicWeight(text: string, labelWords: ReadonlySet<string> | unde
   return mentionsCompanyTopic(unlabelled) ? 2.5 : 0.5;
 }
 
+/** Lines that open with a quantity ("- 2 eslingas", "tres señales"); number words count too. */
+export function quantityLines(text: string): number {
+  return text
+    .split(/\r?\n/)
+    .map((line) => replaceNumberWords(tokenize(line)).join(" "))
+    .filter((line) => /^\d+ \S+/.test(line)).length;
+}
+
 const OPEN_STATES = new Set<SaleState>(["iniciada", "pendiente", "recolectando_datos", "listo_para_finalizar"]);
 
 export function classifyIntent(text: string, ctx: ClassifierContext): Intent {
@@ -89,6 +98,8 @@ export function classifyIntent(text: string, ctx: ClassifierContext): Intent {
   if (CLIENT_PATTERNS.some((p) => p.test(folded))) scores.cliente += 4;
   const purchase = PURCHASE.test(folded);
   if (purchase) scores.venta += 2.5;
+  // "necesito comprar extintores": a stated will to buy, even before choosing which one.
+  if (WANTS_TO_BUY.test(folded)) scores.venta += 0.5;
   if ((purchase || WANT.test(folded)) && quantityWithProduct) {
     const explicit = /\b\d+\b/.test(
       replaceNumberWords(tokenize(text).filter((t) => !ARTICLE.has(t)))
@@ -105,6 +116,8 @@ export function classifyIntent(text: string, ctx: ClassifierContext): Intent {
     !/^(un|una|uno)\b(?! (docena|decena|par|caja|rollo|paquete)\b)/.test(folded)
   )
     scores.venta += 1.5;
+  // "- 2 eslingas\n- 1 línea de vida": several lines that each start with a quantity are an order list.
+  if (product && quantityLines(text) >= 2) scores.venta += 3;
   if (INVENTORY.test(folded)) scores.inventario += 1.5;
   if (product) scores.inventario += 1.2;
   scores.contexto += companyTopicWeight(text, ctx.productLabelWords);

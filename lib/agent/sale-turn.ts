@@ -126,6 +126,11 @@ export function saleEventsFor(input: SaleTurnInput): SaleTurnEvents {
       );
       cart.mentions.length = 0;
       cart.bareQuantity = null;
+    } else if (replacesChoice(cart.mentions, pending.quantity)) {
+      // "no, mejor las dieléctricas" while choosing: the one other product named takes the pending quantity.
+      const sku = cart.mentions[0]?.resolved?.sku as string;
+      events.push({ type: "add", sku, quantity: pending.quantity as number });
+      cart.mentions.length = 0;
     } else if (!target && cart.mentions.length === 0 && cart.bareQuantity !== null) {
       // "mejor que sean 12" while still choosing: remember the new quantity, keep asking.
       events.push({ type: "choose", options: pending.options, quantity: cart.bareQuantity });
@@ -224,4 +229,16 @@ export function singularArticleQuantity(mention: Pick<ProductMention, "phrase" |
   const tokens = mention.phrase.split(/\s+/);
   const at = tokens.findIndex((t, i) => (tokens[i - 1] === "el" || tokens[i - 1] === "la") && analyze(t)[0] === head);
   return head !== undefined && at > 0 ? 1 : null;
+}
+
+/**
+ * While a product choice waits with a quantity, a reply naming exactly one other, unambiguous product
+ * without a quantity of its own replaces the choice ("no, mejor cámbialas por las dieléctricas").
+ */
+export function replacesChoice(
+  mentions: readonly Pick<ProductMention, "resolved" | "quantity">[],
+  pendingQuantity: number | null,
+): boolean {
+  const only = mentions[0];
+  return pendingQuantity !== null && mentions.length === 1 && !!only?.resolved && only.quantity === null;
 }
