@@ -1,5 +1,17 @@
 import Link from "next/link";
+import { SelectFilter } from "@/components/ui/select-filter";
 import { type InventoryQuery, PAGE_SIZES } from "@/lib/console/inventory-query";
+
+const STOCK_OPTIONS = [
+  { value: "out", label: "Agotado" },
+  { value: "low", label: "Bajo" },
+  { value: "ok", label: "Suficiente" },
+];
+const ACTIVE_OPTIONS = [
+  { value: "true", label: "Activos" },
+  { value: "false", label: "Inactivos" },
+  { value: "all", label: "Todos" },
+];
 
 // A plain GET form: works without JavaScript and puts every filter in the URL.
 export function InventoryFilters({
@@ -19,49 +31,10 @@ export function InventoryFilters({
         </label>
         <input className="input" id="q" name="q" defaultValue={query.q} placeholder="casco, CAB-001, 3M…" />
       </div>
-      <div>
-        <label className="label" htmlFor="category">
-          Categoría
-        </label>
-        <select className="input" id="category" name="category" defaultValue={query.category ?? ""}>
-          <option value="">Todas</option>
-          {categories.map((c) => (
-            <option key={c}>{c}</option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label className="label" htmlFor="brand">
-          Marca
-        </label>
-        <select className="input" id="brand" name="brand" defaultValue={query.brand ?? ""}>
-          <option value="">Todas</option>
-          {brands.map((b) => (
-            <option key={b}>{b}</option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label className="label" htmlFor="stock">
-          Stock
-        </label>
-        <select className="input" id="stock" name="stock" defaultValue={query.stock ?? ""}>
-          <option value="">Todos</option>
-          <option value="out">Agotado</option>
-          <option value="low">Bajo</option>
-          <option value="ok">Suficiente</option>
-        </select>
-      </div>
-      <div>
-        <label className="label" htmlFor="active">
-          Estado
-        </label>
-        <select className="input" id="active" name="active" defaultValue={query.active}>
-          <option value="true">Activos</option>
-          <option value="false">Inactivos</option>
-          <option value="all">Todos</option>
-        </select>
-      </div>
+      <SelectFilter name="category" label="Categoría" value={query.category} options={categories} allLabel="Todas" />
+      <SelectFilter name="brand" label="Marca" value={query.brand} options={brands} allLabel="Todas" />
+      <SelectFilter name="stock" label="Stock" value={query.stock} options={STOCK_OPTIONS} allLabel="Todos" />
+      <SelectFilter name="active" label="Estado" value={query.active} options={ACTIVE_OPTIONS} />
       <div className="flex items-end gap-2">
         <select className="input w-20" name="size" defaultValue={String(query.size)} aria-label="Filas por página">
           {PAGE_SIZES.map((s) => (

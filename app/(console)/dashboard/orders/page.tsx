@@ -4,6 +4,7 @@ import { OrderStateBadge } from "@/components/console/order-state-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { SelectFilter } from "@/components/ui/select-filter";
 import { can } from "@/lib/auth/permissions";
 import {
   CHANNEL_LABELS,
@@ -47,32 +48,20 @@ export default async function OrdersPage({
           </label>
           <input className="input" id="client" name="client" defaultValue={query.client} />
         </div>
-        <div>
-          <label className="label" htmlFor="state">
-            Estado
-          </label>
-          <select className="input" id="state" name="state" defaultValue={query.state ?? ""}>
-            <option value="">Todos</option>
-            {ORDER_STATES.map((s) => (
-              <option key={s} value={s}>
-                {ORDER_STATE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label className="label" htmlFor="channel">
-            Canal
-          </label>
-          <select className="input" id="channel" name="channel" defaultValue={query.channel ?? ""}>
-            <option value="">Todos</option>
-            {ORDER_CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {CHANNEL_LABELS[c]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectFilter
+          name="state"
+          label="Estado"
+          value={query.state}
+          options={ORDER_STATES.map((st) => ({ value: st, label: ORDER_STATE_LABELS[st] ?? st }))}
+          allLabel="Todos"
+        />
+        <SelectFilter
+          name="channel"
+          label="Canal"
+          value={query.channel}
+          options={ORDER_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] ?? c }))}
+          allLabel="Todos"
+        />
         <div>
           <label className="label" htmlFor="from">
             Desde
