@@ -3,8 +3,8 @@
 
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { catalogProductsFromCsv } from "@/lib/agent/catalog-csv";
-import { createCatalogIndex } from "@/lib/agent/catalog-index";
+import { catalogProductsFromCsv } from "@/lib/agent/retrieval/catalog-csv";
+import { createCatalogIndex } from "@/lib/agent/retrieval/catalog-index";
 import type { CatalogProduct } from "@/lib/agent/types";
 
 const COLORS = ["blanco", "amarillo", "naranja", "rojo", "azul", "verde", "negro", "gris"];

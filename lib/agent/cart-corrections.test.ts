@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { SaleSnapshot } from "@/lib/sales/types";
-import { type ClassifierContext, classifyIntent } from "./classifier";
-import { findCompanySections } from "./company";
-import { extractCart } from "./extract-cart";
-import { extractCustomerData } from "./extract-customer";
-import { singularArticleQuantity } from "./sale-turn";
-import { loadCatalog, loadCompany } from "./test-support/fixtures";
+import { type ClassifierContext, classifyIntent } from "@/lib/agent/understanding/intent";
+import { findCompanySections } from "@/lib/agent/retrieval/company";
+import { extractCart } from "@/lib/agent/understanding/cart-mentions";
+import { extractCustomerData } from "@/lib/agent/analysis/customer-data";
+import { singularArticleQuantity } from "@/lib/agent/understanding/sale-events";
+import { loadCatalog, loadCompany } from "@/lib/agent/test-support/fixtures";
 import type { Intent } from "./types";
-import { variantSwitchEvents } from "./variant-switch";
+import { variantSwitchEvents } from "@/lib/agent/understanding/sibling-swap";
 
 const catalog = loadCatalog();
 const lines = (text: string) =>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { validateCustomerField } from "@/lib/sales/validation";
-import { detectCartKind, extractCart } from "./extract-cart";
-import { extractCustomerData } from "./extract-customer";
-import { isCancel, isConfirmation, isFinishCart, isRefusal } from "./signals";
-import { loadCatalog } from "./test-support/fixtures";
+import { detectCartKind, extractCart } from "@/lib/agent/understanding/cart-mentions";
+import { extractCustomerData } from "@/lib/agent/analysis/customer-data";
+import { isCancel, isConfirmation, isFinishCart, isRefusal } from "@/lib/agent/analysis/signals";
+import { loadCatalog } from "@/lib/agent/test-support/fixtures";
 
 const catalog = loadCatalog();
 const resolved = (text: string) =>

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { SaleSnapshot } from "@/lib/sales/types";
-import { classifyIntent } from "./classifier";
-import { composeAnswer } from "./compose";
-import { extractCustomerData } from "./extract-customer";
-import { loadCatalog, loadCompany } from "./test-support/fixtures";
-import { planTurn, type TurnPlan } from "./turn";
+import { classifyIntent } from "@/lib/agent/understanding/intent";
+import { composeAnswer } from "@/lib/agent/wording/compose";
+import { extractCustomerData } from "@/lib/agent/analysis/customer-data";
+import { loadCatalog, loadCompany } from "@/lib/agent/test-support/fixtures";
+import { planTurn, type TurnPlan } from "@/lib/agent/planning/plan";
 import type { HistoryTurn, Intent } from "./types";
 
 const catalog = loadCatalog();

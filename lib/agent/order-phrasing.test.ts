@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { splitClauses } from "./cart-clauses";
-import { type ClassifierContext, classifyIntent, quantityLines } from "./classifier";
-import { replacesChoice } from "./sale-turn";
+import { splitClauses } from "@/lib/agent/analysis/clauses";
+import { type ClassifierContext, classifyIntent, quantityLines } from "@/lib/agent/understanding/intent";
+import { replacesChoice } from "@/lib/agent/understanding/sale-events";
 import type { Intent } from "./types";
 
 const withProduct: ClassifierContext = { saleState: null, hasOpenCart: false, mentionsProduct: true };

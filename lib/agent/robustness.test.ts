@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { SaleSnapshot } from "@/lib/sales/types";
-import { expandChatAbbreviations } from "./chat-text";
-import { clientLookupFrom } from "./client-lookup";
-import { composeAnswer } from "./compose";
-import { styleFromInstructions } from "./instruction-style";
-import { replaceNumberWords, stem } from "./normalize";
-import { phoneticKey } from "./phonetic";
-import { loadCatalog, loadCompany } from "./test-support/fixtures";
-import { conceptTerms } from "./thesaurus";
-import { planTurn, type TurnPlan } from "./turn";
+import { expandChatAbbreviations } from "@/lib/agent/analysis/chat-text";
+import { clientLookupFrom } from "@/lib/agent/understanding/client-lookup";
+import { composeAnswer } from "@/lib/agent/wording/compose";
+import { styleFromInstructions } from "@/lib/agent/wording/instruction-style";
+import { replaceNumberWords, stem } from "@/lib/agent/analysis/normalize";
+import { phoneticKey } from "@/lib/agent/analysis/phonetic";
+import { loadCatalog, loadCompany } from "@/lib/agent/test-support/fixtures";
+import { conceptTerms } from "@/lib/agent/retrieval/concepts";
+import { planTurn, type TurnPlan } from "@/lib/agent/planning/plan";
 import type { HistoryTurn } from "./types";
 
 const catalog = loadCatalog();

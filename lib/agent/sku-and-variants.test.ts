@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { extractCart } from "./extract-cart";
-import { analyze } from "./normalize";
-import { plainestVariant } from "./plain-variant";
-import { resolvePhrase } from "./resolve-phrase";
-import { glueSkuMentions } from "./sku-mentions";
-import { loadCatalog } from "./test-support/fixtures";
+import { extractCart } from "@/lib/agent/understanding/cart-mentions";
+import { analyze } from "@/lib/agent/analysis/normalize";
+import { plainestVariant } from "@/lib/agent/retrieval/plain-variant";
+import { resolvePhrase } from "@/lib/agent/retrieval/resolve";
+import { glueSkuMentions } from "@/lib/agent/analysis/sku-mentions";
+import { loadCatalog } from "@/lib/agent/test-support/fixtures";
 import type { CatalogProduct } from "./types";
 
 const catalog = loadCatalog();

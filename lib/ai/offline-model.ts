@@ -9,8 +9,8 @@ import type {
   LanguageModelV3StreamResult,
   LanguageModelV3Usage,
 } from "@ai-sdk/provider";
-import { composeAnswer } from "@/lib/agent/compose";
-import { parseFactsFromPrompt } from "@/lib/agent/prompts";
+import { composeAnswer } from "@/lib/agent/wording/compose";
+import { parseFactsFromPrompt } from "@/lib/agent/wording/prompts";
 
 const FALLBACK_TEXT = "Disculpa, no pude procesar tu mensaje. ¿Me lo repites, por favor?";
 

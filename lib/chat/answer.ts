@@ -1,7 +1,7 @@
 import { type ModelMessage, streamText } from "ai";
-import { composeAnswer } from "@/lib/agent/compose";
-import type { AnswerFacts } from "@/lib/agent/facts";
-import { renderSystemPrompt } from "@/lib/agent/prompts";
+import { composeAnswer } from "@/lib/agent/wording/compose";
+import type { AnswerFacts } from "@/lib/agent/wording/facts";
+import { renderSystemPrompt } from "@/lib/agent/wording/prompts";
 import type { HistoryTurn, Tone } from "@/lib/agent/types";
 import type { ChatModel } from "@/lib/ai/providers";
 import { log } from "@/lib/log";

@@ -1,5 +1,5 @@
-import { type CatalogIndex, createCatalogIndex } from "@/lib/agent/catalog-index";
-import { type CompanySections, parseCompanyMarkdown } from "@/lib/agent/company";
+import { type CatalogIndex, createCatalogIndex } from "@/lib/agent/retrieval/catalog-index";
+import { type CompanySections, parseCompanyMarkdown } from "@/lib/agent/retrieval/company";
 import { catalogFingerprint, findLatestCompanyInfo, loadActiveCatalog } from "@/lib/db/catalog";
 import { env } from "@/lib/env";
 

@@ -1,6 +1,6 @@
-import type { CatalogIndex } from "@/lib/agent/catalog-index";
-import { applyCloseResult, type CloseResult } from "@/lib/agent/close";
-import { planTurn, type TurnPlan } from "@/lib/agent/turn";
+import type { CatalogIndex } from "@/lib/agent/retrieval/catalog-index";
+import { applyCloseResult, type CloseResult } from "@/lib/agent/planning/close";
+import { planTurn, type TurnPlan } from "@/lib/agent/planning/plan";
 import type { Intent, Tone } from "@/lib/agent/types";
 import { chatModel, type LlmChoice } from "@/lib/ai/providers";
 import { can } from "@/lib/auth/permissions";

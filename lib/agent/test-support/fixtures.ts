@@ -2,9 +2,9 @@
 
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { catalogProductsFromCsv } from "../catalog-csv";
-import { createCatalogIndex } from "../catalog-index";
-import { parseCompanyMarkdown } from "../company";
+import { catalogProductsFromCsv } from "@/lib/agent/retrieval/catalog-csv";
+import { createCatalogIndex } from "@/lib/agent/retrieval/catalog-index";
+import { parseCompanyMarkdown } from "@/lib/agent/retrieval/company";
 
 const seed = path.resolve(import.meta.dirname, "../../../prisma/seed-data");
 

@@ -1,14 +1,14 @@
 // Cart operations in free text: "5 cascos blancos y 10 pares de guantes de vaqueta",
 // "mejor que sean 12", "quita los de nitrilo". Products are resolved through the catalog index.
 
-import { type Clause, readClause, SELF_CORRECTION, splitClauses } from "./cart-clauses";
-import type { CatalogIndex, SearchHit } from "./catalog-index";
-import { analyze, foldText } from "./normalize";
-import { resolvePhrase } from "./resolve-phrase";
-import { glueSkuMentions } from "./sku-mentions";
-import type { CatalogProduct } from "./types";
+import { type Clause, readClause, SELF_CORRECTION, splitClauses } from "@/lib/agent/analysis/clauses";
+import type { CatalogIndex, SearchHit } from "@/lib/agent/retrieval/catalog-index";
+import { analyze, foldText } from "@/lib/agent/analysis/normalize";
+import { resolvePhrase } from "@/lib/agent/retrieval/resolve";
+import { glueSkuMentions } from "@/lib/agent/analysis/sku-mentions";
+import type { CatalogProduct } from "@/lib/agent/types";
 
-export { resolvePhrase } from "./resolve-phrase";
+export { resolvePhrase } from "@/lib/agent/retrieval/resolve";
 
 export type CartOpKind = "add" | "set" | "remove";
 

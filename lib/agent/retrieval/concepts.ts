@@ -3,8 +3,8 @@
 // Keys and values go through the same analyser as the index, and the index keeps only the values it
 // really contains, so the table is safe for any catalog.
 
-import { stem } from "./normalize";
-import { phoneticKey } from "./phonetic";
+import { stem } from "@/lib/agent/analysis/normalize";
+import { phoneticKey } from "@/lib/agent/analysis/phonetic";
 
 const CONCEPTS: Array<{ words: string; products: string }> = [
   {

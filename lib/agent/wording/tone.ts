@@ -1,6 +1,6 @@
 // Wording per tone. Tones change phrasing only; every fact comes from AnswerFacts.
 
-import type { Tone } from "./types";
+import type { Tone } from "@/lib/agent/types";
 
 export type Phrases = {
   hello: string;

@@ -2,7 +2,7 @@
 // (Gemini) reads them as data and the offline model can parse them back exactly.
 
 import type { AnswerFacts } from "./facts";
-import type { Tone } from "./types";
+import type { Tone } from "@/lib/agent/types";
 
 export const FACTS_START = "<<<SEXTINVALLE_FACTS_JSON";
 export const FACTS_END = "SEXTINVALLE_FACTS_JSON>>>";

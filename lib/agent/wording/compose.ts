@@ -5,7 +5,7 @@ import type { AnswerFacts, CartLineFact, ProductFact } from "./facts";
 import { formatCop, formatQuantity, joinSpanish } from "./format";
 import { styleFromInstructions } from "./instruction-style";
 import { briefPhrases, type Phrases, phrasesFor } from "./tone";
-import type { Tone } from "./types";
+import type { Tone } from "@/lib/agent/types";
 
 export type ComposeOptions = { tone?: Tone; instructions?: string };
 

@@ -1,11 +1,11 @@
 // In-memory product search: inverted index (term → postings) + fuzzy vocabulary. A query only touches
 // the postings of its own terms, so latency depends on term frequency, not on catalog size.
 
-import { FuzzyVocabulary } from "./fuzzy";
-import { analyze, foldText } from "./normalize";
-import { phoneticKey } from "./phonetic";
-import { conceptTerms } from "./thesaurus";
-import type { CatalogProduct } from "./types";
+import { FuzzyVocabulary } from "@/lib/agent/analysis/fuzzy";
+import { analyze, foldText } from "@/lib/agent/analysis/normalize";
+import { phoneticKey } from "@/lib/agent/analysis/phonetic";
+import { conceptTerms } from "./concepts";
+import type { CatalogProduct } from "@/lib/agent/types";
 
 /**
  * Colour words describe a product, they don't name one: "guantes negros" must not rank the yellow-and-black
@@ -28,7 +28,7 @@ const ATTRIBUTE_TERMS = new Set([
 ]);
 const ATTRIBUTE_ONLY_FACTOR = 0.1;
 
-export { normalizeForSearch } from "./normalize";
+export { normalizeForSearch } from "@/lib/agent/analysis/normalize";
 
 export type SearchHit = {
   product: CatalogProduct;

@@ -3,10 +3,10 @@
 
 import { applySaleEvent } from "@/lib/sales/machine";
 import type { StockConflict } from "@/lib/sales/types";
-import type { CatalogIndex } from "./catalog-index";
-import { productFact, saleFacts } from "./facts";
-import { suggestionsFor } from "./suggestions";
-import type { TurnPlan } from "./turn";
+import type { CatalogIndex } from "@/lib/agent/retrieval/catalog-index";
+import { productFact, saleFacts } from "@/lib/agent/wording/facts";
+import { suggestionsFor } from "@/lib/agent/wording/suggestions";
+import type { TurnPlan } from "./plan";
 
 export type CloseResult = { ok: true; orderId?: string } | { ok: false; conflicts: StockConflict[] };
 

@@ -2,10 +2,10 @@
 // sibling product (same category and head noun), keeping its quantity.
 
 import type { SaleEvent, SaleSnapshot } from "@/lib/sales/types";
-import type { CatalogIndex } from "./catalog-index";
-import type { CartExtraction } from "./extract-cart";
-import { analyze } from "./normalize";
-import type { CatalogProduct } from "./types";
+import type { CatalogIndex } from "@/lib/agent/retrieval/catalog-index";
+import type { CartExtraction } from "./cart-mentions";
+import { analyze } from "@/lib/agent/analysis/normalize";
+import type { CatalogProduct } from "@/lib/agent/types";
 
 const ARTICLE_START = /^(mejor |pero )?(el|la|los|las)\b/;
 // Only a short afterthought ("las blancas", "mejor el de MSA"), never a fresh product request.

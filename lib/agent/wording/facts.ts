@@ -11,9 +11,9 @@ import type {
   SaleState,
 } from "@/lib/sales/types";
 import { missingFields, REQUIRED_FIELDS } from "@/lib/sales/validation";
-import type { CategorySummary } from "./catalog-index";
-import type { CompanySection } from "./company";
-import type { CatalogProduct, Intent } from "./types";
+import type { CategorySummary } from "@/lib/agent/retrieval/catalog-index";
+import type { CompanySection } from "@/lib/agent/retrieval/company";
+import type { CatalogProduct, Intent } from "@/lib/agent/types";
 
 export type ProductFact = {
   sku: string;

@@ -3,19 +3,19 @@
 
 import { applySaleEvents, isTerminal } from "@/lib/sales/machine";
 import type { CatalogLookup, SaleOutcome, SaleSnapshot } from "@/lib/sales/types";
-import type { CatalogIndex } from "./catalog-index";
-import { expandChatAbbreviations } from "./chat-text";
-import { classifyIntent } from "./classifier";
-import { clientLookupFrom } from "./client-lookup";
-import { type CompanySections, findCompanySections } from "./company";
-import { extractCart, resolvePhrase } from "./extract-cart";
-import { extractCustomerData } from "./extract-customer";
-import { type AnswerFacts, emptyFacts, productFact, saleFacts } from "./facts";
-import { analyze, foldText, tokenize } from "./normalize";
-import { saleEventsFor } from "./sale-turn";
-import { isGreeting, isThanks } from "./signals";
-import { suggestionsFor } from "./suggestions";
-import type { CatalogProduct, HistoryTurn, Intent } from "./types";
+import type { CatalogIndex } from "@/lib/agent/retrieval/catalog-index";
+import { expandChatAbbreviations } from "@/lib/agent/analysis/chat-text";
+import { classifyIntent } from "@/lib/agent/understanding/intent";
+import { clientLookupFrom } from "@/lib/agent/understanding/client-lookup";
+import { type CompanySections, findCompanySections } from "@/lib/agent/retrieval/company";
+import { extractCart, resolvePhrase } from "@/lib/agent/understanding/cart-mentions";
+import { extractCustomerData } from "@/lib/agent/analysis/customer-data";
+import { type AnswerFacts, emptyFacts, productFact, saleFacts } from "@/lib/agent/wording/facts";
+import { analyze, foldText, tokenize } from "@/lib/agent/analysis/normalize";
+import { saleEventsFor } from "@/lib/agent/understanding/sale-events";
+import { isGreeting, isThanks } from "@/lib/agent/analysis/signals";
+import { suggestionsFor } from "@/lib/agent/wording/suggestions";
+import type { CatalogProduct, HistoryTurn, Intent } from "@/lib/agent/types";
 
 export type TurnEffect = { type: "close_order" };
 

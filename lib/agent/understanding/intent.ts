@@ -1,12 +1,12 @@
 // Intent classification by weighted rules over signals (not sentence lists), with sale context.
 
 import type { SaleState } from "@/lib/sales/types";
-import { isServiceQuestion, mentionsCompanyTopic } from "./company";
-import { detectCartKind } from "./extract-cart";
-import { extractCustomerData, hasCustomerData } from "./extract-customer";
-import { foldText, replaceNumberWords, tokenize } from "./normalize";
-import { isCancel, isConfirmation, isFinishCart, isGreeting, isRefusal, isThanks } from "./signals";
-import type { Intent } from "./types";
+import { isServiceQuestion, mentionsCompanyTopic } from "@/lib/agent/retrieval/company";
+import { detectCartKind } from "./cart-mentions";
+import { extractCustomerData, hasCustomerData } from "@/lib/agent/analysis/customer-data";
+import { foldText, replaceNumberWords, tokenize } from "@/lib/agent/analysis/normalize";
+import { isCancel, isConfirmation, isFinishCart, isGreeting, isRefusal, isThanks } from "@/lib/agent/analysis/signals";
+import type { Intent } from "@/lib/agent/types";
 
 export type ClassifierContext = {
   saleState: SaleState | null;

@@ -3,13 +3,13 @@
 import { isTerminal } from "@/lib/sales/machine";
 import type { SaleEvent, SaleSnapshot } from "@/lib/sales/types";
 import { missingFields } from "@/lib/sales/validation";
-import type { CatalogIndex } from "./catalog-index";
-import { effectiveQuantity, extractCart, type ProductMention } from "./extract-cart";
-import { extractCustomerData, hasCustomerData } from "./extract-customer";
-import { analyze, foldText } from "./normalize";
-import { isCancel, isConfirmation, isFinishCart, isRefusal } from "./signals";
-import type { CatalogProduct } from "./types";
-import { variantSwitchEvents } from "./variant-switch";
+import type { CatalogIndex } from "@/lib/agent/retrieval/catalog-index";
+import { effectiveQuantity, extractCart, type ProductMention } from "./cart-mentions";
+import { extractCustomerData, hasCustomerData } from "@/lib/agent/analysis/customer-data";
+import { analyze, foldText } from "@/lib/agent/analysis/normalize";
+import { isCancel, isConfirmation, isFinishCart, isRefusal } from "@/lib/agent/analysis/signals";
+import type { CatalogProduct } from "@/lib/agent/types";
+import { variantSwitchEvents } from "./sibling-swap";
 
 export type SaleTurnInput = {
   text: string;

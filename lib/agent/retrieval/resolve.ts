@@ -1,9 +1,9 @@
 // Which catalog product a customer's phrase means, or which comparable candidates to offer.
 
 import type { CatalogIndex, SearchHit } from "./catalog-index";
-import { analyze } from "./normalize";
+import { analyze } from "@/lib/agent/analysis/normalize";
 import { plainestVariant } from "./plain-variant";
-import type { CatalogProduct } from "./types";
+import type { CatalogProduct } from "@/lib/agent/types";
 
 export type PhraseResolution = { hits: SearchHit[]; resolved: CatalogProduct | null; ambiguous: boolean };
 

@@ -1,7 +1,7 @@
 // Staff questions about a client → a lookup request the DB layer fulfils.
 
-import type { ClientLookupRequest } from "./facts";
-import { foldText } from "./normalize";
+import type { ClientLookupRequest } from "@/lib/agent/wording/facts";
+import { foldText } from "@/lib/agent/analysis/normalize";
 
 const NAME_AFTER =
   /\b(?:cliente|empresa|de|del|a)\s+((?:[A-ZÁÉÍÓÚÑ][\p{L}.&-]*)(?:\s+(?:de|del|la|y|&|[A-ZÁÉÍÓÚÑ][\p{L}.&-]*))*)/u;

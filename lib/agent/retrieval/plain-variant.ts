@@ -3,8 +3,8 @@
 // the label words it adds beyond the query are a strict subset of what EVERY other candidate adds;
 // "2 cascos" (blanco / amarillo / MSA each add their own word) stays a question.
 
-import { analyze } from "./normalize";
-import type { CatalogProduct } from "./types";
+import { analyze } from "@/lib/agent/analysis/normalize";
+import type { CatalogProduct } from "@/lib/agent/types";
 
 /** Name terms minus measured specifications ("26 dB", "talla 40"): ratings are not a variant's kind. */
 function labelTerms(product: CatalogProduct): Set<string> {

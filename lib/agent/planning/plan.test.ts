@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { SaleSnapshot } from "@/lib/sales/types";
-import { composeAnswer } from "./compose";
-import { loadCatalog, loadCompany } from "./test-support/fixtures";
-import { planTurn, type TurnPlan } from "./turn";
-import type { HistoryTurn } from "./types";
+import { composeAnswer } from "@/lib/agent/wording/compose";
+import { loadCatalog, loadCompany } from "@/lib/agent/test-support/fixtures";
+import { planTurn, type TurnPlan } from "./plan";
+import type { HistoryTurn } from "@/lib/agent/types";
 
 const catalog = loadCatalog();
 const company = loadCompany();

@@ -1,6 +1,6 @@
 // Company knowledge (empresa.md) split by "## " headings; questions get only the sections they need.
 
-import { foldText } from "./normalize";
+import { foldText } from "@/lib/agent/analysis/normalize";
 
 export type CompanySection = { title: string; content: string };
 export type CompanySections = { name: string; sections: CompanySection[] };
