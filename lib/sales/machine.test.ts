@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { applySaleEvent, applySaleEvents, cartTotal, newSale } from "./machine";
+import { applySaleEvent, applySaleEvents, cartTotal, newSale, orderDigest } from "./machine";
 import type { CatalogLookup, SaleEvent, SaleSnapshot, SaleState } from "./types";
 
 const PRODUCTS = {
   "CAB-001": { sku: "CAB-001", name: "Casco blanco", price: 38500, stock: 240, unit: "unidad", active: true },
   "AUX-003": { sku: "AUX-003", name: "Ducha lavaojos", price: 2850000, stock: 4, unit: "unidad", active: true },
   "OLD-001": { sku: "OLD-001", name: "Descontinuado", price: 1000, stock: 10, unit: "unidad", active: false },
+  "CAB-002": { sku: "CAB-002", name: "Casco amarillo", price: 39500, stock: 3, unit: "unidad", active: true },
 };
 const lookup: CatalogLookup = (sku) => PRODUCTS[sku as keyof typeof PRODUCTS];
 const fullCustomer = {
@@ -24,7 +25,12 @@ const cart = (state: SaleState, extra: Partial<SaleSnapshot> = {}): SaleSnapshot
   pending: null,
   ...extra,
 });
-const ready = cart("listo_para_finalizar", { customer: fullCustomer });
+const summaryShown = (snapshot: SaleSnapshot): SaleSnapshot => ({
+  ...snapshot,
+  pending: { kind: "confirm_order", digest: orderDigest(snapshot) },
+});
+const ready = summaryShown(cart("listo_para_finalizar", { customer: fullCustomer }));
+const readyDigest = orderDigest(ready);
 
 type Row = [string, SaleSnapshot | null, SaleEvent, SaleState, string[]];
 const rows: Row[] = [
@@ -68,7 +74,27 @@ const rows: Row[] = [
     "recolectando_datos",
     ["invalid_field", "missing_fields"],
   ],
-  ["confirm when ready → close requested", ready, { type: "confirm" }, "listo_para_finalizar", ["close_requested"]],
+  [
+    "confirming the summary shown → close requested",
+    ready,
+    { type: "confirm", shown: readyDigest },
+    "listo_para_finalizar",
+    ["close_requested"],
+  ],
+  [
+    "a yes that answers no summary is asked again",
+    ready,
+    { type: "confirm" },
+    "listo_para_finalizar",
+    ["reconfirm", "ready_to_close"],
+  ],
+  [
+    "a yes to an older summary is asked again",
+    ready,
+    { type: "confirm", shown: "00000000" },
+    "listo_para_finalizar",
+    ["reconfirm", "ready_to_close"],
+  ],
   [
     "confirm while collecting → missing",
     cart("recolectando_datos"),
@@ -78,6 +104,13 @@ const rows: Row[] = [
   ],
   ["confirm while shopping = finish", cart("pendiente"), { type: "confirm" }, "recolectando_datos", ["missing_fields"]],
   ["refusal leaves it open", ready, { type: "refuse" }, "listo_para_finalizar", ["postponed"]],
+  [
+    "swap a line for a sibling",
+    cart("pendiente"),
+    { type: "replace", sku: "CAB-001", by: "AUX-003" },
+    "pendiente",
+    ["stock_insufficient"],
+  ],
   [
     "cart change when ready re-asks confirmation",
     ready,
@@ -110,6 +143,67 @@ describe("applySaleEvent transitions", () => {
     const step = applySaleEvent(from, event, lookup);
     expect(step.snapshot.state).toBe(state);
     expect(step.outcomes.map((o) => o.type)).toEqual(outcomes);
+  });
+});
+
+describe("confirmation answers the exact summary shown", () => {
+  it("a change after the summary needs a new confirmation", () => {
+    const changed = applySaleEvent(ready, { type: "set_quantity", sku: "CAB-001", quantity: 12 }, lookup);
+    expect(changed.outcomes.map((o) => o.type)).toEqual(["quantity_set", "ready_to_close"]);
+    const stale = applySaleEvent(changed.snapshot, { type: "confirm", shown: readyDigest }, lookup);
+    expect(stale.outcomes.map((o) => o.type)).toEqual(["reconfirm", "ready_to_close"]);
+    const fresh = applySaleEvent(changed.snapshot, { type: "confirm", shown: orderDigest(changed.snapshot) }, lookup);
+    expect(fresh.outcomes.map((o) => o.type)).toEqual(["close_requested"]);
+  });
+
+  it("a change in the same message as the yes is not confirmed by it", () => {
+    const step = applySaleEvents(
+      ready,
+      [
+        { type: "add", sku: "AUX-003", quantity: 1 },
+        { type: "confirm", shown: readyDigest },
+      ],
+      lookup,
+    );
+    expect(step.outcomes.map((o) => o.type)).not.toContain("close_requested");
+    expect(step.snapshot.pending).toEqual({ kind: "confirm_order", digest: orderDigest(step.snapshot) });
+  });
+
+  it("changed customer data changes the digest", () => {
+    const moved = applySaleEvent(ready, { type: "customer_data", data: { address: "Carrera 8 # 12-30" } }, lookup);
+    expect(moved.outcomes.map((o) => o.type)).toEqual(["customer_updated", "ready_to_close"]);
+    expect(orderDigest(moved.snapshot)).not.toBe(readyDigest);
+  });
+
+  it("missing data becomes the question the next bare reply answers", () => {
+    const step = applySaleEvent(cart("pendiente"), { type: "finish_cart" }, lookup);
+    expect(step.snapshot.pending).toEqual({ kind: "customer_data", fields: ["name", "documentNumber", "phone", "address"] });
+  });
+});
+
+describe("replace", () => {
+  it("keeps the quantity and the line's place", () => {
+    const two = applySaleEvents(
+      null,
+      [
+        { type: "add", sku: "CAB-002", quantity: 2 },
+        { type: "add", sku: "AUX-003", quantity: 1 },
+      ],
+      lookup,
+    );
+    const step = applySaleEvent(two.snapshot, { type: "replace", sku: "CAB-002", by: "CAB-001" }, lookup);
+    expect(step.snapshot.lines.map((l) => [l.sku, l.quantity, l.unitPrice])).toEqual([
+      ["CAB-001", 2, 38500],
+      ["AUX-003", 1, 2850000],
+    ]);
+    expect(step.outcomes).toEqual([{ type: "line_replaced", sku: "CAB-002", by: "CAB-001", quantity: 2 }]);
+  });
+
+  it("refuses a sibling without the units and offers what there is", () => {
+    const five = applySaleEvent(null, { type: "add", sku: "CAB-001", quantity: 5 }, lookup);
+    const step = applySaleEvent(five.snapshot, { type: "replace", sku: "CAB-001", by: "CAB-002" }, lookup);
+    expect(step.snapshot.lines).toEqual(five.snapshot.lines);
+    expect(step.snapshot.pending).toEqual({ kind: "stock_offer", sku: "CAB-002", quantity: 3 });
   });
 });
 

@@ -5,6 +5,7 @@ import type {
   CatalogLookup,
   CustomerData,
   CustomerField,
+  PendingQuestion,
   SaleEvent,
   SaleOutcome,
   SaleSnapshot,
@@ -25,6 +26,30 @@ export function isTerminal(state: SaleState): boolean {
   return state === "cerrada" || state === "cancelada";
 }
 
+/**
+ * Fingerprint of what a closed order would hold: lines, prices and the customer's data. A confirmation counts
+ * only for the summary it answers; any change after the summary gives another digest (FNV-1a, 32 bits).
+ */
+export function orderDigest(snapshot: Pick<SaleSnapshot, "lines" | "customer">): string {
+  const c = snapshot.customer;
+  const text = [
+    ...snapshot.lines.map((l) => `${l.sku}:${l.quantity}:${l.unitPrice}`).sort(),
+    c.name,
+    c.documentType,
+    c.documentNumber,
+    c.phone,
+    c.address,
+    c.city,
+    c.email,
+  ].join("|");
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, "0");
+}
+
 /** State after a change, given whether the customer is already past the shopping phase. */
 function settle(snapshot: SaleSnapshot, checkout: boolean): SaleSnapshot {
   if (isTerminal(snapshot.state)) return snapshot;
@@ -39,12 +64,33 @@ function inCheckout(state: SaleState): boolean {
   return state === "recolectando_datos" || state === "listo_para_finalizar";
 }
 
-/** Outcomes that tell the customer where the checkout stands after a change. */
-function checkoutNotes(before: SaleState, after: SaleSnapshot, changed: boolean): SaleOutcome[] {
-  if (after.state === "listo_para_finalizar" && (before !== "listo_para_finalizar" || changed))
-    return [{ type: "ready_to_close" }];
-  if (after.state === "recolectando_datos") return [{ type: "missing_fields", fields: missingFields(after.customer) }];
-  return [];
+/** Product questions and stock offers outrank the checkout's own questions. */
+const isShoppingQuestion = (p: PendingQuestion | null) => p?.kind === "choose_product" || p?.kind === "stock_offer";
+
+/**
+ * Where the checkout stands, with the question it now waits on: in `listo_para_finalizar` the summary of the
+ * order as it is now (a new digest after any change), in `recolectando_datos` the fields still missing.
+ */
+function checkoutStep(snapshot: SaleSnapshot, outcomes: SaleOutcome[]): SaleStep {
+  if (isShoppingQuestion(snapshot.pending)) return { snapshot, outcomes };
+  if (snapshot.state === "listo_para_finalizar") {
+    const digest = orderDigest(snapshot);
+    const current = snapshot.pending?.kind === "confirm_order" && snapshot.pending.digest === digest;
+    if (current) return { snapshot, outcomes };
+    return {
+      snapshot: { ...snapshot, pending: { kind: "confirm_order", digest } },
+      outcomes: [...outcomes, { type: "ready_to_close" }],
+    };
+  }
+  if (snapshot.state === "recolectando_datos") {
+    const fields = missingFields(snapshot.customer);
+    return {
+      snapshot: { ...snapshot, pending: { kind: "customer_data", fields } },
+      outcomes: [...outcomes, { type: "missing_fields", fields }],
+    };
+  }
+  // Shopping again: the checkout's questions no longer stand.
+  return { snapshot: { ...snapshot, pending: null }, outcomes };
 }
 
 function setLine(
@@ -79,8 +125,31 @@ function setLine(
 function removeLine(snapshot: SaleSnapshot, sku: string): SaleStep {
   if (!snapshot.lines.some((l) => l.sku === sku)) return { snapshot, outcomes: [{ type: "not_in_cart", sku }] };
   return {
-    snapshot: { ...snapshot, lines: snapshot.lines.filter((l) => l.sku !== sku) },
+    snapshot: { ...snapshot, lines: snapshot.lines.filter((l) => l.sku !== sku), pending: null },
     outcomes: [{ type: "line_removed", sku }],
+  };
+}
+
+/** The line keeps its place and quantity; the sibling must be active and have that many units. */
+function replaceLine(snapshot: SaleSnapshot, sku: string, by: string, lookup: CatalogLookup): SaleStep {
+  const line = snapshot.lines.find((l) => l.sku === sku);
+  if (!line) return { snapshot, outcomes: [{ type: "not_in_cart", sku }] };
+  if (sku === by) return { snapshot, outcomes: [] };
+  const product = lookup(by);
+  if (!product?.active) return { snapshot, outcomes: [{ type: "product_not_found", query: by }] };
+  const merged = (snapshot.lines.find((l) => l.sku === by)?.quantity ?? 0) + line.quantity;
+  if (merged > product.stock) {
+    const pending = product.stock > 0 ? ({ kind: "stock_offer", sku: by, quantity: product.stock } as const) : null;
+    return {
+      snapshot: { ...snapshot, pending },
+      outcomes: [{ type: "stock_insufficient", sku: by, requested: merged, available: product.stock }],
+    };
+  }
+  const replacement: CartLine = { sku: by, name: product.name, quantity: merged, unitPrice: product.price };
+  const lines = snapshot.lines.filter((l) => l.sku !== by).map((l) => (l.sku === sku ? replacement : l));
+  return {
+    snapshot: { ...snapshot, lines, pending: null },
+    outcomes: [{ type: "line_replaced", sku, by, quantity: merged }],
   };
 }
 
@@ -104,6 +173,31 @@ function mergeCustomer(snapshot: SaleSnapshot, data: CustomerData): SaleStep {
   return { snapshot: { ...snapshot, customer }, outcomes };
 }
 
+/** A cart change, then where the checkout stands (a change after the summary asks for a new confirmation). */
+function afterCartChange(snapshot: SaleSnapshot, step: SaleStep, checkout: boolean): SaleStep {
+  const changed = step.snapshot.lines !== snapshot.lines;
+  const next = settle(step.snapshot, checkout);
+  return changed ? checkoutStep(next, step.outcomes) : { snapshot: next, outcomes: step.outcomes };
+}
+
+function confirm(snapshot: SaleSnapshot, shown: string | undefined, lookup: CatalogLookup): SaleStep {
+  const pending = snapshot.pending;
+  const checkout = inCheckout(snapshot.state);
+  if (pending?.kind === "stock_offer") {
+    const step = setLine({ ...snapshot, pending: null }, pending.sku, pending.quantity, lookup, "set");
+    return afterCartChange(snapshot, step, checkout);
+  }
+  if (snapshot.state !== "listo_para_finalizar") return applySaleEvent(snapshot, { type: "finish_cart" }, lookup);
+  const digest = orderDigest(snapshot);
+  const answersSummary = pending?.kind === "confirm_order" && pending.digest === digest && shown === digest;
+  if (answersSummary) return { snapshot, outcomes: [{ type: "close_requested" }] };
+  // The customer said yes to something other than the order as it stands now: show it and ask again.
+  return {
+    snapshot: { ...snapshot, pending: { kind: "confirm_order", digest } },
+    outcomes: [{ type: "reconfirm" }, { type: "ready_to_close" }],
+  };
+}
+
 /** Applies one event. Cart-changing events keep the checkout phase; see README.md. */
 export function applySaleEvent(current: SaleSnapshot | null, event: SaleEvent, lookup: CatalogLookup): SaleStep {
   let snapshot = current ?? newSale();
@@ -120,19 +214,24 @@ export function applySaleEvent(current: SaleSnapshot | null, event: SaleEvent, l
       return { snapshot, outcomes: [] };
     case "add":
     case "set_quantity":
-    case "remove": {
-      const step =
-        event.type === "remove"
-          ? removeLine(snapshot, event.sku)
-          : setLine(snapshot, event.sku, event.quantity, lookup, event.type === "add" ? "add" : "set");
-      const next = settle(step.snapshot, checkout);
-      const changed = step.snapshot.lines !== snapshot.lines;
-      return { snapshot: next, outcomes: [...step.outcomes, ...(changed ? checkoutNotes(before, next, true) : [])] };
-    }
+      return afterCartChange(
+        snapshot,
+        setLine(snapshot, event.sku, event.quantity, lookup, event.type === "add" ? "add" : "set"),
+        checkout,
+      );
+    case "remove":
+      return afterCartChange(snapshot, removeLine(snapshot, event.sku), checkout);
+    case "replace":
+      return afterCartChange(snapshot, replaceLine(snapshot, event.sku, event.by, lookup), checkout);
     case "choose": {
-      const pending = { kind: "choose_product", options: event.options, quantity: event.quantity } as const;
+      const pending: PendingQuestion = {
+        kind: "choose_product",
+        options: event.options,
+        quantity: event.quantity,
+        ...(event.replaces ? { replaces: event.replaces } : {}),
+      };
       const outcome: SaleOutcome =
-        event.options.length === 1 && event.quantity === null
+        event.options.length === 1 && event.quantity === null && !event.replaces
           ? { type: "quantity_missing", sku: event.options[0] as string }
           : { type: "ambiguous", options: event.options, quantity: event.quantity };
       return { snapshot: { ...snapshot, pending }, outcomes: [outcome] };
@@ -143,29 +242,28 @@ export function applySaleEvent(current: SaleSnapshot | null, event: SaleEvent, l
       const step = mergeCustomer(snapshot, event.data);
       // Giving personal data with a non-empty cart means the customer is moving to checkout.
       const next = settle(step.snapshot, step.snapshot.lines.length > 0);
-      return { snapshot: next, outcomes: [...step.outcomes, ...checkoutNotes(before, next, false)] };
+      const questionOpen = isShoppingQuestion(next.pending);
+      return questionOpen ? { snapshot: next, outcomes: step.outcomes } : checkoutStep(next, step.outcomes);
     }
     case "finish_cart": {
       if (snapshot.lines.length === 0) return { snapshot, outcomes: [{ type: "empty_cart" }] };
-      const next = settle({ ...snapshot, pending: null }, true);
-      return { snapshot: next, outcomes: checkoutNotes(before, next, before !== "listo_para_finalizar") };
+      const next = settle({ ...snapshot, pending: isShoppingQuestion(snapshot.pending) ? null : snapshot.pending }, true);
+      const step = checkoutStep(next, []);
+      // Asked again for the summary it already showed: show the same one (same digest) again.
+      if (step.outcomes.length === 0 && step.snapshot.state === "listo_para_finalizar")
+        step.outcomes.push({ type: "ready_to_close" });
+      return step;
     }
-    case "confirm": {
-      const pending = snapshot.pending;
-      if (pending?.kind === "stock_offer") {
-        const step = setLine({ ...snapshot, pending: null }, pending.sku, pending.quantity, lookup, "set");
-        const next = settle(step.snapshot, checkout);
-        return { snapshot: next, outcomes: [...step.outcomes, ...checkoutNotes(before, next, true)] };
-      }
-      if (before === "listo_para_finalizar") return { snapshot, outcomes: [{ type: "close_requested" }] };
-      return applySaleEvent(snapshot, { type: "finish_cart" }, lookup);
-    }
+    case "confirm":
+      return confirm(snapshot, event.shown, lookup);
     case "refuse": {
       const pending = snapshot.pending;
       if (pending?.kind === "stock_offer") {
         return { snapshot: { ...snapshot, pending: null }, outcomes: [{ type: "offer_declined", sku: pending.sku }] };
       }
-      return { snapshot: { ...snapshot, pending: null }, outcomes: [{ type: "postponed" }] };
+      // The summary stays the question: a later "sí" still answers it.
+      const keep = pending?.kind === "confirm_order" || pending?.kind === "customer_data" ? pending : null;
+      return { snapshot: { ...snapshot, pending: keep }, outcomes: [{ type: "postponed" }] };
     }
     case "cancel":
       return { snapshot: { ...snapshot, state: "cancelada", pending: null }, outcomes: [{ type: "cancelled" }] };

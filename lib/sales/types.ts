@@ -25,10 +25,15 @@ export type CustomerData = {
 
 export type CustomerField = keyof CustomerData;
 
-/** What the sale waits for from the customer before anything else makes sense. */
+/**
+ * What the sale waits for from the customer. A bare reply ("el segundo", "Juan Pérez", "sí") is read as the
+ * answer to this question; `confirm_order` names the exact order summary the customer was shown.
+ */
 export type PendingQuestion =
-  | { kind: "choose_product"; options: string[]; quantity: number | null }
-  | { kind: "stock_offer"; sku: string; quantity: number };
+  | { kind: "choose_product"; options: string[]; quantity: number | null; replaces?: string }
+  | { kind: "stock_offer"; sku: string; quantity: number }
+  | { kind: "customer_data"; fields: CustomerField[] }
+  | { kind: "confirm_order"; digest: string };
 
 export type SaleSnapshot = {
   state: SaleState;
@@ -45,11 +50,14 @@ export type SaleEvent =
   | { type: "add"; sku: string; quantity: number }
   | { type: "set_quantity"; sku: string; quantity: number }
   | { type: "remove"; sku: string }
-  | { type: "choose"; options: string[]; quantity: number | null }
+  /** Swap a line for a sibling product, keeping its quantity ("mejor el amarillo"). */
+  | { type: "replace"; sku: string; by: string }
+  | { type: "choose"; options: string[]; quantity: number | null; replaces?: string }
   | { type: "product_not_found"; query: string }
   | { type: "customer_data"; data: CustomerData }
   | { type: "finish_cart" }
-  | { type: "confirm" }
+  /** `shown`: the digest of the summary the customer is answering; a close needs it to match the order now. */
+  | { type: "confirm"; shown?: string }
   | { type: "refuse" }
   | { type: "cancel" }
   | { type: "close_confirmed"; orderId?: string }
@@ -59,6 +67,7 @@ export type SaleOutcome =
   | { type: "line_added"; sku: string; quantity: number; lineQuantity: number }
   | { type: "quantity_set"; sku: string; quantity: number }
   | { type: "line_removed"; sku: string }
+  | { type: "line_replaced"; sku: string; by: string; quantity: number }
   | { type: "not_in_cart"; sku: string }
   | { type: "stock_insufficient"; sku: string; requested: number; available: number }
   | { type: "ambiguous"; options: string[]; quantity: number | null }
@@ -69,6 +78,8 @@ export type SaleOutcome =
   | { type: "missing_fields"; fields: CustomerField[] }
   | { type: "empty_cart" }
   | { type: "ready_to_close" }
+  /** A confirmation arrived for a summary that no longer matches the order: it must be confirmed again. */
+  | { type: "reconfirm" }
   | { type: "close_requested" }
   | { type: "postponed" }
   | { type: "offer_declined"; sku: string }

@@ -8,19 +8,41 @@ export const REQUIRED_FIELDS: ReadonlyArray<{ field: CustomerField; why: string 
   { field: "documentNumber", why: "la factura DIAN se emite a una cédula o NIT" },
   { field: "phone", why: "para coordinar la entrega" },
   { field: "address", why: "para el envío" },
-  { field: "city", why: "para calcular el envío" },
 ];
 
 export function onlyDigits(value: string): string {
   return value.replace(/\D/g, "");
 }
 
+const NIT_WEIGHTS = [3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71];
+
+/** DIAN's check digit of a NIT base number (weights from the right-most digit, modulo 11). */
+export function nitCheckDigit(base: string): number {
+  const digits = onlyDigits(base).split("").reverse();
+  const sum = digits.reduce((s, d, i) => s + Number(d) * (NIT_WEIGHTS[i] ?? 0), 0);
+  const r = sum % 11;
+  return r < 2 ? r : 11 - r;
+}
+
+/** "900123456" → "900123456-8"; a NIT written with its check digit keeps it (validation checks it). */
+export function normalizeNit(raw: string): string {
+  const cleaned = raw.replace(/[\s.]/g, "");
+  const written = /^(\d{8,9})-?(\d)$/.exec(cleaned);
+  if (written && (cleaned.includes("-") || cleaned.length === 10)) return `${written[1]}-${written[2]}`;
+  const base = onlyDigits(cleaned);
+  return /^\d{9}$/.test(base) ? `${base}-${nitCheckDigit(base)}` : cleaned;
+}
+
+function validateNit(number: string): string | null {
+  const match = /^(\d{8,9})-(\d)$/.exec(number);
+  if (!match) return "el NIT debe tener 9 dígitos y dígito de verificación (ej. 900123456-8)";
+  return nitCheckDigit(match[1] as string) === Number(match[2])
+    ? null
+    : "el dígito de verificación del NIT no coincide; revisa el número";
+}
+
 function validateDocument(number: string, type: DocumentType | undefined): string | null {
-  if (type === "NIT") {
-    return /^\d{9}(-\d)?$/.test(number)
-      ? null
-      : "el NIT debe tener 9 dígitos y dígito de verificación (ej. 900123456-7)";
-  }
+  if (type === "NIT") return validateNit(number);
   if (type === "PASAPORTE") return /^[A-Z0-9]{5,12}$/i.test(number) ? null : "el pasaporte no parece válido";
   if (type === "CE")
     return /^\d{6,10}$/.test(number) ? null : "la cédula de extranjería debe tener entre 6 y 10 dígitos";

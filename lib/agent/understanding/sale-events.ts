@@ -216,7 +216,8 @@ export function saleEventsFor(input: SaleTurnInput): SaleTurnEvents {
   if (hasCustomerData(customer.data)) events.push({ type: "customer_data", data: customer.data });
   if (isCancel(text)) events.push({ type: "cancel" });
   else if (isFinishCart(text)) events.push({ type: "finish_cart" });
-  else if (!changedCart && isConfirmation(text)) events.push({ type: "confirm" });
+  else if (!changedCart && isConfirmation(text))
+    events.push({ type: "confirm", ...(pending?.kind === "confirm_order" ? { shown: pending.digest } : {}) });
   else if (!changedCart && isRefusal(text)) events.push({ type: "refuse" });
   if (events.length === 0) events.push({ type: "start" });
   return { events, mentioned };
