@@ -14,6 +14,8 @@ export type CatalogProduct = {
   standard: string | null;
   synonyms: string[];
   active: boolean;
+  /** The shop never chose this SKU (generated on import): customers are shown the name, never the code. */
+  skuInternal?: boolean;
 };
 
 export type Intent = "inventario" | "venta" | "cliente" | "contexto";
@@ -28,6 +30,8 @@ export type HistoryTurn = {
   intent?: Intent;
   /** SKUs an assistant turn showed, in order; preferred over re-reading SKUs from `text`. */
   shownSkus?: string[];
+  /** For a customer turn: whether the agent understood it (two misses in a row hand over to a person). */
+  understood?: boolean;
 };
 
 export type Tone =
@@ -48,3 +52,14 @@ export const TONES: readonly Tone[] = [
   "vendedor",
   "orientado a solucionar",
 ];
+
+/**
+ * An attribute read from text, a product's or a customer's: a measured figure ("10 libras"), a labelled value
+ * ("talla 42", "clase 0", "DIN 9-13"), a size word, a colour, or a code ("N95", "8210", "PQS").
+ */
+export type Attribute =
+  | { kind: "measure"; value: number; unit: string; dimension: string }
+  | { kind: "label"; label: string; value: string }
+  | { kind: "size"; value: string }
+  | { kind: "colour"; value: string }
+  | { kind: "code"; value: string };

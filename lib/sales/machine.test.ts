@@ -177,7 +177,10 @@ describe("confirmation answers the exact summary shown", () => {
 
   it("missing data becomes the question the next bare reply answers", () => {
     const step = applySaleEvent(cart("pendiente"), { type: "finish_cart" }, lookup);
-    expect(step.snapshot.pending).toEqual({ kind: "customer_data", fields: ["name", "documentNumber", "phone", "address"] });
+    expect(step.snapshot.pending).toEqual({
+      kind: "customer_data",
+      fields: ["name", "documentNumber", "phone", "address"],
+    });
   });
 });
 

@@ -247,7 +247,10 @@ export function applySaleEvent(current: SaleSnapshot | null, event: SaleEvent, l
     }
     case "finish_cart": {
       if (snapshot.lines.length === 0) return { snapshot, outcomes: [{ type: "empty_cart" }] };
-      const next = settle({ ...snapshot, pending: isShoppingQuestion(snapshot.pending) ? null : snapshot.pending }, true);
+      const next = settle(
+        { ...snapshot, pending: isShoppingQuestion(snapshot.pending) ? null : snapshot.pending },
+        true,
+      );
       const step = checkoutStep(next, []);
       // Asked again for the summary it already showed: show the same one (same digest) again.
       if (step.outcomes.length === 0 && step.snapshot.state === "listo_para_finalizar")

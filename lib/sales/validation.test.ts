@@ -33,7 +33,12 @@ describe("customer data for an order", () => {
   it("needs name, document, phone and address; the city is optional", () => {
     expect(missingFields({})).toEqual(["name", "documentNumber", "phone", "address"]);
     expect(
-      missingFields({ name: "Ana Ruiz", documentNumber: "1144556677", phone: "3104567890", address: "Calle 5 # 38-25" }),
+      missingFields({
+        name: "Ana Ruiz",
+        documentNumber: "1144556677",
+        phone: "3104567890",
+        address: "Calle 5 # 38-25",
+      }),
     ).toEqual([]);
   });
 

@@ -1,58 +1,29 @@
-// Clause reading for cart extraction: split a message into product clauses and find each one's
-// quantity, packaging word and product words ("10 pares de guantes", "talla 40" is an attribute).
+// Clause reading: split a message into product clauses and find each one's quantity, packaging word and
+// product words. Numbers that belong to an attribute ("talla 42", "DIN 9-13", "10 libras", "de 4 argollas")
+// are never quantities; they stay in the product words, where resolution reads them as attributes.
 
-import { analyze, canonicalUnit, foldText, replaceNumberWords, tokenize } from "./normalize";
+import { lexicon } from "../lexicon";
+import { attributeTokens, readAttributes } from "./attributes";
+import { analyze, foldText } from "./normalize";
+import { replaceNumberWords } from "./numbers";
 
-const QUANTITY_UNITS: Record<string, string> = {
-  unidad: "unidad",
-  unidades: "unidad",
-  und: "unidad",
-  unds: "unidad",
-  pieza: "unidad",
-  piezas: "unidad",
-  par: "par",
-  pares: "par",
-  caja: "caja",
-  cajas: "caja",
-  rollo: "rollo",
-  rollos: "rollo",
-  paquete: "paquete",
-  paquetes: "paquete",
-  kit: "unidad",
-  kits: "unidad",
-};
-// Words right before a number that make it an attribute, not a quantity ("talla 40", "caja x20").
-const ATTRIBUTE_BEFORE = new Set([
-  "talla",
-  "x",
-  "serie",
-  "clase",
-  "nivel",
-  "tipo",
-  "din",
-  "nrr",
-  "calibre",
-  "modelo",
-  "ref",
-  "referencia",
-  "de",
-]);
+const PACKAGING = new Map(lexicon.units.packaging.flatMap((p) => p.words.map((w) => [w, p.unit] as const)));
+const MONEY_AFTER = new Set(lexicon.numbers.money);
+const CONNECTORS = new Set(["y", "e", "tambien", "ademas", "mas", "con", "aparte"]);
+// Words that frame a cart operation; they are never part of the product's name.
 const OP_WORDS = new Set(
   (
     "quita quitar quitale quitame quitalos quitalas quite quitele quiteme quitelos quitelas saca sacar sacale sacalos saque " +
     "saquele saquelos elimina eliminar eliminelos elimine borra borrar borre retira retirar retire mejor sean sea serian " +
-    "cambia cambiar cambialo cambiala cambialos cambie cambielo cambiela cambielos cambieme deja dejalo dejala dejalos " +
-    "dejame deje dejelo dejela dejelos dejeme ponle ponme pon pongale pongame corrige corrija corrijo vez lugar solo " +
-    "solamente son otros otras otro otra adicional adicionales esos esas ese esa estos estas este esta mismo mismos misma " +
-    "mismas aquellos primero primera segundo segunda llevame quiero necesito comprar mandeme mandame agregueme agregame " +
-    "cotizeme coticeme cotizame separeme separame apartame aparteme vendame vendeme regaleme regalame solicito " +
-    "solicitamos requiero requerimos necesitamos favor cotizacion"
+    "cambia cambiar cambialo cambiala cambialos cambialas cambie cambielo cambiela cambielos cambieme deja dejalo dejala " +
+    "dejalos dejame deje dejelo dejela dejelos dejeme ponle ponme pon pongale pongame corrige corrija corrijo vez lugar " +
+    "solo solamente son eran era fueron otros otras otro otra adicional adicionales esos esas ese esa estos estas este esta " +
+    "mismo mismos misma mismas aquellos primero primera segundo segunda llevame quiero necesito comprar mandeme mandame " +
+    "agregueme agregame cotizeme coticeme cotizame separeme separame apartame aparteme vendame vendeme regaleme regalame " +
+    "solicito solicitamos requiero requerimos necesitamos favor cotizacion mete meta meteme metele pedido pedir"
   ).split(" "),
 );
-// A number next to these is money, never a quantity ("a 100 mil cada uno", "$ 38.500").
-const MONEY_AFTER = new Set(["mil", "pesos", "peso", "lucas", "barras", "millon", "millones", "cop"]);
-const CONNECTORS = new Set(["y", "e", "tambien", "ademas", "mas", "con", "aparte"]);
-// "dame 10 chalecos, no mejor 12", "6 barbuquejos... perdón, que sean 8": the speaker fixes the number just said.
+// The speaker fixes the number just said: "dame 10 chalecos, no mejor 12", "6… perdón, que sean 8".
 export const SELF_CORRECTION = new Set([
   "no",
   "mejor",
@@ -66,24 +37,32 @@ export const SELF_CORRECTION = new Set([
   "bien",
 ]);
 
-/** "arnés de 4 argollas" (attribute) vs "cotización de 10 extintores" (quantity after a chat word). */
-function attributeMarker(previous: string | undefined, phraseSoFar: readonly string[]): boolean {
-  if (previous === undefined || !ATTRIBUTE_BEFORE.has(previous)) return false;
-  return previous !== "de" || analyze(phraseSoFar.join(" ")).length > 0;
-}
-
-const isNumber = (t: string | undefined) => t !== undefined && /^\d+$/.test(t);
+const isNumber = (t: string | undefined): t is string => t !== undefined && /^\d+$/.test(t);
 
 export type Clause = {
   tokens: string[];
   quantity: number | null;
+  /** Packaging said with the number ("par", "caja"), when said. */
   unit: string | null;
   phraseTokens: string[];
   corrected?: boolean;
   question?: boolean;
 };
 
+/** "arnés de 4 argollas" (an attribute after "de" once product words were said) vs "cotización de 10 extintores". */
+function attributeAfterOf(tokens: readonly string[], i: number, phraseSoFar: readonly string[]): boolean {
+  const next = tokens[i + 1];
+  return (
+    tokens[i - 1] === "de" &&
+    analyze(phraseSoFar.join(" ")).length > 0 &&
+    next !== undefined &&
+    !PACKAGING.has(next) &&
+    analyze(next).length > 0
+  );
+}
+
 export function readClause(tokens: string[]): Clause {
+  const { used } = readAttributes(tokens.join(" "), tokens);
   let quantity: number | null = null;
   let unit: string | null = null;
   let quantityAt = -1;
@@ -92,31 +71,32 @@ export function readClause(tokens: string[]): Clause {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as string;
     const next = tokens[i + 1];
-    const unitWord = next === undefined ? undefined : QUANTITY_UNITS[next];
+    const unitWord = next === undefined ? undefined : PACKAGING.get(next);
     if (isNumber(token) && ((next !== undefined && MONEY_AFTER.has(next)) || tokens[i - 1] === "cada")) {
       i += next !== undefined && MONEY_AFTER.has(next) ? 1 : 0;
       continue;
     }
-    // Long numbers are model codes ("8210", "6200") unless they open the phrase ("quiero 1000 tapones").
+    // Long numbers are model codes ("8210") unless they open the phrase ("quiero 1000 tapones").
     const plausible =
       token.length <= 3 ||
       unitWord !== undefined ||
       (token.length <= 5 && analyze(phraseTokens.join(" ")).length === 0 && next !== undefined && !isNumber(next));
-    // "un pedido de 25 overoles": after a filler noun and before any product word, a number replaces
-    // the article's 1 ("uno de 4 argollas" keeps 1: only "de" lies between).
+    // "un pedido de 25 overoles": after a filler and before any product word, a number replaces the article's 1.
     const sinceQuantity = tokens.slice(quantityAt + 1, i);
     const noProductYet =
       quantity !== null &&
       unit === null &&
       analyze(sinceQuantity.join(" ")).length === 0 &&
       sinceQuantity.some((t) => t !== "de" && !OP_WORDS.has(t));
-    // "dame 10 chalecos no mejor 12": a number right after a correction word replaces the one said.
     const corrects = quantity !== null && SELF_CORRECTION.has(tokens[i - 1] ?? "") && tokens[i - 1] !== "no";
+    // "3 galones de alcohol": a measure that is also how the product is sold, said before the product, counts it.
+    const countedInMeasure =
+      used.has(i) && unitWord !== undefined && analyze(phraseTokens.join(" ")).length === 0 && tokens[i + 2] === "de";
     const isQuantity =
       (quantity === null || noProductYet || corrects) &&
       isNumber(token) &&
-      !attributeMarker(tokens[i - 1], noProductYet ? sinceQuantity : phraseTokens) &&
-      !(next !== undefined && canonicalUnit(next) !== null) &&
+      (!used.has(i) || countedInMeasure) &&
+      !attributeAfterOf(tokens, i, noProductYet ? sinceQuantity : phraseTokens) &&
       plausible;
     if (isQuantity) {
       corrected ||= corrects && !noProductYet;
@@ -137,15 +117,14 @@ export function readClause(tokens: string[]): Clause {
 export type RawClause = { tokens: string[]; question: boolean };
 
 export function splitClauses(text: string): RawClause[] {
-  // "¿…?" opens a sentence of its own: "quiero 2 extintores de CO2 y ¿cuánto sale la recarga?".
-  // Folding collapses line breaks; a list with one product per line must keep its lines apart.
-  const parts = foldText(text.replace(/\s*(\r?\n)+\s*/g, " , ")).split(/([,;\n¿?]|\.(?!\d))/);
+  // "¿…?" opens a sentence of its own; a list with one product per line keeps its lines apart.
+  const parts = foldText(text.replace(/\s*(\r?\n)+\s*/g, " , ")).split(/([,;\n¿?+]|\.(?!\d))/);
   const clauses: RawClause[] = [];
   for (let c = 0; c < parts.length; c += 2) {
     const chunk = parts[c] ?? "";
     const question = parts[c - 1] === "¿" || parts[c + 1] === "?";
     // "de una" / "una vez" are "right away", not one unit.
-    const raw = tokenize(chunk).filter(
+    const raw = attributeTokens(chunk).filter(
       (t, i, all) =>
         !((t === "una" || t === "un") && ((all[i - 1] === "de" && i === all.length - 1) || all[i + 1] === "vez")),
     );
@@ -164,4 +143,11 @@ export function splitClauses(text: string): RawClause[] {
     if (current.length > 0) clauses.push({ tokens: current, question });
   }
   return clauses;
+}
+
+/** Whether a packaging word counts units of a paired kind ("pares de guantes") or multiplies ("un par de cascos"). */
+const PAIRED = lexicon.units.paired.map((w) => analyze(w)[0]).filter((w): w is string => !!w);
+export function countsPairs(productWords: string): boolean {
+  const terms = analyze(productWords);
+  return terms.some((t) => PAIRED.includes(t));
 }

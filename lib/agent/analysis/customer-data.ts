@@ -1,11 +1,15 @@
 // Customer data in free text: name, cédula/NIT/CE/pasaporte, mobile, address, city, email.
 // Values are extracted loosely; lib/sales/validation decides whether they are acceptable.
 
-import type { CustomerData, DocumentType } from "@/lib/sales/types";
+import type { CustomerData, CustomerField, DocumentType } from "@/lib/sales/types";
+import { normalizeNit } from "@/lib/sales/validation";
 import { findCity, isKnownCity } from "./cities";
+import { foldText, STOP_WORDS } from "./normalize";
 
-export type CustomerExtraction = { data: CustomerData; rest: string };
-export type CustomerExtractionOptions = { expectDocument?: boolean; expectName?: boolean };
+/** `bare`: fields read from a reply that was only that value (the caller may veto one, e.g. a product name). */
+export type CustomerExtraction = { data: CustomerData; rest: string; bare: CustomerField[] };
+/** `expected`: the fields the agent just asked for; a bare reply of that shape is that field. */
+export type CustomerExtractionOptions = { expected?: readonly CustomerField[] };
 
 const NAME_WORD = "[A-Za-zÁÉÍÓÚÜÑáéíóúüñ]+";
 const NAME_STOP = new Set(
@@ -124,6 +128,10 @@ function withNeighbourhood(text: string, match: RegExpMatchArray | null): RegExp
 
 /** Extracts customer fields and returns the text with those spans blanked out. */
 export function extractCustomerData(text: string, options: CustomerExtractionOptions = {}): CustomerExtraction {
+  const expected = new Set(options.expected ?? []);
+  const expectDocument = expected.has("documentNumber");
+  const expectName = expected.has("name");
+  const bare: CustomerField[] = [];
   let rest = text;
   const data: CustomerData = {};
   const take = (match: RegExpMatchArray | null) => {
@@ -134,7 +142,9 @@ export function extractCustomerData(text: string, options: CustomerExtractionOpt
   if (email) data.email = email[0].toLowerCase();
   take(email);
 
-  const address = withNeighbourhood(rest, rest.match(ADDRESS));
+  const strictAddress = withNeighbourhood(rest, rest.match(ADDRESS));
+  const address = strictAddress ?? (expected.has("address") ? looseAddress(rest) : null);
+  if (address && !strictAddress) bare.push("address");
   if (address)
     data.address = address[0]
       .replace(/\s+/g, " ")
@@ -144,13 +154,8 @@ export function extractCustomerData(text: string, options: CustomerExtractionOpt
 
   const nit = rest.match(NIT) ?? rest.match(NIT_KEYWORD);
   if (nit?.[1]) {
-    const digits = nit[1].replace(/[^\d-]/g, "").replace(/\s/g, "");
     data.documentType = "NIT";
-    data.documentNumber = digits.includes("-")
-      ? digits
-      : digits.length === 10
-        ? `${digits.slice(0, 9)}-${digits.slice(9)}`
-        : digits;
+    data.documentNumber = normalizeNit(nit[1]);
     take(nit);
   }
 
@@ -170,15 +175,17 @@ export function extractCustomerData(text: string, options: CustomerExtractionOpt
     }
   }
 
-  // A bare mobile only after keyword documents are gone, so a cédula is never mistaken for a phone.
-  if (!data.phone) {
+  // A bare mobile only after keyword documents are gone, so a cédula is never mistaken for a phone; when the
+  // agent asked only for the document, a bare number is the document whatever it starts with.
+  const documentOnly = expectDocument && !expected.has("phone");
+  if (!data.phone && !documentOnly) {
     const mobile = rest.match(MOBILE);
     if (mobile) data.phone = normalizePhone(mobile[0]);
     take(mobile);
   }
 
   if (!data.documentNumber) {
-    if (options.expectDocument) {
+    if (expectDocument) {
       const bare = rest.match(/\b\d{1,3}(?:\.\d{3}){1,3}\b|\b\d{6,10}\b/);
       if (bare) {
         data.documentType = "CC";
@@ -199,13 +206,16 @@ export function extractCustomerData(text: string, options: CustomerExtractionOpt
       data.name = name;
       take(intro);
     }
-  } else if (options.expectName) {
-    const bare = rest.trim().match(new RegExp(`^(${NAME_WORD}(?:\\s+${NAME_WORD}){1,4})[.!]?$`, "u"));
-    const words = bare?.[1]?.toLowerCase().split(/\s+/) ?? [];
-    if (bare?.[1] && !findCity(bare[1]) && !words.some((w) => NOT_NAME_WORDS.has(w))) data.name = titleCase(bare[1]);
+  } else if (expectName) {
+    const name = bareName(rest);
+    if (name) {
+      data.name = name;
+      bare.push("name");
+      rest = " ";
+    }
   }
   if (!data.name && (data.documentNumber || data.phone)) {
-    const card = nameFromContactCard(rest, options.expectName ?? false);
+    const card = nameFromContactCard(rest, expectName);
     if (card) {
       data.name = card;
       rest = rest.replace(card, " ");
@@ -217,7 +227,47 @@ export function extractCustomerData(text: string, options: CustomerExtractionOpt
     data.city = city;
     rest = rest.replace(new RegExp(`\\b${city}\\b`, "i"), " ");
   }
-  return { data, rest };
+  return { data, rest, bare };
+}
+
+const COMPANY_SUFFIX = /\b(s\.?\s?a\.?\s?s\.?|s\.?\s?a\.?|ltda\.?|limitada|e\.?\s?u\.?|& c[ií]a\.?)\s*$/iu;
+const NAME_JOINER = new Set(["de", "del", "la", "las", "los", "y", "e", "san", "santa"]);
+
+/**
+ * A reply that is only a name, when the agent asked for it: 2–6 words of letters (a company's name may carry
+ * its "S.A.S." or "Ltda."), none a function word or request verb ("dame tu dirección" is no name).
+ */
+function bareName(text: string): string | null {
+  const candidate = text.trim().replace(/[.!]+$/, "");
+  const company = COMPANY_SUFFIX.test(candidate);
+  const words = candidate.split(/\s+/).filter(Boolean);
+  if (words.length < 2 || words.length > 6 || /[?¿\d@#]/.test(candidate)) return null;
+  const wordShape = company ? /^[\p{L}&.'-]+$/u : /^[\p{L}'-]+$/u;
+  if (!words.every((w) => wordShape.test(w))) return null;
+  const folded = words.map((w) => foldText(w));
+  const functionWord = folded.some(
+    (w, i) => (STOP_WORDS.has(w) || NOT_NAME_WORDS.has(w)) && !(i > 0 && NAME_JOINER.has(w)),
+  );
+  if (functionWord || (!company && findCity(candidate) === candidate)) return null;
+  return company ? candidate : titleCase(candidate);
+}
+
+const STREET =
+  /\b(?:calle|cll|cl|carrera|cra|kra|kr|cr|avenida|av|transversal|tv|diagonal|dg|autopista|circular|manzana|mz|vereda|km|kilometro|kil[oó]metro|conjunto|edificio|urbanizaci[oó]n|barrio)\.?\s*\d*/i;
+
+/** When the agent asked for the address: a street word with a number is the address, whatever its format. */
+function looseAddress(text: string): RegExpMatchArray | null {
+  const street = text.match(STREET);
+  if (!street || street.index === undefined || !/\d/.test(text.slice(street.index))) return null;
+  const value = text
+    .slice(street.index)
+    .split(/[\n;]|,\s*(?:c[eé]dula|cc|nit|tel|cel|celular|tel[eé]fono)\b/i)[0]
+    ?.trim()
+    .replace(/[.,]+$/, "");
+  if (!value) return null;
+  const match = [value] as unknown as RegExpMatchArray;
+  match.index = street.index;
+  return match;
 }
 
 export function hasCustomerData(data: CustomerData): boolean {

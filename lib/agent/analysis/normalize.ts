@@ -1,6 +1,7 @@
 // Spanish text analyser shared by the catalog index, the extractor and the DB `searchText` column.
 // Everything is accent-free lower case so "Extintóres", "extintores" and "EXTINTOR" meet.
 
+import { lexicon } from "../lexicon";
 import { replaceNumberWords } from "./numbers";
 
 export { parseNumberWord, replaceNumberWords } from "./numbers";
@@ -15,40 +16,18 @@ export function foldText(text: string): string {
     .trim();
 }
 
-const UNIT_ALIASES: Record<string, string> = {
-  lb: "lb",
-  lbs: "lb",
-  libra: "lb",
-  libras: "lb",
-  kg: "kg",
-  kilo: "kg",
-  kilos: "kg",
-  gal: "gal",
-  galon: "gal",
-  galones: "gal",
-  m: "m",
-  mt: "m",
-  mts: "m",
-  metro: "m",
-  metros: "m",
-  cm: "cm",
-  centimetro: "cm",
-  centimetros: "cm",
-  mm: "mm",
-  pulg: "pulg",
-  pulgada: "pulg",
-  pulgadas: "pulg",
-  g: "g",
-  gr: "g",
-  gramos: "g",
-  db: "db",
-  v: "v",
-  voltios: "v",
-};
+/** Measurement words → canonical unit ("libras" → "lb"), from the lexicon. */
+const UNIT_ALIASES = new Map(lexicon.units.measures.flatMap((m) => m.words.map((w) => [w, m.unit] as const)));
+const DIMENSIONS = new Map(lexicon.units.measures.map((m) => [m.unit, m.dimension]));
 
 /** Canonical unit for a measurement word ("libras" → "lb"), or null. */
 export function canonicalUnit(word: string): string | null {
-  return UNIT_ALIASES[word] ?? null;
+  return UNIT_ALIASES.get(word) ?? null;
+}
+
+/** What a canonical unit measures ("lb" → "masa"), so "10 libras" can be compared with "4.5 kg". */
+export function dimensionOf(unit: string): string | null {
+  return DIMENSIONS.get(unit) ?? null;
 }
 
 /** Folded word tokens; "20lb" → ["20","lb"], "1.000" → ["1000"], "2.5" stays one token. */
@@ -57,38 +36,13 @@ export function tokenize(text: string): string[] {
     .replace(/(\d)\.(\d{3})(?!\d)/g, "$1$2")
     .replace(/(\d)\.(\d{3})(?!\d)/g, "$1$2")
     .replace(/\b(\d+)([a-z]+)\b/g, (whole, digits: string, letters: string) =>
-      UNIT_ALIASES[letters] ? `${digits} ${letters}` : whole,
+      UNIT_ALIASES.has(letters) ? `${digits} ${letters}` : whole,
     );
   return folded.match(/[a-z0-9]+(?:\.\d+)?/g) ?? [];
 }
 
-// Function words and chat verbs that never identify a product.
-export const STOP_WORDS: ReadonlySet<string> = new Set(
-  (
-    "a al algo algun alguna alguno algunos ante asi aun bajo bien buen buena buenas bueno buenos cada como con contra cual cuales " +
-    "cuando cuanto cuanta cuantos cuantas de del desde donde dos el ella ellas ellos en entre era es esa esas ese eso esos esta " +
-    "estas este esto estos favor fue ha han hay hola la las le les lo los mas me mi mis muy nos nosotros o os otra otro otros " +
-    "para pero poco por porfa porque pues que se sea sean ser si sin sobre solo su sus tal tambien te tiene tienen tienes " +
-    "tengo todo todos tu tus un una unas uno unos usted ustedes vos y ya yo " +
-    "quiero quisiera queria necesito necesitamos necesita busco buscamos buscando manejan maneja venden vende vendes " +
-    "precio precios cuesta cuestan vale valen valor costo costos stock disponible disponibles disponibilidad existencia " +
-    "existencias muestrame mostrar muestra muestreme ver dame deme denme regalame regaleme comprar compra compro pedir " +
-    "pido pedido cotizacion cotizar cotizame agregar agrega agregue agregame anadir anade anademe sumale suma llevo lleva " +
-    "llevar sirve sirven servir gracias dias tardes noches producto productos articulo articulos cosa cosas ofrecen " +
-    "hacer hacen tener tenemos puedo puede pueden podrian podria seria gustaria interesa info informacion " +
-    "mejor entonces listo dale ok okey vale porfavor saber quisieramos ademas igual alli ahi aqui " +
-    "referencia referencias modelo opciones opcion todavia aun despues luego tarde confirmo confirma confirmar " +
-    "confirmado cancelar cancela perfecto correcto bueno hagale quedo queda quedaria " +
-    // Chat fillers and usted/tú imperatives: they frame the request, never name the product.
-    "no ni nada pues senor senora sumerce don dona vecino veci amigo amiga parce hermano socio ahora hoy manana urgente " +
-    "rapido haga hagame hazme haz mande manda mandeme mandame mandar envieme enviame agregueme agregame cotizeme " +
-    "coticeme cotizame separe separeme separame aparteme apartame vendame vendeme regaleme regalame pongame ponme " +
-    "alisteme alistame llevamos necesitaria requiero requerimos ocupo ocupamos recomienda recomiendan recomendar " +
-    "recomiendame recomiendeme sugiere aconseja " +
-    // Apologies and courtesy around corrections ("no, perdón, que sean 2", "muchas gracias, muy amable").
-    "perdon perdone perdoneme disculpa disculpe disculpeme mucha muchas mucho muchos amable jaja jajaja jeje"
-  ).split(" "),
-);
+// Function words and chat verbs that never identify a product (lexicon/stopwords.json).
+export const STOP_WORDS: ReadonlySet<string> = lexicon.stopwords;
 
 // Irregular forms the suffix rules would mangle; value is the shared stem.
 const STEM_EXCEPTIONS: Record<string, string> = {

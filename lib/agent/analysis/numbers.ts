@@ -1,92 +1,43 @@
-// Spanish number words → digits ("treinta y cinco" → 35, "media docena" → 6) over folded tokens.
+// Spanish number words → digits over folded tokens ("treinta y cinco" → 35, "media docena" → 6), from the
+// lexicon. A misspelt number word ("dosena", "beinte", "kinse") is recognised by one mechanism: it sounds
+// like a number word (the same phonetic key) and stands where a quantity stands (before a word that is not a
+// function word), so "lo siento" is never a hundred.
 
-const UNITS: Record<string, number> = {
-  cero: 0,
-  un: 1,
-  uno: 1,
-  una: 1,
-  dos: 2,
-  tres: 3,
-  cuatro: 4,
-  cinco: 5,
-  seis: 6,
-  siete: 7,
-  ocho: 8,
-  nueve: 9,
-  diez: 10,
-  once: 11,
-  doce: 12,
-  trece: 13,
-  catorce: 14,
-  quince: 15,
-  dieciseis: 16,
-  diecisiete: 17,
-  dieciocho: 18,
-  diecinueve: 19,
-  veinte: 20,
-  veintiun: 21,
-  veintiuno: 21,
-  veintiuna: 21,
-  veintidos: 22,
-  veintitres: 23,
-  veinticuatro: 24,
-  veinticinco: 25,
-  veintiseis: 26,
-  veintisiete: 27,
-  veintiocho: 28,
-  veintinueve: 29,
-};
+import { lexicon } from "../lexicon";
+import { phoneticKey } from "./phonetic";
 
-const TENS: Record<string, number> = {
-  treinta: 30,
-  cuarenta: 40,
-  cincuenta: 50,
-  sesenta: 60,
-  setenta: 70,
-  ochenta: 80,
-  noventa: 90,
-};
+const { units: UNITS, tens: TENS, hundreds: HUNDREDS, groups: GROUPS } = lexicon.numbers;
+const THOUSAND = lexicon.numbers.thousand;
+const HALF = new Set(lexicon.numbers.half);
+const MULTIPLIERS: Record<string, number> = { [THOUSAND]: 1000, millon: 1_000_000, millones: 1_000_000 };
 
-const HUNDREDS: Record<string, number> = {
-  cien: 100,
-  ciento: 100,
-  doscientos: 200,
-  doscientas: 200,
-  trescientos: 300,
-  trescientas: 300,
-  cuatrocientos: 400,
-  cuatrocientas: 400,
-  quinientos: 500,
-  quinientas: 500,
-  seiscientos: 600,
-  seiscientas: 600,
-  setecientos: 700,
-  setecientas: 700,
-  ochocientos: 800,
-  ochocientas: 800,
-  novecientos: 900,
-  novecientas: 900,
-};
+const NUMBER_WORDS = new Set([...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(HUNDREDS), THOUSAND]);
+const GROUP_WORDS = new Set(Object.keys(GROUPS));
 
-const MULTIPLIERS: Record<string, number> = { mil: 1000, millon: 1_000_000, millones: 1_000_000 };
-// "dos docenas" → 24, "una decena" → 10.
-const GROUPS: Record<string, number> = {
-  docena: 12,
-  docenas: 12,
-  decena: 10,
-  decenas: 10,
-  millon: 1_000_000,
-  millones: 1_000_000,
-};
+/** Number and group words by sound; short words are left out (too many real words sound like them). */
+const BY_SOUND = new Map<string, string>();
+for (const word of [...NUMBER_WORDS, ...GROUP_WORDS])
+  if (word.length >= 4 && !BY_SOUND.has(phoneticKey(word))) BY_SOUND.set(phoneticKey(word), word);
 
-/** Value of a single number word, or null. */
+/** The number or group word a token spells, allowing misspellings only where a quantity can stand. */
+export function spelledNumberWord(token: string, next: string | undefined): string | null {
+  if (NUMBER_WORDS.has(token) || GROUP_WORDS.has(token)) return token;
+  if (token.length < 4 || /\d/.test(token) || lexicon.stopwords.has(token)) return null;
+  const word = BY_SOUND.get(phoneticKey(token));
+  if (!word) return null;
+  const beforeWord = next !== undefined && !lexicon.stopwords.has(next) && !/^\d/.test(next);
+  const beforeOf = next === "de" || next === "pares" || next === "unidades";
+  return beforeWord || beforeOf ? word : null;
+}
+
+/** Value of a single correctly spelt number word (or digits), or null. */
 export function parseNumberWord(word: string): number | null {
   if (/^\d+$/.test(word)) return Number(word);
-  return UNITS[word] ?? TENS[word] ?? HUNDREDS[word] ?? (word === "mil" ? 1000 : null);
+  return UNITS[word] ?? TENS[word] ?? HUNDREDS[word] ?? (word === THOUSAND ? 1000 : null);
 }
 
 function isNumberWord(word: string | undefined): word is string {
-  return word !== undefined && (word in UNITS || word in TENS || word in HUNDREDS || word === "mil");
+  return word !== undefined && NUMBER_WORDS.has(word);
 }
 
 /** Reads a number phrase starting at `start`; returns value and tokens consumed (0 if none). */
@@ -102,17 +53,13 @@ function readNumber(tokens: readonly string[], start: number): { value: number; 
       current += TENS[word] as number;
       // "treinta y cinco": the "y" only joins tens with a following unit word.
       const unitWord = tokens[i + 2];
-      if (
-        tokens[i + 1] === "y" &&
-        unitWord !== undefined &&
-        (UNITS[unitWord] ?? 0) > 0 &&
-        (UNITS[unitWord] ?? 0) < 10
-      ) {
-        current += UNITS[unitWord] as number;
+      const unit = unitWord === undefined ? 0 : (UNITS[unitWord] ?? 0);
+      if (tokens[i + 1] === "y" && unit > 0 && unit < 10) {
+        current += unit;
         i += 2;
       }
     } else if (word in UNITS) current += UNITS[word] as number;
-    else if (word === "mil") {
+    else if (word === THOUSAND) {
       total += (current || 1) * 1000;
       current = 0;
     } else break;
@@ -123,20 +70,22 @@ function readNumber(tokens: readonly string[], start: number): { value: number; 
 }
 
 /**
- * Replaces number phrases with digit tokens. Dozens: "una docena" → 12, "media docena" → 6,
- * "dos docenas" → 24, "docena" alone → 12.
+ * Replaces number phrases with digit tokens. Groups multiply: "una docena" → 12, "media docena" → 6,
+ * "dos docenas" → 24, "docena" alone → 12. "100 mil" stays money-sized (100000).
  */
-export function replaceNumberWords(tokens: readonly string[]): string[] {
+export function replaceNumberWords(input: readonly string[]): string[] {
+  const tokens = input.map((t, i) => spelledNumberWord(t, input[i + 1]) ?? t);
   const out: string[] = [];
   for (let i = 0; i < tokens.length; ) {
     const word = tokens[i] as string;
-    if ((word === "media" || word === "medio") && (tokens[i + 1] === "docena" || tokens[i + 1] === "docenas")) {
-      out.push("6");
+    const group = GROUPS[tokens[i + 1] ?? ""];
+    if (HALF.has(word) && group) {
+      out.push(String(group / 2));
       i += 2;
       continue;
     }
-    if (word === "docena" || word === "decena") {
-      out.push(word === "docena" ? "12" : "10");
+    if (GROUP_WORDS.has(word)) {
+      out.push(String(GROUPS[word]));
       i++;
       continue;
     }
@@ -145,7 +94,6 @@ export function replaceNumberWords(tokens: readonly string[]): string[] {
     if (/^\d+$/.test(word)) {
       value = Number(word);
       used = 1;
-      // "100 mil", "2 millones": digits with a spoken multiplier (prices, mostly).
       const multiplier = MULTIPLIERS[tokens[i + 1] ?? ""];
       if (multiplier) {
         value *= multiplier;
@@ -157,10 +105,9 @@ export function replaceNumberWords(tokens: readonly string[]): string[] {
       used = read.used;
     }
     if (value !== null && used > 0) {
-      const after = tokens[i + used] ?? "";
-      const group = GROUPS[after];
-      if (group) {
-        out.push(String(value * group));
+      const multiplier = GROUPS[tokens[i + used] ?? ""];
+      if (multiplier) {
+        out.push(String(value * multiplier));
         i += used + 1;
       } else {
         out.push(value === 0 && !/^\d+$/.test(word) ? word : String(value));

@@ -1,11 +1,11 @@
 // After planTurn asks to close an order, the DB layer commits it and reports back here so the
 // sale, outcomes and facts reflect what really happened (closed, or stock conflict).
 
-import { applySaleEvent } from "@/lib/sales/machine";
-import type { StockConflict } from "@/lib/sales/types";
 import type { CatalogIndex } from "@/lib/agent/retrieval/catalog-index";
 import { productFact, saleFacts } from "@/lib/agent/wording/facts";
 import { suggestionsFor } from "@/lib/agent/wording/suggestions";
+import { applySaleEvent } from "@/lib/sales/machine";
+import type { StockConflict } from "@/lib/sales/types";
 import type { TurnPlan } from "./plan";
 
 export type CloseResult = { ok: true; orderId?: string } | { ok: false; conflicts: StockConflict[] };
@@ -28,7 +28,7 @@ export function applyCloseResult(plan: TurnPlan, result: CloseResult, catalog: C
     ...plan.facts,
     outcomes,
     productRefs,
-    sale: saleFacts(step.snapshot, (sku) => catalog.bySku(sku)?.unit ?? "unidad"),
+    sale: saleFacts(step.snapshot, (sku) => catalog.bySku(sku)),
   };
   return { ...plan, sale: step.snapshot, outcomes, effects: [], facts, suggestions: suggestionsFor(facts) };
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { SaleSnapshot } from "@/lib/sales/types";
-import { composeAnswer } from "@/lib/agent/wording/compose";
 import { loadCatalog, loadCompany } from "@/lib/agent/test-support/fixtures";
-import { planTurn, type TurnPlan } from "./plan";
 import type { HistoryTurn } from "@/lib/agent/types";
+import { composeAnswer } from "@/lib/agent/wording/compose";
+import type { SaleSnapshot } from "@/lib/sales/types";
+import { planTurn, type TurnPlan } from "./plan";
 
 const catalog = loadCatalog();
 const company = loadCompany();

@@ -1,5 +1,5 @@
-import { parseCatalogCsv } from "@/lib/catalog/catalog-csv";
 import type { CatalogProduct } from "@/lib/agent/types";
+import { parseCatalogCsv } from "@/lib/catalog/catalog-csv";
 
 /** The catalogue file as the agent's product records (the seed and the eval read the same file). */
 export function catalogProductsFromCsv(csv: string): CatalogProduct[] {

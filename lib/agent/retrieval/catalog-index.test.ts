@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createCatalogIndex } from "./catalog-index";
 import { loadCatalog, loadProducts } from "@/lib/agent/test-support/fixtures";
+import { createCatalogIndex } from "./catalog-index";
 
 const catalog = loadCatalog();
 const top = (q: string, n = 5) => catalog.search(q, { limit: n }).map((h) => h.product.sku);

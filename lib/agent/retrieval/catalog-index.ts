@@ -4,8 +4,9 @@
 import { FuzzyVocabulary } from "@/lib/agent/analysis/fuzzy";
 import { analyze, foldText } from "@/lib/agent/analysis/normalize";
 import { phoneticKey } from "@/lib/agent/analysis/phonetic";
-import { conceptTerms } from "./concepts";
 import type { CatalogProduct } from "@/lib/agent/types";
+import { conceptTerms } from "./concepts";
+import { type Family, familiesOf, type ProductProfile, profileProduct } from "./profiles";
 
 /**
  * Colour words describe a product, they don't name one: "guantes negros" must not rank the yellow-and-black
@@ -51,6 +52,14 @@ export type CategorySummary = { name: string; count: number };
 export type CatalogIndex = {
   search(query: string, options?: SearchOptions): SearchHit[];
   bySku(sku: string): CatalogProduct | undefined;
+  /** What the product's own row says about it: kind, attributes, terms. */
+  profile(product: CatalogProduct): ProductProfile;
+  /** Active products of one kind (head noun stem), in catalogue order. */
+  ofKind(kind: string): CatalogProduct[];
+  /** The kind a stemmed query term names, tolerating typos ("estintor" → "extintor"), or null. */
+  kindNamed(term: string): string | null;
+  /** Families for catalogue overviews: real categories, else kinds. */
+  families(): Family[];
   categories(): CategorySummary[];
   inCategory(category: string, limit?: number): CatalogProduct[];
   related(product: CatalogProduct, limit?: number): CatalogProduct[];
@@ -94,6 +103,23 @@ function termsWithBigrams(text: string, memo?: Map<string, string[]>): string[] 
 export function createCatalogIndex(allProducts: readonly CatalogProduct[]): CatalogIndex {
   const products = allProducts.filter((p) => p.active);
   const skuMap = new Map(products.map((p) => [p.sku.toUpperCase(), p]));
+  const profiles = new Map(products.map((p) => [p.sku, profileProduct(p)]));
+  const profile = (p: CatalogProduct) => profiles.get(p.sku) ?? profileProduct(p);
+  const kinds = new Map<string, CatalogProduct[]>();
+  for (const p of products) {
+    const kind = profile(p).kind;
+    const members = kinds.get(kind);
+    if (members) members.push(p);
+    else kinds.set(kind, [p]);
+  }
+  let families: Family[] | null = null;
+  const kindVocabulary = new FuzzyVocabulary(kinds.keys());
+  const kindSounds = new Map([...kinds.keys()].map((k) => [phoneticKey(k), k]));
+  function kindNamed(term: string): string | null {
+    if (kinds.has(term)) return term;
+    if (/\d/.test(term) || term.length < 4) return null;
+    return kindSounds.get(phoneticKey(term)) ?? kindVocabulary.lookup(term, 1)[0]?.term ?? null;
+  }
   const building = new Map<string, { docs: number[]; weights: number[] }>();
   const categoryDocs = new Map<string, number[]>();
   // Catalogs repeat categories, brands, synonyms and descriptions: analyse each distinct text once.
@@ -285,6 +311,13 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
   return {
     search,
     bySku: (sku) => skuMap.get(sku.trim().toUpperCase()),
+    profile,
+    ofKind: (kind) => kinds.get(kind) ?? [],
+    kindNamed,
+    families() {
+      families ??= familiesOf(products, profile);
+      return families;
+    },
     categories: () => [...categoryDocs].map(([name, docs]) => ({ name, count: docs.length })),
     inCategory: (category, limit = 50) =>
       (categoryDocs.get(category) ?? []).slice(0, limit).map((doc) => products[doc] as CatalogProduct),

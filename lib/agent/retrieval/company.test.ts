@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findCompanySections } from "./company";
 import { loadCompany } from "@/lib/agent/test-support/fixtures";
+import { findCompanySections } from "./company";
 
 const company = loadCompany();
 const titles = (q: string) => findCompanySections(company, q).sections.map((s) => s.title);

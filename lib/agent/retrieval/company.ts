@@ -1,198 +1,108 @@
-// Company knowledge (empresa.md) split by "## " headings; questions get only the sections they need.
+// Company knowledge from whatever text the shop wrote (markdown headings, "**Título:**" lines, bullets, plain
+// paragraphs). A question is mapped to topics by lexicon/company-topics.json; the answer is the parts of the
+// text that speak about those topics. Nothing here knows this company: another shop's text works the same.
 
-import { foldText } from "@/lib/agent/analysis/normalize";
+import { foldText } from "../analysis/normalize";
+import { compileCues, lexicon } from "../lexicon";
 
 export type CompanySection = { title: string; content: string };
 export type CompanySections = { name: string; sections: CompanySection[] };
-export type CompanyAnswer = { sections: CompanySection[]; summary: boolean };
+export type CompanyAnswer = {
+  sections: CompanySection[];
+  summary: boolean;
+  /** Topics asked about that the company text does not cover. */
+  missing: string[];
+};
 
-export function parseCompanyMarkdown(markdown: string): CompanySections {
-  const lines = markdown.replace(/\r\n/g, "\n").split("\n");
-  let name = "la empresa";
+const TOPICS = lexicon.companyTopics.map((t) => ({
+  topic: t.topic,
+  question: compileCues(t.question),
+  text: compileCues(t.text),
+}));
+const SUMMARY_TOPICS = ["empresa", "servicios", "contacto"];
+const HEADING = /^(?:#{1,6}\s+(.+?)\s*#*|\*\*(.+?):?\*\*:?|([A-ZÁÉÍÓÚÑ][^:.!?]{1,40}):)\s*$/u;
+const NAME_BEFORE_VERB = /^\s*([A-ZÁÉÍÓÚÑ][\p{L}.&]*(?:\s+[A-ZÁÉÍÓÚÑ][\p{L}.&]*){0,4})\s+(?:es|somos|fue)\b/u;
+
+/** Splits a company text into titled sections; text before the first heading is the introduction. */
+export function parseCompanyMarkdown(text: string): CompanySections {
+  const lines = text.replace(/\r\n/g, "\n").split("\n");
+  let name: string | null = null;
   const sections: CompanySection[] = [];
-  let current: { title: string; body: string[] } | null = null;
+  let current: { title: string; body: string[] } = { title: "", body: [] };
   const flush = () => {
-    if (current) sections.push({ title: current.title, content: current.body.join("\n").trim() });
+    const content = current.body.join("\n").trim();
+    if (content) sections.push({ title: current.title, content });
   };
   for (const line of lines) {
-    if (line.startsWith("# ")) name = line.slice(2).trim();
-    else if (line.startsWith("## ")) {
+    const heading = HEADING.exec(line.trim());
+    if (line.startsWith("# ") && name === null) {
+      name = line.slice(2).trim();
+      continue;
+    }
+    if (heading) {
       flush();
-      current = { title: line.slice(3).trim(), body: [] };
-    } else if (current) current.body.push(line);
+      current = { title: (heading[1] ?? heading[2] ?? heading[3] ?? "").trim(), body: [] };
+    } else current.body.push(line);
   }
   flush();
-  return { name, sections };
+  name ??= NAME_BEFORE_VERB.exec(sections[0]?.content ?? "")?.[1] ?? "la empresa";
+  return { name, sections: sections.map((s) => (s.title ? s : { ...s, title: "Quiénes somos" })) };
 }
 
-// Keyed by the folded heading; patterns run on folded text. New headings simply get no topic words.
-const TOPICS: Array<{ heading: string; patterns: RegExp[] }> = [
-  {
-    heading: "quienes somos",
-    patterns: [
-      /quienes (son|somos|es)/,
-      /que es sextinvalle/,
-      /desde cuando/,
-      /trayectoria/,
-      /conocer(los| la empresa)/,
-      /\b(al por mayor|mayoristas?)\b/,
-    ],
-  },
-  {
-    heading: "que hacemos",
-    patterns: [
-      /que (hacen|venden|ofrecen|servicios)/,
-      /a que se dedican/,
-      /servicios/,
-      /capacitacion/,
-      /asesor(ia|an|a|en|amiento|ar|arme|arnos)\b/,
-      /matriz de riesgos?/,
-      /prueba hidrostatica/,
-      /\b(hacen|realizan|ofrecen) (recarga|mantenimiento)/,
-    ],
-  },
-  {
-    heading: "ubicacion y horario",
-    patterns: [
-      /donde (queda|quedan|estan|se encuentran|los encuentro|puedo recoger)/,
-      // "¿en qué parte de Cali quedan?"
-      /\ben (que|cual) (parte|lugar|sitio|sector|barrio|zona)\b.*\b(queda|quedan|estan)\b/,
-      /ubicad/,
-      /ubicacion/,
-      /\bsede\b/,
-      /punto de venta/,
-      /direccion (de la tienda|del almacen|de ustedes)/,
-      /horario/,
-      /a que hora/,
-      /\babren\b/,
-      /\bcierran\b/,
-      /atienden/,
-      /sabado/,
-      /domingo/,
-      /festivo/,
-      /\btienda\b/,
-    ],
-  },
-  {
-    heading: "contacto",
-    patterns: [
-      /contact/,
-      /telefono/,
-      /whatsapp/,
-      /\bcorreo\b/,
-      /\bemail\b/,
-      /llamar/,
-      /pagina web/,
-      /sitio web/,
-      /comunicar/,
-    ],
-  },
-  {
-    heading: "envios",
-    patterns: [
-      /envi(o|os|an|ar|en)\b/,
-      /domicilio/,
-      /despach/,
-      /\bentreg/,
-      /flete/,
-      /transportadora/,
-      /\bllega/,
-      /recoger/,
-      /(cuanto|que tanto) (se )?(demora|tarda)/,
-    ],
-  },
-  {
-    heading: "formas de pago",
-    patterns: [
-      /\bpag(o|os|ar|an)\b/,
-      /tarjeta/,
-      /transferencia/,
-      /\bpse\b/,
-      /efectivo/,
-      /credito/,
-      /nequi/,
-      /daviplata/,
-      /consignacion/,
-    ],
-  },
-  {
-    heading: "precios e impuestos",
-    patterns: [
-      /\biva\b/,
-      /impuesto/,
-      /incluye(n)? iva/,
-      /validez/,
-      /precios incluyen/,
-      /\bvigen(te|tes|cia)\b/,
-      // "¿hasta cuándo es válida la cotización?", "las cotizaciones cuánto duran".
-      /cotizacion.*\b(valid\w*|vence\w*|vencimiento|duran?)\b|\b(valid\w*|vence\w*|duran?)\b.*cotizacion/,
-    ],
-  },
-  { heading: "facturacion", patterns: [/factura/, /\brut\b/] },
-  {
-    heading: "garantia y devoluciones",
-    patterns: [
-      /garantia/,
-      /devol/,
-      /\bcambi(o|ar|an|en) (de )?talla/,
-      // "si las botas no me quedan, ¿me las cambian?"
-      /\bno me (queda|quedan|sirve|sirven)\b.*\bcambi/,
-      /\b(me|se) (lo|la|los|las) cambi(an|a|en)\b/,
-      // "¿se pueden cambiar las botas si me quedan pequeñas?"
-      /\bcambi\w*\b.*\b(queda|quedan) (pequen|grande|apretad|mal|chiquit)/,
-      /reembolso/,
-      /defecto/,
-    ],
-  },
-  { heading: "certificaciones", patterns: [/certific/, /ficha tecnica/, /\bnormas?\b/, /homologad/] },
-];
+/** Company topics a message asks about (ubicacion, horario, contacto, envios, pagos, servicios, …). */
+export function companyTopicsIn(text: string): string[] {
+  const folded = foldText(text).replace(/[¿?¡!.,;:]/g, " ");
+  return TOPICS.filter((t) => t.question.test(folded)).map((t) => t.topic);
+}
 
-const SUMMARY_PATTERNS = [
-  /informacion (de|sobre) (la empresa|ustedes|sextinvalle)/,
-  /(hablame|cuentame|hableme|cuenteme) (de|sobre) (ustedes|la empresa|sextinvalle)/,
-  /^(la )?empresa\??$/,
-];
-const SUMMARY_HEADINGS = ["quienes somos", "que hacemos", "contacto"];
+const bullets = (content: string) =>
+  content
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
 
-function byHeading(company: CompanySections, heading: string): CompanySection | undefined {
-  return company.sections.find((s) => foldText(s.title) === heading);
+/** The parts of the text about one topic: a section titled for it, else the lines that mention it. */
+function aboutTopic(company: CompanySections, topic: string): CompanySection[] {
+  const pattern = TOPICS.find((t) => t.topic === topic)?.text;
+  if (!pattern) return [];
+  const titled = company.sections.filter((s) => s.title && pattern.test(foldText(s.title)));
+  if (titled.length > 0) return titled.slice(0, 2);
+  const found: CompanySection[] = [];
+  for (const section of company.sections) {
+    const lines = bullets(section.content).filter((l) => pattern.test(foldText(l)));
+    if (lines.length > 0) found.push({ title: section.title, content: lines.slice(0, 4).join("\n") });
+  }
+  return found.slice(0, 2);
+}
+
+/** The sections that answer the topics asked, in the order asked; missing topics are named. */
+export function findCompanySections(company: CompanySections, topics: readonly string[]): CompanyAnswer {
+  const summary = topics.length === 0 || topics.every((t) => t === "empresa");
+  const wanted = summary ? SUMMARY_TOPICS : topics;
+  const sections: CompanySection[] = [];
+  const missing: string[] = [];
+  for (const topic of wanted) {
+    const parts = topic === "empresa" && company.sections[0] ? [company.sections[0]] : aboutTopic(company, topic);
+    if (parts.length === 0 && !summary) missing.push(topic);
+    for (const part of parts)
+      if (!sections.some((s) => s.title === part.title && s.content === part.content)) sections.push(part);
+  }
+  // Nothing written on that: say how to reach a person instead of inventing it.
+  if (sections.length === 0 && missing.length > 0) sections.push(...aboutTopic(company, "contacto"));
+  return { sections: sections.slice(0, 4), summary, missing };
 }
 
 // Questions about what the company does or accepts, whichever product they mention.
 const SERVICE_QUESTION = [
-  /\b(hacen|realizan|prestan|ofrecen|dan|brindan|tienen servicio de)\b.*\b(recarga|mantenimiento|prueba|capacitacion|curso|asesoria|instalacion|credito|factura|domicilio|envio|garantia)/,
+  /\b(hacen|realizan|prestan|ofrecen|dan|brindan|dictan|tienen servicio de|fabrican|instalan|recargan)\b.*\b(recarga|mantenimiento|prueba|capacitacion|curso|asesoria|instalacion|credito|factura|domicilio|envio|garantia|inspeccion|senalizacion|extintores)/,
   /\b(aceptan|reciben|puedo pagar|se puede pagar|pagar con)\b/,
   /\b(al por mayor|por mayor|mayoristas?|distribuidores?)\b/,
   /\bcredito (a|para|pa) (empresas?|\d+ dias)\b/,
   /\b(cuanto|que tanto) (demora|tarda|se demora|se tarda)\b/,
+  /\b(ustedes )?(recargan|fabrican|instalan|dictan)\b/,
 ];
 
 export function isServiceQuestion(text: string): boolean {
   const folded = foldText(text);
   return SERVICE_QUESTION.some((p) => p.test(folded));
-}
-
-/** Does the text ask about the company at all (used by the classifier)? */
-export function mentionsCompanyTopic(text: string): boolean {
-  const folded = foldText(text);
-  return SUMMARY_PATTERNS.some((p) => p.test(folded)) || TOPICS.some((t) => t.patterns.some((p) => p.test(folded)));
-}
-
-/** Sections relevant to a question, best first; the summary trio for "información de la empresa". */
-export function findCompanySections(company: CompanySections, question: string): CompanyAnswer {
-  const folded = foldText(question)
-    .replace(/[¿?¡!.,]/g, "")
-    .trim();
-  if (SUMMARY_PATTERNS.some((p) => p.test(folded))) {
-    const sections = SUMMARY_HEADINGS.map((h) => byHeading(company, h)).filter((s): s is CompanySection => !!s);
-    return { sections, summary: true };
-  }
-  const scored = TOPICS.map((topic) => ({ topic, hits: topic.patterns.filter((p) => p.test(folded)).length }))
-    .filter((t) => t.hits > 0)
-    .sort((a, b) => b.hits - a.hits);
-  const sections = scored
-    .map((t) => byHeading(company, t.topic.heading))
-    .filter((s): s is CompanySection => !!s)
-    .slice(0, 2);
-  return { sections, summary: false };
 }

@@ -1,63 +1,160 @@
-// Which catalog product a customer's phrase means, or which comparable candidates to offer.
+// Which catalogue product a customer's phrase means — or which ones fit it equally, or that none does.
+// Narrowing uses only what the rows say: the kind the phrase names (its head noun), then every attribute the
+// customer gave (a capacity, a size, a colour, a code), then the other words. What survives is the answer: one
+// product is resolved; several are options to ask about (never a guess); a named figure nobody has is reported
+// as missing, with the nearest products of that kind.
 
+import { attributeTokens, inBaseUnit, readAttributes, sameMeasure } from "../analysis/attributes";
+import { analyze } from "../analysis/normalize";
+import type { Attribute, CatalogProduct } from "../types";
 import type { CatalogIndex, SearchHit } from "./catalog-index";
-import { analyze } from "@/lib/agent/analysis/normalize";
-import { plainestVariant } from "./plain-variant";
-import type { CatalogProduct } from "@/lib/agent/types";
 
-export type PhraseResolution = { hits: SearchHit[]; resolved: CatalogProduct | null; ambiguous: boolean };
+export type Resolution = {
+  /** Candidates best first: those still fitting, then the rest of the search. */
+  hits: SearchHit[];
+  resolved: CatalogProduct | null;
+  /** Several products fit equally: `options` are the first few of `fitting`. */
+  ambiguous: boolean;
+  options: CatalogProduct[];
+  /** Every product that still fits after narrowing, best first. */
+  fitting: CatalogProduct[];
+  /** Attributes the customer asked for that no candidate has. */
+  unmet: Attribute[];
+  /** When a named figure does not exist: the closest products of the same kind. */
+  nearest: CatalogProduct[];
+  kind: string | null;
+};
 
-/** Picks the product a phrase means, or flags it as ambiguous between comparable candidates. */
-export function resolvePhrase(phrase: string, catalog: CatalogIndex): PhraseResolution {
-  if (analyze(phrase).length === 0) return { hits: [], resolved: null, ambiguous: false };
-  const hits = catalog.search(phrase, { limit: 8 }).filter((h) => h.coverage >= 0.5 && !h.guess);
-  const [top, second] = hits;
-  if (!top) return { hits: [], resolved: null, ambiguous: false };
-  const terms = new Set(analyze(phrase));
-  const namesIt = (p: CatalogProduct) => terms.has(analyze(p.name)[0] ?? "");
-  // "extintores ABC 10 lb" is an extintor, not the "Recarga de extintor ABC 10 lb" service.
-  const headWins = !!second && namesIt(top.product) && !namesIt(second.product) && second.score < 0.95 * top.score;
-  // "cascos blancos": CAB-001 says "blanco" on the label, CAB-003 only in its description.
-  const labelTerms = (p: CatalogProduct) => new Set(analyze(`${p.name} ${p.synonyms.join(" ")} ${p.brand}`));
-  const labelled = (p: CatalogProduct) => [...terms].every((t) => labelTerms(p).has(t));
-  const labelWins = !!second && labelled(top.product) && !labelled(second.product) && second.score < 0.8 * top.score;
-  // "extintor de 10 libras" is literally one product's own synonym: the customer's name for it.
-  const close0 = hits.filter((h) => h.score >= 0.6 * top.score);
-  const spelledOut = (p: CatalogProduct) =>
-    p.synonyms.some((syn) => {
-      const synTerms = analyze(syn);
-      return synTerms.length >= 2 && synTerms.every((t) => terms.has(t));
-    });
-  const synonymOwners = close0.filter((h) => spelledOut(h.product));
-  const synonymWins = !!second && synonymOwners.length === 1 && synonymOwners[0]?.product.sku === top.product.sku;
-  const synonymPick = second && synonymOwners.length === 1 && !synonymWins ? synonymOwners[0] : undefined;
-  if (synonymPick && synonymPick.score >= 0.8 * top.score)
-    return {
-      hits: [synonymPick, ...hits.filter((h) => h !== synonymPick)],
-      resolved: synonymPick.product,
-      ambiguous: false,
-    };
-  const clearlyAhead =
-    headWins ||
-    labelWins ||
-    synonymWins ||
-    !second ||
-    second.score < 0.6 * top.score ||
-    (top.coverage > second.coverage + 0.01 && second.score < 0.8 * top.score);
-  const close = close0;
-  // "2 cascos": offer helmets, not the ear muffs "para casco".
-  const named = close.filter((h) => namesIt(h.product));
-  const comparable = (named.length > 0 ? named : close).slice(0, 5);
-  if (clearlyAhead) return { hits, resolved: top.product, ambiguous: false };
-  const plain = plainestVariant(
-    terms,
-    comparable.map((h) => h.product),
-  );
-  if (plain)
-    return {
-      hits: [...comparable].sort((a, b) => Number(b.product === plain) - Number(a.product === plain)),
-      resolved: plain,
-      ambiguous: false,
-    };
-  return { hits: comparable, resolved: null, ambiguous: true };
+const EMPTY: Resolution = {
+  hits: [],
+  resolved: null,
+  ambiguous: false,
+  options: [],
+  fitting: [],
+  unmet: [],
+  nearest: [],
+  kind: null,
+};
+const MAX_OPTIONS = 6;
+const SKU_MATCH = 1000;
+
+function satisfies(product: CatalogProduct, wanted: Attribute, catalog: CatalogIndex): boolean {
+  const profile = catalog.profile(product);
+  const has = profile.attributes;
+  switch (wanted.kind) {
+    case "measure":
+      return has.some((a) => a.kind === "measure" && a.dimension === wanted.dimension && sameMeasure(a, wanted));
+    case "label":
+      return has.some(
+        (a) =>
+          (a.kind === "label" && a.label === wanted.label && a.value === wanted.value) ||
+          (wanted.label === "talla" && a.kind === "size" && a.value === wanted.value),
+      );
+    case "size":
+      return has.some(
+        (a) => (a.kind === "size" || (a.kind === "label" && a.label === "talla")) && a.value === wanted.value,
+      );
+    case "colour":
+      return has.some((a) => a.kind === "colour" && a.value === wanted.value);
+    case "code":
+      return has.some((a) => a.kind === "code" && a.value === wanted.value) || profile.terms.has(wanted.value);
+  }
+}
+
+/** Products of the kind with a figure of the same dimension, closest first ("no hay de 20 lb: 9 kg, 6 kg"). */
+function nearestByMeasure(members: readonly CatalogProduct[], wanted: Attribute, catalog: CatalogIndex) {
+  if (wanted.kind !== "measure") return [];
+  const target = inBaseUnit(wanted.value, wanted.unit);
+  const distance = (p: CatalogProduct) => {
+    const figures = catalog
+      .profile(p)
+      .attributes.filter((a) => a.kind === "measure" && a.dimension === wanted.dimension)
+      .map((a) =>
+        a.kind === "measure" ? (inBaseUnit(a.value, a.unit) ?? (a.unit === wanted.unit ? a.value : null)) : null,
+      )
+      .filter((v): v is number => v !== null);
+    const value = target ?? wanted.value;
+    return figures.length === 0 ? Number.POSITIVE_INFINITY : Math.min(...figures.map((f) => Math.abs(f - value)));
+  };
+  return members
+    .map((p) => ({ p, d: distance(p) }))
+    .filter((x) => Number.isFinite(x.d))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 3)
+    .map((x) => x.p);
+}
+
+/** The first term of the phrase that names a kind of product: Spanish noun phrases open with their head. */
+function namedKind(terms: readonly string[], catalog: CatalogIndex): string | null {
+  for (const term of terms) {
+    const kind = catalog.kindNamed(term);
+    if (kind) return kind;
+  }
+  return null;
+}
+
+export type ResolveOptions = {
+  /** Only these products may be the answer (a line's siblings when the customer swaps it). */
+  within?: readonly CatalogProduct[];
+};
+
+export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: ResolveOptions = {}): Resolution {
+  const terms = analyze(phrase);
+  if (terms.length === 0) return EMPTY;
+  const search = catalog.search(phrase, { limit: 24 });
+  const top = search[0];
+  if (top && top.score >= SKU_MATCH)
+    return { ...EMPTY, hits: search, resolved: top.product, options: [top.product], fitting: [top.product] };
+  const kind = namedKind(terms, catalog);
+  const tokens = attributeTokens(phrase);
+  const reading = readAttributes(phrase, tokens);
+  const wanted = reading.attributes;
+  const score = new Map(search.map((h) => [h.product.sku, h.score]));
+
+  let pool: CatalogProduct[];
+  if (options.within) pool = [...options.within];
+  else if (kind) pool = catalog.ofKind(kind);
+  else {
+    const solid = search.filter((h) => h.coverage >= 0.5 && !h.guess);
+    const best = solid[0]?.score ?? 0;
+    pool = solid.filter((h) => h.score >= 0.5 * best).map((h) => h.product);
+  }
+  if (pool.length === 0) return { ...EMPTY, hits: search };
+  const members = pool;
+
+  const unmet: Attribute[] = [];
+  for (const attribute of wanted) {
+    const fitting = pool.filter((p) => satisfies(p, attribute, catalog));
+    if (fitting.length > 0) pool = fitting;
+    else unmet.push(attribute);
+  }
+  // Other words narrow further only when some candidate has them ("de vaqueta"); words nobody has are ignored.
+  const attributeWords = new Set(analyze([...reading.used].map((i) => tokens[i]).join(" ")));
+  for (const term of terms) {
+    if (term === kind || attributeWords.has(term)) continue;
+    const fitting = pool.filter((p) => catalog.profile(p).terms.has(term));
+    if (fitting.length > 0 && fitting.length < pool.length) pool = fitting;
+  }
+
+  const ranked = [...pool].sort((a, b) => (score.get(b.sku) ?? 0) - (score.get(a.sku) ?? 0));
+  const rankedSkus = new Set(ranked.map((p) => p.sku));
+  const hits: SearchHit[] = [
+    ...ranked.map((p) => search.find((h) => h.product.sku === p.sku) ?? { product: p, score: 0, coverage: 0 }),
+    ...search.filter((h) => !rankedSkus.has(h.product.sku)),
+  ];
+  const missingFigure = unmet.find((a) => a.kind === "measure" || a.kind === "label" || a.kind === "code");
+  if (missingFigure && (kind || options.within)) {
+    const nearest = nearestByMeasure(members, missingFigure, catalog);
+    const closest = nearest.length > 0 ? nearest : ranked.slice(0, 3);
+    return { ...EMPTY, hits, fitting: ranked, unmet, nearest: closest, kind };
+  }
+  const base = { ...EMPTY, hits, fitting: ranked, unmet, kind };
+  if (ranked.length === 1) return { ...base, resolved: ranked[0] as CatalogProduct, options: ranked };
+  if (!kind && !options.within) {
+    // No kind named: a clear leader among the search results is what the words describe.
+    const [first, second] = hits;
+    if (first && second && second.score < 0.6 * first.score)
+      return { ...base, resolved: first.product, options: [first.product] };
+  }
+  return { ...base, ambiguous: true, options: ranked.slice(0, MAX_OPTIONS) };
 }

@@ -1,25 +1,20 @@
-// Cart operations in free text: "5 cascos blancos y 10 pares de guantes de vaqueta",
-// "mejor que sean 12", "quita los de nitrilo". Products are resolved through the catalog index.
+// Cart operations in free text: several products per message, each with its quantity and packaging, plus
+// corrections, removals and references to products shown before. Products are resolved through the index.
 
-import { type Clause, readClause, SELF_CORRECTION, splitClauses } from "@/lib/agent/analysis/clauses";
-import type { CatalogIndex, SearchHit } from "@/lib/agent/retrieval/catalog-index";
-import { analyze, foldText } from "@/lib/agent/analysis/normalize";
-import { resolvePhrase } from "@/lib/agent/retrieval/resolve";
+import { type Clause, countsPairs, readClause, SELF_CORRECTION, splitClauses } from "@/lib/agent/analysis/clauses";
+import { analyze, foldText, replaceNumberWords, tokenize } from "@/lib/agent/analysis/normalize";
 import { glueSkuMentions } from "@/lib/agent/analysis/sku-mentions";
+import type { CatalogIndex } from "@/lib/agent/retrieval/catalog-index";
+import { type Resolution, resolvePhrase } from "@/lib/agent/retrieval/resolve";
 import type { CatalogProduct } from "@/lib/agent/types";
-
-export { resolvePhrase } from "@/lib/agent/retrieval/resolve";
 
 export type CartOpKind = "add" | "set" | "remove";
 
-export type ProductMention = {
+export type ProductMention = Resolution & {
   phrase: string;
   quantity: number | null;
   /** Packaging word the customer used with the number ("par", "caja"), if any. */
   quantityUnit: string | null;
-  hits: SearchHit[];
-  resolved: CatalogProduct | null;
-  ambiguous: boolean;
 };
 
 export type CartExtraction = {
@@ -37,7 +32,7 @@ export type CartExtraction = {
 const REMOVE =
   /\b(quit(a|e|ar)(le|me|los|las|lo|la)?(s)?|sac(a|ar|ale|alos|alas)|saque(le|los|las|me)?|elimin(a|e|ar)(le|lo|los|las)?|borr(a|e|ar)(le|lo|los|las)?|retir(a|e|ar)(le|lo|los|las)?|ya no (quiero|necesito) (los|las|el|la))\b/;
 const SET =
-  /\b(mejor|que sean|que sea|cambi(a|e|ar)(lo|la|los|las|me|le)?|dej(a|e)(lo|la|los|las|me)? en|dejame|dejeme|ponle|ponme|pongale|pongame|corrige|corrija|corrijo|en vez de|en lugar de|solo|solamente|son|serian)\b/;
+  /\b(mejor|que sean|que sea|cambi(a|e|ar)(lo|la|los|las|me|le)?|dej(a|e)(lo|la|los|las|me)? en|dejame|dejeme|ponle|ponme|pongale|pongame|corrige|corrija|corrijo|en vez de|en lugar de|solo|solamente|son|serian|eran|era|fueron)\b/;
 const REFERENCE =
   /\b(es[oa]s?|est[oa]s?|ese|este|mism[oa]s?|aquel(los|las)?|el primero|la primera|el segundo|la segunda)\b/;
 
@@ -49,11 +44,7 @@ const KEEP_ONLY = new Set(["solo", "solamente", "unicamente", "deje", "dejeme", 
 export function detectCartKind(text: string): CartOpKind {
   const folded = foldText(text);
   if (REMOVE.test(folded)) return "remove";
-  if (
-    SET.test(folded) &&
-    /\d|\b(un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte|docena)\b/.test(folded)
-  )
-    return "set";
+  if (SET.test(folded) && replaceNumberWords(tokenize(folded)).some((t) => /^\d+$/.test(t))) return "set";
   return "add";
 }
 
@@ -186,8 +177,12 @@ export function extractCart(text: string, catalog: CatalogIndex): CartExtraction
   return { kind: finalKind === "set" && corrected ? "add" : finalKind, mentions, bareQuantity, bareUnit, reference };
 }
 
-/** "un par de cascos" is two helmets, but "un par de guantes" is one pair. */
+/**
+ * Units of the product a spoken quantity means. Pairs count units of things that come in pairs ("5 pares de
+ * guantes" is five, whatever the catalogue's unit column says) and multiply other things ("un par de cascos").
+ */
 export function effectiveQuantity(quantity: number, spokenUnit: string | null, product: CatalogProduct): number {
-  if (spokenUnit === "par" && product.unit !== "par") return quantity * 2;
-  return quantity;
+  if (spokenUnit !== "par" || product.unit === "par" || countsPairs(`${product.name} ${product.synonyms.join(" ")}`))
+    return quantity;
+  return quantity * 2;
 }

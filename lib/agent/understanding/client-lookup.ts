@@ -1,7 +1,7 @@
 // Staff questions about a client → a lookup request the DB layer fulfils.
 
-import type { ClientLookupRequest } from "@/lib/agent/wording/facts";
 import { foldText } from "@/lib/agent/analysis/normalize";
+import type { ClientLookupRequest } from "@/lib/agent/wording/facts";
 
 const NAME_AFTER =
   /\b(?:cliente|empresa|de|del|a)\s+((?:[A-ZÁÉÍÓÚÑ][\p{L}.&-]*)(?:\s+(?:de|del|la|y|&|[A-ZÁÉÍÓÚÑ][\p{L}.&-]*))*)/u;
@@ -28,6 +28,25 @@ function lowerCaseName(folded: string): string | null {
   while (words.length > 0 && NAME_JOINERS.has(words[words.length - 1] as string)) words.pop();
   if (words.length === 0 || words.every((w) => NAME_JOINERS.has(w))) return null;
   return words.map((w, i) => (i > 0 && NAME_JOINERS.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1))).join(" ");
+}
+
+const CLIENT_PATTERNS = [
+  /\b(informacion|info|datos|historial|estadisticas?|resumen|compras|pedidos|ordenes|facturas) (del|de la|de el|de los) clientes?\b/,
+  /\bclientes? (con )?(cedula|cc|nit|documento|numero)?\s*\d{5,}/,
+  /\bhistorial de (compras|pedidos|ordenes)\b/,
+  /\bestadisticas (de|del)\b/,
+  /\b(que|cuanto|cuantas veces) ((nos|me|le|les) )?(ha|han) (comprado|pedido|gastado)\b/,
+  /\b(que|cuales|cuantas|cuantos) (compras|pedidos|ordenes) (ha|han|tiene|tienen) (hecho|realizado|registrad\w*)?\b/,
+  /\b(compras|pedidos) (de|del|hechos por|realizados por) (la empresa|el cliente|cliente|[a-z]+ [a-z]+)\b/,
+  /\bbusc\w* (a|al|el) cliente\b/,
+  /\b(ficha|perfil|datos) del cliente\b/,
+  /\b(lleva|ha) gastado\b/,
+];
+
+/** A staff-style question about a client (never answered to customers). */
+export function asksAboutClient(text: string): boolean {
+  const folded = foldText(text).replace(/[¿?¡!]/g, " ");
+  return CLIENT_PATTERNS.some((p) => p.test(folded));
 }
 
 export function clientLookupFrom(text: string): ClientLookupRequest {

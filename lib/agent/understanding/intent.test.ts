@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type ClassifierContext, classifyIntent } from "./intent";
 import type { Intent } from "@/lib/agent/types";
+import { type ClassifierContext, classifyIntent } from "./intent";
 
 const none: ClassifierContext = { saleState: null, hasOpenCart: false };
 const withProduct: ClassifierContext = { ...none, mentionsProduct: true };

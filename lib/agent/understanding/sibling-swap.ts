@@ -1,38 +1,74 @@
-// "necesito 6 pares de botas de caucho" → "las blancas": the customer swaps the line just added for a
-// sibling product (same category and head noun), keeping its quantity.
+// Swapping a cart line for a sibling: "cámbialo por el amarillo", "mejor el de 9 kilos", "cámbieme las botas
+// por las dieléctricas". The target is the line the customer names (else the last one); the sibling is found
+// among products of the same kind by the attributes and words of the new phrase; the quantity stays.
 
 import type { SaleEvent, SaleSnapshot } from "@/lib/sales/types";
-import type { CatalogIndex } from "@/lib/agent/retrieval/catalog-index";
+import { foldText } from "../analysis/normalize";
+import type { CatalogIndex } from "../retrieval/catalog-index";
+import { resolvePhrase } from "../retrieval/resolve";
+import type { CatalogProduct } from "../types";
 import type { CartExtraction } from "./cart-mentions";
-import { analyze } from "@/lib/agent/analysis/normalize";
-import type { CatalogProduct } from "@/lib/agent/types";
 
-const ARTICLE_START = /^(mejor |pero )?(el|la|los|las)\b/;
-// Only a short afterthought ("las blancas", "mejor el de MSA"), never a fresh product request.
-const MAX_PHRASE_WORDS = 5;
+// "cámbialo por…", "cámbieme las botas por…", "mejor el/la…", "en vez de eso, el…", "pero la de…".
+const SWAP =
+  /\b(?:cambi\w*|reemplaz\w*)\s+(?:(?:el|la|los|las|lo|le)\s+)?(.*?)\s*\b(?:por|a)\s+((?:el|la|los|las|un|una|uno|unos|unas)\b.*)$|^(?:no\s+)?(?:mejor|pero|entonces)\s+((?:el|la|los|las)\b.*)$|\b(?:en vez de|en lugar de)\s+(?:es[oa]s?|el|la|los|las)?\s*(.*?),?\s+((?:el|la|los|las)\b.*)$/;
+const MAX_WORDS = 7;
 
-const head = (p: CatalogProduct) => analyze(p.name)[0];
+export type SwapResult = { events: SaleEvent[]; mentioned: CatalogProduct[] };
 
-/** Events that replace the last cart line with the sibling the customer just named, or null. */
-export function variantSwitchEvents(
+function lineNamed(phrase: string, sale: SaleSnapshot, catalog: CatalogIndex): string | null {
+  if (!phrase.trim()) return null;
+  const skus = sale.lines.map((l) => l.sku);
+  const [hit] = catalog.search(phrase, { limit: 1, skus }).filter((h) => h.coverage >= 0.5);
+  return hit?.product.sku ?? null;
+}
+
+/** Events that swap a line for the sibling the message names, or null when the message is not a swap. */
+export function siblingSwap(
+  text: string,
   cart: CartExtraction,
   sale: SaleSnapshot | null,
   catalog: CatalogIndex,
-): SaleEvent[] | null {
-  const [mention, ...others] = cart.mentions;
-  if (!mention || others.length > 0 || mention.quantity !== null || cart.bareQuantity !== null) return null;
-  if (cart.kind !== "add" || sale?.pending || !ARTICLE_START.test(mention.phrase)) return null;
-  if (mention.phrase.split(/\s+/).length > MAX_PHRASE_WORDS) return null;
-  const lastLine = sale?.lines[sale.lines.length - 1];
-  const current = lastLine ? catalog.bySku(lastLine.sku) : undefined;
-  if (!lastLine || !current) return null;
-  const candidates = mention.resolved ? [mention.resolved] : mention.hits.map((h) => h.product);
-  const sibling = candidates.find(
-    (p) => p.sku !== current.sku && p.category === current.category && head(p) === head(current),
-  );
-  if (!sibling || sale?.lines.some((l) => l.sku === sibling.sku)) return null;
-  return [
-    { type: "remove", sku: current.sku },
-    { type: "add", sku: sibling.sku, quantity: lastLine.quantity },
-  ];
+): SwapResult | null {
+  if (!sale || sale.lines.length === 0 || cart.bareQuantity !== null || /\?/.test(text)) return null;
+  if (cart.mentions.some((m) => m.quantity !== null)) return null;
+  const folded = foldText(text)
+    .replace(/[¿?¡!.,;]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const match = SWAP.exec(folded);
+  if (!match) return null;
+  const named = match[1] ?? match[4] ?? "";
+  const phrase = (match[2] ?? match[3] ?? match[5] ?? "").trim();
+  if (!phrase || phrase.split(" ").length > MAX_WORDS) return null;
+  const lastSku = sale.lines[sale.lines.length - 1]?.sku as string;
+  const target = lineNamed(named, sale, catalog) ?? lastSku;
+  const current = catalog.bySku(target);
+  if (!current) return null;
+  const kind = catalog.profile(current).kind;
+  const free = resolvePhrase(phrase, catalog);
+  // The new phrase may name another kind ("cámbialo por un gabinete"); otherwise it picks among siblings.
+  const otherKind = free.kind !== null && free.kind !== kind;
+  const siblings = catalog.ofKind(kind).filter((p) => p.sku !== current.sku);
+  const resolution = otherKind ? free : resolvePhrase(phrase, catalog, { within: siblings });
+  if (resolution.resolved && resolution.resolved.sku !== current.sku)
+    return {
+      events: [{ type: "replace", sku: target, by: resolution.resolved.sku }],
+      mentioned: [resolution.resolved],
+    };
+  const quantity = sale.lines.find((l) => l.sku === target)?.quantity ?? null;
+  if (resolution.ambiguous && resolution.options.length > 0)
+    return {
+      events: [{ type: "choose", options: resolution.options.map((p) => p.sku), quantity, replaces: target }],
+      mentioned: resolution.options,
+    };
+  if (resolution.nearest.length > 0)
+    return {
+      events: [
+        { type: "product_not_found", query: phrase },
+        { type: "choose", options: resolution.nearest.map((p) => p.sku), quantity, replaces: target },
+      ],
+      mentioned: resolution.nearest,
+    };
+  return null;
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { planTurn } from "@/lib/agent/planning/plan";
+import { loadCatalog, loadCompany } from "@/lib/agent/test-support/fixtures";
+import { TONES } from "@/lib/agent/types";
 import { composeAnswer } from "./compose";
 import { formatCop } from "./format";
-import { loadCatalog, loadCompany } from "@/lib/agent/test-support/fixtures";
-import { planTurn } from "@/lib/agent/planning/plan";
-import { TONES } from "@/lib/agent/types";
 
 const catalog = loadCatalog();
 const company = loadCompany();

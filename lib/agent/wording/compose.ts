@@ -1,11 +1,12 @@
-// composeAnswer: AnswerFacts → friendly es-CO text. Deterministic; tone changes wording, never facts.
+// composeAnswer: AnswerFacts → friendly es-CO text. Deterministic; tone changes wording, never facts. Products
+// are named by name, with the SKU only where the shop chose it.
 
 import type { SaleOutcome } from "@/lib/sales/types";
+import type { Tone } from "../types";
 import type { AnswerFacts, CartLineFact, ProductFact } from "./facts";
 import { formatCop, formatQuantity, joinSpanish } from "./format";
 import { styleFromInstructions } from "./instruction-style";
 import { briefPhrases, type Phrases, phrasesFor } from "./tone";
-import type { Tone } from "@/lib/agent/types";
 
 export type ComposeOptions = { tone?: Tone; instructions?: string };
 
@@ -17,15 +18,17 @@ const FIELD_LABELS: Record<string, string> = {
   city: "ciudad",
 };
 
+const label = (p: { name: string; sku: string; showSku: boolean }) => (p.showSku ? `${p.name} (${p.sku})` : p.name);
+
 function productLine(p: ProductFact): string {
   const stock = p.stock > 0 ? `${formatQuantity(p.stock, p.unit)} disponibles` : "agotado por ahora";
-  return `• ${p.name} (${p.sku}) — ${formatCop(p.price)} por ${p.unit}, ${stock}`;
+  return `• ${label(p)} — ${formatCop(p.price)} por ${p.unit}, ${stock}`;
 }
 
 function cartLines(lines: readonly CartLineFact[]): string[] {
   return lines.map(
     (l) =>
-      `• ${formatQuantity(l.quantity, l.unit)} de ${l.name} (${l.sku}) × ${formatCop(l.unitPrice)} = ${formatCop(l.subtotal)}`,
+      `• ${formatQuantity(l.quantity, l.unit)} de ${label(l)} × ${formatCop(l.unitPrice)} = ${formatCop(l.subtotal)}`,
   );
 }
 
@@ -46,29 +49,45 @@ function customerBlock(facts: AnswerFacts): string[] {
   if (!c?.name) return [];
   const doc = c.documentNumber ? `${c.documentType ?? "CC"} ${c.documentNumber}` : "";
   const where = [c.address, c.city].filter(Boolean).join(", ");
-  return [`Datos: ${[c.name, doc, c.phone ? `cel. ${c.phone}` : "", where].filter(Boolean).join(" · ")}`];
+  return [`A nombre de: ${[c.name, doc, c.phone ? `cel. ${c.phone}` : "", where].filter(Boolean).join(" · ")}`];
+}
+
+function unavailableBlock(facts: AnswerFacts, t: Phrases): string[] {
+  const u = facts.unavailable;
+  if (!u) return [];
+  return [t.unavailable(u.words), ...(u.nearest.length ? [t.nearestIntro, ...u.nearest.map(productLine)] : [])];
 }
 
 function outcomeSentences(facts: AnswerFacts, t: Phrases): string[] {
   const out: string[] = [];
   const ref = (sku: string) => facts.productRefs[sku];
-  for (const o of facts.outcomes as SaleOutcome[]) {
+  const named = (sku: string) => {
+    const p = ref(sku);
+    return p ? label(p) : "ese producto";
+  };
+  const outcomes = facts.outcomes as SaleOutcome[];
+  // A missing figure with its nearest products is one sentence and one list, not two questions.
+  const unavailable = facts.unavailable !== null && outcomes.some((o) => o.type === "product_not_found");
+  if (unavailable) out.push(...unavailableBlock(facts, t));
+  for (const o of outcomes) {
     switch (o.type) {
       case "stock_insufficient": {
-        const p = ref(o.sku);
-        const name = p?.name ?? o.sku;
-        const unit = p?.unit ?? "unidad";
+        const unit = ref(o.sku)?.unit ?? "unidad";
         out.push(
           o.available > 0
             ? t.stockOffer(
                 formatQuantity(o.requested, unit),
-                t.stockShort(formatQuantity(o.available, unit), `${name} (${o.sku})`),
+                t.stockShort(formatQuantity(o.available, unit), named(o.sku)),
               )
-            : `Por ahora no tenemos unidades disponibles de ${name} (${o.sku}).`,
+            : `Por ahora no tenemos unidades disponibles de ${named(o.sku)}.`,
         );
         break;
       }
       case "ambiguous":
+        if (unavailable) {
+          out.push(t.askChoice);
+          break;
+        }
         out.push(`${t.ambiguousIntro}${o.quantity ? ` para las ${o.quantity} unidades` : ""}:`);
         out.push(
           ...o.options
@@ -79,16 +98,19 @@ function outcomeSentences(facts: AnswerFacts, t: Phrases): string[] {
         out.push(t.askChoice);
         break;
       case "quantity_missing":
-        out.push(t.askQuantity(`${ref(o.sku)?.name ?? o.sku} (${o.sku})`));
+        out.push(t.askQuantity(named(o.sku)));
         break;
       case "product_not_found":
-        out.push(t.notFound(o.query));
+        if (!unavailable) out.push(t.notFound(o.query));
         break;
       case "line_removed":
-        out.push(`Quité ${ref(o.sku)?.name ?? o.sku} del pedido.`);
+        out.push(`Quité ${named(o.sku)} del pedido.`);
+        break;
+      case "line_replaced":
+        out.push(t.replaced(named(o.sku), named(o.by)));
         break;
       case "not_in_cart":
-        out.push(`${ref(o.sku)?.name ?? o.sku} no estaba en tu pedido.`);
+        out.push(`${named(o.sku)} no estaba en tu pedido.`);
         break;
       case "invalid_field":
         out.push(`Revisa tu ${FIELD_LABELS[o.field] ?? o.field}: ${o.reason}.`);
@@ -104,6 +126,9 @@ function outcomeSentences(facts: AnswerFacts, t: Phrases): string[] {
         break;
       case "cancelled":
         out.push(t.cancelled);
+        break;
+      case "reconfirm":
+        out.push(t.reconfirm);
         break;
       case "closed":
         out.push(o.orderId ? `${t.closed} Número de pedido: ${o.orderId}.` : t.closed);
@@ -121,15 +146,17 @@ function composeSale(facts: AnswerFacts, t: Phrases): string[] {
   const sale = facts.sale;
   if (sale && types.has("closed")) return [...parts, ...cartBlock(facts, "Resumen:"), ...customerBlock(facts)];
   if (!sale || types.has("cancelled")) return parts;
-  const changed = types.has("line_added") || types.has("quantity_set") || types.has("line_removed");
+  const changed = ["line_added", "quantity_set", "line_removed", "line_replaced"].some((k) => types.has(k as never));
   if (types.has("close_requested")) return [...parts, "Perfecto, estoy registrando tu pedido…"];
   if (sale.state === "listo_para_finalizar") {
-    return [...parts, ...cartBlock(facts, t.readyIntro), ...customerBlock(facts), t.confirmQuestion];
+    const intro = types.has("reconfirm") ? "" : t.readyIntro;
+    return [...parts, ...cartBlock(facts, intro), ...customerBlock(facts), t.confirmQuestion];
   }
   if (sale.state === "recolectando_datos")
     return [...parts, ...cartBlock(facts, changed ? t.added : t.cartIntro), ...missingBlock(facts, t)];
-  if (changed || (parts.length === 0 && sale.lines.length > 0))
-    return [...parts, ...cartBlock(facts, t.added), t.anythingElse];
+  if (facts.showCart && sale.lines.length === 0) return [...parts, t.emptyCartView];
+  if (changed || facts.showCart || (parts.length === 0 && sale.lines.length > 0))
+    return [...parts, ...cartBlock(facts, changed ? t.added : t.cartView), t.anythingElse];
   const pending = sale.pending;
   if (pending?.kind === "choose_product" && !types.has("ambiguous") && !types.has("quantity_missing")) {
     const options = pending.options.map((s) => facts.productRefs[s]).filter((p): p is ProductFact => !!p);
@@ -139,10 +166,66 @@ function composeSale(facts: AnswerFacts, t: Phrases): string[] {
   return parts;
 }
 
-function composeCompany(facts: AnswerFacts): string[] {
+function composeCompany(facts: AnswerFacts, t: Phrases): string[] {
   const sections = facts.company.sections;
-  if (facts.company.summary) return sections.map((s) => `${s.title}:\n${s.content}`);
-  return sections.map((s) => s.content);
+  const body = facts.company.summary
+    ? sections.map((s) => `${s.title}:\n${s.content}`)
+    : sections.map((s) => s.content);
+  return facts.company.missing.length > 0 ? [t.companyMissing, ...body] : body;
+}
+
+function familyLines(facts: AnswerFacts): string[] {
+  return facts.families.map(
+    (f) => `• ${f.name} (${f.count})${f.examples.length ? `: ${joinSpanish(f.examples)}` : ""}`,
+  );
+}
+
+function composeClient(facts: AnswerFacts): string[] {
+  const result = facts.clientLookupResult;
+  const request = facts.clientLookup;
+  if (!result) return [`Consultando la información de ${request?.documentNumber ?? request?.name ?? "ese cliente"}…`];
+  if (!result.found || !result.client) return ["No encontré un cliente con esos datos."];
+  const c = result.client;
+  const lines = [`Cliente: ${c.name} (${c.documentType ?? "CC"} ${c.documentNumber})${c.city ? `, ${c.city}` : ""}.`];
+  if (result.stats) {
+    lines.push(`Ha hecho ${result.stats.orderCount} pedidos por ${formatCop(result.stats.totalSpent)} en total.`);
+    const top = result.stats.topProducts?.map((p) => `${p.name} (${p.quantity})`) ?? [];
+    if (top.length > 0) lines.push(`Lo que más compra: ${joinSpanish(top)}.`);
+  }
+  for (const order of result.orders?.slice(0, 5) ?? [])
+    lines.push(`• Pedido ${order.id} del ${order.date}: ${order.itemCount} productos, ${formatCop(order.total)}`);
+  return lines;
+}
+
+function body(facts: AnswerFacts, t: Phrases, full: Phrases): string[] {
+  switch (facts.kind) {
+    case "products":
+      return [
+        ...unavailableBlock(facts, t).slice(0, 1),
+        t.productsIntro(facts.query, facts.products.length),
+        ...facts.products.map(productLine),
+        ...(facts.moreProducts > 0 ? [t.moreProducts(facts.moreProducts)] : []),
+        t.productsOutro,
+      ];
+    case "catalogue":
+      return [t.catalogueIntro, ...familyLines(facts)];
+    case "no_results":
+      return [t.noResults, t.catalogueIntro, ...familyLines(facts)];
+    case "sale":
+      return composeSale(facts, t);
+    case "company":
+      return composeCompany(facts, t);
+    case "handover":
+      return [facts.handover?.reason === "not_understood" ? t.handoverNotUnderstood : t.handoverAsked];
+    case "client_refused":
+      return [t.refusedClient];
+    case "client_lookup":
+      return composeClient(facts);
+    case "greeting":
+      return [facts.thanks ? t.thanks : full.fallback];
+    default:
+      return [facts.thanks ? t.thanks : t.notUnderstoodOnce, t.fallback];
+  }
 }
 
 /** Builds the reply. Same facts + same options → same text. */
@@ -159,59 +242,12 @@ export function composeAnswer(facts: AnswerFacts, options: ComposeOptions = {}):
   const t = style.brief ? briefPhrases(full) : full;
   const parts: string[] = [];
   if (facts.greeting) parts.push(facts.kind === "greeting" ? full.hello : t.hello);
-  switch (facts.kind) {
-    case "products":
-      parts.push(t.productsIntro(facts.query, facts.products.length), ...facts.products.map(productLine));
-      parts.push(t.productsOutro);
-      break;
-    case "categories":
-    case "no_results":
-      if (facts.kind === "no_results") parts.push(t.noResults);
-      parts.push(t.categoryIntro, ...facts.categories.map((c) => `• ${c.name} (${c.count})`));
-      break;
-    case "sale":
-      parts.push(...composeSale(facts, t));
-      break;
-    case "company":
-      parts.push(...composeCompany(facts));
-      break;
-    case "client_refused":
-      parts.push(t.refusedClient);
-      break;
-    case "client_lookup":
-      parts.push(...composeClient(facts));
-      break;
-    case "greeting":
-      parts.push(facts.thanks ? t.thanks : t.fallback);
-      break;
-    default:
-      parts.push(facts.thanks ? t.thanks : t.fallback);
-  }
+  parts.push(...body(facts, t, full));
+  if (facts.handover && facts.kind !== "handover")
+    parts.push(facts.handover.reason === "not_understood" ? t.handoverNotUnderstood : t.handoverAsked);
   const openOrder =
     facts.kind !== "sale" && facts.sale && facts.sale.lines.length > 0 && facts.sale.state !== "cerrada";
-  if (openOrder && facts.sale && !style.brief) {
+  if (openOrder && facts.sale && !style.brief)
     parts.push(`(Tienes un pedido abierto por ${formatCop(facts.sale.total)}.)`);
-  }
   return parts.filter(Boolean).join("\n");
-}
-
-function composeClient(facts: AnswerFacts): string[] {
-  const result = facts.clientLookupResult;
-  const request = facts.clientLookup;
-  if (!result) {
-    const who = request?.documentNumber ?? request?.name ?? "ese cliente";
-    return [`Consultando la información de ${who}…`];
-  }
-  if (!result.found || !result.client) return ["No encontré un cliente con esos datos."];
-  const c = result.client;
-  const lines = [`Cliente: ${c.name} (${c.documentType ?? "CC"} ${c.documentNumber})${c.city ? `, ${c.city}` : ""}.`];
-  if (result.stats) {
-    lines.push(`Ha hecho ${result.stats.orderCount} pedidos por ${formatCop(result.stats.totalSpent)} en total.`);
-    const top = result.stats.topProducts?.map((p) => `${p.name} (${p.quantity})`) ?? [];
-    if (top.length > 0) lines.push(`Lo que más compra: ${joinSpanish(top)}.`);
-  }
-  for (const order of result.orders?.slice(0, 5) ?? []) {
-    lines.push(`• Pedido ${order.id} del ${order.date}: ${order.itemCount} productos, ${formatCop(order.total)}`);
-  }
-  return lines;
 }

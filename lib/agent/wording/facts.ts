@@ -1,5 +1,7 @@
 // AnswerFacts: everything an answer may state. Composer and hosted models only phrase these facts.
 
+import type { CompanySection } from "@/lib/agent/retrieval/company";
+import type { CatalogProduct, Intent } from "@/lib/agent/types";
 import { cartTotal } from "@/lib/sales/machine";
 import type {
   CartLine,
@@ -11,12 +13,11 @@ import type {
   SaleState,
 } from "@/lib/sales/types";
 import { missingFields, REQUIRED_FIELDS } from "@/lib/sales/validation";
-import type { CategorySummary } from "@/lib/agent/retrieval/catalog-index";
-import type { CompanySection } from "@/lib/agent/retrieval/company";
-import type { CatalogProduct, Intent } from "@/lib/agent/types";
 
 export type ProductFact = {
   sku: string;
+  /** False when the shop never chose the SKU: answers name the product instead. */
+  showSku: boolean;
   name: string;
   brand: string;
   category: string;
@@ -27,7 +28,7 @@ export type ProductFact = {
   description: string;
 };
 
-export type CartLineFact = CartLine & { subtotal: number; unit: string };
+export type CartLineFact = CartLine & { subtotal: number; unit: string; showSku: boolean };
 
 export type SaleFacts = {
   state: SaleState;
@@ -70,8 +71,9 @@ export type ClientLookupResult = {
 export type AnswerKind =
   | "greeting"
   | "products"
-  | "categories"
+  | "catalogue"
   | "no_results"
+  | "handover"
   | "sale"
   | "company"
   | "client_lookup"
@@ -85,19 +87,32 @@ export type AnswerFacts = {
   thanks: boolean;
   query: string | null;
   products: ProductFact[];
-  categories: CategorySummary[];
+  /** More products fit the question than are listed. */
+  moreProducts: number;
+  /** Families of the catalogue (categories, or kinds of product), for overviews and menus. */
+  families: FamilyFact[];
+  /** The variant or figure asked for does not exist; the nearest products are offered. */
+  unavailable: { words: string; nearest: ProductFact[] } | null;
+  /** The conversation is handed over to a person, and why (shown to the customer in plain words). */
+  handover: { reason: HandoverReason } | null;
+  /** The customer asked to see the cart. */
+  showCart: boolean;
   sale: SaleFacts | null;
   outcomes: SaleOutcome[];
   /** Product data for SKUs that outcomes mention (stock, ambiguity options). */
   productRefs: Record<string, ProductFact>;
-  company: { name: string; sections: CompanySection[]; summary: boolean };
+  company: { name: string; sections: CompanySection[]; summary: boolean; missing: string[] };
   clientLookup: ClientLookupRequest | null;
   clientLookupResult: ClientLookupResult | null;
 };
 
+export type FamilyFact = { name: string; count: number; examples: string[] };
+export type HandoverReason = "asked" | "not_understood" | "bot_off";
+
 export function productFact(p: CatalogProduct): ProductFact {
   return {
     sku: p.sku,
+    showSku: !p.skuInternal,
     name: p.name,
     brand: p.brand,
     category: p.category,
@@ -109,11 +124,19 @@ export function productFact(p: CatalogProduct): ProductFact {
   };
 }
 
-export function saleFacts(snapshot: SaleSnapshot, unitOf: (sku: string) => string): SaleFacts {
+export function saleFacts(snapshot: SaleSnapshot, productOf: (sku: string) => CatalogProduct | undefined): SaleFacts {
   const missing = new Set(missingFields(snapshot.customer));
   return {
     state: snapshot.state,
-    lines: snapshot.lines.map((l) => ({ ...l, subtotal: l.quantity * l.unitPrice, unit: unitOf(l.sku) })),
+    lines: snapshot.lines.map((l) => {
+      const product = productOf(l.sku);
+      return {
+        ...l,
+        subtotal: l.quantity * l.unitPrice,
+        unit: product?.unit ?? "unidad",
+        showSku: !(product?.skuInternal ?? false),
+      };
+    }),
     total: cartTotal(snapshot.lines),
     customer: snapshot.customer,
     missingFields: REQUIRED_FIELDS.filter((r) => missing.has(r.field)),
@@ -129,11 +152,15 @@ export function emptyFacts(intent: Intent, companyName: string): AnswerFacts {
     thanks: false,
     query: null,
     products: [],
-    categories: [],
+    moreProducts: 0,
+    families: [],
+    unavailable: null,
+    handover: null,
+    showCart: false,
     sale: null,
     outcomes: [],
     productRefs: {},
-    company: { name: companyName, sections: [], summary: false },
+    company: { name: companyName, sections: [], summary: false, missing: [] },
     clientLookup: null,
     clientLookupResult: null,
   };

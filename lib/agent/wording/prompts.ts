@@ -1,8 +1,8 @@
 // System prompt for the answer model. The facts travel as JSON between markers so a hosted model
 // (Gemini) reads them as data and the offline model can parse them back exactly.
 
-import type { AnswerFacts } from "./facts";
 import type { Tone } from "@/lib/agent/types";
+import type { AnswerFacts } from "./facts";
 
 export const FACTS_START = "<<<SEXTINVALLE_FACTS_JSON";
 export const FACTS_END = "SEXTINVALLE_FACTS_JSON>>>";

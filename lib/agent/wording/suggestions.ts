@@ -22,16 +22,19 @@ export function suggestionsFor(facts: AnswerFacts): string[] {
       case "cancelada":
         return ["Ver productos", "Hablar con un asesor"];
       default:
-        return ["Ver cascos", "Ver guantes", "Ver extintores"];
+        return ["¿Qué venden?", "Ver mi pedido", "Hablar con un asesor"];
     }
   }
   if (facts.kind === "products") {
     const first = facts.products[0];
     return first
-      ? [`Quiero 1 ${first.sku}`, "¿Tienen otras opciones?", "Formas de pago"]
-      : ["Ver categorías", "Hablar con un asesor"];
+      ? [`Quiero 1 ${first.showSku ? first.sku : first.name}`, "¿Tienen otras opciones?", "Formas de pago"]
+      : ["¿Qué venden?", "Hablar con un asesor"];
   }
   if (facts.kind === "company") return ["Ver productos", "Horario de atención", "Formas de pago"];
   if (facts.kind === "client_refused") return ["Ver productos", "Información de la empresa"];
-  return ["Ver productos", "Horario y ubicación", "Quiero hacer un pedido"];
+  if (facts.kind === "catalogue" || facts.kind === "no_results")
+    return facts.families.slice(0, 3).map((f) => `Ver ${f.name.toLowerCase()}`);
+  if (facts.kind === "handover") return ["Mientras tanto, ver productos", "¿Dónde están ubicados?"];
+  return ["¿Qué venden?", "¿Dónde están ubicados?", "Quiero hacer un pedido"];
 }

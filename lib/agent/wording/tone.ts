@@ -27,6 +27,18 @@ export type Phrases = {
   refusedClient: string;
   fallback: string;
   thanks: string;
+  catalogueIntro: string;
+  unavailable: (words: string) => string;
+  nearestIntro: string;
+  moreProducts: (count: number) => string;
+  cartView: string;
+  emptyCartView: string;
+  reconfirm: string;
+  replaced: (from: string, to: string) => string;
+  companyMissing: string;
+  handoverAsked: string;
+  handoverNotUnderstood: string;
+  notUnderstoodOnce: string;
 };
 
 const BASE: Phrases = {
@@ -56,6 +68,20 @@ const BASE: Phrases = {
   fallback:
     "Puedo ayudarte a consultar productos, precios y disponibilidad, hacer un pedido o darte información de la empresa.",
   thanks: "¡Con gusto!",
+  catalogueIntro: "Esto es lo que manejamos:",
+  unavailable: (words) => `No tenemos "${words}" tal como lo pides.`,
+  nearestIntro: "Lo más cercano que tenemos:",
+  moreProducts: (count) => `…y ${count} ${count === 1 ? "opción más" : "opciones más"}; dime cuál buscas y la afino.`,
+  cartView: "Tu pedido va así:",
+  emptyCartView: "Tu pedido todavía no tiene productos.",
+  reconfirm: "Tu pedido cambió desde el último resumen; revísalo y confírmalo de nuevo:",
+  replaced: (from, to) => `Cambié ${from} por ${to}.`,
+  companyMissing: "No tengo ese dato escrito; con gusto te lo confirma un asesor. Puedes contactarnos así:",
+  handoverAsked:
+    "Claro, te comunico con un asesor de nuestro equipo; ya le avisé y te escribirá por este mismo chat en breve.",
+  handoverNotUnderstood:
+    "Disculpa, no logré entenderte. Para no hacerte perder tiempo, le pedí a un asesor de nuestro equipo que continúe la conversación contigo; te escribirá por este mismo chat en breve.",
+  notUnderstoodOnce: "Disculpa, no te entendí bien. ¿Me lo dices de otra forma?",
 };
 
 const OVERRIDES: Record<Tone, Partial<Phrases>> = {

@@ -1,0 +1,27 @@
+// Products to show for a question ("¿tienen cascos blancos?", "algo para soldar"): the same narrowing as a
+// purchase (kind, attributes, words), listed instead of resolved; a figure nobody has lists the nearest ones.
+
+import type { CatalogProduct } from "../types";
+import type { CatalogIndex } from "./catalog-index";
+import { type Resolution, resolvePhrase } from "./resolve";
+
+export type Listing = {
+  products: CatalogProduct[];
+  /** More products fit than are listed. */
+  more: number;
+  resolution: Resolution;
+};
+
+export function findProducts(query: string, catalog: CatalogIndex, limit = 5): Listing {
+  const resolution = resolvePhrase(query, catalog);
+  let fitting: CatalogProduct[];
+  if (resolution.nearest.length > 0) fitting = resolution.nearest;
+  else if (resolution.kind || resolution.ambiguous) fitting = resolution.fitting;
+  else {
+    // No kind named ("algo para soldar"): what the search found, the resolved product first.
+    const found = resolution.hits.filter((h) => h.coverage >= 0.5 && !h.guess).map((h) => h.product);
+    const first = resolution.resolved;
+    fitting = first ? [first, ...found.filter((p) => p.sku !== first.sku)] : found;
+  }
+  return { products: fitting.slice(0, limit), more: Math.max(0, fitting.length - limit), resolution };
+}

@@ -1,0 +1,86 @@
+// What each catalogue row says about its product, read from the row itself: its kind (the head noun of its
+// name: "Extintor PQS 6kg" is an extintor, "Recarga de extintor" is a recarga), its attributes, and the terms of
+// every field. Families for "¿qué venden?" come from categories when they mean something, else from kinds.
+
+import { nameAcronyms, readAttributes } from "../analysis/attributes";
+import { analyze, foldText, STOP_WORDS, stem } from "../analysis/normalize";
+import type { Attribute, CatalogProduct } from "../types";
+
+export type ProductProfile = {
+  /** Stem of the head noun of the name. */
+  kind: string;
+  /** The head word as the name writes it ("Guantes", "Señal"). */
+  kindWord: string;
+  attributes: Attribute[];
+  /** Terms of the label (name, synonyms, brand, standard). */
+  labelTerms: ReadonlySet<string>;
+  /** Terms of every field, the description included. */
+  terms: ReadonlySet<string>;
+};
+
+export type Family = { name: string; count: number; skus: string[] };
+
+function headWord(name: string): string {
+  for (const word of name.split(/[\s,()/-]+/)) {
+    const folded = foldText(word);
+    if (folded.length > 1 && !STOP_WORDS.has(folded) && !/\d/.test(folded)) return word;
+  }
+  return name.split(/\s+/)[0] ?? name;
+}
+
+export function profileProduct(p: CatalogProduct): ProductProfile {
+  const word = headWord(p.name);
+  const label = `${p.name} ${p.synonyms.join(" ")} ${p.brand} ${p.standard ?? ""}`;
+  const attributes = readAttributes(`${p.name} ${p.description} ${p.standard ?? ""}`).attributes;
+  for (const code of nameAcronyms(p.name))
+    if (!attributes.some((a) => a.kind === "code" && a.value === code)) attributes.push({ kind: "code", value: code });
+  const labelTerms = new Set(analyze(label));
+  return {
+    kind: stem(foldText(word)),
+    kindWord: word,
+    attributes,
+    labelTerms,
+    terms: new Set([...labelTerms, ...analyze(p.description)]),
+  };
+}
+
+/** "Extintor" → "Extintores", "Arnés" → "Arneses", "Guantes" stays: a family title from a head word. */
+export function pluralize(word: string): string {
+  const lower = word.toLowerCase();
+  if (/[aeiouáéíóú]$/.test(lower)) return `${word}s`;
+  if (/z$/.test(lower)) return `${word.slice(0, -1)}ces`;
+  if (/[^aeiouáéíóú]s$/.test(lower) || /[aeiou]s$/.test(lower)) return word;
+  const plain = word.replace(/[áéíóú](?=[^aeiouáéíóú]*$)/, (v) => v.normalize("NFD").charAt(0));
+  return `${plain}es`;
+}
+
+const NO_CATEGORY = new Set(["", "general", "sin categoria", "otros", "varios", "n/a", "na"]);
+
+/** Categories tell families apart when there are several real ones; a single flat one ("General") does not. */
+export function meaningfulCategories(products: readonly CatalogProduct[]): boolean {
+  const counts = new Map<string, number>();
+  for (const p of products) {
+    const c = foldText(p.category);
+    if (!NO_CATEGORY.has(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  const categorised = [...counts.values()].reduce((s, n) => s + n, 0);
+  return counts.size >= 2 && categorised >= 0.8 * products.length;
+}
+
+/** Families, largest first: the categories, or the products grouped by kind when categories are flat. */
+export function familiesOf(
+  products: readonly CatalogProduct[],
+  profile: (p: CatalogProduct) => ProductProfile,
+): Family[] {
+  const byCategory = meaningfulCategories(products);
+  const groups = new Map<string, { name: string; skus: string[] }>();
+  for (const p of products) {
+    const key = byCategory ? foldText(p.category) : profile(p).kind;
+    const group = groups.get(key) ?? { name: byCategory ? p.category : pluralize(profile(p).kindWord), skus: [] };
+    group.skus.push(p.sku);
+    groups.set(key, group);
+  }
+  return [...groups.values()]
+    .map((g) => ({ name: g.name, count: g.skus.length, skus: g.skus }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "es"));
+}

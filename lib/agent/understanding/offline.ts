@@ -1,0 +1,213 @@
+// The offline producer of the understanding value: one analysis pass over the message (customer data, product
+// clauses, signals, company topics), read against the conversation (the sale, its pending question, what the
+// last answer showed), then intent, sale events, product references and a confidence.
+
+import { isTerminal } from "@/lib/sales/machine";
+import type { SaleSnapshot } from "@/lib/sales/types";
+import { missingFields } from "@/lib/sales/validation";
+import { expandChatAbbreviations } from "../analysis/chat-text";
+import { extractCustomerData, hasCustomerData } from "../analysis/customer-data";
+import { analyze, foldText, replaceNumberWords, tokenize } from "../analysis/normalize";
+import { readSignals } from "../analysis/signals";
+import type { CatalogIndex } from "../retrieval/catalog-index";
+import { companyTopicsIn, isServiceQuestion } from "../retrieval/company";
+import { resolvePhrase } from "../retrieval/resolve";
+import type { CatalogProduct, HistoryTurn } from "../types";
+import { type CartExtraction, extractCart } from "./cart-mentions";
+import { asksAboutClient, clientLookupFrom } from "./client-lookup";
+import type { ProductReference, Understanding } from "./contract";
+import { classifyIntent, type MessageFeatures } from "./intent";
+import { saleEventsFor } from "./sale-events";
+
+export type UnderstandingContext = {
+  /** Last ≤10 turns, oldest first. */
+  history: HistoryTurn[];
+  sale: SaleSnapshot | null;
+  catalog: CatalogIndex;
+  isStaff: boolean;
+};
+
+/** What planning needs besides the contract value: products to show for the sale step. */
+export type OfflineUnderstanding = { understanding: Understanding; mentioned: CatalogProduct[] };
+
+const SKU_IN_TEXT = /\b[A-Z]{3}-\d{3}\b/g;
+// "que sean 15 y no 10", "15 en vez de 10": the number being replaced names the line.
+const REPLACED_QUANTITY = /\b(?:y no|no|en vez de|en lugar de)\s+(?:los |las |el |la )?(\d+|[a-z]{3,})\b(?!\s+de\b)/;
+
+function previousUserTurn(history: readonly HistoryTurn[]): HistoryTurn | undefined {
+  for (let i = history.length - 1; i >= 0; i--) if (history[i]?.role === "user") return history[i];
+  return undefined;
+}
+
+/** Products the previous answer showed, for "de esos" and choices. */
+function lastShownProducts(history: readonly HistoryTurn[], catalog: CatalogIndex): CatalogProduct[] {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const turn = history[i] as HistoryTurn;
+    if (turn.role !== "assistant") continue;
+    const skus = [...new Set(turn.shownSkus ?? turn.text.match(SKU_IN_TEXT) ?? [])];
+    return skus.map((s) => catalog.bySku(s)).filter((p): p is CatalogProduct => !!p);
+  }
+  return [];
+}
+
+/** "¿y en amarillo?" after "cascos": search with the previous question's words too. */
+function inventoryQuery(text: string, history: readonly HistoryTurn[], catalog: CatalogIndex): string {
+  const previous = previousUserTurn(history);
+  if (!previous || (previous.intent !== "inventario" && previous.intent !== "venta")) return text;
+  const folded = foldText(text);
+  const followUp = /^(y|y en|y de|y el|y la|en|de|el|la|los|las|pero)\b/.test(folded) || analyze(text).length <= 1;
+  if (!followUp) return text;
+  const alone = resolvePhrase(text, catalog);
+  if (alone.kind) return text;
+  return `${expandChatAbbreviations(previous.text)} ${text}`;
+}
+
+/** The one shown product the previous question pinpointed ("¿y amarillos?" → the yellow helmet), if any. */
+function pinpointedProduct(history: readonly HistoryTurn[], shown: readonly CatalogProduct[], catalog: CatalogIndex) {
+  if (shown.length === 0) return null;
+  let at = -1;
+  for (let i = history.length - 1; i >= 0 && at < 0; i--) if (history[i]?.role === "user") at = i;
+  const previous = history[at];
+  if (!previous || (previous.intent !== "inventario" && previous.intent !== "venta")) return null;
+  const query = inventoryQuery(expandChatAbbreviations(previous.text), history.slice(0, at), catalog);
+  const { resolved } = resolvePhrase(query, catalog);
+  return resolved && shown.some((p) => p.sku === resolved.sku) ? resolved : null;
+}
+
+function references(cart: CartExtraction): ProductReference[] {
+  return cart.mentions.map((m) => ({
+    words: m.phrase,
+    attributes: [...m.unmet],
+    quantity: m.quantity,
+    packaging: m.quantityUnit,
+    candidates: m.hits.slice(0, 8).map((h) => ({ sku: h.product.sku, score: Math.round(h.score * 100) / 100 })),
+    resolution: m.resolved ? "resolved" : m.ambiguous ? "ambiguous" : "not_found",
+    sku: m.resolved?.sku ?? null,
+    nearest: m.nearest.map((p) => p.sku),
+  }));
+}
+
+/** Label words of the products named: a company topic said only through them is the product, not the company. */
+function labelWords(cart: CartExtraction): Set<string> {
+  const words = new Set<string>();
+  for (const m of cart.mentions)
+    for (const p of m.resolved ? [m.resolved] : m.options.slice(0, 3))
+      for (const w of tokenize(`${p.name} ${p.synonyms.join(" ")}`)) words.add(w);
+  return words;
+}
+
+export function understandOffline(rawText: string, ctx: UnderstandingContext): OfflineUnderstanding {
+  const { catalog, history } = ctx;
+  const text = expandChatAbbreviations(rawText);
+  const openSale = ctx.sale && !isTerminal(ctx.sale.state) ? ctx.sale : null;
+  const pending = openSale?.pending ?? null;
+  const inCheckout = openSale !== null && openSale.lines.length > 0 && openSale.state !== "pendiente";
+  const expected =
+    pending?.kind === "customer_data" ? pending.fields : inCheckout ? missingFields(openSale.customer) : [];
+  let customer = extractCustomerData(text, { expected });
+  // A reply that reads as a bare name but names a product is the product ("botas dieléctricas").
+  if (customer.bare.includes("name")) {
+    const [hit] = catalog.search(text, { limit: 1 });
+    if (hit && hit.coverage >= 0.75 && !hit.guess)
+      customer = extractCustomerData(text, { expected: expected.filter((f) => f !== "name") });
+  }
+  const restFolded = foldText(customer.rest);
+  const replaced = REPLACED_QUANTITY.exec(restFolded);
+  const replacedQuantity = replaced ? Number(replaceNumberWords([replaced[1] as string])[0]) : Number.NaN;
+  const rest = Number.isInteger(replacedQuantity) ? restFolded.replace(replaced?.[0] ?? "", " ") : customer.rest;
+  const cart = extractCart(rest, catalog);
+  const signals = readSignals(text);
+  const lastShown = lastShownProducts(history, catalog);
+  const previousIntent = previousUserTurn(history)?.intent;
+
+  const words = labelWords(cart);
+  const topics = companyTopicsIn(text);
+  const unlabelled = tokenize(text)
+    .filter((t) => !words.has(t) && !words.has(t.replace(/e?s$/, "")))
+    .join(" ");
+  const ownTopics = topics.length > 0 ? companyTopicsIn(unlabelled) : [];
+  const named = cart.mentions.filter((m) => m.resolved || m.ambiguous || m.nearest.length > 0);
+  const numeric = replaceNumberWords(tokenize(text)).join(" ");
+  const features: MessageFeatures = {
+    numeric,
+    folded: foldText(text)
+      .replace(/[¿?¡!]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim(),
+    signals,
+    hasCustomerData: hasCustomerData(customer.data),
+    cartKind: cart.kind,
+    mentionsProduct: named.length > 0,
+    productQuantity: named.some((m) => m.quantity !== null),
+    companyTopics: ownTopics.length,
+    labelOnlyTopics: topics.length - ownTopics.length,
+    serviceQuestion: isServiceQuestion(text),
+    clientLookup: asksAboutClient(text),
+    quantityLines: text
+      .split(/\r?\n/)
+      .filter((l) => /^\s*[-•*]?\s*\d+\s+\S+/.test(replaceNumberWords(tokenize(l)).join(" "))).length,
+    question:
+      /\?/.test(text) ||
+      /^(que|cual|cuales|cuanto|cuantos|donde|como|tienen|hay|venden|manejan)\b/.test(foldText(text)),
+  };
+  const { intent, margin } = classifyIntent(features, {
+    saleState: ctx.sale?.state ?? null,
+    hasOpenCart: (openSale?.lines.length ?? 0) > 0,
+    previousIntent,
+    awaitingAnswer: pending !== null,
+    shownProducts: previousIntent === "inventario" ? lastShown.length : 0,
+  });
+
+  const sale =
+    intent === "venta"
+      ? saleEventsFor({
+          text,
+          signals,
+          customer,
+          cart,
+          sale: ctx.sale,
+          catalog,
+          lastShown,
+          pinpointed: pinpointedProduct(history, lastShown, catalog),
+          replacedQuantity: Number.isInteger(replacedQuantity) ? replacedQuantity : null,
+        })
+      : { events: [], mentioned: [], answers: null };
+  const companyTopics = intent === "contexto" ? (ownTopics.length > 0 ? ownTopics : topics) : [];
+  const catalogue = signals.catalogue && named.length === 0;
+  const handover = signals.handover;
+  const understoodSale = sale.events.some((e) => e.type !== "start") || named.length > 0 || signals.showCart;
+  const understood =
+    intent === "cliente" ||
+    (intent === "venta" && understoodSale) ||
+    (intent === "inventario" &&
+      (named.length > 0 || catalogue || analyze(cart.mentions[0]?.phrase ?? "").length > 0)) ||
+    (intent === "contexto" &&
+      (companyTopics.length > 0 || signals.greeting || signals.thanks || handover || catalogue));
+  const ambiguous = cart.mentions.some((m) => m.ambiguous);
+  const confidence = !understood
+    ? 0.2
+    : Math.round(100 * Math.min(1, 0.55 + 0.45 * margin) * (ambiguous ? 0.8 : 1)) / 100;
+
+  const understanding: Understanding = {
+    producer: "offline",
+    intent,
+    confidence,
+    understood,
+    references: references(cart),
+    events: sale.events,
+    answers: sale.answers,
+    customer: customer.data,
+    requests: {
+      greeting: signals.greeting,
+      thanks: signals.thanks,
+      handover,
+      showCart: signals.showCart && sale.events.every((e) => e.type === "start"),
+      catalogue,
+      quote: signals.quote,
+      companyTopics,
+      clientLookup: intent === "cliente" && ctx.isStaff ? clientLookupFrom(text) : null,
+    },
+    search: intent === "inventario" ? inventoryQuery(text, history, catalog) : null,
+  };
+  return { understanding, mentioned: sale.mentioned };
+}
