@@ -1,9 +1,9 @@
 import { generateText, streamText } from "ai";
 import { describe, expect, it } from "vitest";
+import { planTurn } from "@/lib/agent/planning/plan";
+import { loadCatalog, loadCompany } from "@/lib/agent/test-support/fixtures";
 import { composeAnswer } from "@/lib/agent/wording/compose";
 import { renderSystemPrompt } from "@/lib/agent/wording/prompts";
-import { loadCatalog, loadCompany } from "@/lib/agent/test-support/fixtures";
-import { planTurn } from "@/lib/agent/planning/plan";
 import { createOfflineModel } from "./offline-model";
 
 const catalog = loadCatalog();

@@ -1,7 +1,9 @@
-// Offline LanguageModelV3: reads the AnswerFacts JSON from the system prompt and streams
-// composeAnswer(...) word by word, so the app runs end-to-end through streamText without a provider.
+// Offline LanguageModelV3: is handed the turn's AnswerFacts object (provider options, never the prompt text) and
+// streams composeAnswer(...) word by word, so the app runs end to end through streamText without a provider.
+// Nothing a customer or the shop writes into the prompt can reach what this model states.
 
 import type {
+  JSONObject,
   LanguageModelV3,
   LanguageModelV3CallOptions,
   LanguageModelV3GenerateResult,
@@ -9,16 +11,19 @@ import type {
   LanguageModelV3StreamResult,
   LanguageModelV3Usage,
 } from "@ai-sdk/provider";
+import type { Tone } from "@/lib/agent/types";
 import { composeAnswer } from "@/lib/agent/wording/compose";
-import { parseFactsFromPrompt } from "@/lib/agent/wording/prompts";
+import type { AnswerFacts } from "@/lib/agent/wording/facts";
 
 const FALLBACK_TEXT = "Disculpa, no pude procesar tu mensaje. ¿Me lo repites, por favor?";
 
-function systemText(options: LanguageModelV3CallOptions): string {
-  return options.prompt
-    .filter((m) => m.role === "system")
-    .map((m) => (m.role === "system" ? m.content : ""))
-    .join("\n");
+/** Provider options key under which the pipeline hands the offline model its facts. */
+export const OFFLINE_OPTIONS_KEY = "sextinvalle";
+
+export type OfflineAnswerOptions = { facts: AnswerFacts; tone?: Tone; instructions?: string };
+
+export function offlineProviderOptions(options: OfflineAnswerOptions): Record<string, JSONObject> {
+  return { [OFFLINE_OPTIONS_KEY]: options as unknown as JSONObject };
 }
 
 function promptChars(options: LanguageModelV3CallOptions): number {
@@ -35,9 +40,9 @@ function usageFor(inputChars: number, output: string): LanguageModelV3Usage {
   };
 }
 
-export function answerFromPrompt(options: LanguageModelV3CallOptions): string {
-  const payload = parseFactsFromPrompt(systemText(options));
-  if (!payload) return FALLBACK_TEXT;
+export function answerFromOptions(options: LanguageModelV3CallOptions): string {
+  const payload = options.providerOptions?.[OFFLINE_OPTIONS_KEY] as unknown as OfflineAnswerOptions | undefined;
+  if (!payload?.facts || typeof payload.facts !== "object") return FALLBACK_TEXT;
   return composeAnswer(payload.facts, { tone: payload.tone, instructions: payload.instructions });
 }
 
@@ -53,7 +58,7 @@ export function createOfflineModel(modelId = "sextinvalle-offline"): LanguageMod
     modelId,
     supportedUrls: {},
     async doGenerate(options): Promise<LanguageModelV3GenerateResult> {
-      const text = answerFromPrompt(options);
+      const text = answerFromOptions(options);
       return {
         content: [{ type: "text", text }],
         finishReason: { unified: "stop", raw: "stop" },
@@ -62,7 +67,7 @@ export function createOfflineModel(modelId = "sextinvalle-offline"): LanguageMod
       };
     },
     async doStream(options): Promise<LanguageModelV3StreamResult> {
-      const text = answerFromPrompt(options);
+      const text = answerFromOptions(options);
       const id = "offline-text-0";
       const parts: LanguageModelV3StreamPart[] = [
         { type: "stream-start", warnings: [] },

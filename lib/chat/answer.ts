@@ -1,19 +1,24 @@
 import { type ModelMessage, streamText } from "ai";
+import type { HistoryTurn, Tone } from "@/lib/agent/types";
 import { composeAnswer } from "@/lib/agent/wording/compose";
 import type { AnswerFacts } from "@/lib/agent/wording/facts";
-import { renderSystemPrompt } from "@/lib/agent/wording/prompts";
-import type { HistoryTurn, Tone } from "@/lib/agent/types";
+import { checkAnswer, type FactsProblem } from "@/lib/agent/wording/facts-check";
+import { renderSystemPrompt, sanitizeInstructions } from "@/lib/agent/wording/prompts";
+import { offlineProviderOptions } from "@/lib/ai/offline-model";
 import type { ChatModel } from "@/lib/ai/providers";
 import { log } from "@/lib/log";
 
-// Phrasing the facts: stream the model's real deltas; on error, timeout or an answer that states money the
-// facts do not contain, the turn still succeeds with the offline composer's answer (deterministic, from
-// the same facts). `fallback` tells callers the streamed deltas were replaced by `text`.
+// Phrasing the facts: stream the model's real deltas; on error, timeout, or an answer stating anything the
+// facts and the company text do not hold (an amount, a stock figure, a SKU, a phone or account number, a payment
+// channel), the turn still succeeds with the offline composer's answer, which is checked the same way.
+// `fallback` tells callers the streamed deltas were replaced by `text`.
 export type AnswerResult = {
   text: string;
   model: string;
   modelMs: number;
-  fallback: null | "error" | "timeout" | "unverified_amount" | "empty";
+  fallback: null | "error" | "timeout" | "unverified_facts" | "empty";
+  /** What the check refused in the model's answer, for staff review. */
+  problems: FactsProblem[];
   /** True when deltas already sent differ from `text` (clients must show `text`). */
   replaced: boolean;
 };
@@ -25,28 +30,16 @@ export type AnswerRequest = {
   text: string;
   tone?: Tone;
   instructions?: string;
+  /** The company's own text: phones, accounts and channels it states may be repeated. */
+  companyText: string;
   timeoutMs: number;
   signal?: AbortSignal;
   onDelta?: (delta: string) => void;
 };
 
-const MONEY = /\$\s?(\d{1,3}(?:[.,]\d{3})+|\d+)/g;
-
-function numbersIn(value: unknown, into: Set<number>): Set<number> {
-  if (typeof value === "number") into.add(value);
-  else if (Array.isArray(value)) for (const v of value) numbersIn(v, into);
-  else if (value && typeof value === "object") for (const v of Object.values(value)) numbersIn(v, into);
-  return into;
-}
-
-/** Every `$ N` in the answer must be a figure from the facts (prices come only from the database). */
+/** Kept for callers that only need the amount rule (a hosted answer's money must be in the facts). */
 export function statesOnlyKnownAmounts(text: string, facts: AnswerFacts): boolean {
-  const known = numbersIn(facts, new Set());
-  for (const match of text.matchAll(MONEY)) {
-    const amount = Number((match[1] ?? "").replace(/[.,]/g, ""));
-    if (!known.has(amount)) return false;
-  }
-  return true;
+  return !checkAnswer(text, facts, "").some((p) => p.kind === "amount");
 }
 
 function historyMessages(history: HistoryTurn[], text: string): ModelMessage[] {
@@ -55,7 +48,8 @@ function historyMessages(history: HistoryTurn[], text: string): ModelMessage[] {
 
 export async function answerTurn(request: AnswerRequest): Promise<AnswerResult> {
   const { chatModel, facts } = request;
-  const offlineText = () => composeAnswer(facts, { tone: request.tone, instructions: request.instructions });
+  const instructions = sanitizeInstructions(request.instructions);
+  const offlineText = () => composeAnswer(facts, { tone: request.tone, instructions });
   const started = performance.now();
   const timeout = AbortSignal.timeout(request.timeoutMs);
   const signal = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout;
@@ -64,7 +58,9 @@ export async function answerTurn(request: AnswerRequest): Promise<AnswerResult> 
   try {
     const result = streamText({
       model: chatModel.model,
-      system: renderSystemPrompt(facts, { tone: request.tone, instructions: request.instructions }),
+      system: renderSystemPrompt(facts, { tone: request.tone, instructions }),
+      providerOptions:
+        chatModel.kind === "offline" ? offlineProviderOptions({ facts, tone: request.tone, instructions }) : undefined,
       messages: historyMessages(request.history, request.text),
       abortSignal: signal,
       maxRetries: 0,
@@ -85,11 +81,16 @@ export async function answerTurn(request: AnswerRequest): Promise<AnswerResult> 
     log.warn("answer model failed, using the offline answer", { model: chatModel.name, failure, err: error });
   }
   if (!failure && text.trim() === "") failure = "empty";
-  if (!failure && chatModel.kind !== "offline" && !statesOnlyKnownAmounts(text, facts)) failure = "unverified_amount";
+  const problems = failure ? [] : checkAnswer(text, facts, request.companyText);
+  if (!failure && problems.length > 0) {
+    failure = "unverified_facts";
+    log.warn("answer stated facts it was not given, using the offline answer", { model: chatModel.name, problems });
+  }
   const modelMs = Math.round(performance.now() - started);
-  if (!failure) return { text, model: chatModel.name, modelMs, fallback: null, replaced: false };
+  if (!failure) return { text, model: chatModel.name, modelMs, fallback: null, problems, replaced: false };
   const fallbackText = offlineText();
   const replaced = text !== "";
   if (!replaced) request.onDelta?.(fallbackText);
-  return { text: fallbackText, model: `offline (respaldo de ${chatModel.name})`, modelMs, fallback: failure, replaced };
+  const model = chatModel.kind === "offline" ? "offline" : `offline (respaldo de ${chatModel.name})`;
+  return { text: fallbackText, model, modelMs, fallback: failure, problems, replaced };
 }

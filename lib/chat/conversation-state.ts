@@ -10,12 +10,32 @@ import type { SaleSnapshot } from "@/lib/sales/types";
 // metadata keeps what has no column (the question the bot is waiting an answer to, pre-cart data).
 const isIntent = (v: unknown): v is Intent => typeof v === "string" && (INTENTS as readonly string[]).includes(v);
 
+function understoodFlag(message: StoredMessage): boolean | undefined {
+  const understanding = message.metadata.entendimiento as { entendido?: unknown } | undefined;
+  return typeof understanding?.entendido === "boolean" ? understanding.entendido : undefined;
+}
+
+function shownSkus(message: StoredMessage): string[] | undefined {
+  const products = message.metadata.productos;
+  if (!Array.isArray(products)) return undefined;
+  return products.flatMap((p) =>
+    p && typeof p === "object" && typeof (p as { sku?: unknown }).sku === "string" ? [(p as { sku: string }).sku] : [],
+  );
+}
+
 export function historyFrom(messages: readonly StoredMessage[]): HistoryTurn[] {
-  return messages.map((m) => ({
-    role: m.role === "customer" ? "user" : "assistant",
-    text: m.text,
-    ...(isIntent(m.intent) ? { intent: m.intent } : {}),
-  }));
+  return messages.map((m) => {
+    const user = m.role === "customer";
+    const understood = user ? understoodFlag(m) : undefined;
+    const shown = user ? undefined : shownSkus(m);
+    return {
+      role: user ? "user" : "assistant",
+      text: m.text,
+      ...(isIntent(m.intent) ? { intent: m.intent } : {}),
+      ...(understood === undefined ? {} : { understood }),
+      ...(shown ? { shownSkus: shown } : {}),
+    };
+  });
 }
 
 function snapshotFromMetadata(message: StoredMessage | undefined): SaleSnapshot | null {

@@ -25,3 +25,17 @@ export async function publishMessages(chatId: string, messages: readonly StoredM
     }
   }
 }
+
+/** A conversation now waits for a person: the inbox lists it and staff are notified live. */
+export async function publishAttention(chatId: string, attention: { reason: string; since: Date }): Promise<void> {
+  try {
+    await eventBus().publish({
+      type: "attention",
+      chatId,
+      reason: attention.reason,
+      since: attention.since.toISOString(),
+    });
+  } catch (err) {
+    log.warn("could not publish the attention flag", { chatId, err });
+  }
+}

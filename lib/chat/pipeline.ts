@@ -1,7 +1,8 @@
-import type { CatalogIndex } from "@/lib/agent/retrieval/catalog-index";
 import { applyCloseResult, type CloseResult } from "@/lib/agent/planning/close";
 import { planTurn, type TurnPlan } from "@/lib/agent/planning/plan";
+import type { CatalogIndex } from "@/lib/agent/retrieval/catalog-index";
 import type { Intent, Tone } from "@/lib/agent/types";
+import type { HandoverReason } from "@/lib/agent/wording/facts";
 import { chatModel, type LlmChoice } from "@/lib/ai/providers";
 import { can } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
@@ -21,7 +22,7 @@ import { AppError } from "@/lib/errors";
 import type { SaleSnapshot } from "@/lib/sales/types";
 import { answerTurn } from "./answer";
 import { historyFrom, restoreSale } from "./conversation-state";
-import { publishMessages } from "./events";
+import { publishAttention, publishMessages } from "./events";
 import { currentCatalog, currentCompany, invalidateCatalog } from "./knowledge";
 import { type ProductMetadata, productsMetadata, withTimeout } from "./shapes";
 
@@ -94,6 +95,30 @@ async function silentTurn(input: ChatTurnInput, conversation: { id: number; sale
     replaced: false,
     messages,
   } satisfies ChatTurnResult;
+}
+
+const ATTENTION_REASONS: Record<HandoverReason, string> = {
+  asked: "El cliente pidió hablar con un asesor",
+  not_understood: "El asistente no entendió dos mensajes seguidos",
+  bot_off: "El asistente está apagado",
+};
+
+function attentionFor(plan: TurnPlan): { reason: string } | null {
+  const handover = plan.effects.find((e) => e.type === "hand_over");
+  return handover?.type === "hand_over" ? { reason: ATTENTION_REASONS[handover.reason] } : null;
+}
+
+/** What understanding made of the customer's message, kept on it for staff review and evaluation. */
+function understandingMetadata(plan: TurnPlan) {
+  const u = plan.understanding;
+  return {
+    productor: u.producer,
+    entendido: u.understood,
+    confianza: u.confidence,
+    eventos: u.events.map((e) => e.type),
+    referencias: u.references.map((r) => ({ palabras: r.words, resolucion: r.resolution, sku: r.sku })),
+    ...(u.answers ? { responde_a: u.answers } : {}),
+  };
 }
 
 function customerForClose(plan: TurnPlan) {
@@ -206,6 +231,7 @@ export async function runChatTurn(input: ChatTurnInput, hooks: TurnHooks = {}): 
     text: input.text,
     tone: input.tone,
     instructions: input.instructions,
+    companyText: company.text,
     timeoutMs: config.AGENT_MODEL_TIMEOUT_MS,
     signal: hooks.signal,
     onDelta: hooks.onDelta,
@@ -221,7 +247,8 @@ export async function runChatTurn(input: ChatTurnInput, hooks: TurnHooks = {}): 
       role: "customer",
       text: input.text,
       intent: plan.intent,
-      metadata: { canal: input.channel, ...(input.source ?? {}) },
+      confidence: plan.understanding.confidence,
+      metadata: { canal: input.channel, ...(input.source ?? {}), entendimiento: understandingMetadata(plan) },
     },
     assistant: (order) => ({
       role: "assistant",
@@ -238,11 +265,14 @@ export async function runChatTurn(input: ChatTurnInput, hooks: TurnHooks = {}): 
         sugerencias: plan.suggestions,
         venta: plan.sale,
         ...(answer.fallback ? { respaldo: answer.fallback } : {}),
+        ...(answer.problems.length > 0 ? { hechos_rechazados: answer.problems } : {}),
       },
     }),
     sale: plan.sale ? { orderId: closing.orderId, snapshot: plan.sale, channel: input.channel } : null,
+    attention: attentionFor(plan),
   });
   await publishMessages(input.chatId, saved.messages);
+  if (saved.attention) await publishAttention(input.chatId, saved.attention);
   const metadata: Record<string, unknown> = {
     productos: products,
     pedido: saved.order,

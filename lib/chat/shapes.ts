@@ -1,5 +1,5 @@
-import type { CatalogIndex } from "@/lib/agent/retrieval/catalog-index";
 import type { TurnPlan } from "@/lib/agent/planning/plan";
+import type { CatalogIndex } from "@/lib/agent/retrieval/catalog-index";
 import { AppError } from "@/lib/errors";
 
 // Shapes shared by every channel's response (`metadatos.productos`) and small helpers.

@@ -1,4 +1,4 @@
-import type { ClientLookupRequest, ClientLookupResult } from "@/lib/agent/facts";
+import type { ClientLookupRequest, ClientLookupResult } from "@/lib/agent/wording/facts";
 import { db } from "@/lib/db/client";
 import { formatDate } from "@/lib/format";
 import { foldText } from "@/lib/text";

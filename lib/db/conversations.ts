@@ -87,6 +87,10 @@ export type NewMessage = {
   totalMs?: number | null;
   modelMs?: number | null;
   retrievalMs?: number | null;
+  /** Understanding's confidence in a customer message (0..1). */
+  confidence?: number | null;
+  inputTokens?: number | null;
+  outputTokens?: number | null;
 };
 
 async function insertMessages(tx: DbTransaction, conversationId: number, messages: readonly NewMessage[]) {
@@ -104,6 +108,9 @@ async function insertMessages(tx: DbTransaction, conversationId: number, message
         totalMs: m.totalMs ?? null,
         modelMs: m.modelMs ?? null,
         retrievalMs: m.retrievalMs ?? null,
+        confidence: m.confidence ?? null,
+        inputTokens: m.inputTokens ?? null,
+        outputTokens: m.outputTokens ?? null,
       },
     });
     created.push(toStored(row));
@@ -124,6 +131,18 @@ async function insertMessages(tx: DbTransaction, conversationId: number, message
   return created;
 }
 
+/** Marks a conversation as waiting for a person; the first reason and time stand until staff clear it. */
+async function flagForAttention(tx: DbTransaction, conversationId: number, reason: string) {
+  const current = await tx.conversation.findUnique({
+    where: { id: conversationId },
+    select: { attentionReason: true, attentionSince: true },
+  });
+  if (current?.attentionSince) return { reason: current.attentionReason ?? reason, since: current.attentionSince };
+  const since = new Date();
+  await tx.conversation.update({ where: { id: conversationId }, data: { attentionReason: reason, attentionSince: since } });
+  return { reason, since };
+}
+
 /** A message stored on its own (the customer writing while staff attend the conversation). */
 export async function appendMessages(conversationId: number, messages: readonly NewMessage[]) {
   return db().$transaction((tx) => insertMessages(tx, conversationId, messages));
@@ -139,7 +158,14 @@ export async function recordTurn(input: {
   /** Built once the order row exists, so the answer's metadata can carry the order as stored. */
   assistant: (order: OrderSummary | null) => NewMessage;
   sale: Omit<SaveSaleInput, "conversationId"> | null;
-}): Promise<{ messages: StoredMessage[]; orderId: number | null; order: OrderSummary | null }> {
+  /** Hand the conversation over to a person: it waits in the inbox with this reason (kept if already waiting). */
+  attention?: { reason: string } | null;
+}): Promise<{
+  messages: StoredMessage[];
+  orderId: number | null;
+  order: OrderSummary | null;
+  attention: { reason: string; since: Date } | null;
+}> {
   return db().$transaction(
     async (tx) => {
       const orderId = input.sale
@@ -147,7 +173,8 @@ export async function recordTurn(input: {
         : null;
       const order = orderId ? await getOrderSummary(orderId, tx) : null;
       const messages = await insertMessages(tx, input.conversationId, [input.customer, input.assistant(order)]);
-      return { messages, orderId, order };
+      const attention = input.attention ? await flagForAttention(tx, input.conversationId, input.attention.reason) : null;
+      return { messages, orderId, order, attention };
     },
     { maxWait: 10_000, timeout: 20_000 },
   );

@@ -21,6 +21,8 @@ export type RealtimeEvent =
       };
     }
   | { type: "conversation"; chatId: string; botEnabled: boolean; takenOverBy?: string | null }
+  /** The conversation waits for a person (the customer asked, or the agent stopped understanding). */
+  | { type: "attention"; chatId: string; reason: string; since: string }
   | { type: "bot-global"; enabled: boolean; reason?: string | null };
 
 type Listener = (event: RealtimeEvent) => void;

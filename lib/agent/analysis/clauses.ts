@@ -10,6 +10,12 @@ import { replaceNumberWords } from "./numbers";
 const PACKAGING = new Map(lexicon.units.packaging.flatMap((p) => p.words.map((w) => [w, p.unit] as const)));
 const MONEY_AFTER = new Set(lexicon.numbers.money);
 const CONNECTORS = new Set(["y", "e", "tambien", "ademas", "mas", "con", "aparte"]);
+const COPULAS = new Set(["soy", "somos", "es", "son", "era", "eramos", "sea", "seria", "estoy", "estamos", "como"]);
+const REQUEST_VERBS = new Set(
+  "quiero queremos quisiera quisieramos necesito necesitamos requiero requerimos dame deme denme mandame mandeme agrega agregue agregame agregueme ponme pongame regaleme regalame vendame vendeme".split(
+    " ",
+  ),
+);
 // Words that frame a cart operation; they are never part of the product's name.
 const OP_WORDS = new Set(
   (
@@ -123,17 +129,21 @@ export function splitClauses(text: string): RawClause[] {
   for (let c = 0; c < parts.length; c += 2) {
     const chunk = parts[c] ?? "";
     const question = parts[c - 1] === "¿" || parts[c + 1] === "?";
-    // "de una" / "una vez" are "right away", not one unit.
+    // "de una" / "una vez" are "right away" and "somos una empresa" describes, none is one unit.
     const raw = attributeTokens(chunk).filter(
       (t, i, all) =>
-        !((t === "una" || t === "un") && ((all[i - 1] === "de" && i === all.length - 1) || all[i + 1] === "vez")),
+        !(
+          (t === "una" || t === "un") &&
+          ((all[i - 1] === "de" && i === all.length - 1) || all[i + 1] === "vez" || COPULAS.has(all[i - 1] ?? ""))
+        ),
     );
     const tokens = replaceNumberWords(raw);
     let current: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as string;
-      // "y 10 pares de…" starts a new product; "amarilla y negra" does not.
-      if (CONNECTORS.has(token) && isNumber(tokens[i + 1]) && current.length > 0) {
+      // "y 10 pares de…" and "y necesito…" start a new product; "amarilla y negra" does not.
+      const next = tokens[i + 1];
+      if (CONNECTORS.has(token) && (isNumber(next) || REQUEST_VERBS.has(next ?? "")) && current.length > 0) {
         clauses.push({ tokens: current, question });
         current = [];
         continue;

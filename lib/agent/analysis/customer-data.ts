@@ -54,6 +54,8 @@ const CARD_NAME = new RegExp(`^${NAME_WORD}(?:\\s+${NAME_WORD}){1,4}$`, "u");
  */
 function nameFromContactCard(rest: string, expectName: boolean): string | null {
   for (const raw of rest.split(/[,;\n|]/)) {
+    const company = bareName(raw.replace(CARD_LABEL, ""));
+    if (company && COMPANY_SUFFIX.test(company)) return company;
     const chunk = raw
       .replace(CARD_LABEL, "")
       .trim()
@@ -238,8 +240,9 @@ const NAME_JOINER = new Set(["de", "del", "la", "las", "los", "y", "e", "san", "
  * its "S.A.S." or "Ltda."), none a function word or request verb ("dame tu dirección" is no name).
  */
 function bareName(text: string): string | null {
-  const candidate = text.trim().replace(/[.!]+$/, "");
-  const company = COMPANY_SUFFIX.test(candidate);
+  const trimmed = text.trim().replace(/[,;!]+$/, "");
+  const company = COMPANY_SUFFIX.test(trimmed);
+  const candidate = company ? trimmed : trimmed.replace(/\.+$/, "");
   const words = candidate.split(/\s+/).filter(Boolean);
   if (words.length < 2 || words.length > 6 || /[?¿\d@#]/.test(candidate)) return null;
   const wordShape = company ? /^[\p{L}&.'-]+$/u : /^[\p{L}'-]+$/u;

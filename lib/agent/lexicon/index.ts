@@ -47,6 +47,7 @@ const schemas = {
     sizes: z.array(folded),
     sizeLabels: z.array(folded),
     colours: z.record(folded, z.array(folded).min(1)),
+    genericHeads: z.array(folded),
   }),
   concepts: z.object({
     concepts: z.array(z.object({ words: z.array(folded).min(1), products: z.array(folded).min(1) })),
@@ -66,7 +67,17 @@ const schemas = {
     quote: cues,
     catalogue: cues,
   }),
-  companyTopics: z.object({ topics: z.array(z.object({ topic: folded, question: cues, text: cues })) }),
+  companyTopics: z.object({
+    topics: z.array(
+      z.object({
+        topic: folded,
+        question: cues,
+        text: cues,
+        /** How much the topic says "company" when the message also names a product (1 = fully). */
+        productWeight: z.number().min(0).max(1).default(1),
+      }),
+    ),
+  }),
 };
 
 function load<T>(name: string, schema: z.ZodType<T>, data: unknown): T {

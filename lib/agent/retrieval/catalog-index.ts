@@ -40,6 +40,8 @@ export type SearchHit = {
    * "muchas gracias muy amable" → "ducha". Callers deciding whether a product was named ignore it.
    */
   guess?: boolean;
+  /** Reached only through numbers of the query, no word: a figure alone does not name a product. */
+  numbersOnly?: boolean;
 };
 export type SearchOptions = {
   limit?: number;
@@ -107,10 +109,11 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
   const profile = (p: CatalogProduct) => profiles.get(p.sku) ?? profileProduct(p);
   const kinds = new Map<string, CatalogProduct[]>();
   for (const p of products) {
-    const kind = profile(p).kind;
-    const members = kinds.get(kind);
-    if (members) members.push(p);
-    else kinds.set(kind, [p]);
+    for (const kind of profile(p).kinds) {
+      const members = kinds.get(kind);
+      if (members) members.push(p);
+      else kinds.set(kind, [p]);
+    }
   }
   let families: Family[] | null = null;
   const kindVocabulary = new FuzzyVocabulary(kinds.keys());
@@ -196,6 +199,8 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
     const solid = new Uint8Array(total);
     // Docs reached by a term that names something (not only a colour).
     const named = new Uint8Array(total);
+    // Docs reached by a word, not only by a number.
+    const worded = new Uint8Array(total);
     let anyNamed = false;
     const touched: number[] = [];
     const add = (doc: number, value: number) => {
@@ -223,6 +228,7 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
       idfTotal += termIdf;
       const guessed = expansions.every((e) => e.typo);
       const naming = !ATTRIBUTE_TERMS.has(queryTerm) && !isSmallNumber;
+      const word = /^[a-z]/.test(queryTerm);
       if (expansions.length === 1) {
         const { term, factor } = expansions[0] as { term: string; factor: number };
         const postings = index.get(term) as Postings;
@@ -233,6 +239,7 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
           matched[doc] = (matched[doc] as number) + termIdf;
           if (!guessed) solid[doc] = 1;
           if (naming) named[doc] = 1;
+          if (word) worded[doc] = 1;
         }
         anyNamed ||= naming && postings.docs.length > 0;
         continue;
@@ -255,6 +262,7 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
         matched[doc] = (matched[doc] as number) + termIdf;
         if (!guessed) solid[doc] = 1;
         if (naming) named[doc] = 1;
+        if (word) worded[doc] = 1;
         best[doc] = 0;
       }
       anyNamed ||= naming && seen.length > 0;
@@ -295,6 +303,7 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
       while (at > 0 && (hits[at - 1] as SearchHit).score < score) at--;
       const hit: SearchHit = { product, score, coverage };
       if (strayWords && solid[doc] === 0) hit.guess = true;
+      if (worded[doc] === 0) hit.numbersOnly = true;
       hits.splice(at, 0, hit);
       if (hits.length > keep) hits.pop();
     }

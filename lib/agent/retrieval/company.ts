@@ -6,7 +6,11 @@ import { foldText } from "../analysis/normalize";
 import { compileCues, lexicon } from "../lexicon";
 
 export type CompanySection = { title: string; content: string };
-export type CompanySections = { name: string; sections: CompanySection[] };
+export type CompanySections = {
+  name: string;
+  sections: CompanySection[] /** The text as the shop wrote it. */;
+  text: string;
+};
 export type CompanyAnswer = {
   sections: CompanySection[];
   summary: boolean;
@@ -16,6 +20,7 @@ export type CompanyAnswer = {
 
 const TOPICS = lexicon.companyTopics.map((t) => ({
   topic: t.topic,
+  productWeight: t.productWeight,
   question: compileCues(t.question),
   text: compileCues(t.text),
 }));
@@ -46,7 +51,12 @@ export function parseCompanyMarkdown(text: string): CompanySections {
   }
   flush();
   name ??= NAME_BEFORE_VERB.exec(sections[0]?.content ?? "")?.[1] ?? "la empresa";
-  return { name, sections: sections.map((s) => (s.title ? s : { ...s, title: "Quiénes somos" })) };
+  return { name, sections: sections.map((s) => (s.title ? s : { ...s, title: "Quiénes somos" })), text };
+}
+
+/** How strongly the topics say "company" when the message also names a product. */
+export function topicWeightBesideProduct(topics: readonly string[]): number {
+  return Math.max(0, ...topics.map((t) => TOPICS.find((x) => x.topic === t)?.productWeight ?? 1));
 }
 
 /** Company topics a message asks about (ubicacion, horario, contacto, envios, pagos, servicios, …). */

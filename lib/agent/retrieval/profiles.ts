@@ -4,11 +4,14 @@
 
 import { nameAcronyms, readAttributes } from "../analysis/attributes";
 import { analyze, foldText, STOP_WORDS, stem } from "../analysis/normalize";
+import { lexicon } from "../lexicon";
 import type { Attribute, CatalogProduct } from "../types";
 
 export type ProductProfile = {
   /** Stem of the head noun of the name. */
   kind: string;
+  /** Every kind the product answers to: its name's head noun and its synonyms' ("tapabocas n95"). */
+  kinds: string[];
   /** The head word as the name writes it ("Guantes", "Señal"). */
   kindWord: string;
   attributes: Attribute[];
@@ -20,12 +23,20 @@ export type ProductProfile = {
 
 export type Family = { name: string; count: number; skus: string[] };
 
+const GENERIC_HEADS = new Set(lexicon.attributes.genericHeads);
+
 function headWord(name: string): string {
   for (const word of name.split(/[\s,()/-]+/)) {
     const folded = foldText(word);
     if (folded.length > 1 && !STOP_WORDS.has(folded) && !/\d/.test(folded)) return word;
   }
   return name.split(/\s+/)[0] ?? name;
+}
+
+/** Stem of a head noun that says what a product is; generic heads ("protector", "kit") say nothing. */
+export function kindStem(word: string): string | null {
+  const folded = foldText(word);
+  return GENERIC_HEADS.has(folded) ? null : stem(folded);
 }
 
 export function profileProduct(p: CatalogProduct): ProductProfile {
@@ -35,8 +46,11 @@ export function profileProduct(p: CatalogProduct): ProductProfile {
   for (const code of nameAcronyms(p.name))
     if (!attributes.some((a) => a.kind === "code" && a.value === code)) attributes.push({ kind: "code", value: code });
   const labelTerms = new Set(analyze(label));
+  const kind = stem(foldText(word));
+  const kinds = [kindStem(word), ...p.synonyms.map((s) => kindStem(headWord(s)))].filter((k): k is string => !!k);
   return {
-    kind: stem(foldText(word)),
+    kind,
+    kinds: [...new Set(kinds)],
     kindWord: word,
     attributes,
     labelTerms,

@@ -115,7 +115,8 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
   if (options.within) pool = [...options.within];
   else if (kind) pool = catalog.ofKind(kind);
   else {
-    const solid = search.filter((h) => h.coverage >= 0.5 && !h.guess);
+    // A product reached by a number alone ("mil gracias" → "1000 V") was not named.
+    const solid = search.filter((h) => h.coverage >= 0.5 && !h.guess && !h.numbersOnly);
     const best = solid[0]?.score ?? 0;
     pool = solid.filter((h) => h.score >= 0.5 * best).map((h) => h.product);
   }
@@ -128,11 +129,12 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
     if (fitting.length > 0) pool = fitting;
     else unmet.push(attribute);
   }
-  // Other words narrow further only when some candidate has them ("de vaqueta"); words nobody has are ignored.
+  // Other words narrow further when some candidate's label has them ("de vaqueta"); words only a description
+  // has, or nobody has, only rank (a description mentions uses and incidental words).
   const attributeWords = new Set(analyze([...reading.used].map((i) => tokens[i]).join(" ")));
-  for (const term of terms) {
-    if (term === kind || attributeWords.has(term)) continue;
-    const fitting = pool.filter((p) => catalog.profile(p).terms.has(term));
+  const words = terms.filter((t) => t !== kind && !attributeWords.has(t) && /^[a-z]/.test(t));
+  for (const term of words) {
+    const fitting = pool.filter((p) => catalog.profile(p).labelTerms.has(term));
     if (fitting.length > 0 && fitting.length < pool.length) pool = fitting;
   }
 

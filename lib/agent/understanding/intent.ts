@@ -16,12 +16,18 @@ export type MessageFeatures = {
   mentionsProduct: boolean;
   /** A quantity is attached to a named product. */
   productQuantity: boolean;
-  /** Company topics asked about once the named products' own words are set aside. */
+  /** The only quantity is an article ("un extintor"), which may just be grammar, not a count. */
+  articleQuantity: boolean;
+  /** Weight of the company topics asked about once the named products' own words are set aside (0..1). */
   companyTopics: number;
   /** Company topics that only the product words suggested ("tarjetas de bloqueo" is not "pago con tarjeta"). */
   labelOnlyTopics: number;
   serviceQuestion: boolean;
   clientLookup: boolean;
+  /** The message picks one of the options the agent offered. */
+  picksOption: boolean;
+  /** The message reads as swapping a product for another ("cámbialo por el amarillo"). */
+  swapCue: boolean;
   /** Lines that each open with a quantity (an order list). */
   quantityLines: number;
   question: boolean;
@@ -50,7 +56,7 @@ const INVENTORY =
 const ORDINAL_REPLY =
   /^(el|la|los|las)?\s*(primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|ultim[oa]|ese|esa|este|esta)\b/;
 const SMALL_TALK = /\b(como (estas|esta usted|te va|le va|vas|andas|amaneciste|amanecio)|jaja\w*|jeje\w*)\b/;
-const ATTRIBUTE_NUMBER = /\b(talla|tipo|clase|nivel|de|x|din|nrr) \d+/g;
+
 const OPEN_STATES = new Set<SaleState>(["iniciada", "pendiente", "recolectando_datos", "listo_para_finalizar"]);
 
 export type IntentScores = Record<Intent, number>;
@@ -64,19 +70,19 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
   if (f.clientLookup) scores.cliente += 4;
   if (purchase) scores.venta += 2.5;
   if (WANTS_TO_BUY.test(f.folded)) scores.venta += 0.5;
+  // A number said with a product is how many of it; "un/una" alone may just be an article.
+  const explicit = f.productQuantity && !f.articleQuantity;
   if ((purchase || WANT.test(f.folded)) && f.productQuantity) {
-    const explicit = /\b\d+\b/.test(f.numeric.replace(/^(un|una|uno) /, "").replace(ATTRIBUTE_NUMBER, ""));
     const asking = !explicit && !purchase && f.question;
     scores.venta += asking ? 1.5 : 3;
-  }
+  } else if (explicit) scores.venta += f.question ? 1 : 2.5;
   // "5 cascos blancos" orders; "un extintor pa la cocina" may still be a question about one.
-  if (/^((y|e|tambien|ademas) )?\d+\s+\S+/.test(f.numeric) && product && !/^(un|una|uno)\b/.test(f.folded))
-    scores.venta += 1.5;
+  if (/^((y|e|tambien|ademas) )?\d+\s+\S+/.test(f.numeric) && product && !f.articleQuantity) scores.venta += 1.5;
   if (product && f.quantityLines >= 2) scores.venta += 3;
   if (INVENTORY.test(f.folded)) scores.inventario += 1.5;
   if (product) scores.inventario += 1.2;
   if (f.signals.catalogue && !f.productQuantity) scores.inventario += 1.5;
-  scores.contexto += f.companyTopics > 0 ? 2.5 : f.labelOnlyTopics > 0 ? 0.5 : 0;
+  scores.contexto += f.companyTopics > 0 ? 2.5 * (product ? f.companyTopics : 1) : f.labelOnlyTopics > 0 ? 0.5 : 0;
   if (f.serviceQuestion) scores.contexto += 1.5;
   if (f.signals.greeting || f.signals.thanks) scores.contexto += 0.6;
   if (f.signals.handover) scores.contexto += 2;
@@ -91,6 +97,8 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
     if (ctx.awaitingAnswer && product) scores.venta += 2;
     if (ctx.hasOpenCart && f.cartKind !== "add") scores.venta += 3;
     if (ctx.awaitingAnswer && ORDINAL_REPLY.test(f.folded)) scores.venta += 3;
+    if (f.picksOption) scores.venta += 4;
+    if (ctx.hasOpenCart && f.swapCue && !f.question) scores.venta += 3;
     if (ctx.hasOpenCart && product && /\b(tambien|ademas|otr[oa]s?|mas)\b/.test(f.folded)) scores.venta += 1.5;
     if (ctx.hasOpenCart && f.productQuantity) scores.venta += 2;
   } else {

@@ -7,17 +7,18 @@ import type { SaleSnapshot } from "@/lib/sales/types";
 import { missingFields } from "@/lib/sales/validation";
 import { expandChatAbbreviations } from "../analysis/chat-text";
 import { extractCustomerData, hasCustomerData } from "../analysis/customer-data";
-import { analyze, foldText, replaceNumberWords, tokenize } from "../analysis/normalize";
+import { analyze, foldText, replaceNumberWords, stem, tokenize } from "../analysis/normalize";
 import { readSignals } from "../analysis/signals";
 import type { CatalogIndex } from "../retrieval/catalog-index";
-import { companyTopicsIn, isServiceQuestion } from "../retrieval/company";
+import { companyTopicsIn, isServiceQuestion, topicWeightBesideProduct } from "../retrieval/company";
 import { resolvePhrase } from "../retrieval/resolve";
 import type { CatalogProduct, HistoryTurn } from "../types";
 import { type CartExtraction, extractCart } from "./cart-mentions";
 import { asksAboutClient, clientLookupFrom } from "./client-lookup";
 import type { ProductReference, Understanding } from "./contract";
 import { classifyIntent, type MessageFeatures } from "./intent";
-import { saleEventsFor } from "./sale-events";
+import { pickOption, saleEventsFor } from "./sale-events";
+import { swapCue } from "./sibling-swap";
 
 export type UnderstandingContext = {
   /** Last ≤10 turns, oldest first. */
@@ -87,13 +88,21 @@ function references(cart: CartExtraction): ProductReference[] {
   }));
 }
 
-/** Label words of the products named: a company topic said only through them is the product, not the company. */
-function labelWords(cart: CartExtraction): Set<string> {
-  const words = new Set<string>();
+/** Label stems of the products named: a company topic said only through them is the product, not the company. */
+function labelStems(cart: CartExtraction): Set<string> {
+  const stems = new Set<string>();
   for (const m of cart.mentions)
     for (const p of m.resolved ? [m.resolved] : m.options.slice(0, 3))
-      for (const w of tokenize(`${p.name} ${p.synonyms.join(" ")}`)) words.add(w);
-  return words;
+      for (const w of tokenize(`${p.name} ${p.synonyms.join(" ")}`)) stems.add(stem(w));
+  return stems;
+}
+
+/** "un extintor" counts one only grammatically; "un par de", "una docena", a typed "1" are real counts. */
+function articleOnly(text: string, named: readonly { quantity: number | null }[]): boolean {
+  const folded = foldText(text);
+  const counted = /\b(un|una|uno) (par|docena|decena|caja|rollo|paquete|galon)\b/.test(folded) || /\b1\b/.test(folded);
+  const quantities = named.map((m) => m.quantity).filter((q) => q !== null);
+  return !counted && quantities.length > 0 && quantities.every((q) => q === 1) && /\b(un|una|uno)\b/.test(folded);
 }
 
 export function understandOffline(rawText: string, ctx: UnderstandingContext): OfflineUnderstanding {
@@ -120,10 +129,10 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
   const lastShown = lastShownProducts(history, catalog);
   const previousIntent = previousUserTurn(history)?.intent;
 
-  const words = labelWords(cart);
+  const labels = labelStems(cart);
   const topics = companyTopicsIn(text);
   const unlabelled = tokenize(text)
-    .filter((t) => !words.has(t) && !words.has(t.replace(/e?s$/, "")))
+    .filter((t) => !labels.has(stem(t)))
     .join(" ");
   const ownTopics = topics.length > 0 ? companyTopicsIn(unlabelled) : [];
   const named = cart.mentions.filter((m) => m.resolved || m.ambiguous || m.nearest.length > 0);
@@ -139,10 +148,13 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
     cartKind: cart.kind,
     mentionsProduct: named.length > 0,
     productQuantity: named.some((m) => m.quantity !== null),
-    companyTopics: ownTopics.length,
+    articleQuantity: articleOnly(text, named),
+    companyTopics: ownTopics.length > 0 ? topicWeightBesideProduct(ownTopics) : 0,
     labelOnlyTopics: topics.length - ownTopics.length,
     serviceQuestion: isServiceQuestion(text),
     clientLookup: asksAboutClient(text),
+    picksOption: pending?.kind === "choose_product" && pickOption(customer.rest, pending.options, catalog) !== null,
+    swapCue: swapCue(customer.rest),
     quantityLines: text
       .split(/\r?\n/)
       .filter((l) => /^\s*[-•*]?\s*\d+\s+\S+/.test(replaceNumberWords(tokenize(l)).join(" "))).length,

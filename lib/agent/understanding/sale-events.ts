@@ -57,7 +57,7 @@ const ORDINALS: Record<string, number> = {
 const ADDITIVE = /\b(mas|otr[oa]s?|adicional(es)?|agreg\w*|sum\w*|anad\w*|aument\w*)\b/;
 
 /** Picks one of `options` from a reply like "el segundo", "el blanco", "el de 9 kilos" or a SKU. */
-function pickOption(text: string, options: string[], catalog: CatalogIndex): string | null {
+export function pickOption(text: string, options: string[], catalog: CatalogIndex): string | null {
   const folded = foldText(text);
   for (const [word, index] of Object.entries(ORDINALS)) {
     if (new RegExp(`\\b(el|la|los|las) ${word}\\b|^${word}\\b|\\bopcion ${word}\\b`).test(folded))

@@ -14,6 +14,18 @@ const SWAP =
   /\b(?:cambi\w*|reemplaz\w*)\s+(?:(?:el|la|los|las|lo|le)\s+)?(.*?)\s*\b(?:por|a)\s+((?:el|la|los|las|un|una|uno|unos|unas)\b.*)$|^(?:no\s+)?(?:mejor|pero|entonces)\s+((?:el|la|los|las)\b.*)$|\b(?:en vez de|en lugar de)\s+(?:es[oa]s?|el|la|los|las)?\s*(.*?),?\s+((?:el|la|los|las)\b.*)$/;
 const MAX_WORDS = 7;
 
+/** The message reads as swapping something ("cámbialo por…", "mejor el…"), whether or not a sibling fits. */
+export function swapCue(text: string): boolean {
+  return SWAP.test(foldSwapText(text));
+}
+
+function foldSwapText(text: string): string {
+  return foldText(text)
+    .replace(/[¿?¡!.,;]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
 export type SwapResult = { events: SaleEvent[]; mentioned: CatalogProduct[] };
 
 function lineNamed(phrase: string, sale: SaleSnapshot, catalog: CatalogIndex): string | null {
@@ -32,11 +44,7 @@ export function siblingSwap(
 ): SwapResult | null {
   if (!sale || sale.lines.length === 0 || cart.bareQuantity !== null || /\?/.test(text)) return null;
   if (cart.mentions.some((m) => m.quantity !== null)) return null;
-  const folded = foldText(text)
-    .replace(/[¿?¡!.,;]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-  const match = SWAP.exec(folded);
+  const match = SWAP.exec(foldSwapText(text));
   if (!match) return null;
   const named = match[1] ?? match[4] ?? "";
   const phrase = (match[2] ?? match[3] ?? match[5] ?? "").trim();
