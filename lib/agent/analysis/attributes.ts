@@ -4,7 +4,21 @@
 
 import { lexicon } from "../lexicon";
 import type { Attribute } from "../types";
-import { canonicalUnit, dimensionOf, foldText } from "./normalize";
+import { canonicalUnit, dimensionOf, foldText, STOP_WORDS, stem } from "./normalize";
+
+const PACKAGING_WORDS = new Set(lexicon.units.packaging.flatMap((p) => p.words));
+
+/** A noun that can be counted as a part of a product ("argollas", "puntos", "pliegues"). */
+function countable(word: string): boolean {
+  return (
+    /^[a-z]{3,}$/.test(word) &&
+    !STOP_WORDS.has(word) &&
+    !PACKAGING_WORDS.has(word) &&
+    canonicalUnit(word) === null &&
+    !LABELS.has(word) &&
+    !COLOURS.has(word)
+  );
+}
 
 const LABELS = new Set(lexicon.attributes.numberLabels);
 const SIZE_LABELS = new Set(lexicon.attributes.sizeLabels);
@@ -58,12 +72,21 @@ function gluedMeasure(token: string): { value: number; unit: string } | null {
 }
 
 export type AttributeReading = {
-  attributes: Attribute[] /** Token positions the attributes used. */;
+  attributes: Attribute[];
+  /** Token positions the attributes used. */
   used: Set<number>;
 };
 
-/** Reads every attribute in the text. Numbers that belong to one are marked used: they are not quantities. */
-export function readAttributes(text: string, tokens: readonly string[] = attributeTokens(text)): AttributeReading {
+/**
+ * Reads every attribute in the text. Numbers that belong to one are marked used: they are not quantities.
+ * A count of parts ("2 argollas", "4 puntos") is an attribute anywhere in a product's row, but in a request
+ * only after "de"/"con" ("un arnés de 4 argollas"), since "2 arneses" there is how many.
+ */
+export function readAttributes(
+  text: string,
+  tokens: readonly string[] = attributeTokens(text),
+  side: "product" | "request" = "request",
+): AttributeReading {
   const attributes: Attribute[] = [];
   const used = new Set<number>();
   const push = (a: Attribute, ...at: number[]) => {
@@ -89,6 +112,14 @@ export function readAttributes(text: string, tokens: readonly string[] = attribu
       else if (/^[a-z]{0,3}\d+([.-]\d+)*$|^[ivx]{1,4}$|^[a-z]$/.test(next))
         push({ kind: "label", label: SIZE_LABELS.has(token) ? "talla" : token, value: next }, i, i + 1);
       if (used.has(i)) {
+        i++;
+        continue;
+      }
+    }
+    if (isFigure(token) && /^\d+$/.test(token) && next !== undefined && countable(next)) {
+      const introduced = tokens[i - 1] === "de" || tokens[i - 1] === "con";
+      if (side === "product" || introduced) {
+        push({ kind: "label", label: stem(next), value: token }, i, i + 1);
         i++;
         continue;
       }

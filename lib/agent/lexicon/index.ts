@@ -24,7 +24,7 @@ const folded = z
         .toLowerCase(),
     "must be folded",
   );
-const cues = z.array(folded.refine((s) => /^\^?[a-z0-9 *@.'-]+$/.test(s), "cue syntax")).min(1);
+const cues = z.array(folded.refine((s) => /^\^?[a-z0-9 *@.'-]+\$?$/.test(s), "cue syntax")).min(1);
 const numberMap = z.record(folded, z.number().int().nonnegative());
 
 const schemas = {
@@ -100,14 +100,16 @@ export const lexicon = {
 
 export type SignalName = keyof typeof lexicon.signals;
 
-/** Compiles phrase cues (`*` = word prefix, `^` = start of message) into one regular expression. */
+/** Compiles phrase cues (`*` = word prefix, `^`/`$` = start/end of the message) into one regular expression. */
 export function compileCues(list: readonly string[]): RegExp {
   const alternatives = list.map((cue) => {
     const anchored = cue.startsWith("^");
-    const words = (anchored ? cue.slice(1) : cue)
+    const whole = cue.endsWith("$");
+    const words = cue
+      .slice(anchored ? 1 : 0, whole ? -1 : undefined)
       .split(" ")
       .map((w) => w.replace(/[.@'-]/g, (c) => `\\${c}`).replace(/\*$/, "\\w*"));
-    return `${anchored ? "^" : "\\b"}${words.join("\\s+")}\\b`;
+    return `${anchored ? "^" : "\\b"}${words.join("\\s+")}${whole ? "$" : "\\b"}`;
   });
   return new RegExp(alternatives.join("|"));
 }

@@ -58,8 +58,8 @@ export type CatalogIndex = {
   profile(product: CatalogProduct): ProductProfile;
   /** Active products of one kind (head noun stem), in catalogue order. */
   ofKind(kind: string): CatalogProduct[];
-  /** The kind a stemmed query term names, tolerating typos ("estintor" → "extintor"), or null. */
-  kindNamed(term: string): string | null;
+  /** The kind a stemmed query term names, tolerating typos ("estintor" → "extintor") unless told not to. */
+  kindNamed(term: string, options?: { typos?: boolean }): string | null;
   /** Families for catalogue overviews: real categories, else kinds. */
   families(): Family[];
   categories(): CategorySummary[];
@@ -118,10 +118,14 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
   let families: Family[] | null = null;
   const kindVocabulary = new FuzzyVocabulary(kinds.keys());
   const kindSounds = new Map([...kinds.keys()].map((k) => [phoneticKey(k), k]));
-  function kindNamed(term: string): string | null {
+  function kindNamed(term: string, options: { typos?: boolean } = {}): string | null {
     if (kinds.has(term)) return term;
     if (/\d/.test(term) || term.length < 4) return null;
-    return kindSounds.get(phoneticKey(term)) ?? kindVocabulary.lookup(term, 1)[0]?.term ?? null;
+    const sound = kindSounds.get(phoneticKey(term));
+    if (sound || options.typos === false) return sound ?? null;
+    // A spelling slip keeps the first letter ("extinor"); a real word one letter away usually does not.
+    const typo = kindVocabulary.lookup(term, 1)[0]?.term;
+    return typo && typo[0] === term[0] && term.length >= 5 ? typo : null;
   }
   const building = new Map<string, { docs: number[]; weights: number[] }>();
   const categoryDocs = new Map<string, number[]>();

@@ -42,7 +42,8 @@ export function kindStem(word: string): string | null {
 export function profileProduct(p: CatalogProduct): ProductProfile {
   const word = headWord(p.name);
   const label = `${p.name} ${p.synonyms.join(" ")} ${p.brand} ${p.standard ?? ""}`;
-  const attributes = readAttributes(`${p.name} ${p.description} ${p.standard ?? ""}`).attributes;
+  const row = `${p.name} ${p.description} ${p.standard ?? ""}`;
+  const attributes = readAttributes(row, undefined, "product").attributes;
   for (const code of nameAcronyms(p.name))
     if (!attributes.some((a) => a.kind === "code" && a.value === code)) attributes.push({ kind: "code", value: code });
   const labelTerms = new Set(analyze(label));

@@ -137,6 +137,12 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
     const fitting = pool.filter((p) => catalog.profile(p).labelTerms.has(term));
     if (fitting.length > 0 && fitting.length < pool.length) pool = fitting;
   }
+  // A description word narrows only when it keeps the product the search ranks first ("para electricista").
+  const best = [...pool].sort((a, b) => (score.get(b.sku) ?? 0) - (score.get(a.sku) ?? 0))[0];
+  for (const term of words) {
+    const fitting = pool.filter((p) => catalog.profile(p).terms.has(term));
+    if (best && fitting.length > 0 && fitting.length < pool.length && fitting.includes(best)) pool = fitting;
+  }
 
   const ranked = [...pool].sort((a, b) => (score.get(b.sku) ?? 0) - (score.get(a.sku) ?? 0));
   const rankedSkus = new Set(ranked.map((p) => p.sku));

@@ -73,8 +73,9 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
   // A number said with a product is how many of it; "un/una" alone may just be an article.
   const explicit = f.productQuantity && !f.articleQuantity;
   if ((purchase || WANT.test(f.folded)) && f.productQuantity) {
-    const asking = !explicit && !purchase && f.question;
-    scores.venta += asking ? 1.5 : 3;
+    // "necesito una alarma de 120 dB" may be a question; "necesito 3 alarmas" or "véndame una" is an order.
+    const asking = !explicit && !purchase;
+    scores.venta += asking ? (f.question ? 1 : 1.5) : 3;
   } else if (explicit) scores.venta += f.question ? 1 : 2.5;
   // "5 cascos blancos" orders; "un extintor pa la cocina" may still be a question about one.
   if (/^((y|e|tambien|ademas) )?\d+\s+\S+/.test(f.numeric) && product && !f.articleQuantity) scores.venta += 1.5;

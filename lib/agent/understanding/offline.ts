@@ -115,11 +115,8 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
     pending?.kind === "customer_data" ? pending.fields : inCheckout ? missingFields(openSale.customer) : [];
   let customer = extractCustomerData(text, { expected });
   // A reply that reads as a bare name but names a product is the product ("botas dieléctricas").
-  if (customer.bare.includes("name")) {
-    const [hit] = catalog.search(text, { limit: 1 });
-    if (hit && hit.coverage >= 0.75 && !hit.guess)
-      customer = extractCustomerData(text, { expected: expected.filter((f) => f !== "name") });
-  }
+  if (customer.bare.includes("name") && analyze(text).some((t) => catalog.kindNamed(t, { typos: false })))
+    customer = extractCustomerData(text, { expected: expected.filter((f) => f !== "name") });
   const restFolded = foldText(customer.rest);
   const replaced = REPLACED_QUANTITY.exec(restFolded);
   const replacedQuantity = replaced ? Number(replaceNumberWords([replaced[1] as string])[0]) : Number.NaN;

@@ -49,12 +49,19 @@ export function siblingSwap(
   const named = match[1] ?? match[4] ?? "";
   const phrase = (match[2] ?? match[3] ?? match[5] ?? "").trim();
   if (!phrase || phrase.split(" ").length > MAX_WORDS) return null;
+  const free = resolvePhrase(phrase, catalog);
   const lastSku = sale.lines[sale.lines.length - 1]?.sku as string;
-  const target = lineNamed(named, sale, catalog) ?? lastSku;
+  // The line the customer names, else the one line of the kind the new phrase names, else the last one.
+  const ofNamedKind = free.kind
+    ? sale.lines.filter((l) => {
+        const p = catalog.bySku(l.sku);
+        return p !== undefined && catalog.profile(p).kinds.includes(free.kind as string);
+      })
+    : [];
+  const target = lineNamed(named, sale, catalog) ?? (ofNamedKind.length === 1 ? ofNamedKind[0]?.sku : null) ?? lastSku;
   const current = catalog.bySku(target);
   if (!current) return null;
   const kind = catalog.profile(current).kind;
-  const free = resolvePhrase(phrase, catalog);
   // The new phrase may name another kind ("cámbialo por un gabinete"); otherwise it picks among siblings.
   const otherKind = free.kind !== null && free.kind !== kind;
   const siblings = catalog.ofKind(kind).filter((p) => p.sku !== current.sku);
