@@ -139,7 +139,10 @@ async function flagForAttention(tx: DbTransaction, conversationId: number, reaso
   });
   if (current?.attentionSince) return { reason: current.attentionReason ?? reason, since: current.attentionSince };
   const since = new Date();
-  await tx.conversation.update({ where: { id: conversationId }, data: { attentionReason: reason, attentionSince: since } });
+  await tx.conversation.update({
+    where: { id: conversationId },
+    data: { attentionReason: reason, attentionSince: since },
+  });
   return { reason, since };
 }
 
@@ -173,7 +176,9 @@ export async function recordTurn(input: {
         : null;
       const order = orderId ? await getOrderSummary(orderId, tx) : null;
       const messages = await insertMessages(tx, input.conversationId, [input.customer, input.assistant(order)]);
-      const attention = input.attention ? await flagForAttention(tx, input.conversationId, input.attention.reason) : null;
+      const attention = input.attention
+        ? await flagForAttention(tx, input.conversationId, input.attention.reason)
+        : null;
       return { messages, orderId, order, attention };
     },
     { maxWait: 10_000, timeout: 20_000 },

@@ -67,6 +67,14 @@ function inCheckout(state: SaleState): boolean {
 /** Product questions and stock offers outrank the checkout's own questions. */
 const isShoppingQuestion = (p: PendingQuestion | null) => p?.kind === "choose_product" || p?.kind === "stock_offer";
 
+/** A line change answers the pending product question only when it is about that question's products. */
+function pendingAfter(pending: PendingQuestion | null, sku: string): PendingQuestion | null {
+  if (pending?.kind === "choose_product")
+    return pending.options.includes(sku) || pending.replaces === sku ? null : pending;
+  if (pending?.kind === "stock_offer") return pending.sku === sku ? null : pending;
+  return null;
+}
+
 /**
  * Where the checkout stands, with the question it now waits on: in `listo_para_finalizar` the summary of the
  * order as it is now (a new digest after any change), in `recolectando_datos` the fields still missing.
@@ -119,13 +127,17 @@ function setLine(
     mode === "add"
       ? { type: "line_added", sku, quantity: existing ? target - existing.quantity : target, lineQuantity: target }
       : { type: "quantity_set", sku, quantity: target };
-  return { snapshot: { ...snapshot, lines, pending: null }, outcomes: [outcome] };
+  return { snapshot: { ...snapshot, lines, pending: pendingAfter(snapshot.pending, sku) }, outcomes: [outcome] };
 }
 
 function removeLine(snapshot: SaleSnapshot, sku: string): SaleStep {
   if (!snapshot.lines.some((l) => l.sku === sku)) return { snapshot, outcomes: [{ type: "not_in_cart", sku }] };
   return {
-    snapshot: { ...snapshot, lines: snapshot.lines.filter((l) => l.sku !== sku), pending: null },
+    snapshot: {
+      ...snapshot,
+      lines: snapshot.lines.filter((l) => l.sku !== sku),
+      pending: pendingAfter(snapshot.pending, sku),
+    },
     outcomes: [{ type: "line_removed", sku }],
   };
 }
@@ -148,7 +160,7 @@ function replaceLine(snapshot: SaleSnapshot, sku: string, by: string, lookup: Ca
   const replacement: CartLine = { sku: by, name: product.name, quantity: merged, unitPrice: product.price };
   const lines = snapshot.lines.filter((l) => l.sku !== by).map((l) => (l.sku === sku ? replacement : l));
   return {
-    snapshot: { ...snapshot, lines, pending: null },
+    snapshot: { ...snapshot, lines, pending: pendingAfter(pendingAfter(snapshot.pending, sku), by) },
     outcomes: [{ type: "line_replaced", sku, by, quantity: merged }],
   };
 }

@@ -107,8 +107,10 @@ export function replaceNumberWords(input: readonly string[]): string[] {
     if (value !== null && used > 0) {
       const multiplier = GROUPS[tokens[i + used] ?? ""];
       if (multiplier) {
-        out.push(String(value * multiplier));
-        i += used + 1;
+        // "una docena y media": half a group more.
+        const andHalf = tokens[i + used + 1] === "y" && HALF.has(tokens[i + used + 2] ?? "");
+        out.push(String(value * multiplier + (andHalf ? multiplier / 2 : 0)));
+        i += used + 1 + (andHalf ? 2 : 0);
       } else {
         out.push(value === 0 && !/^\d+$/.test(word) ? word : String(value));
         i += used;

@@ -34,6 +34,9 @@ export function readSignals(text: string): Signals {
     showCart: has("showCart"),
     quote: has("quote"),
     catalogue: has("catalogue"),
+    help: has("help"),
+    cheapest: has("cheapest"),
+    priciest: has("priciest"),
   };
 }
 

@@ -66,6 +66,9 @@ const schemas = {
     showCart: cues,
     quote: cues,
     catalogue: cues,
+    help: cues,
+    cheapest: cues,
+    priciest: cues,
   }),
   companyTopics: z.object({
     topics: z.array(

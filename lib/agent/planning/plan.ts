@@ -115,12 +115,12 @@ export function planTurn(
     else if (u.requests.companyTopics.length > 0) {
       facts.company = { name: company.name, ...answer };
       facts.kind = "company";
-    } else facts.kind = u.requests.greeting || u.requests.thanks ? "greeting" : "fallback";
+    } else facts.kind = u.requests.greeting || u.requests.thanks || u.requests.help ? "greeting" : "fallback";
     if (facts.kind === "catalogue" || facts.kind === "fallback") facts.families = familyFacts(catalog);
   } else if (intent === "inventario") {
     const query = u.search ?? input.text;
     facts.query = query;
-    const listing = findProducts(query, catalog);
+    const listing = findProducts(query, catalog, 5, u.requests.sort);
     products = listing.products;
     facts.moreProducts = listing.more;
     if (listing.resolution.nearest.length > 0)

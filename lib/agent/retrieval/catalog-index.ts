@@ -60,6 +60,8 @@ export type CatalogIndex = {
   ofKind(kind: string): CatalogProduct[];
   /** The kind a stemmed query term names, tolerating typos ("estintor" → "extintor") unless told not to. */
   kindNamed(term: string, options?: { typos?: boolean }): string | null;
+  /** Every active product, in catalogue order. */
+  all(): readonly CatalogProduct[];
   /** Families for catalogue overviews: real categories, else kinds. */
   families(): Family[];
   categories(): CategorySummary[];
@@ -327,6 +329,7 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
     profile,
     ofKind: (kind) => kinds.get(kind) ?? [],
     kindNamed,
+    all: () => products,
     families() {
       families ??= familiesOf(products, profile);
       return families;

@@ -12,7 +12,15 @@ export type Listing = {
   resolution: Resolution;
 };
 
-export function findProducts(query: string, catalog: CatalogIndex, limit = 5): Listing {
+export type PriceOrder = "price_asc" | "price_desc" | null;
+
+/** "el más barato": every product fitting the question (the whole catalogue when it names none) by price. */
+function byPrice(products: readonly CatalogProduct[], order: "price_asc" | "price_desc"): CatalogProduct[] {
+  const sign = order === "price_asc" ? 1 : -1;
+  return [...products].sort((a, b) => sign * (a.price - b.price) || a.name.localeCompare(b.name, "es"));
+}
+
+export function findProducts(query: string, catalog: CatalogIndex, limit = 5, order: PriceOrder = null): Listing {
   const resolution = resolvePhrase(query, catalog);
   let fitting: CatalogProduct[];
   if (resolution.nearest.length > 0) fitting = resolution.nearest;
@@ -23,5 +31,6 @@ export function findProducts(query: string, catalog: CatalogIndex, limit = 5): L
     const first = resolution.resolved;
     fitting = first ? [first, ...found.filter((p) => p.sku !== first.sku)] : found;
   }
+  if (order) fitting = byPrice(fitting.length > 0 ? fitting : catalog.all(), order);
   return { products: fitting.slice(0, limit), more: Math.max(0, fitting.length - limit), resolution };
 }

@@ -63,6 +63,10 @@ export const understandingSchema = z.object({
     handover: z.boolean(),
     showCart: z.boolean(),
     catalogue: z.boolean(),
+    /** The customer asks for help in general: the menu of what the agent does is the answer. */
+    help: z.boolean(),
+    /** "el más barato", "el más caro": products listed by price. */
+    sort: z.enum(["price_asc", "price_desc"]).nullable(),
     quote: z.boolean(),
     companyTopics: z.array(z.string()),
     clientLookup: clientLookupSchema.nullable(),
@@ -80,6 +84,8 @@ export function noRequests(): UnderstandingRequests {
     handover: false,
     showCart: false,
     catalogue: false,
+    help: false,
+    sort: null,
     quote: false,
     companyTopics: [],
     clientLookup: null,

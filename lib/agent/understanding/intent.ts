@@ -83,6 +83,8 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
   if (INVENTORY.test(f.folded)) scores.inventario += 1.5;
   if (product) scores.inventario += 1.2;
   if (f.signals.catalogue && !f.productQuantity) scores.inventario += 1.5;
+  if ((f.signals.cheapest || f.signals.priciest) && !f.productQuantity) scores.inventario += 1.5;
+  if (f.signals.help) scores.contexto += 0.6;
   scores.contexto += f.companyTopics > 0 ? 2.5 * (product ? f.companyTopics : 1) : f.labelOnlyTopics > 0 ? 0.5 : 0;
   if (f.serviceQuestion) scores.contexto += 1.5;
   if (f.signals.greeting || f.signals.thanks) scores.contexto += 0.6;

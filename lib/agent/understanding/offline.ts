@@ -212,6 +212,8 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
       handover,
       showCart: signals.showCart && sale.events.every((e) => e.type === "start"),
       catalogue,
+      help: signals.help,
+      sort: signals.cheapest ? "price_asc" : signals.priciest ? "price_desc" : null,
       quote: signals.quote,
       companyTopics,
       clientLookup: intent === "cliente" && ctx.isStaff ? clientLookupFrom(text) : null,

@@ -117,7 +117,8 @@ function correctedLine(lines: readonly CartLine[], replacedQuantity: number | nu
 
 function pendingChoice(input: SaleEventsInput, sale: SaleSnapshot, events: SaleEvent[], mentioned: CatalogProduct[]) {
   const pending = sale.pending;
-  if (pending?.kind !== "choose_product") return false;
+  // A removal or a correction while the agent waits on a choice is about the cart, not an answer to it.
+  if (pending?.kind !== "choose_product" || input.cart.kind !== "add") return false;
   const { cart, catalog } = input;
   const chosen = pickOption(input.customer.rest, pending.options, catalog);
   const mentionQuantity = cart.mentions.find((m) => m.quantity !== null)?.quantity ?? null;

@@ -154,14 +154,26 @@ function composeSale(facts: AnswerFacts, t: Phrases): string[] {
   }
   if (sale.state === "recolectando_datos")
     return [...parts, ...cartBlock(facts, changed ? t.added : t.cartIntro), ...missingBlock(facts, t)];
-  if (facts.showCart && sale.lines.length === 0) return [...parts, t.emptyCartView];
-  if (changed || facts.showCart || (parts.length === 0 && sale.lines.length > 0))
-    return [...parts, ...cartBlock(facts, changed ? t.added : t.cartView), t.anythingElse];
+  // A product question still open (asked earlier, not answered by this message) is asked again.
   const pending = sale.pending;
-  if (pending?.kind === "choose_product" && !types.has("ambiguous") && !types.has("quantity_missing")) {
-    const options = pending.options.map((s) => facts.productRefs[s]).filter((p): p is ProductFact => !!p);
-    return [...parts, "Antes de seguir, ¿cuál de estas opciones quieres?", ...options.map(productLine)];
-  }
+  const openChoice =
+    pending?.kind === "choose_product" && !types.has("ambiguous") && !types.has("quantity_missing")
+      ? [
+          t.stillChoosing,
+          ...pending.options
+            .map((s) => facts.productRefs[s])
+            .filter((p): p is ProductFact => !!p)
+            .map(productLine),
+        ]
+      : [];
+  if (facts.showCart && sale.lines.length === 0) return [...parts, t.emptyCartView, ...openChoice];
+  if (changed || facts.showCart || (parts.length === 0 && sale.lines.length > 0))
+    return [
+      ...parts,
+      ...cartBlock(facts, changed ? t.added : t.cartView),
+      ...(openChoice.length ? openChoice : [t.anythingElse]),
+    ];
+  if (openChoice.length > 0) return [...parts, ...openChoice];
   if (parts.length === 0) return ["¡Claro! ¿Qué productos y cuántas unidades necesitas?"];
   return parts;
 }

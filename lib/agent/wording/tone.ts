@@ -39,6 +39,7 @@ export type Phrases = {
   handoverAsked: string;
   handoverNotUnderstood: string;
   notUnderstoodOnce: string;
+  stillChoosing: string;
 };
 
 const BASE: Phrases = {
@@ -82,6 +83,7 @@ const BASE: Phrases = {
   handoverNotUnderstood:
     "Disculpa, no logré entenderte. Para no hacerte perder tiempo, le pedí a un asesor de nuestro equipo que continúe la conversación contigo; te escribirá por este mismo chat en breve.",
   notUnderstoodOnce: "Disculpa, no te entendí bien. ¿Me lo dices de otra forma?",
+  stillChoosing: "Me falta saber cuál de estas opciones prefieres:",
 };
 
 const OVERRIDES: Record<Tone, Partial<Phrases>> = {
