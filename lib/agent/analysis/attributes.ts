@@ -5,6 +5,7 @@
 import { lexicon } from "../lexicon";
 import type { Attribute } from "../types";
 import { canonicalUnit, dimensionOf, foldText, STOP_WORDS, stem } from "./normalize";
+import { phoneticKey } from "./phonetic";
 
 const PACKAGING_WORDS = new Set(lexicon.units.packaging.flatMap((p) => p.words));
 
@@ -16,7 +17,7 @@ function countable(word: string): boolean {
     !PACKAGING_WORDS.has(word) &&
     canonicalUnit(word) === null &&
     !LABELS.has(word) &&
-    !COLOURS.has(word)
+    !colourOf(word)
   );
 }
 
@@ -26,6 +27,10 @@ const SIZES = new Set(lexicon.attributes.sizes);
 const COLOURS = new Map(
   Object.entries(lexicon.attributes.colours).flatMap(([colour, forms]) => forms.map((f) => [f, colour] as const)),
 );
+// Colours by sound too, so "amarrillos" or "blamcos" still read as a colour.
+const COLOUR_SOUNDS = new Map([...COLOURS].map(([form, colour]) => [phoneticKey(form), colour] as const));
+const colourOf = (word: string) =>
+  COLOURS.get(word) ?? (word.length >= 5 ? COLOUR_SOUNDS.get(phoneticKey(word)) : undefined);
 
 /** Conversion to one base unit per dimension, so "10 lb" can be compared with "4.5 kg". */
 const TO_BASE: Record<string, number> = {
@@ -124,7 +129,7 @@ export function readAttributes(
         continue;
       }
     }
-    const colour = COLOURS.get(token);
+    const colour = colourOf(token);
     if (colour) {
       push({ kind: "colour", value: colour }, i);
       continue;

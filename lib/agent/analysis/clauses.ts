@@ -26,7 +26,7 @@ const OP_WORDS = new Set(
     "solo solamente son eran era fueron otros otras otro otra adicional adicionales esos esas ese esa estos estas este esta " +
     "mismo mismos misma mismas aquellos primero primera segundo segunda llevame quiero necesito comprar mandeme mandame " +
     "agregueme agregame cotizeme coticeme cotizame separeme separame apartame aparteme vendame vendeme regaleme regalame " +
-    "solicito solicitamos requiero requerimos necesitamos favor cotizacion mete meta meteme metele pedido pedir"
+    "solicito solicitamos requiero requerimos necesitamos favor cotizacion mete meta meteme metele"
   ).split(" "),
 );
 // The speaker fixes the number just said: "dame 10 chalecos, no mejor 12", "6… perdón, que sean 8".
@@ -58,12 +58,11 @@ export type Clause = {
 /** "arnés de 4 argollas" (an attribute after "de" once product words were said) vs "cotización de 10 extintores". */
 function attributeAfterOf(tokens: readonly string[], i: number, phraseSoFar: readonly string[]): boolean {
   const next = tokens[i + 1];
+  // Spanish puts a quantity before its noun: "X de 10" at the end of a clause is X's size ("la recarga de 10").
   return (
     tokens[i - 1] === "de" &&
     analyze(phraseSoFar.join(" ")).length > 0 &&
-    next !== undefined &&
-    !PACKAGING.has(next) &&
-    analyze(next).length > 0
+    (next === undefined || (!PACKAGING.has(next) && analyze(next).length > 0))
   );
 }
 

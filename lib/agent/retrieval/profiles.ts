@@ -4,6 +4,7 @@
 
 import { nameAcronyms, readAttributes } from "../analysis/attributes";
 import { analyze, foldText, STOP_WORDS, stem } from "../analysis/normalize";
+import { phoneticKey } from "../analysis/phonetic";
 import { lexicon } from "../lexicon";
 import type { Attribute, CatalogProduct } from "../types";
 
@@ -17,6 +18,8 @@ export type ProductProfile = {
   attributes: Attribute[];
   /** Terms of the label (name, synonyms, brand, standard). */
   labelTerms: ReadonlySet<string>;
+  /** The label terms by sound, so "baqueta" still finds "vaqueta". */
+  labelSounds: ReadonlySet<string>;
   /** Terms of every field, the description included. */
   terms: ReadonlySet<string>;
 };
@@ -55,6 +58,7 @@ export function profileProduct(p: CatalogProduct): ProductProfile {
     kindWord: word,
     attributes,
     labelTerms,
+    labelSounds: new Set([...labelTerms].map(phoneticKey)),
     terms: new Set([...labelTerms, ...analyze(p.description)]),
   };
 }

@@ -6,6 +6,7 @@
 
 import { attributeTokens, inBaseUnit, readAttributes, sameMeasure } from "../analysis/attributes";
 import { analyze } from "../analysis/normalize";
+import { phoneticKey } from "../analysis/phonetic";
 import type { Attribute, CatalogProduct } from "../types";
 import type { CatalogIndex, SearchHit } from "./catalog-index";
 
@@ -113,8 +114,14 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
 
   let pool: CatalogProduct[];
   if (options.within) pool = [...options.within];
-  else if (kind) pool = catalog.ofKind(kind);
-  else {
+  else if (kind) {
+    // Products named so come first; those that only a synonym calls so ("tapabocas n95" for a respirator)
+    // join when the named ones lack what was asked.
+    const members = catalog.ofKind(kind);
+    const named = members.filter((p) => catalog.profile(p).kind === kind);
+    const fitsAll = (p: CatalogProduct) => reading.attributes.every((a) => satisfies(p, a, catalog));
+    pool = named.length > 0 && named.some(fitsAll) ? named : members;
+  } else {
     // A product reached by a number alone ("mil gracias" → "1000 V") was not named.
     const solid = search.filter((h) => h.coverage >= 0.5 && !h.guess && !h.numbersOnly);
     const best = solid[0]?.score ?? 0;
@@ -134,7 +141,11 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
   const attributeWords = new Set(analyze([...reading.used].map((i) => tokens[i]).join(" ")));
   const words = terms.filter((t) => t !== kind && !attributeWords.has(t) && /^[a-z]/.test(t));
   for (const term of words) {
-    const fitting = pool.filter((p) => catalog.profile(p).labelTerms.has(term));
+    const sound = phoneticKey(term);
+    const fitting = pool.filter((p) => {
+      const profile = catalog.profile(p);
+      return profile.labelTerms.has(term) || profile.labelSounds.has(sound);
+    });
     if (fitting.length > 0 && fitting.length < pool.length) pool = fitting;
   }
   // A description word narrows only when it keeps the product the search ranks first ("para electricista").

@@ -141,7 +141,8 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
       .replace(/\s+/g, " ")
       .trim(),
     signals,
-    hasCustomerData: hasCustomerData(customer.data),
+    // A city alone ("el clima en Cali") is not the customer giving their data.
+    hasCustomerData: hasCustomerData({ ...customer.data, city: undefined }),
     cartKind: cart.kind,
     mentionsProduct: named.length > 0,
     productQuantity: named.some((m) => m.quantity !== null),
