@@ -1,0 +1,53 @@
+// Agent turn benchmark (offline producer + planning + wording, no database): every message of the tuning sets
+// planned and composed, at the demo catalogue's size and at 100 000 synthetic products. The floor is the same
+// loop over an empty message, measured in the same run. Run: npx tsx bench/agent-turn.ts [count]
+
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { planTurn } from "@/lib/agent/planning/plan";
+import { createCatalogIndex } from "@/lib/agent/retrieval/catalog-index";
+import { parseCompanyMarkdown } from "@/lib/agent/retrieval/company";
+import { composeAnswer } from "@/lib/agent/wording/compose";
+import { demoProducts, synthesize } from "./support/synthetic-catalog";
+
+const root = path.resolve(import.meta.dirname, "..");
+const messages = ["demo", "real"].flatMap((c) =>
+  readFileSync(path.join(root, `eval/sets/${c}/tuning-mensajes.jsonl`), "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => (JSON.parse(l) as { mensaje: string }).mensaje),
+);
+const company = parseCompanyMarkdown(readFileSync(path.join(root, "prisma/seed-data/empresa.md"), "utf8"));
+
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? 0;
+
+function run(count: number) {
+  const base = demoProducts();
+  const products = count <= base.length ? base : synthesize(base, count);
+  const built = performance.now();
+  const catalog = createCatalogIndex(products);
+  const buildMs = performance.now() - built;
+  const turn = (text: string) =>
+    composeAnswer(planTurn({ text, history: [], sale: null, catalog, company, isStaff: false }).facts);
+  for (const m of messages.slice(0, 20)) turn(m); // warm-up
+  const floor: number[] = [];
+  const latencies: number[] = [];
+  for (let round = 0; round < 3; round++)
+    for (const m of messages) {
+      let t = performance.now();
+      turn("");
+      floor.push(performance.now() - t);
+      t = performance.now();
+      turn(m);
+      latencies.push(performance.now() - t);
+    }
+  const p50 = percentile(latencies, 50);
+  const p99 = percentile(latencies, 99);
+  console.log(
+    `${String(products.length).padStart(7)} products  build ${buildMs.toFixed(0).padStart(5)} ms  turn p50 ${p50.toFixed(2)} ms  p99 ${p99.toFixed(2)} ms  (floor p50 ${percentile(floor, 50).toFixed(2)} ms, ${latencies.length} turns)`,
+  );
+}
+
+run(76);
+run(Number(process.argv[2] ?? 100_000));
