@@ -202,6 +202,10 @@ export function extractCustomerData(text: string, options: CustomerExtractionOpt
   if (legal?.[1]) {
     data.name = legal[1].trim();
     take(legal);
+  } else if (intro?.[1] && companyAfter(rest, intro.index ?? 0)) {
+    const company = companyAfter(rest, intro.index ?? 0) as string;
+    data.name = company;
+    rest = rest.replace(company, " , ");
   } else if (intro?.[1]) {
     const name = cutName(intro[1]);
     if (name && !(intro[0].toLowerCase().startsWith("soy") && findCity(name) === name)) {
@@ -230,6 +234,18 @@ export function extractCustomerData(text: string, options: CustomerExtractionOpt
     rest = rest.replace(new RegExp(`\\b${city}\\b`, "i"), " ");
   }
   return { data, rest, bare };
+}
+
+/** "a nombre de Bodegas del Pacífico S.A.S., NIT …": a legal name runs up to its company suffix. */
+function companyAfter(text: string, from: number): string | null {
+  const tail = text
+    .slice(from)
+    .replace(/^\s*(?:me llamo|mi nombre es|mi nombre:|nombre(?: completo)?:?|a nombre de|soy)\s+/i, "");
+  const match =
+    /^([\p{L}][\p{L}\d&.' -]{1,70}?\b(?:s\.?\s?a\.?\s?s\.?|s\.?\s?a\.?|ltda\.?|limitada|e\.?\s?u\.?))(?=[\s,;]|$)/iu.exec(
+      tail,
+    );
+  return match?.[1]?.trim() ?? null;
 }
 
 const COMPANY_SUFFIX = /\b(s\.?\s?a\.?\s?s\.?|s\.?\s?a\.?|ltda\.?|limitada|e\.?\s?u\.?|& c[ií]a\.?)\s*$/iu;

@@ -148,14 +148,14 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
     });
     if (fitting.length > 0 && fitting.length < pool.length) pool = fitting;
   }
-  // A description word narrows only when it keeps the product the search ranks first ("para electricista").
-  const best = [...pool].sort((a, b) => (score.get(b.sku) ?? 0) - (score.get(a.sku) ?? 0))[0];
-  for (const term of words) {
-    const fitting = pool.filter((p) => catalog.profile(p).terms.has(term));
-    if (best && fitting.length > 0 && fitting.length < pool.length && fitting.includes(best)) pool = fitting;
-  }
+  // A word only a description has ("para bodegas") ranks those products first but never decides alone:
+  // several still fit, so the customer is asked.
+  const described = new Set(pool.filter((p) => words.some((t) => catalog.profile(p).terms.has(t))).map((p) => p.sku));
 
-  const ranked = [...pool].sort((a, b) => (score.get(b.sku) ?? 0) - (score.get(a.sku) ?? 0));
+  const ranked = [...pool].sort(
+    (a, b) =>
+      Number(described.has(b.sku)) - Number(described.has(a.sku)) || (score.get(b.sku) ?? 0) - (score.get(a.sku) ?? 0),
+  );
   const rankedSkus = new Set(ranked.map((p) => p.sku));
   const hits: SearchHit[] = [
     ...ranked.map((p) => search.find((h) => h.product.sku === p.sku) ?? { product: p, score: 0, coverage: 0 }),
@@ -168,6 +168,9 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
     return { ...EMPTY, hits, fitting: ranked, unmet, nearest: closest, kind };
   }
   const base = { ...EMPTY, hits, fitting: ranked, unmet, kind };
+  // Inside a given set, a phrase that matches nothing of it (no word, no attribute) does not pick from it.
+  const matched = wanted.length > unmet.length || ranked.some((p) => words.some((t) => catalog.profile(p).terms.has(t)));
+  if (options.within && !kind && !matched) return { ...EMPTY, hits: search };
   if (ranked.length === 1) return { ...base, resolved: ranked[0] as CatalogProduct, options: ranked };
   if (!kind && !options.within) {
     // No kind named: a clear leader among the search results is what the words describe.

@@ -165,8 +165,11 @@ export function extractCart(text: string, catalog: CatalogIndex): CartExtraction
     const phrase = clause.phraseTokens.join(" ");
     const resolution = resolvePhrase(phrase, catalog);
     if (resolution.hits.length === 0) {
-      if (clause.quantity !== null && bareQuantity === null && reference) bareQuantity = clause.quantity;
-      else mentions.push({ phrase, quantity: clause.quantity, quantityUnit: clause.unit, ...resolution });
+      // Words that name nothing beside a number ("ay, espere… que sean 30"): the number is the message's.
+      if (clause.quantity !== null && bareQuantity === null && (reference || kind === "set")) {
+        bareQuantity = clause.quantity;
+        bareUnit = clause.unit;
+      } else mentions.push({ phrase, quantity: clause.quantity, quantityUnit: clause.unit, ...resolution });
       continue;
     }
     mentions.push({ phrase, quantity: clause.quantity, quantityUnit: clause.unit, ...resolution });

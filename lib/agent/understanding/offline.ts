@@ -75,6 +75,30 @@ function pinpointedProduct(history: readonly HistoryTurn[], shown: readonly Cata
   return resolved && shown.some((p) => p.sku === resolved.sku) ? resolved : null;
 }
 
+/** The kind of product the conversation is about: the previous question's, else the one the last answer showed. */
+function topicKind(history: readonly HistoryTurn[], catalog: CatalogIndex): string | null {
+  const previous = previousUserTurn(history);
+  const asked = previous ? resolvePhrase(expandChatAbbreviations(previous.text), catalog).kind : null;
+  if (asked) return asked;
+  const shown = lastShownProducts(history, catalog).map((p) => catalog.profile(p).kind);
+  return shown.length > 0 && shown.every((k) => k === shown[0]) ? (shown[0] ?? null) : null;
+}
+
+/** "deme 6 amarillos" after talking about helmets: a phrase that names no kind is read within the topic's kind. */
+function narrowToTopic(cart: CartExtraction, history: readonly HistoryTurn[], catalog: CatalogIndex): void {
+  const open = cart.mentions.filter((m) => m.kind === null && !m.resolved);
+  if (open.length === 0) return;
+  const kind = topicKind(history, catalog);
+  if (!kind) return;
+  const members = catalog.ofKind(kind);
+  for (const mention of open) {
+    const within = resolvePhrase(mention.phrase, catalog, { within: members });
+    // Only when the words pick something inside the topic; words that fit none of it name something else.
+    const narrowed = within.resolved !== null || (within.ambiguous && within.fitting.length < members.length);
+    if (narrowed) Object.assign(mention, within, { kind });
+  }
+}
+
 function references(cart: CartExtraction): ProductReference[] {
   return cart.mentions.map((m) => ({
     words: m.phrase,
@@ -122,6 +146,7 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
   const replacedQuantity = replaced ? Number(replaceNumberWords([replaced[1] as string])[0]) : Number.NaN;
   const rest = Number.isInteger(replacedQuantity) ? restFolded.replace(replaced?.[0] ?? "", " ") : customer.rest;
   const cart = extractCart(rest, catalog);
+  narrowToTopic(cart, history, catalog);
   const signals = readSignals(text);
   const lastShown = lastShownProducts(history, catalog);
   const previousIntent = previousUserTurn(history)?.intent;

@@ -7,7 +7,7 @@ import type { CartLine, SaleEvent, SaleSnapshot } from "@/lib/sales/types";
 import type { CustomerExtraction } from "../analysis/customer-data";
 import { hasCustomerData } from "../analysis/customer-data";
 import { analyze, foldText } from "../analysis/normalize";
-import type { Signals } from "../analysis/signals";
+import { readSignals, type Signals } from "../analysis/signals";
 import type { CatalogIndex } from "../retrieval/catalog-index";
 import type { CatalogProduct } from "../types";
 import { type CartExtraction, effectiveQuantity, type ProductMention } from "./cart-mentions";
@@ -58,6 +58,14 @@ const ADDITIVE = /\b(mas|otr[oa]s?|adicional(es)?|agreg\w*|sum\w*|anad\w*|aument
 
 /** Picks one of `options` from a reply like "el segundo", "el blanco", "el de 9 kilos" or a SKU. */
 export function pickOption(text: string, options: string[], catalog: CatalogIndex): string | null {
+  return pickByPosition(text, options, catalog) ?? resolvePick(text, productsOf(options, catalog), catalog);
+}
+
+const productsOf = (skus: readonly string[], catalog: CatalogIndex) =>
+  skus.map((s) => catalog.bySku(s)).filter((p): p is CatalogProduct => !!p);
+
+/** A pick by place or price in a list the customer saw: "el segundo", "la opción 2", "el más barato". */
+export function pickByPosition(text: string, options: readonly string[], catalog: CatalogIndex): string | null {
   const folded = foldText(text);
   for (const [word, index] of Object.entries(ORDINALS)) {
     if (new RegExp(`\\b(el|la|los|las) ${word}\\b|^${word}\\b|\\bopcion ${word}\\b`).test(folded))
@@ -65,9 +73,12 @@ export function pickOption(text: string, options: string[], catalog: CatalogInde
   }
   const numbered = /^(?:la |el )?(?:opcion |numero |#)?(\d)\s*$/.exec(folded);
   if (numbered) return options[Number(numbered[1]) - 1] ?? null;
-  const within = options.map((s) => catalog.bySku(s)).filter((p): p is CatalogProduct => !!p);
-  const resolution = resolvePick(text, within, catalog);
-  return resolution;
+  const signals = readSignals(text);
+  if (signals.cheapest || signals.priciest) {
+    const sorted = productsOf(options, catalog).sort((a, b) => a.price - b.price);
+    return (signals.cheapest ? sorted[0] : sorted[sorted.length - 1])?.sku ?? null;
+  }
+  return null;
 }
 
 function resolvePick(text: string, within: CatalogProduct[], catalog: CatalogIndex): string | null {
@@ -157,6 +168,28 @@ function pendingChoice(input: SaleEventsInput, sale: SaleSnapshot, events: SaleE
   return false;
 }
 
+/** "el segundo, 3 cajas" right after a list: a pick by place or price among the products just shown. */
+function shownPick(input: SaleEventsInput, events: SaleEvent[], mentioned: CatalogProduct[]) {
+  const { cart, catalog } = input;
+  if (input.lastShown.length < 2 || cart.mentions.some((m) => m.resolved && m.quantity !== null)) return;
+  const sku = pickByPosition(
+    input.customer.rest,
+    input.lastShown.map((p) => p.sku),
+    catalog,
+  );
+  const product = sku ? catalog.bySku(sku) : undefined;
+  if (!product) return;
+  const quantity = cart.bareQuantity ?? cart.mentions.find((m) => m.quantity !== null)?.quantity ?? null;
+  mentioned.push(product);
+  events.push(
+    quantity === null
+      ? { type: "choose", options: [product.sku], quantity: null }
+      : { type: "add", sku: product.sku, quantity: effectiveQuantity(quantity, cart.bareUnit ?? null, product) },
+  );
+  cart.mentions.length = 0;
+  cart.bareQuantity = null;
+}
+
 function mentionEvents(
   input: SaleEventsInput,
   sale: SaleSnapshot | null,
@@ -239,10 +272,12 @@ export function saleEventsFor(input: SaleEventsInput): SaleEventsResult {
   let answers: Understanding["answers"] = null;
 
   if (sale && pendingChoice(input, sale, events, mentioned)) answers = "choose_product";
+  else if (pending?.kind !== "choose_product") shownPick(input, events, mentioned);
 
-  // Control messages ("todavía no", "listo, confirma") never start a new product question.
+  // Control messages ("todavía no", "listo, confirma") and messages carrying the customer's data never start a
+  // new product question: product words without a number there are leftovers (a barrio, a company name).
   const control = signals.confirm || signals.refuse || signals.finish || signals.cancel || signals.showCart;
-  if (control) cart.mentions = cart.mentions.filter((m) => m.quantity !== null);
+  if (control || hasCustomerData(input.customer.data)) cart.mentions = cart.mentions.filter((m) => m.quantity !== null);
 
   const swap = siblingSwap(input.customer.rest, cart, sale, input.catalog);
   if (swap) {
