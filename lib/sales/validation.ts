@@ -10,6 +10,9 @@ export const REQUIRED_FIELDS: ReadonlyArray<{ field: CustomerField; why: string 
   { field: "address", why: "para el envío" },
 ];
 
+/** Rural deliveries name a place instead of a street number. */
+const RURAL_PLACE = /\b(finca|vereda|corregimiento|hacienda|parcela|km|kil[oó]metro|sector)\b/i;
+
 export function onlyDigits(value: string): string {
   return value.replace(/\D/g, "");
 }
@@ -67,7 +70,9 @@ export function validateCustomerField(field: CustomerField, data: CustomerData):
         ? null
         : "el celular debe tener 10 dígitos y empezar por 3 (ej. 310 456 7890)";
     case "address":
-      return value.trim().length >= 6 && /\d/.test(value) ? null : "la dirección debe incluir calle/carrera y número";
+      return value.trim().length >= 6 && (/\d/.test(value) || RURAL_PLACE.test(value))
+        ? null
+        : "la dirección debe incluir calle/carrera y número (o la finca y la vereda)";
     case "city":
       return value.trim().length >= 3 ? null : "la ciudad no es válida";
     case "email":

@@ -107,6 +107,14 @@ export function readClause(tokens: string[]): Clause {
       corrected ||= corrects && !noProductYet;
       quantity = Number(token);
       quantityAt = i;
+      // "una docena de pares de tapones": the packaging after "de" still counts the quantity.
+      const afterOf = next === "de" ? PACKAGING.get(tokens[i + 2] ?? "") : undefined;
+      if (afterOf && !unitWord) {
+        unit = afterOf;
+        i += 2;
+        if (tokens[i + 1] === "de") i++;
+        continue;
+      }
       if (unitWord) {
         unit = unitWord;
         i++;

@@ -275,9 +275,13 @@ const STREET =
   /\b(?:calle|cll|cl|carrera|cra|kra|kr|cr|avenida|av|transversal|tv|diagonal|dg|autopista|circular|manzana|mz|vereda|km|kilometro|kil[oó]metro|conjunto|edificio|urbanizaci[oó]n|barrio)\.?\s*\d*/i;
 
 /** When the agent asked for the address: a street word with a number is the address, whatever its format. */
+// Rural addresses name a place, not a street number: "finca La Esperanza, vereda El Carmen".
+const RURAL = /\b(?:finca|vereda|corregimiento|hacienda|parcela|parcelaci[oó]n|sector|km|kil[oó]metro|v[ií]a a)\b/i;
+
 function looseAddress(text: string): RegExpMatchArray | null {
-  const street = text.match(STREET);
-  if (!street || street.index === undefined || !/\d/.test(text.slice(street.index))) return null;
+  const street = text.match(STREET) ?? text.match(RURAL);
+  const rural = RURAL.test(text);
+  if (!street || street.index === undefined || (!rural && !/\d/.test(text.slice(street.index)))) return null;
   const value = text
     .slice(street.index)
     .split(/[\n;]|,\s*(?:c[eé]dula|cc|nit|tel|cel|celular|tel[eé]fono)\b/i)[0]

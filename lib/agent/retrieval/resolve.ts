@@ -7,6 +7,7 @@
 import { attributeTokens, inBaseUnit, readAttributes, sameMeasure } from "../analysis/attributes";
 import { analyze } from "../analysis/normalize";
 import { phoneticKey } from "../analysis/phonetic";
+import { lexicon } from "../lexicon";
 import type { Attribute, CatalogProduct } from "../types";
 import type { CatalogIndex, SearchHit } from "./catalog-index";
 
@@ -37,6 +38,8 @@ const EMPTY: Resolution = {
   kind: null,
 };
 const MAX_OPTIONS = 6;
+// How something is counted ("pares", "cajas") says nothing about which product it is.
+const PACKAGING_TERMS = new Set(lexicon.units.packaging.flatMap((p) => p.words.flatMap((w) => analyze(w))));
 const SKU_MATCH = 1000;
 
 function satisfies(product: CatalogProduct, wanted: Attribute, catalog: CatalogIndex): boolean {
@@ -139,7 +142,9 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
   // Other words narrow further when some candidate's label has them ("de vaqueta"); words only a description
   // has, or nobody has, only rank (a description mentions uses and incidental words).
   const attributeWords = new Set(analyze([...reading.used].map((i) => tokens[i]).join(" ")));
-  const words = terms.filter((t) => t !== kind && !attributeWords.has(t) && /^[a-z]/.test(t));
+  const words = terms.filter(
+    (t) => t !== kind && !attributeWords.has(t) && !PACKAGING_TERMS.has(t) && /^[a-z]/.test(t),
+  );
   for (const term of words) {
     const sound = phoneticKey(term);
     const fitting = pool.filter((p) => {
@@ -169,7 +174,8 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
   }
   const base = { ...EMPTY, hits, fitting: ranked, unmet, kind };
   // Inside a given set, a phrase that matches nothing of it (no word, no attribute) does not pick from it.
-  const matched = wanted.length > unmet.length || ranked.some((p) => words.some((t) => catalog.profile(p).terms.has(t)));
+  const matched =
+    wanted.length > unmet.length || ranked.some((p) => words.some((t) => catalog.profile(p).terms.has(t)));
   if (options.within && !kind && !matched) return { ...EMPTY, hits: search };
   if (ranked.length === 1) return { ...base, resolved: ranked[0] as CatalogProduct, options: ranked };
   if (!kind && !options.within) {

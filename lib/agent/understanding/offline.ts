@@ -17,7 +17,7 @@ import { type CartExtraction, extractCart } from "./cart-mentions";
 import { asksAboutClient, clientLookupFrom } from "./client-lookup";
 import type { ProductReference, Understanding } from "./contract";
 import { classifyIntent, type MessageFeatures } from "./intent";
-import { pickOption, saleEventsFor } from "./sale-events";
+import { pickByPosition, pickOption, saleEventsFor } from "./sale-events";
 import { swapCue } from "./sibling-swap";
 
 export type UnderstandingContext = {
@@ -176,7 +176,15 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
     labelOnlyTopics: topics.length - ownTopics.length,
     serviceQuestion: isServiceQuestion(text),
     clientLookup: asksAboutClient(text),
-    picksOption: pending?.kind === "choose_product" && pickOption(customer.rest, pending.options, catalog) !== null,
+    picksOption:
+      (pending?.kind === "choose_product" && pickOption(customer.rest, pending.options, catalog) !== null) ||
+      (lastShown.length > 1 &&
+        cart.bareQuantity !== null &&
+        pickByPosition(
+          customer.rest,
+          lastShown.map((p) => p.sku),
+          catalog,
+        ) !== null),
     swapCue: swapCue(customer.rest),
     quantityLines: text
       .split(/\r?\n/)
