@@ -100,7 +100,6 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
     if (ctx.awaitingAnswer && product) scores.venta += 2;
     if (ctx.hasOpenCart && f.cartKind !== "add") scores.venta += 3;
     if (ctx.awaitingAnswer && ORDINAL_REPLY.test(f.folded)) scores.venta += 3;
-    if (f.picksOption) scores.venta += 4;
     if (ctx.hasOpenCart && f.swapCue && !f.question) scores.venta += 3;
     if (ctx.hasOpenCart && product && /\b(tambien|ademas|otr[oa]s?|mas)\b/.test(f.folded)) scores.venta += 1.5;
     if (ctx.hasOpenCart && f.productQuantity) scores.venta += 2;
@@ -110,6 +109,8 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
     if (f.hasCustomerData) scores.venta += 2.5;
   }
   if (ctx.shownProducts > 0 && QUANTITY_ONLY.test(f.numeric)) scores.venta += 3;
+  // Picking one of the options the agent offered (or of the list just shown, with a quantity) is buying it.
+  if (f.picksOption) scores.venta += 4;
   // "las blancas" right after adding boots: a pick for the cart's product, not a new question.
   if (
     ctx.hasOpenCart &&

@@ -17,7 +17,7 @@ import { type CartExtraction, extractCart } from "./cart-mentions";
 import { asksAboutClient, clientLookupFrom } from "./client-lookup";
 import type { ProductReference, Understanding } from "./contract";
 import { classifyIntent, type MessageFeatures } from "./intent";
-import { pickByPosition, pickOption, saleEventsFor } from "./sale-events";
+import { pickByPosition, pickOption, pickQuantity, saleEventsFor } from "./sale-events";
 import { swapCue } from "./sibling-swap";
 
 export type UnderstandingContext = {
@@ -179,7 +179,7 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
     picksOption:
       (pending?.kind === "choose_product" && pickOption(customer.rest, pending.options, catalog) !== null) ||
       (lastShown.length > 1 &&
-        cart.bareQuantity !== null &&
+        pickQuantity(cart) !== null &&
         pickByPosition(
           customer.rest,
           lastShown.map((p) => p.sku),

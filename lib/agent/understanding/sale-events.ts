@@ -168,6 +168,11 @@ function pendingChoice(input: SaleEventsInput, sale: SaleSnapshot, events: SaleE
   return false;
 }
 
+/** The number said with a pick ("el más barato, 6 unidades"): bare, or lent to words that name no product. */
+export function pickQuantity(cart: CartExtraction): number | null {
+  return cart.bareQuantity ?? cart.mentions.find((m) => m.quantity !== null && !m.resolved && !m.ambiguous)?.quantity ?? null;
+}
+
 /** "el segundo, 3 cajas" right after a list: a pick by place or price among the products just shown. */
 function shownPick(input: SaleEventsInput, events: SaleEvent[], mentioned: CatalogProduct[]) {
   const { cart, catalog } = input;
@@ -179,7 +184,7 @@ function shownPick(input: SaleEventsInput, events: SaleEvent[], mentioned: Catal
   );
   const product = sku ? catalog.bySku(sku) : undefined;
   if (!product) return;
-  const quantity = cart.bareQuantity ?? cart.mentions.find((m) => m.quantity !== null)?.quantity ?? null;
+  const quantity = pickQuantity(cart);
   mentioned.push(product);
   events.push(
     quantity === null
