@@ -3,9 +3,7 @@ import { recordAudit } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
-// The product photo's storage key (the files themselves live in lib/storage) and what the shop shows with a
-// product besides its catalogue data: the photo and whether its SKU may be shown.
-export type ProductMedia = { imageKey: string | null; skuInternal: boolean };
+// The product photo's storage key (the files themselves live in lib/storage); changes are audited.
 
 /** Sets (or clears, with null) a product's photo; returns the key it replaces so its files can be deleted. */
 export async function setProductImageKey(productId: number, imageKey: string | null, principal: Principal) {
@@ -31,13 +29,4 @@ export async function setProductImageKey(productId: number, imageKey: string | n
 export async function findProductImageKey(productId: number): Promise<string | null | undefined> {
   const row = await db().product.findUnique({ where: { id: productId }, select: { imageKey: true } });
   return row ? row.imageKey : undefined;
-}
-
-export async function findProductMedia(skus: readonly string[]): Promise<Map<string, ProductMedia>> {
-  if (skus.length === 0) return new Map();
-  const rows = await db().product.findMany({
-    where: { sku: { in: [...new Set(skus)] } },
-    select: { sku: true, imageKey: true, skuInternal: true },
-  });
-  return new Map(rows.map((r) => [r.sku, { imageKey: r.imageKey, skuInternal: r.skuInternal }]));
 }
