@@ -39,8 +39,8 @@ test("a photo uploaded in the console appears on the chat's product card; others
   browser,
 }) => {
   await signIn(page, "ventas");
-  await page.goto("/dashboard/inventory?q=CAB-002");
-  await page.getByRole("link", { name: /Casco de seguridad tipo I clase E amarillo/ }).click();
+  await page.goto("/dashboard/inventory?q=CAB-004");
+  await page.getByRole("link", { name: /Casco de seguridad tipo II con barbuquejo/ }).click();
   const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: "#f5c400" } })
     .jpeg()
     .toBuffer();
@@ -49,16 +49,16 @@ test("a photo uploaded in the console appears on the chat's product card; others
     .setInputFiles({ name: "casco.jpg", mimeType: "image/jpeg", buffer: photo });
   await page.getByRole("button", { name: "Subir foto" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Foto guardada" })).toBeVisible();
-  await expect(page.getByRole("img", { name: /Foto de Casco de seguridad tipo I clase E amarillo/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Foto de Casco de seguridad tipo II con barbuquejo/ })).toBeVisible();
 
-  await page.goto("/dashboard/inventory?q=CAB-00");
-  await expect(page.getByRole("img", { name: /Foto de Casco de seguridad tipo I clase E amarillo/ })).toBeVisible();
+  await page.goto("/dashboard/inventory?q=barbuquejo");
+  await expect(page.getByRole("img", { name: /Foto de Casco de seguridad tipo II con barbuquejo/ })).toBeVisible();
 
   const { page: shop } = await newCustomerPage(browser);
   await shop.goto("/");
-  await say(shop, "¿tienen cascos amarillos y blancos tipo I?");
-  const yellow = shop.getByRole("article", { name: /Casco de seguridad tipo I clase E amarillo/ }).last();
-  const img = yellow.getByRole("img", { name: /Foto de Casco de seguridad tipo I clase E amarillo/ });
+  await say(shop, "¿tienen cascos para trabajo en alturas?");
+  const photographed = shop.getByRole("article", { name: /Casco de seguridad tipo II con barbuquejo/ }).last();
+  const img = photographed.getByRole("img", { name: /Foto de Casco de seguridad tipo II con barbuquejo/ });
   await expect(img).toBeVisible();
   const src = (await img.getAttribute("src")) ?? "";
   expect(src).toMatch(/^\/media\/products\//);
@@ -67,8 +67,11 @@ test("a photo uploaded in the console appears on the chat's product card; others
   const meta = await sharp(await served.body()).metadata();
   expect(Math.max(meta.width ?? 0, meta.height ?? 0)).toBeLessThanOrEqual(640);
   expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
-  const white = shop.getByRole("article", { name: /Casco de seguridad tipo I clase E blanco/ }).last();
-  await expect(white.getByTestId("photo-placeholder")).toBeVisible();
+  const others = shop.getByRole("list", { name: "Productos sugeridos" }).last().getByRole("article");
+  expect(await others.count()).toBeGreaterThan(1);
+  await expect(
+    shop.getByRole("list", { name: "Productos sugeridos" }).last().getByTestId("photo-placeholder").first(),
+  ).toBeVisible();
 });
 
 test("the quote PDF downloads from the cart with the lines, the NIT and the total", async ({ page }) => {
