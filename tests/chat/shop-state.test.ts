@@ -99,9 +99,12 @@ describe("shop chat state", () => {
     const chatId = "estado-eventos";
     await runDialog(["quiero 1 casco blanco tipo I de Steelpro"], chatId);
     const abort = new AbortController();
-    const res = await getEvents(new NextRequest(`http://localhost/api/chat/${chatId}/events`, { signal: abort.signal }), {
-      params: Promise.resolve({ chatId }),
-    });
+    const res = await getEvents(
+      new NextRequest(`http://localhost/api/chat/${chatId}/events`, { signal: abort.signal }),
+      {
+        params: Promise.resolve({ chatId }),
+      },
+    );
     const reader = (res.body as ReadableStream<Uint8Array>).getReader();
     const notice = await takeOverConversation(chatId, ventas, null);
     await publishTakeover(chatId, false, ventas.name);
