@@ -56,6 +56,8 @@ export type ChatTurnResult = {
   chatId: string;
   reply: string;
   intent: Intent;
+  /** What kind of answer this was (products, sale, company, …; "fallback" when the message was not understood). */
+  answerKind: string;
   saleState: string | null;
   /** The sale after this turn (the agent's snapshot; the order row mirrors it). */
   sale: SaleSnapshot | null;
@@ -89,6 +91,7 @@ async function silentTurn(
     chatId: input.chatId,
     reply: paused ? pausedNotice(await currentCompany()) : HUMAN_NOTICE,
     intent: "contexto",
+    answerKind: "silent",
     saleState: conversation.saleState,
     sale: null,
     suggestions: [],
@@ -260,6 +263,7 @@ export async function runChatTurn(input: ChatTurnInput, hooks: TurnHooks = {}): 
     chatId: input.chatId,
     reply: answer.text,
     intent: plan.intent,
+    answerKind: plan.facts.kind,
     saleState,
     sale: plan.sale,
     suggestions: plan.suggestions,
