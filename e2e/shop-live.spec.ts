@@ -93,3 +93,30 @@ test("with the bot off globally the customer is told the real situation and wait
   await expect(region).toContainText("Asesor virtual · responde al instante", { timeout: 3_000 });
   await customer.close();
 });
+
+test("an order cancelled in the console changes on the customer's open page; the order page prints its quote", async ({
+  page,
+  browser,
+}) => {
+  const { context: customer, page: shop } = await newCustomerPage(browser);
+  await shop.goto("/");
+  await say(shop, "quiero 2 cascos blancos tipo I de Steelpro");
+  await say(shop, "Listo, eso es todo");
+  await say(shop, CUSTOMER_DATA);
+  await say(shop, "Sí, confirmo el pedido");
+  const number = (await shop.getByTestId("cart-panel").locator("[data-order-number]").textContent()) ?? "";
+  expect(number).toMatch(/^SV-\d{6}$/);
+
+  await signIn(page, "ventas");
+  await page.goto(`/dashboard/orders?client=${number}`);
+  await page.getByRole("link", { name: number }).click();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Cotización PDF" }).click();
+  expect((await download).suggestedFilename()).toMatch(/^Cotizacion-COT-\d{6}\.pdf$/);
+
+  await page.getByLabel("Motivo de la cancelación").fill("El cliente pidió anularlo por teléfono");
+  await page.getByRole("button", { name: "Cancelar pedido" }).click();
+  await expect(shop.getByTestId("cart-state")).toHaveText("Pedido cancelado", { timeout: 3_000 });
+  await expect(shop.getByRole("button", { name: "Descargar cotización" })).toHaveCount(0);
+  await customer.close();
+});

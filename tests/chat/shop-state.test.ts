@@ -127,6 +127,23 @@ describe("shop chat state", () => {
     expect(events[3]).toMatchObject({ estado: "pendiente" });
   });
 
+  it("shows internal SKUs by name only", async () => {
+    await t.db.product.update({ where: { sku: "CAB-001" }, data: { skuInternal: true } });
+    try {
+      await runDialog(
+        ["quiero 2 cascos blancos tipo I de Steelpro", "y 1 casco amarillo tipo I de Steelpro"],
+        "estado-sku",
+      );
+      const lines = (await stateOf("estado-sku")).order?.lines ?? [];
+      expect(lines.map((l) => [l.sku, l.name.slice(0, 40)])).toEqual([
+        [null, "Casco de seguridad tipo I clase E blanco"],
+        ["CAB-002", "Casco de seguridad tipo I clase E amaril"],
+      ]);
+    } finally {
+      await t.db.product.update({ where: { sku: "CAB-001" }, data: { skuInternal: false } });
+    }
+  });
+
   it("refuses a malformed chat id with a Spanish 400", async () => {
     const res = await getState(new NextRequest("http://localhost/api/chat/x%20y/state"), {
       params: Promise.resolve({ chatId: "x y" }),
