@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { NextRequest } from "next/server";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getPhoto } from "@/app/media/products/[file]/route";
 import { runDialog } from "../chat/helpers";
 import { staffPrincipal } from "../console/helpers";
@@ -12,7 +12,6 @@ import { freshDatabase, type TestDatabase, useDatabaseForApp } from "../database
 // Product photos: any common format in, a 160 px square thumbnail and a card size (≤ 640 px, never enlarged) out,
 // as WebP through storage; a file that is not an image is refused by its content; the chat's product metadata
 // carries the card photo and hides internal SKUs.
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 describe("product photos", () => {
   let t: TestDatabase;

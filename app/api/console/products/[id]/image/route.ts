@@ -1,4 +1,3 @@
-import { revalidatePath } from "next/cache";
 import { AppError } from "@/lib/errors";
 import { readBodyBytes } from "@/lib/http/body";
 import { parseId } from "@/lib/http/ids";
@@ -33,13 +32,11 @@ export const POST = guardedRoute<{ id: string }>("inventory:write", async ({ req
     throw new AppError("invalid_input", "Elige una foto para subir.", { fields: { foto: "Elige una foto." } });
   }
   const { imageKey } = await saveProductImage(id, new Uint8Array(await file.arrayBuffer()), principal);
-  revalidatePath(`/dashboard/inventory/${id}`);
   return json({ thumb: productImageUrl(imageKey, "thumb"), card: productImageUrl(imageKey, "card") });
 });
 
 export const DELETE = guardedRoute<{ id: string }>("inventory:write", async ({ params, principal }) => {
   const id = productId(params.id);
   await removeProductImage(id, principal);
-  revalidatePath(`/dashboard/inventory/${id}`);
   return json({ ok: true });
 });
