@@ -97,3 +97,39 @@ export async function expectSingleLine(locator: Locator, what: string) {
     expect(lines, `${what} "${await item.textContent()}" wraps over ${lines} lines`).toBe(1);
   }
 }
+
+/** Amounts, SKUs and order numbers inside the messages' text are never split over two lines. */
+export async function expectTokensUnbroken(page: Page, width: number) {
+  const broken = await page.evaluate((w) => {
+    const token = /\$ \d{1,3}(?:\.\d{3})*|\b(?:SV|COT)-\d{6}\b|\b[A-Z]{2,5}-\d{3}\b/g;
+    const found: string[] = [];
+    let checked = 0;
+    for (const bubble of document.querySelectorAll<HTMLElement>('[data-testid="bot-message"]')) {
+      bubble.style.maxWidth = `${w}px`;
+      const walker = document.createTreeWalker(bubble, NodeFilter.SHOW_TEXT);
+      const text: { node: Text; start: number }[] = [];
+      let all = "";
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        text.push({ node: n as Text, start: all.length });
+        all += (n as Text).data;
+      }
+      for (const match of all.matchAll(token)) {
+        const range = document.createRange();
+        const at = (offset: number) => {
+          const part = [...text].reverse().find((t) => t.start <= offset) as { node: Text; start: number };
+          return [part.node, offset - part.start] as const;
+        };
+        range.setStart(...at(match.index));
+        range.setEnd(...at(match.index + match[0].length - 1));
+        range.setEnd(range.endContainer, range.endOffset + 1);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        checked += 1;
+        if (tops.size > 1) found.push(match[0]);
+      }
+      bubble.style.maxWidth = "";
+    }
+    return { found, checked };
+  }, width);
+  expect(broken.checked, "no amounts or codes in the answers").toBeGreaterThan(0);
+  expect(broken.found, "tokens split over two lines").toEqual([]);
+}

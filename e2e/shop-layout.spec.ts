@@ -6,6 +6,7 @@ import {
   expectInViewport,
   expectNoPageScroll,
   expectSingleLine,
+  expectTokensUnbroken,
   openChat,
   PHONE,
   say,
@@ -35,6 +36,14 @@ for (const [name, size] of [
     }
   });
 }
+
+test("phone: amounts and codes in the answers never break across lines", async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await page.goto("/");
+  await say(page, "quiero 10 cascos blancos tipo I de Steelpro y 3 extintores");
+  // every bubble width from narrow to wide, so each token meets a line end somewhere
+  for (let width = 140; width <= 340; width += 6) await expectTokensUnbroken(page, width);
+});
 
 test("phone: after 30 turns the newest answer and the composer are in the window", async ({ page }) => {
   await page.setViewportSize(PHONE);

@@ -2,6 +2,7 @@
 import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { ChatItem } from "./history";
 import { ProductCard } from "./product-card";
+import { RichText } from "./rich-text";
 
 // The conversation scrolls inside itself and stays pinned to the newest message, unless the customer scrolled
 // up to read: then new messages wait behind a "nuevos mensajes" pill. Screen readers hear each new answer once,
@@ -56,7 +57,7 @@ function Bubble({ item, onAsk }: { item: ChatItem; onAsk: (text: string) => void
                 : "rounded-bl-sm bg-white text-ink-900"
           }`}
         >
-          {item.text}
+          <RichText text={item.text} />
         </div>
       ) : null}
       {products.length > 0 && !item.streaming ? (
@@ -137,7 +138,7 @@ export function MessageList({
           pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < PIN_DISTANCE;
           if (pinned.current) setUnseen(false);
         }}
-        className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-3 py-4 sm:px-5"
+        className="min-h-0 flex-1 overflow-y-auto overscroll-contain bg-ink-50/70 px-3 py-4 sm:px-5"
       >
         <div ref={content}>
           {items.length === 0 ? (

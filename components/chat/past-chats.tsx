@@ -52,20 +52,24 @@ export function ConversationMenu({
         <button
           type="button"
           className="btn-secondary px-3 py-1.5 text-xs"
+          aria-label="Conversaciones anteriores"
           onClick={() => {
             setPast(pastChats());
             setListing(true);
           }}
         >
-          Conversaciones anteriores
+          <span className="sm:hidden">Anteriores</span>
+          <span className="hidden sm:inline">Conversaciones anteriores</span>
         </button>
       ) : null}
       <button
         type="button"
         className="btn-secondary px-3 py-1.5 text-xs"
+        aria-label="Nueva conversación"
         onClick={() => (hasMessages ? setConfirming(true) : onNew())}
       >
-        Nueva conversación
+        <span className="sm:hidden">Nueva</span>
+        <span className="hidden sm:inline">Nueva conversación</span>
       </button>
       <Modal open={confirming} onClose={() => setConfirming(false)} titleId="new-chat-title">
         <h2 id="new-chat-title" className="text-base font-semibold text-ink-900">
