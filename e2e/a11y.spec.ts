@@ -62,6 +62,19 @@ test("the shop's skip link, heading order and focus rings", async ({ page }) => 
   expect(ring.color).not.toBe(ring.bg);
 });
 
+test("screen readers hear each answer once, complete, from one live region", async ({ page }) => {
+  await page.goto("/");
+  const region = page.getByRole("region", { name: "Chat con el asesor" });
+  await expect(page.getByTestId("chat-log")).not.toHaveAttribute("aria-live", /.+/);
+  const firstText = (await (await say(page, "¿Tienen cascos blancos?")).textContent()) ?? "";
+  const live = region.locator('[aria-live="polite"], [aria-live="assertive"]');
+  await expect(live).toHaveCount(1);
+  await expect(live).toHaveText(firstText);
+  const secondText = (await (await say(page, "¿cuál es el horario de atención?")).textContent()) ?? "";
+  expect(secondText).not.toBe(firstText);
+  await expect(live).toHaveText(secondText);
+});
+
 test("login page", async ({ page }) => {
   await page.goto("/login");
   await expectNoSeriousViolations(page, "login");
