@@ -23,7 +23,9 @@ export type RealtimeEvent =
   | { type: "conversation"; chatId: string; botEnabled: boolean; takenOverBy?: string | null }
   /** The conversation waits for a person (the customer asked, or the agent stopped understanding). */
   | { type: "attention"; chatId: string; reason: string; since: string }
-  | { type: "bot-global"; enabled: boolean; reason?: string | null };
+  | { type: "bot-global"; enabled: boolean; reason?: string | null }
+  // an order changed outside the chat turn that wrote it (console cancel, legacy API): the shop page re-reads it
+  | { type: "order"; chatId: string; orderId: number; state: string };
 
 type Listener = (event: RealtimeEvent) => void;
 

@@ -1,7 +1,7 @@
 import { simulateReadableStream } from "ai";
 import { MockLanguageModelV3 } from "ai/test";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { composeAnswer } from "@/lib/agent/compose";
+import { composeAnswer } from "@/lib/agent/wording/compose";
 import type { ChatModel } from "@/lib/ai/providers";
 import { answerTurn } from "@/lib/chat/answer";
 import { freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
