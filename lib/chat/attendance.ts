@@ -1,5 +1,5 @@
-import type { CompanySections } from "@/lib/agent/retrieval/company";
 import { foldText } from "@/lib/agent/analysis/normalize";
+import type { CompanySections } from "@/lib/agent/retrieval/company";
 
 // What the customer is told when the bot does not answer. Staff attending: a person answers here. The bot
 // switched off for everyone: the truth (nobody may be watching right now), the opening hours, and a way to be

@@ -29,6 +29,7 @@ export async function loadActiveCatalog(): Promise<CatalogProduct[]> {
       .map((s) => s.trim())
       .filter(Boolean),
     active: p.active,
+    skuInternal: p.skuInternal,
   }));
 }
 

@@ -29,6 +29,11 @@ const OP_WORDS = new Set(
     "solicito solicitamos requiero requerimos necesitamos favor cotizacion mete meta meteme metele"
   ).split(" "),
 );
+// Cart verbs in any person, with clitics ("agrégale", "súmele", "mándamelos"): they frame, never name.
+const CART_VERB =
+  /^(agreg|anad|sum|pon|pong|quit|sac|saqu|elimin|borr|retir|cambi|dej|mand|envi|despach|regal|vend|separ|apart|alist|met|anot|apunt|cotiz|cotic|inclu|encarg|aument)[a-z]*$/;
+const isOpWord = (t: string) => OP_WORDS.has(t) || CART_VERB.test(t);
+
 // The speaker fixes the number just said: "dame 10 chalecos, no mejor 12", "6… perdón, que sean 8".
 export const SELF_CORRECTION = new Set([
   "no",
@@ -92,7 +97,7 @@ export function readClause(tokens: string[]): Clause {
       quantity !== null &&
       unit === null &&
       analyze(sinceQuantity.join(" ")).length === 0 &&
-      sinceQuantity.some((t) => t !== "de" && !OP_WORDS.has(t));
+      sinceQuantity.some((t) => t !== "de" && !isOpWord(t));
     const corrects = quantity !== null && SELF_CORRECTION.has(tokens[i - 1] ?? "") && tokens[i - 1] !== "no";
     // "3 galones de alcohol": a measure that is also how the product is sold, said before the product, counts it.
     const countedInMeasure =
@@ -122,7 +127,9 @@ export function readClause(tokens: string[]): Clause {
       }
       continue;
     }
-    if (!OP_WORDS.has(token)) phraseTokens.push(token);
+    // "12 de guantes": the "de" after a count belongs to the count.
+    const ofAfterCount = token === "de" && quantityAt === i - 1;
+    if (!isOpWord(token) && !ofAfterCount) phraseTokens.push(token);
   }
   return { tokens, quantity, unit, phraseTokens, corrected };
 }

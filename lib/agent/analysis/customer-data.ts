@@ -279,7 +279,8 @@ const STREET =
 const RURAL = /\b(?:finca|vereda|corregimiento|hacienda|parcela|parcelaci[oó]n|sector|km|kil[oó]metro|v[ií]a a)\b/i;
 
 function looseAddress(text: string): RegExpMatchArray | null {
-  const street = text.match(STREET) ?? text.match(RURAL);
+  const candidates = [text.match(STREET), text.match(RURAL)].filter((m): m is RegExpMatchArray => m !== null);
+  const street = candidates.sort((a, b) => (a.index ?? 0) - (b.index ?? 0))[0];
   const rural = RURAL.test(text);
   if (!street || street.index === undefined || (!rural && !/\d/.test(text.slice(street.index)))) return null;
   const value = text

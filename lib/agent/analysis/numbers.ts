@@ -20,15 +20,34 @@ for (const word of [...NUMBER_WORDS, ...GROUP_WORDS])
   if (word.length >= 4 && !BY_SOUND.has(phoneticKey(word))) BY_SOUND.set(phoneticKey(word), word);
 
 /** The number or group word a token spells, allowing misspellings only where a quantity can stand. */
-export function spelledNumberWord(token: string, next: string | undefined): string | null {
+export function spelledNumberWord(token: string, next: string | undefined, previous?: string): string | null {
   if (NUMBER_WORDS.has(token) || GROUP_WORDS.has(token)) return token;
   if (token.length < 4 || /\d/.test(token) || lexicon.stopwords.has(token)) return null;
   const word = BY_SOUND.get(phoneticKey(token));
   if (!word) return null;
   const beforeWord = next !== undefined && !lexicon.stopwords.has(next) && !/^\d/.test(next);
   const beforeOf = next === "de" || next === "pares" || next === "unidades";
-  return beforeWord || beforeOf ? word : null;
+  const afterCue = previous !== undefined && QUANTITY_CUES.has(previous);
+  return beforeWord || beforeOf || afterCue ? word : null;
 }
+
+// Words after which a number is how many ("que sean sinco", "son dose"), even at the end of the message.
+const QUANTITY_CUES = new Set([
+  "sean",
+  "sea",
+  "son",
+  "eran",
+  "era",
+  "serian",
+  "seria",
+  "dame",
+  "deme",
+  "solo",
+  "ponle",
+  "ponme",
+  "pongale",
+  "mejor",
+]);
 
 /** Value of a single correctly spelt number word (or digits), or null. */
 export function parseNumberWord(word: string): number | null {
@@ -74,7 +93,7 @@ function readNumber(tokens: readonly string[], start: number): { value: number; 
  * "dos docenas" → 24, "docena" alone → 12. "100 mil" stays money-sized (100000).
  */
 export function replaceNumberWords(input: readonly string[]): string[] {
-  const tokens = input.map((t, i) => spelledNumberWord(t, input[i + 1]) ?? t);
+  const tokens = input.map((t, i) => spelledNumberWord(t, input[i + 1], input[i - 1]) ?? t);
   const out: string[] = [];
   for (let i = 0; i < tokens.length; ) {
     const word = tokens[i] as string;

@@ -1,41 +1,58 @@
 import { describe, expect, it } from "vitest";
-import { loadCompany } from "@/lib/agent/test-support/fixtures";
-import { findCompanySections } from "./company";
+import { hardwareCompany, loadCompany, loadRealCompany } from "../test-support/fixtures";
+import { type CompanySections, companyTopicsIn, findCompanySections } from "./company";
 
-const company = loadCompany();
-const titles = (q: string) => findCompanySections(company, q).sections.map((s) => s.title);
+const texts: Record<string, CompanySections> = { demo: loadCompany(), real: loadRealCompany(), hardware: hardwareCompany() };
+const answer = (company: string, question: string) =>
+  findCompanySections(texts[company] as CompanySections, companyTopicsIn(question));
+const said = (company: string, question: string) =>
+  answer(company, question)
+    .sections.map((s) => s.content)
+    .join("\n");
 
-describe("company sections", () => {
-  it("parses every ## heading", () => {
-    expect(company.name).toBe("Sextinvalle S.A.S.");
-    expect(company.sections.map((s) => s.title)).toContain("Garantía y devoluciones");
-  });
-
+describe("questions map to topics", () => {
   it.each([
-    ["¿cuál es el horario de atención?", "Ubicación y horario"],
-    ["¿dónde queda la tienda?", "Ubicación y horario"],
-    ["Cómo contactarlos", "Contacto"],
-    ["¿cuál es el whatsapp?", "Contacto"],
-    ["¿hacen envíos a Bogotá?", "Envíos"],
-    ["¿qué formas de pago aceptan?", "Formas de pago"],
-    ["¿los precios incluyen IVA?", "Precios e impuestos"],
-    ["necesito factura electrónica", "Facturación"],
-    ["¿qué garantía tienen?", "Garantía y devoluciones"],
-    ["¿puedo hacer una devolución?", "Garantía y devoluciones"],
-    ["¿Quiénes son ustedes?", "Quiénes somos"],
-    ["¿qué servicios ofrecen?", "Qué hacemos"],
-    ["¿tienen certificaciones?", "Certificaciones"],
-  ])("%s → %s", (q, title) => expect(titles(q)[0]).toBe(title));
+    ["¿dónde queda la tienda?", ["ubicacion"]],
+    ["Dame tu dirección", ["ubicacion"]],
+    ["¿cuál es el horario de atención?", ["horario"]],
+    ["¿cuál es el whatsapp?", ["contacto"]],
+    ["¿hacen envíos a Bogotá?", ["envios"]],
+    ["¿qué formas de pago aceptan?", ["pagos"]],
+    ["¿ustedes recargan extintores?", ["servicios"]],
+    ["necesito factura electrónica", ["facturacion"]],
+    ["¿qué garantía tienen?", ["garantia"]],
+    ["tienen tapabocas normales", []],
+  ])("%s", (question, topics) => {
+    expect(companyTopicsIn(question)).toEqual(topics);
+  });
+});
 
-  it("never returns the whole document for a specific question", () => {
-    expect(titles("¿abren los sábados?").length).toBeLessThanOrEqual(2);
+describe("answers come from the company's own text, whatever its layout", () => {
+  it.each([
+    ["demo", "¿dónde queda la tienda?", "Calle 15 # 26-40"],
+    ["real", "¿dónde están ubicados?", "Cra 4 #31-11"],
+    ["real", "¿cuál es su teléfono?", "3182842304"],
+    ["real", "¿hacen recarga de extintores?", "recarga"],
+    ["hardware", "¿dónde quedan?", "Calle 30 # 25-10"],
+    ["demo", "¿hacen envíos a Bogotá?", "transportadora"],
+  ])("%s: %s", (company, question, expected) => {
+    expect(said(company, question)).toContain(expected);
   });
 
-  it("company information → summary of who, what and contact", () => {
-    const answer = findCompanySections(company, "Información de la empresa");
-    expect(answer.summary).toBe(true);
-    expect(answer.sections.map((s) => s.title)).toEqual(["Quiénes somos", "Qué hacemos", "Contacto"]);
+  it("a topic the text does not cover is said to be missing, with a way to reach a person", () => {
+    const a = answer("real", "¿a qué hora abren?");
+    expect(a.missing).toEqual(["horario"]);
+    expect(a.sections.map((s) => s.content).join("\n")).toContain("3182842304");
   });
 
-  it("unrelated text finds nothing", () => expect(titles("quiero 3 cascos")).toEqual([]));
+  it("a specific question never returns the whole document", () => {
+    const company = texts.demo as CompanySections;
+    expect(answer("demo", "¿cuál es el whatsapp?").sections.length).toBeLessThan(company.sections.length);
+  });
+
+  it("reads the company's name from a heading or from its first sentence", () => {
+    expect(texts.demo?.name).toBe("Sextinvalle S.A.S.");
+    expect(texts.real?.name).toBe("Sextinvalle Ltda");
+    expect(texts.hardware?.name).toBe("Ferretería La Tuerca");
+  });
 });

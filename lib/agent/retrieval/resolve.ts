@@ -65,6 +65,15 @@ function satisfies(product: CatalogProduct, wanted: Attribute, catalog: CatalogI
   }
 }
 
+function groupAttributes(attributes: readonly Attribute[]): Attribute[][] {
+  const groups = new Map<string, Attribute[]>();
+  for (const a of attributes) {
+    const key = a.kind === "label" ? `label:${a.label}` : a.kind === "measure" ? `measure:${a.dimension}` : a.kind;
+    groups.set(key, [...(groups.get(key) ?? []), a]);
+  }
+  return [...groups.values()];
+}
+
 /** Products of the kind with a figure of the same dimension, closest first ("no hay de 20 lb: 9 kg, 6 kg"). */
 function nearestByMeasure(members: readonly CatalogProduct[], wanted: Attribute, catalog: CatalogIndex) {
   if (wanted.kind !== "measure") return [];
@@ -133,11 +142,14 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
   if (pool.length === 0) return { ...EMPTY, hits: search };
   const members = pool;
 
+  // Values of the same attribute are alternatives ("blancos y amarillos"); different attributes all apply.
   const unmet: Attribute[] = [];
-  for (const attribute of wanted) {
-    const fitting = pool.filter((p) => satisfies(p, attribute, catalog));
-    if (fitting.length > 0) pool = fitting;
-    else unmet.push(attribute);
+  for (const group of groupAttributes(wanted)) {
+    const fitting = pool.filter((p) => group.some((a) => satisfies(p, a, catalog)));
+    if (fitting.length > 0) {
+      pool = fitting;
+      unmet.push(...group.filter((a) => !fitting.some((p) => satisfies(p, a, catalog))));
+    } else unmet.push(...group);
   }
   // Other words narrow further when some candidate's label has them ("de vaqueta"); words only a description
   // has, or nobody has, only rank (a description mentions uses and incidental words).

@@ -40,13 +40,16 @@ function previousUserTurn(history: readonly HistoryTurn[]): HistoryTurn | undefi
   return undefined;
 }
 
-/** Products the previous answer showed, for "de esos" and choices. */
+/** Products the latest answers showed (an answer without products in between does not erase them). */
 function lastShownProducts(history: readonly HistoryTurn[], catalog: CatalogIndex): CatalogProduct[] {
-  for (let i = history.length - 1; i >= 0; i--) {
+  let answers = 0;
+  for (let i = history.length - 1; i >= 0 && answers < 2; i--) {
     const turn = history[i] as HistoryTurn;
     if (turn.role !== "assistant") continue;
+    answers++;
     const skus = [...new Set(turn.shownSkus ?? turn.text.match(SKU_IN_TEXT) ?? [])];
-    return skus.map((s) => catalog.bySku(s)).filter((p): p is CatalogProduct => !!p);
+    const shown = skus.map((s) => catalog.bySku(s)).filter((p): p is CatalogProduct => !!p);
+    if (shown.length > 0) return shown;
   }
   return [];
 }

@@ -170,7 +170,9 @@ function pendingChoice(input: SaleEventsInput, sale: SaleSnapshot, events: SaleE
 
 /** The number said with a pick ("el más barato, 6 unidades"): bare, or lent to words that name no product. */
 export function pickQuantity(cart: CartExtraction): number | null {
-  return cart.bareQuantity ?? cart.mentions.find((m) => m.quantity !== null && !m.resolved && !m.ambiguous)?.quantity ?? null;
+  return (
+    cart.bareQuantity ?? cart.mentions.find((m) => m.quantity !== null && !m.resolved && !m.ambiguous)?.quantity ?? null
+  );
 }
 
 /** "el segundo, 3 cajas" right after a list: a pick by place or price among the products just shown. */

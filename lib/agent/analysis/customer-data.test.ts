@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import type { CustomerData, CustomerField } from "@/lib/sales/types";
+import { extractCustomerData } from "./customer-data";
+
+const ALL: CustomerField[] = ["name", "documentNumber", "phone", "address"];
+const read = (text: string, expected: CustomerField[] = []) => extractCustomerData(text, { expected }).data;
+
+describe("a bare reply is the field the agent asked for", () => {
+  it.each<[string, CustomerField[], CustomerData]>([
+    ["Juan Pérez", ["name"], { name: "Juan Pérez" }],
+    ["maría fernanda lópez", ["name"], { name: "María Fernanda López" }],
+    ["Logística Sur Occidente S.A.S.", ["name"], { name: "Logística Sur Occidente S.A.S." }],
+    ["1144556677", ["documentNumber"], { documentType: "CC", documentNumber: "1144556677" }],
+    // only the document was asked: a number starting with 3 is the document, not a phone
+    ["3104567890", ["documentNumber"], { documentType: "CC", documentNumber: "3104567890" }],
+    ["3104567890", ["phone"], { phone: "3104567890" }],
+    ["900456781-6", ALL, { documentType: "NIT", documentNumber: "900456781-6" }],
+    ["Cra 4 31-11 barrio San Nicolás", ["address"], { address: "Cra 4 31-11 barrio San Nicolás" }],
+    ["finca La Esperanza, vereda El Carmen", ["address"], { address: "finca La Esperanza, vereda El Carmen" }],
+  ])("%s (asked %j)", (text, expected, data) => {
+    expect(read(text, expected)).toEqual(data);
+  });
+
+  it.each([
+    ["Dame tu dirección", ["name"]],
+    ["Hola buenas tardes", ["name"]],
+    ["¿Cuánto vale el envío?", ["name"]],
+    ["Juan Pérez", []],
+  ] as const)("%s is not a name (asked %j)", (text, expected) => {
+    expect(read(text, [...expected]).name).toBeUndefined();
+  });
+});
+
+describe("data written together, in any order", () => {
+  it("reads a contact card", () => {
+    expect(read("Laura Gómez, cédula 1144556677, teléfono 3104567890, dirección Calle 5 # 38-25, Cali")).toEqual({
+      name: "Laura Gómez",
+      documentType: "CC",
+      documentNumber: "1144556677",
+      phone: "3104567890",
+      address: "Calle 5 # 38-25",
+      city: "Cali",
+    });
+  });
+
+  it("reads a company's legal name and its NIT, adding the check digit the DIAN would", () => {
+    expect(read("a nombre de Bodegas del Pacífico S.A.S., NIT 901245783", ALL)).toMatchObject({
+      name: "Bodegas del Pacífico S.A.S.",
+      documentType: "NIT",
+      documentNumber: "901245783-9",
+    });
+  });
+});

@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { hardwareCatalog, loadCatalog, loadRealCatalog } from "../test-support/fixtures";
+import type { CatalogIndex } from "./catalog-index";
+import { resolvePhrase } from "./resolve";
+
+const catalogs: Record<string, CatalogIndex> = {
+  demo: loadCatalog(),
+  real: loadRealCatalog(),
+  hardware: hardwareCatalog(),
+};
+const nameOf = (catalog: CatalogIndex, sku: string | undefined) => (sku ? catalog.bySku(sku)?.name : undefined);
+
+describe("one product fits: resolved", () => {
+  it.each([
+    ["demo", "cascos amarillos", "Casco de seguridad tipo I clase E amarillo con suspensión de 4 puntos"],
+    ["demo", "guantes de baqueta", "Guante de vaqueta tipo ingeniero"],
+    ["demo", "arnés de 4 argollas", "Arnés de cuerpo completo 4 argollas"],
+    ["demo", "careta din 9-13", "Careta de soldar fotosensible autooscurecimiento DIN 9-13"],
+    ["real", "extintor pqs de 9 kilos", "Extintor PQS 9kg"],
+    ["real", "arnés de 2 argollas", "Arnés de seguridad"],
+    ["real", "estintor de co2", "Extintor CO2 5lb"],
+    ["real", "tapabocas n95", "Tapabocas N95"],
+    // the same figure in another unit: 20 lb is 9 kg
+    ["real", "extintor de 20 libras", "Extintor PQS 9kg"],
+    ["hardware", "taladro de 650 w", "Taladro percutor 650 W"],
+    ["hardware", "broca de 10 mm", "Broca para concreto 10 mm"],
+    ["hardware", "pintura gris", "Pintura gris galón"],
+    ["hardware", "martillo de 16 onzas", "Martillo de uña 16 onzas"],
+  ])("%s: %s", (catalog, phrase, expected) => {
+    const index = catalogs[catalog] as CatalogIndex;
+    const r = resolvePhrase(phrase, index);
+    expect(r.ambiguous).toBe(false);
+    expect(r.resolved?.name).toBe(expected);
+  });
+});
+
+describe("several fit equally: the customer is asked, nothing is guessed", () => {
+  it.each([
+    ["real", "extintor", 4],
+    ["real", "extintores pqs", 2],
+    ["real", "guantes de trabajo", 7],
+    ["demo", "extintor de 10 libras", 2],
+    ["demo", "cascos blancos", 2],
+    ["hardware", "taladro", 2],
+    ["hardware", "escaleras de aluminio", 2],
+  ])("%s: %s", (catalog, phrase, options) => {
+    const r = resolvePhrase(phrase, catalogs[catalog] as CatalogIndex);
+    expect(r.resolved).toBeNull();
+    expect(r.ambiguous).toBe(true);
+    expect(r.options).toHaveLength(Math.min(options, 6));
+  });
+
+  it("ranks a product whose description speaks of the use first, without choosing it", () => {
+    const r = resolvePhrase("extintores para bodegas", catalogs.demo as CatalogIndex);
+    expect(r.ambiguous).toBe(true);
+    expect(r.options[0]?.sku).toBe("INC-002");
+  });
+});
+
+describe("the named figure does not exist: the nearest of that kind are offered", () => {
+  it.each([
+    ["real", "extintor de 30 libras", ["Extintor PQS 9kg", "Extintor PQS 6kg"]],
+    ["hardware", "broca de 12 mm", ["Broca para concreto 10 mm", "Broca para concreto 8 mm"]],
+    ["hardware", "escalera de 6 pasos", ["Escalera de aluminio 5 pasos", "Escalera de aluminio 7 pasos"]],
+  ])("%s: %s", (catalog, phrase, nearest) => {
+    const index = catalogs[catalog] as CatalogIndex;
+    const r = resolvePhrase(phrase, index);
+    expect(r.resolved).toBeNull();
+    expect(r.nearest.slice(0, 2).map((p) => p.name)).toEqual(nearest);
+  });
+});
+
+describe("what never names a product", () => {
+  it.each([
+    ["demo", "mil gracias"],
+    ["real", "mil gracias muy amable"],
+    ["hardware", "buenas tardes"],
+  ])("%s: %s", (catalog, phrase) => {
+    const r = resolvePhrase(phrase, catalogs[catalog] as CatalogIndex);
+    expect(r.resolved).toBeNull();
+    expect(r.options).toEqual([]);
+  });
+
+  it("a phrase read inside a set picks nothing when none of it matches", () => {
+    const index = catalogs.hardware as CatalogIndex;
+    const within = index.ofKind("escalera");
+    expect(nameOf(index, resolvePhrase("la de 7", index, { within }).resolved?.sku)).toBeUndefined();
+    expect(resolvePhrase("nombre completo", index, { within }).resolved).toBeNull();
+  });
+});
+
+describe("families for a catalogue overview", () => {
+  it("uses real categories when the catalogue has them", () => {
+    const names = (catalogs.demo as CatalogIndex).families().map((f) => f.name);
+    expect(names).toContain("Protección para la cabeza");
+  });
+
+  it.each([
+    ["real", ["Guantes", "Extintores", "Cascos"]],
+    ["hardware", ["Taladros", "Brocas", "Escaleras"]],
+  ])("%s: groups a flat catalogue by kind of product", (catalog, expected) => {
+    const families = (catalogs[catalog] as CatalogIndex).families();
+    expect(families.map((f) => f.name)).toEqual(expect.arrayContaining(expected));
+    expect(families.some((f) => /general/i.test(f.name))).toBe(false);
+  });
+});

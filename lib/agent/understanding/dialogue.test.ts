@@ -1,0 +1,175 @@
+import { describe, expect, it } from "vitest";
+import {
+  converse,
+  hardwareCatalog,
+  hardwareCompany,
+  linesOf,
+  loadCatalog,
+  loadCompany,
+  loadRealCatalog,
+  loadRealCompany,
+} from "../test-support/fixtures";
+
+const hardware = { catalog: hardwareCatalog(), company: hardwareCompany() };
+const real = { catalog: loadRealCatalog(), company: loadRealCompany() };
+const demo = { catalog: loadCatalog(), company: loadCompany() };
+const talk = (shop: typeof hardware, messages: string[]) => converse(shop.catalog, shop.company, messages);
+
+const DATA = ["Ana María Ruiz", "1144556677", "3104567890", "Calle 5 # 38-25, Palmira"];
+
+describe("bare replies answer the agent's own questions", () => {
+  it.each([
+    ["name, document, phone, address", DATA],
+    ["address first, then phone, document, name", [DATA[3], DATA[2], DATA[1], DATA[0]]],
+  ])("%s", (_label, data) => {
+    const c = talk(hardware, ["quiero 2 martillos", "eso es todo", ...(data as string[]), "confirmo"]);
+    expect(c.plans.at(-2)?.sale?.state).toBe("listo_para_finalizar");
+    expect(c.last.effects).toContainEqual({ type: "close_order" });
+    expect(c.last.sale?.customer).toMatchObject({
+      name: "Ana María Ruiz",
+      documentNumber: "1144556677",
+      phone: "3104567890",
+    });
+  });
+});
+
+describe("corrections go to the line they name", () => {
+  it.each([
+    [
+      "naming the line",
+      ["quiero 3 brocas de 8 mm y 2 martillos", "no, las brocas eran 5"],
+      [
+        ["BRO-8", 5],
+        ["MAR-16", 2],
+      ],
+    ],
+    ["the last line, with no name", ["quiero 2 martillos", "no, eran 4"], [["MAR-16", 4]]],
+    [
+      "by the old number",
+      ["quiero 10 brocas de 8 mm y 2 martillos", "mejor que sean 15 y no 10"],
+      [
+        ["BRO-8", 15],
+        ["MAR-16", 2],
+      ],
+    ],
+    ["in words, misspelt", ["quiero 2 martillos", "mejor que sean sinco"], [["MAR-16", 5]]],
+  ])("%s", (_label, messages, lines) => {
+    expect(linesOf(talk(hardware, messages as string[]).sale)).toEqual(lines);
+  });
+
+  it("a bare number that does not say it adds never adds to a line", () => {
+    expect(linesOf(talk(hardware, ["quiero 2 martillos", "quiero hacer un pedido"]).sale)).toEqual([["MAR-16", 2]]);
+    expect(linesOf(talk(hardware, ["quiero 2 martillos", "agrégale 1 más"]).sale)).toEqual([["MAR-16", 3]]);
+  });
+});
+
+describe("swaps replace a line by its sibling, keeping the quantity", () => {
+  it.each([
+    ["by colour", hardware, ["quiero 3 galones de pintura blanca", "cámbiala por la gris"], [["PIN-GR", 3]]],
+    ["by a figure", hardware, ["quiero 1 escalera de 5 pasos", "mejor la de 7 pasos"], [["ESC-7", 1]]],
+    [
+      "the line of the kind named",
+      real,
+      ["1 extintor pqs de 6 kg y 1 gabinete", "mejor el extintor de 9 kilos"],
+      [
+        ["SV-0020", 1],
+        ["SV-0022", 1],
+      ],
+    ],
+  ])("%s", (_label, shop, messages, lines) => {
+    expect(linesOf(talk(shop, messages as string[]).sale)).toEqual(expect.arrayContaining(lines as never[]));
+  });
+});
+
+describe("picks among what the agent showed", () => {
+  it.each([
+    ["by price", ["¿qué taladros tienen?", "el más barato, 2 unidades"], [["TAL-650", 2]]],
+    ["by place", ["¿qué taladros tienen?", "el segundo, 1 unidad"], [["TAL-20V", 1]]],
+    ["an option the agent asked about", ["quiero 2 taladros", "el inalámbrico"], [["TAL-20V", 2]]],
+    ["a phrase without a kind, inside the topic", ["¿tienen pintura?", "deme 4 de la gris"], [["PIN-GR", 3]]],
+  ])("%s", (_label, messages, lines) => {
+    const c = talk(hardware, messages as string[]);
+    if (lines[0]?.[0] === "PIN-GR") expect(c.last.outcomes.map((o) => o.type)).toContain("stock_insufficient");
+    else expect(linesOf(c.sale)).toEqual(lines);
+  });
+});
+
+describe("questions during a purchase", () => {
+  it("«¿qué llevo?» shows the cart and changes nothing", () => {
+    const c = talk(hardware, ["quiero 2 martillos y 1 serrucho", "¿qué llevo?"]);
+    expect(linesOf(c.sale)).toEqual([
+      ["MAR-16", 2],
+      ["SER-24", 1],
+    ]);
+    expect(c.answers.at(-1)).toMatch(/Martillo de uña 16 onzas[\s\S]*Total: \$ 105\.000/);
+  });
+
+  it("a company question is answered and the cart stays", () => {
+    const c = talk(real, ["quiero 2 tapabocas n95", "¿dónde están ubicados?"]);
+    expect(c.last.intent).toBe("contexto");
+    expect(c.answers.at(-1)).toContain("Cra 4 #31-11");
+    expect(linesOf(c.sale)).toEqual([["SV-0030", 2]]);
+  });
+});
+
+describe("an order closes only on a yes to the summary shown", () => {
+  const ready = ["quiero 2 martillos", "eso es todo", ...DATA];
+
+  it("a change after the summary needs a new confirmation", () => {
+    const changed = talk(hardware, [...ready, "agrega también 1 serrucho"]);
+    expect(changed.last.effects).not.toContainEqual({ type: "close_order" });
+    expect(changed.answers.at(-1)).toMatch(/Serrucho 24 pulgadas[\s\S]*¿Confirmas el pedido\?/);
+    const confirmed = talk(hardware, [...ready, "agrega también 1 serrucho", "sí, confirmo"]);
+    expect(confirmed.last.effects).toContainEqual({ type: "close_order" });
+    expect(linesOf(confirmed.last.sale)).toEqual([
+      ["MAR-16", 2],
+      ["SER-24", 1],
+    ]);
+  });
+
+  it("a change and a yes in the same message do not close", () => {
+    const c = talk(hardware, [...ready, "agrega 1 serrucho y confirmo"]);
+    expect(c.last.effects).not.toContainEqual({ type: "close_order" });
+  });
+
+  it("a yes to a stock offer takes the units there are, it confirms nothing else", () => {
+    const c = talk(hardware, ["quiero 5 galones de pintura gris", "sí"]);
+    expect(linesOf(c.sale)).toEqual([["PIN-GR", 3]]);
+    expect(c.last.effects).toEqual([]);
+  });
+
+  it.each([
+    ["demo", demo, "sí, confirmo el pedido de 5 cascos blancos"],
+    ["real", real, "confirmo, mándeme 3 extintores pqs de 6 kg"],
+  ])("%s: a single message never closes an order", (_label, shop, message) => {
+    expect(talk(shop, [message]).last.effects).not.toContainEqual({ type: "close_order" });
+  });
+});
+
+describe("handover to a person", () => {
+  it("when asked", () => {
+    const c = talk(real, ["quiero hablar con un asesor"]);
+    expect(c.last.effects).toContainEqual({ type: "hand_over", reason: "asked" });
+  });
+
+  it("after two messages in a row it did not understand, not after one", () => {
+    const once = talk(real, ["asdf qwer zxcv"]);
+    expect(once.last.effects).toEqual([]);
+    const twice = talk(real, ["asdf qwer zxcv", "jklñ poiu mnbv"]);
+    expect(twice.last.effects).toContainEqual({ type: "hand_over", reason: "not_understood" });
+  });
+});
+
+describe("a catalogue with no SKUs of its own and one flat category", () => {
+  it("answers «¿qué venden?» with kinds of product, not «General»", () => {
+    const c = talk(real, ["¿qué venden?"]);
+    expect(c.answers[0]).toMatch(/Guantes \(\d+\)/);
+    expect(c.answers[0]).not.toMatch(/General/);
+  });
+
+  it("names products without the generated codes", () => {
+    const c = talk(real, ["quiero 2 cascos dieléctricos"]);
+    expect(c.answers[0]).toContain("Casco dieléctrico");
+    expect(c.answers[0]).not.toMatch(/SV-\d+/);
+  });
+});
