@@ -16,8 +16,9 @@ export function splitText(text: string, max: number): string[] {
   let rest = text.trim();
   while (rest.length > max) {
     const window = rest.slice(0, max + 1);
-    const cut = Math.max(window.lastIndexOf("\n\n"), window.lastIndexOf("\n"), window.lastIndexOf(" "));
-    const at = cut > max / 2 ? cut : max;
+    // the latest paragraph break, else line break, else space in the second half of the window; else a hard cut
+    const cut = ["\n\n", "\n", " "].map((sep) => window.lastIndexOf(sep)).find((i) => i > max / 2);
+    const at = cut ?? max;
     parts.push(rest.slice(0, at).trim());
     rest = rest.slice(at).trim();
   }

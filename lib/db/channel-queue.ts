@@ -23,6 +23,8 @@ type Delegate = {
 const table = (name: QueueTable) => db()[name] as unknown as Delegate;
 
 const OPEN = ["pending", "working"];
+/** Tables whose rows may have no orderKey (outbox receipts); the inbound key is never null. */
+const UNORDERED: Record<QueueTable, boolean> = { channelEvent: false, outboxMessage: true };
 const unleased = (now: Date) => ({ OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] });
 
 export type Claim = { owner: string; leaseMs: number; limit: number; now?: Date };
@@ -38,7 +40,7 @@ export async function claimDue(name: QueueTable, claim: Claim): Promise<number[]
     where: {
       status: { in: OPEN },
       nextAttemptAt: { lte: now },
-      AND: [unleased(now), { OR: [{ orderKey: null }, { id: { in: headIds } }] }],
+      AND: [unleased(now), { OR: [{ id: { in: headIds } }, ...(UNORDERED[name] ? [{ orderKey: null }] : [])] }],
     },
     orderBy: { id: "asc" },
     take: claim.limit,
