@@ -7,6 +7,8 @@ import {
   ensureChannelConversation,
   findStoredTurn,
   getChannelEvent,
+  getChannelEventRow,
+  markUnanswered,
   type NewOutbox,
 } from "@/lib/db/channel-events";
 import { claimDue, releaseClaim } from "@/lib/db/channel-queue";
@@ -161,17 +163,19 @@ async function processOrRetry(id: number, owner: string): Promise<void> {
   try {
     await processEvent(id, owner);
   } catch (error) {
-    const attempts = await getChannelEvent(id).then(
-      (e) => e.attempts,
-      () => 1,
-    );
-    const retry = attempts < env().CHANNEL_MAX_ATTEMPTS;
-    log.warn("channel event failed", { eventId: id, attempts, retry, err: error });
-    const message = error instanceof Error ? error.message : String(error);
-    await releaseClaim("channelEvent", id, owner, {
-      error: message,
-      retryAt: retry ? new Date(Date.now() + backoffMs(attempts)) : null,
-    }).catch((err: unknown) => log.warn("channel event release failed; the lease will expire", { eventId: id, err }));
+    try {
+      const event = await getChannelEventRow(id);
+      const retry = event.attempts < env().CHANNEL_MAX_ATTEMPTS;
+      log.warn("channel event failed", { eventId: id, attempts: event.attempts, retry, err: error });
+      const released = await releaseClaim("channelEvent", id, owner, {
+        error: error instanceof Error ? error.message : String(error),
+        retryAt: retry ? new Date(Date.now() + backoffMs(event.attempts)) : null,
+      });
+      if (released && !retry) await markUnanswered(event.channel, event.senderId, id, TEXTS.unanswered);
+    } catch (err) {
+      // our database is down too: the lease runs out and the event is tried again
+      log.warn("channel event bookkeeping failed; retried when the lease expires", { eventId: id, err });
+    }
   }
 }
 

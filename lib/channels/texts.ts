@@ -13,6 +13,7 @@ export const TEXTS = {
   rateLimited: "Recibí muchos mensajes seguidos. Dame un momento y escríbeme de nuevo en un minuto, por favor.",
   botOff:
     "Un asesor de nuestro equipo está atendiendo esta conversación y te responderá en breve. ¡Gracias por tu paciencia!",
+  unanswered: "Tuvimos un problema para responder tu mensaje. Un asesor de nuestro equipo lo revisará y te escribirá.",
   placeholder: { audio: "[Nota de voz]", image: "[Foto]", unsupported: "[Mensaje no compatible]" },
 } as const;
 

@@ -2,7 +2,7 @@ import { hostname } from "node:os";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { eventBus } from "@/lib/realtime/bus";
-import { telegramConfig } from "./config";
+import { telegramConfig, whatsappConfig } from "./config";
 import { deliverDue } from "./delivery";
 import { processDue } from "./inbound";
 import { currentChannelKick, registerChannelKick } from "./kick";
@@ -24,7 +24,9 @@ export type ChannelWorker = { stop: () => Promise<void>; owner: string };
 
 export function startChannelWorkers(options: { intervalMs?: number; polling?: boolean } = {}): ChannelWorker {
   const owner = workerId();
-  const intervalMs = options.intervalMs ?? env().CHANNEL_WORKER_INTERVAL_MS;
+  // with no channel configured only leftovers can be due: look rarely, still answer kicks at once
+  const anyChannel = telegramConfig() !== null || whatsappConfig() !== null;
+  const intervalMs = options.intervalMs ?? (anyChannel ? env().CHANNEL_WORKER_INTERVAL_MS : 30_000);
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;

@@ -38,6 +38,13 @@ export async function storeChannelEvents(events: readonly NewChannelEvent[]): Pr
   return created;
 }
 
+/** The row without reading its payload (for bookkeeping when the payload itself is the problem). */
+export async function getChannelEventRow(id: number) {
+  const row = await db().channelEvent.findUniqueOrThrow({ where: { id } });
+  const senderId = row.orderKey.slice(row.orderKey.indexOf(":") + 1);
+  return { ...row, channel: row.channel as MessagingChannel, senderId };
+}
+
 export async function getChannelEvent(id: number) {
   const row = await db().channelEvent.findUniqueOrThrow({ where: { id } });
   return { ...row, channel: row.channel as MessagingChannel, payload: inboundPayload.parse(JSON.parse(row.payload)) };
@@ -147,4 +154,40 @@ export async function lastCustomerMessageAt(chatId: string): Promise<Date | null
     select: { createdAt: true },
   });
   return row?.createdAt ?? null;
+}
+
+export const UNANSWERED_REASON = "mensaje_sin_respuesta";
+
+/**
+ * An event that failed for good: the customer is told a person will look at it, and the conversation asks for one.
+ * Best effort; returns false when the sender has no conversation yet.
+ */
+export async function markUnanswered(channel: MessagingChannel, senderId: string, eventId: number, text: string) {
+  const conversation = await db().conversation.findUnique({
+    where: { channel_channelUserId: { channel, channelUserId: senderId } },
+  });
+  if (!conversation) return false;
+  await db().$transaction(async (tx) => {
+    if (!conversation.attentionReason) {
+      await tx.conversation.update({
+        where: { id: conversation.id },
+        data: { attentionReason: UNANSWERED_REASON, attentionSince: new Date() },
+      });
+    }
+    const exists = await tx.outboxMessage.findUnique({ where: { dedupeKey: `unanswered:${eventId}` } });
+    if (!exists) {
+      await tx.outboxMessage.create({
+        data: {
+          channel,
+          chatId: conversation.chatId,
+          recipient: senderId,
+          orderKey: `${channel}:${senderId}`,
+          kind: "text",
+          payload: JSON.stringify({ type: "text", text, author: "system" }),
+          dedupeKey: `unanswered:${eventId}`,
+        },
+      });
+    }
+  });
+  return true;
 }

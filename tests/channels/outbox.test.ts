@@ -152,3 +152,41 @@ describe.each(FLAVOURS)("outbox deliveries on %s", (flavour) => {
     expect(whatsapp.messages.filter((m) => m.to === "573000000222").map((m) => m.text)).toEqual(linesB);
   });
 });
+
+describe("an event that cannot be answered", () => {
+  let t: TestDatabase;
+  let telegram: FakeTelegram;
+  let worker: ChannelWorker | null = null;
+
+  beforeAll(async () => {
+    t = await freshDatabase("sqlite");
+    useDatabaseForApp(t.url);
+    telegram = await startFakeTelegram(TG.token);
+    configureChannels({ telegram }, { CHANNEL_MAX_ATTEMPTS: "2" });
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await telegram?.close();
+    await t?.drop();
+    configureChannels({});
+  });
+
+  it("is retried, then fails for good: the customer is told and the conversation asks for a person", async () => {
+    const conversation = await t.db.conversation.create({
+      data: { chatId: "tg-unanswerable", channel: "telegram", channelUserId: "7777" },
+    });
+    // a stored event whose payload no version of the worker can read
+    await t.db.channelEvent.create({
+      data: { channel: "telegram", externalId: "m:7777:1", orderKey: "telegram:7777", kind: "text", payload: "{" },
+    });
+    worker = startChannelWorkers({ intervalMs: 15, polling: false });
+    const event = await waitFor(() =>
+      t.db.channelEvent.findFirst({ where: { externalId: "m:7777:1", status: "failed" } }),
+    );
+    expect(event.attempts).toBe(2);
+    const told = await waitFor(() => telegram.sent.find((m) => m.chatId === "7777"));
+    expect(told.text).toMatch(/^Tuvimos un problema para responder tu mensaje/);
+    const flagged = await t.db.conversation.findUniqueOrThrow({ where: { id: conversation.id } });
+    expect(flagged.attentionReason).toBe("mensaje_sin_respuesta");
+  });
+});
