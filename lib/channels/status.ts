@@ -10,7 +10,9 @@ import { WINDOW_MS } from "./whatsapp/send";
 
 // The console's view of each channel: configuration, what the provider says about our account (asked live, briefly),
 // queue figures and the last deliveries; and, for one conversation, WhatsApp's window and undelivered messages.
-export type ProviderCheck = { ok: true; lines: [string, string][] } | { ok: false; error: string };
+export type ProviderCheck =
+  | { ok: true; lines: [string, string][]; registeredWebhook?: string }
+  | { ok: false; error: string };
 
 const CHECK_MS = 4_000;
 const providerProblem = (error: unknown) =>
@@ -26,6 +28,7 @@ async function checkTelegram(): Promise<ProviderCheck> {
     );
     return {
       ok: true,
+      registeredWebhook: hook.url ?? "",
       lines: [
         ["Bot", me.username ? `@${me.username}` : (me.first_name ?? "—")],
         ["Webhook registrado en Telegram", hook.url || "ninguno (modo de consulta o sin registrar)"],
@@ -84,6 +87,7 @@ export async function channelOverview(channel: MessagingChannel, requestOrigin: 
     webhookUrl: webhookUrl(channel, requestOrigin),
     template: channel === "whatsapp" ? (whatsappConfig()?.template ?? null) : null,
     check,
+    registeredWebhook: check?.ok ? check.registeredWebhook : undefined,
     counts,
     outbox: outbox.map((o) => ({ ...o, text: preview(o.payload) })),
     events,

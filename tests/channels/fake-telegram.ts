@@ -43,7 +43,7 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 
 export type FakeTelegram = Awaited<ReturnType<typeof startFakeTelegram>>;
 
-export async function startFakeTelegram(token: string) {
+export async function startFakeTelegram(token: string, port = 0) {
   const calls: BotCall[] = [];
   const sent: SentMessage[] = [];
   const failures = new Map<string, Queued[]>();
@@ -152,7 +152,7 @@ export async function startFakeTelegram(token: string) {
     }
     res.writeHead(answer.status, { "content-type": "application/json" }).end(JSON.stringify(answer.body));
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  await new Promise<void>((r) => server.listen(port, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {

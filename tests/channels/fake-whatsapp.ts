@@ -40,7 +40,7 @@ export function graphFailure(status: number, code: number, message: string, deta
 
 export type FakeWhatsapp = Awaited<ReturnType<typeof startFakeWhatsapp>>;
 
-export async function startFakeWhatsapp(options: { token: string; phoneNumberId: string }) {
+export async function startFakeWhatsapp(options: { token: string; phoneNumberId: string; port?: number }) {
   const messages: GraphMessage[] = [];
   const reads: string[] = [];
   const failures: Failure[] = [];
@@ -153,7 +153,7 @@ export async function startFakeWhatsapp(options: { token: string; phoneNumberId:
     }
     reply(400, graphFailure(400, 100, "Unsupported get request.", "").body);
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  await new Promise<void>((r) => server.listen(options.port ?? 0, "127.0.0.1", r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {

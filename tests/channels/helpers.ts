@@ -25,6 +25,8 @@ export function configureChannels(
   extra: Record<string, string> = {},
 ) {
   const settings: Record<string, string | undefined> = {
+    // settings a previous call added are forgotten, so one test's extra never leaks into the next
+    ...Object.fromEntries(extras.map((key) => [key, undefined])),
     TELEGRAM_BOT_TOKEN: fakes.telegram ? TG.token : undefined,
     TELEGRAM_WEBHOOK_SECRET: fakes.telegram ? TG.secret : undefined,
     TELEGRAM_API_BASE_URL: fakes.telegram?.url,
@@ -34,8 +36,6 @@ export function configureChannels(
     WHATSAPP_PHONE_NUMBER_ID: fakes.whatsapp ? WA.phoneNumberId : undefined,
     WHATSAPP_API_BASE_URL: fakes.whatsapp?.url,
     CHANNEL_RETRY_BASE_MS: "40",
-    // settings a previous call added are forgotten, so one test's extra never leaks into the next
-    ...Object.fromEntries(extras.map((key) => [key, undefined])),
     ...extra,
   };
   extras = Object.keys(extra);

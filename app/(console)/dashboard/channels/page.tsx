@@ -69,6 +69,19 @@ function Settings({ o }: { o: ChannelOverview }) {
     ]);
   }
   if (o.check?.ok) items.push(...o.check.lines);
+  if (
+    o.check?.ok &&
+    o.registeredWebhook !== undefined &&
+    o.mode === "webhook" &&
+    o.registeredWebhook !== o.webhookUrl
+  ) {
+    items.push([
+      "Atención",
+      <span key="hook" className="text-warn">
+        Telegram no entrega a esta dirección: pulsa «Registrar webhook en Telegram».
+      </span>,
+    ]);
+  }
   return <DataList items={items} />;
 }
 
@@ -126,7 +139,7 @@ function Deliveries({ o }: { o: ChannelOverview }) {
                   <td className="py-1 whitespace-nowrap">
                     <Badge tone={tone(m.status)}>
                       {SENT[m.status] ?? m.status}
-                      {m.deliveryStatus && m.status === "done"
+                      {m.deliveryStatus && m.deliveryStatus !== "sent" && m.status === "done"
                         ? ` · ${DELIVERY[m.deliveryStatus] ?? m.deliveryStatus}`
                         : ""}
                     </Badge>
