@@ -108,3 +108,43 @@ describe.each(FLAVOURS)("channel webhooks on %s", (flavour) => {
     }
   });
 });
+
+describe("a worker that dies after the turn, before its bookkeeping", () => {
+  let t: TestDatabase;
+  let telegram: FakeTelegram;
+
+  beforeAll(async () => {
+    t = await freshDatabase("sqlite");
+    useDatabaseForApp(t.url);
+    telegram = await startFakeTelegram("7000000001:AAH-test-token_abcdefghijklmnopqrstuv");
+    configureChannels({ telegram });
+  });
+  afterAll(async () => {
+    await telegram?.close();
+    await t?.drop();
+  });
+
+  it("leaves an event another worker picks up: the stored turn is answered, not run again", async () => {
+    await postTelegram(textUpdate(4444, 1, "¿Cuánto vale el casco dieléctrico?"));
+    await drain();
+    const first = telegram.sent.filter((m) => m.chatId === "4444");
+    expect(first).toHaveLength(1);
+    // as if the worker had died right after the turn: its answer never queued, the event still leased to it
+    const event = await t.db.channelEvent.findFirstOrThrow({ where: { orderKey: "telegram:4444" } });
+    await t.db.outboxMessage.deleteMany({ where: { dedupeKey: { startsWith: `reply:${event.id}:` } } });
+    await t.db.channelEvent.update({
+      where: { id: event.id },
+      data: { status: "working", leaseOwner: "dead-worker", leaseUntil: new Date(Date.now() - 1000), finishedAt: null },
+    });
+    await drain();
+    const messages = await t.db.message.findMany({ where: { conversation: { channelUserId: "4444" } } });
+    expect(messages.map((m) => m.role)).toEqual(["customer", "assistant"]);
+    const again = telegram.sent.filter((m) => m.chatId === "4444");
+    expect(again).toHaveLength(2);
+    expect(again[1]?.text).toBe(first[0]?.text);
+    expect(await t.db.channelEvent.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({
+      status: "done",
+      attempts: 2,
+    });
+  });
+});
