@@ -29,27 +29,49 @@ const unleased = (now: Date) => ({ OR: [{ leaseUntil: null }, { leaseUntil: { lt
 
 export type Claim = { owner: string; leaseMs: number; limit: number; now?: Date };
 
+const HEAD_CHUNK = 400;
+
+/** The ids of due rows that are at the head of their orderKey (plus due unordered rows), oldest first. */
+async function dueHeads(name: QueueTable, now: Date, limit: number): Promise<number[]> {
+  const rows = table(name);
+  const due = { status: { in: OPEN }, nextAttemptAt: { lte: now }, ...unleased(now) };
+  // Heads first: a chat whose oldest message is backing off must not hide other chats' due rows.
+  const heads = await rows.groupBy({ by: ["orderKey"], where: { status: { in: OPEN } }, _min: { id: true } });
+  const headIds = heads
+    .flatMap((h) => (h.orderKey !== null && h._min.id !== null ? [h._min.id] : []))
+    .sort((a, b) => a - b);
+  const found: number[] = [];
+  // in chunks: a long outage can leave thousands of customers waiting, more ids than one query may bind
+  for (let i = 0; i < headIds.length && found.length < limit; i += HEAD_CHUNK) {
+    const chunk = headIds.slice(i, i + HEAD_CHUNK);
+    const ready = await rows.findMany({
+      where: { ...due, id: { in: chunk } },
+      orderBy: { id: "asc" },
+      take: limit - found.length,
+      select: { id: true, orderKey: true },
+    });
+    found.push(...ready.map((r) => r.id));
+  }
+  if (UNORDERED[name]) {
+    const loose = await rows.findMany({
+      where: { ...due, orderKey: null },
+      orderBy: { id: "asc" },
+      take: limit,
+      select: { id: true, orderKey: true },
+    });
+    found.push(...loose.map((r) => r.id));
+  }
+  return found.sort((a, b) => a - b).slice(0, limit);
+}
+
 /** Claims up to `limit` due rows for `owner`; returns their ids (oldest first). */
 export async function claimDue(name: QueueTable, claim: Claim): Promise<number[]> {
   const now = claim.now ?? new Date();
   const rows = table(name);
-  // Heads first: a chat whose oldest message is backing off must not hide other chats' due rows.
-  const heads = await rows.groupBy({ by: ["orderKey"], where: { status: { in: OPEN } }, _min: { id: true } });
-  const headIds = heads.flatMap((h) => (h.orderKey !== null && h._min.id !== null ? [h._min.id] : []));
-  const due = await rows.findMany({
-    where: {
-      status: { in: OPEN },
-      nextAttemptAt: { lte: now },
-      AND: [unleased(now), { OR: [{ id: { in: headIds } }, ...(UNORDERED[name] ? [{ orderKey: null }] : [])] }],
-    },
-    orderBy: { id: "asc" },
-    take: claim.limit,
-    select: { id: true, orderKey: true },
-  });
   const claimed: number[] = [];
-  for (const row of due) {
+  for (const id of await dueHeads(name, now, claim.limit)) {
     const won = await rows.updateMany({
-      where: { id: row.id, status: { in: OPEN }, ...unleased(now) },
+      where: { id, status: { in: OPEN }, ...unleased(now) },
       data: {
         status: "working",
         leaseOwner: claim.owner,
@@ -57,7 +79,7 @@ export async function claimDue(name: QueueTable, claim: Claim): Promise<number[]
         attempts: { increment: 1 },
       },
     });
-    if (won.count === 1) claimed.push(row.id);
+    if (won.count === 1) claimed.push(id);
   }
   return claimed;
 }
