@@ -190,3 +190,40 @@ describe("an event that cannot be answered", () => {
     expect(flagged.attentionReason).toBe("mensaje_sin_respuesta");
   });
 });
+
+describe.each(FLAVOURS)("claiming after a long outage on %s", (flavour) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await freshDatabase(flavour);
+    useDatabaseForApp(t.url);
+  });
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  it("finds due messages behind more waiting customers than one query may bind", async () => {
+    const { claimDue } = await import("@/lib/db/channel-queue");
+    const later = new Date(Date.now() + 3_600_000);
+    // 1 500 customers with two messages each; the first 1 400 customers' heads are backing off
+    const rows = Array.from({ length: 3_000 }, (_, i) => {
+      const customer = i % 1_500;
+      return {
+        channel: "telegram",
+        chatId: `tg-backlog-${customer}`,
+        recipient: String(customer),
+        orderKey: `telegram:${customer}`,
+        kind: "text",
+        payload: '{"type":"text","text":"hola","author":"bot"}',
+        dedupeKey: `backlog-${i}`,
+        nextAttemptAt: customer < 1_400 ? later : new Date(0),
+      };
+    });
+    for (let i = 0; i < rows.length; i += 500) await t.db.outboxMessage.createMany({ data: rows.slice(i, i + 500) });
+    const ids = await claimDue("outboxMessage", { owner: "w1", leaseMs: 60_000, limit: 20 });
+    expect(ids).toHaveLength(20);
+    const claimed = await t.db.outboxMessage.findMany({ where: { id: { in: ids } } });
+    // only heads (each customer's first message) of customers not backing off
+    expect(claimed.every((r) => Number(r.recipient) >= 1_400 && Number(r.dedupeKey?.split("-")[1]) < 1_500)).toBe(true);
+    expect(new Set(claimed.map((r) => r.orderKey)).size).toBe(20);
+  });
+});
