@@ -20,6 +20,12 @@ export TELEGRAM_BOT_TOKEN="7000000001:AAH-e2e-token_abcdefghijklmnopqrstuv" TELE
 export TELEGRAM_API_BASE_URL="http://127.0.0.1:$((port + 1000))"
 export WHATSAPP_ACCESS_TOKEN="EAAG-e2e-token" WHATSAPP_APP_SECRET="e2e-app-secret" WHATSAPP_VERIFY_TOKEN="e2e-verify"
 export WHATSAPP_PHONE_NUMBER_ID="106540352242922" WHATSAPP_API_BASE_URL="http://127.0.0.1:$((port + 2000))/v26.0"
+# Specs that run many chat turns give each customer its own address (X-Forwarded-For), as real customers have;
+# without the header the socket address counts, as before.
+export TRUST_PROXY="${TRUST_PROXY:-true}"
 npx tsx scripts/db-setup.ts
-if [ "${E2E_SKIP_BUILD:-0}" != "1" ] || [ ! -d "$NEXT_DIST_DIR" ]; then npx next build; fi
+if [ "${E2E_SKIP_BUILD:-0}" != "1" ] || [ ! -d "$NEXT_DIST_DIR" ]; then
+  npx next build
+  node tools/js-budget.mjs "$NEXT_DIST_DIR"
+fi
 NODE_ENV=production PORT="$port" HOSTNAME=127.0.0.1 exec npx tsx server.ts

@@ -76,6 +76,8 @@ const schema = z.object({
   CHANNEL_RETRY_BASE_MS: ms(2_000),
   CHANNEL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
   CHANNEL_WORKER_INTERVAL_MS: ms(1_000),
+  QUOTE_VALIDITY_DAYS: z.coerce.number().int().positive().max(365).default(15),
+  COMPANY_NIT: optionalString,
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; STORAGE_SIGNING_SECRET: string };

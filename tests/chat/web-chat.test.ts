@@ -70,7 +70,7 @@ describe("web chat", () => {
     expect(await t.db.message.count()).toBe(before);
   });
 
-  it("pushes staff messages and takeover switches of its own chat only over SSE", async () => {
+  it("pushes its own chat's messages and takeover switches over SSE, never another chat's", async () => {
     const abort = new AbortController();
     const res = await getEvents(new NextRequest("http://localhost/api/chat/web-1/events", { signal: abort.signal }), {
       params: Promise.resolve({ chatId: "web-1" }),
@@ -101,8 +101,15 @@ describe("web chat", () => {
       .filter((l) => l.startsWith("data: "))
       .map((l) => JSON.parse(l.slice(6)) as Record<string, unknown>);
     expect(events).toEqual([
+      { type: "message", id: 2, remitente: "assistant", mensaje: "del bot", timestamp: "x" },
       { type: "bot_status", ia_desactivada: true },
-      { type: "staff_message", id: 3, mensaje: "Hola, soy Ana", timestamp: "2026-11-25T10:00:00.000Z" },
+      {
+        type: "staff_message",
+        id: 3,
+        remitente: "staff",
+        mensaje: "Hola, soy Ana",
+        timestamp: "2026-11-25T10:00:00.000Z",
+      },
     ]);
     abort.abort();
     await reader.cancel();
