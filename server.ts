@@ -39,12 +39,16 @@ async function main(): Promise<void> {
   // Expired export files are removed every 15 minutes (also runnable from cron: npm run storage:cleanup).
   const { startStorageCleanup } = await import("@/lib/storage/cleanup");
   startStorageCleanup();
+  // Telegram/WhatsApp: stored customer messages → the pipeline, and the outbox → the providers (lib/channels).
+  const { startChannelWorkers } = await import("@/lib/channels/worker");
+  const channels = startChannelWorkers();
   server.listen(config.PORT, config.HOSTNAME, () => {
     log.info("server ready", { url: `http://${config.HOSTNAME}:${config.PORT}`, dev });
   });
 
   const shutdown = (signal: string) => {
     log.info("shutting down", { signal });
+    void channels.stop();
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();
   };

@@ -14,6 +14,7 @@ const PAGES: Record<string, StaffRole[]> = {
   "/dashboard/users": ["admin"],
   "/dashboard/api-keys": ["admin"],
   "/dashboard/company": ["admin"],
+  "/dashboard/channels": ["admin"],
   "/dashboard/inventory/1": ["admin", "ventas", "gerente"],
   "/dashboard/orders/1": ["admin", "ventas", "gerente"],
   "/dashboard/clients/1": ["admin", "ventas", "gerente"],
@@ -31,6 +32,7 @@ const NAV: Record<StaffRole, string[]> = {
     "Usuarios",
     "Claves API",
     "Empresa",
+    "Canales",
   ],
   ventas: ["Inventario", "Clientes", "Ventas", "Conversaciones"],
   gerente: ["Inventario", "Clientes", "Ventas", "Conversaciones", "Exportaciones", "Métricas", "Auditoría"],
@@ -75,6 +77,8 @@ test("five failed sign-ins lock the account from this address for five minutes",
     await page.getByLabel("Correo").fill("bloqueo@sextinvalle.example");
     await page.getByLabel("Contraseña").fill(`intento-${i}`);
     await page.getByRole("button", { name: "Ingresar" }).click();
+    // wait for this attempt's answer: React resets the form when it lands, which would blank the next attempt
+    await expect(page.getByRole("button", { name: "Ingresar" })).toBeEnabled();
     await expect(page.getByTestId("login-error")).toHaveText(/incorrectos/);
   }
   await page.getByLabel("Contraseña").fill("otro-intento");

@@ -15,6 +15,11 @@ export AUTH_SECRET="${AUTH_SECRET:-e2e-secret-0123456789-abcdefghijklmnopqrstuvw
 export AUTH_TRUST_HOST=true
 # Every test request comes from one address; the per-IP limit has its own test (tests/ratelimit).
 export RATE_LIMIT_PER_IP_PER_MINUTE="${RATE_LIMIT_PER_IP_PER_MINUTE:-6000}"
+# Telegram and WhatsApp point at the wire fakes e2e/channels.spec.ts starts on ports 1000 and 2000 above the app's.
+export TELEGRAM_BOT_TOKEN="7000000001:AAH-e2e-token_abcdefghijklmnopqrstuv" TELEGRAM_WEBHOOK_SECRET="e2e-telegram-secret"
+export TELEGRAM_API_BASE_URL="http://127.0.0.1:$((port + 1000))"
+export WHATSAPP_ACCESS_TOKEN="EAAG-e2e-token" WHATSAPP_APP_SECRET="e2e-app-secret" WHATSAPP_VERIFY_TOKEN="e2e-verify"
+export WHATSAPP_PHONE_NUMBER_ID="106540352242922" WHATSAPP_API_BASE_URL="http://127.0.0.1:$((port + 2000))/v26.0"
 # Specs that run many chat turns give each customer its own address (X-Forwarded-For), as real customers have;
 # without the header the socket address counts, as before.
 export TRUST_PROXY="${TRUST_PROXY:-true}"

@@ -55,6 +55,27 @@ const schema = z.object({
   S3_SECRET_ACCESS_KEY: optionalString,
   EXPORT_TTL_HOURS: z.coerce.number().positive().default(72),
 
+  // Messaging channels (lib/channels). A channel is on when its token is set.
+  PUBLIC_BASE_URL: optionalString.pipe(z.url({ error: "PUBLIC_BASE_URL must be a URL (https://…)." }).optional()),
+  TELEGRAM_BOT_TOKEN: optionalString,
+  TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,256}$/, "1–256 characters from A-Z, a-z, 0-9, _ and - (Telegram rule).")
+      .optional(),
+  ),
+  TELEGRAM_API_BASE_URL: z.url().default("https://api.telegram.org"),
+  TELEGRAM_MODE: z.enum(["webhook", "polling"]).default("webhook"),
+  WHATSAPP_ACCESS_TOKEN: optionalString,
+  WHATSAPP_APP_SECRET: optionalString,
+  WHATSAPP_VERIFY_TOKEN: optionalString,
+  WHATSAPP_PHONE_NUMBER_ID: optionalString,
+  WHATSAPP_API_BASE_URL: z.url().default("https://graph.facebook.com/v26.0"),
+  WHATSAPP_TEMPLATE_NAME: optionalString,
+  WHATSAPP_TEMPLATE_LANGUAGE: z.string().default("es"),
+  CHANNEL_RETRY_BASE_MS: ms(2_000),
+  CHANNEL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
+  CHANNEL_WORKER_INTERVAL_MS: ms(1_000),
   QUOTE_VALIDITY_DAYS: z.coerce.number().int().positive().max(365).default(15),
   COMPANY_NIT: optionalString,
 });
@@ -98,6 +119,15 @@ export function productionProblems(source: Record<string, string | undefined> = 
   const backend = source.STORAGE_BACKEND ?? "local";
   if ((backend === "s3" || backend === "minio") && !source.S3_BUCKET) {
     problems.push(`S3_BUCKET is required when STORAGE_BACKEND=${backend}.`);
+  }
+  if (source.WHATSAPP_ACCESS_TOKEN?.trim()) {
+    for (const name of ["WHATSAPP_APP_SECRET", "WHATSAPP_VERIFY_TOKEN", "WHATSAPP_PHONE_NUMBER_ID"]) {
+      if (!source[name]?.trim()) problems.push(`${name} is required when WHATSAPP_ACCESS_TOKEN is set.`);
+    }
+  }
+  if (source.TELEGRAM_BOT_TOKEN?.trim() && (source.TELEGRAM_MODE ?? "webhook") === "webhook") {
+    if (!source.TELEGRAM_WEBHOOK_SECRET?.trim())
+      problems.push("TELEGRAM_WEBHOOK_SECRET is required for the Telegram webhook (or set TELEGRAM_MODE=polling).");
   }
   return problems;
 }

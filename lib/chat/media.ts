@@ -11,7 +11,7 @@ import { withTimeout } from "./shapes";
 // (what product the photo shows / the transcript) that goes through the normal text pipeline.
 export type MediaKind = "image" | "audio";
 
-const RULES = {
+export const MEDIA_RULES = {
   image: {
     field: "imagen",
     maxBytes: 10 * 1024 * 1024,
@@ -42,7 +42,7 @@ const RULES = {
 const ALLOWED_FIELDS = new Set(["chat_id", "mensaje", "tono", "instrucciones"]);
 
 /** Image types are checked by their first bytes too: the declared type alone is the client's word. */
-function imageSignatureMatches(bytes: Uint8Array, type: string): boolean {
+export function imageSignatureMatches(bytes: Uint8Array, type: string): boolean {
   const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
   if (type === "image/jpeg") return starts(0xff, 0xd8, 0xff);
   if (type === "image/png") return starts(0x89, 0x50, 0x4e, 0x47);
@@ -62,7 +62,7 @@ export type MediaUpload = {
 };
 
 export async function readMediaUpload(req: NextRequest, kind: MediaKind): Promise<MediaUpload> {
-  const rule = RULES[kind];
+  const rule = MEDIA_RULES[kind];
   if (!/^multipart\/form-data/i.test(req.headers.get("content-type") ?? ""))
     throw new AppError("unsupported_media_type", "Envía el archivo como multipart/form-data.");
   // the multipart envelope and the text fields get 64 KB on top of the file's own limit

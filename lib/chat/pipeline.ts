@@ -28,10 +28,10 @@ import { publishAttention, publishMessages } from "./events";
 import { currentCatalog, currentCompany, invalidateCatalog } from "./knowledge";
 import { type ProductMetadata, productsMetadata, withProductMedia, withTimeout } from "./shapes";
 
-// One pipeline for every channel (web chat, POST /chat/texto, WS /ws/chat/{id}): load → plan (classify,
-// retrieve, sale step: A's deterministic planTurn) → close the order if asked → phrase with the model
-// (streamed) → persist the turn → publish it to the console inbox.
-export type Channel = "web" | "api" | "ws";
+// One pipeline for every channel (web chat, POST /chat/texto, WS /ws/chat/{id}, Telegram and WhatsApp through
+// lib/channels): load → plan (classify, retrieve, sale step: A's deterministic planTurn) → close the order if
+// asked → phrase with the model (streamed) → persist the turn → publish it to the console inbox.
+export type Channel = "web" | "api" | "ws" | "telegram" | "whatsapp";
 export type Stage = "analizando" | "buscando" | "redactando" | "guardando";
 
 export type ChatTurnInput = {

@@ -14,6 +14,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/dashboard/users", label: "Usuarios", permission: "users:manage" },
   { href: "/dashboard/api-keys", label: "Claves API", permission: "apikeys:manage" },
   { href: "/dashboard/company", label: "Empresa", permission: "settings:manage" },
+  { href: "/dashboard/channels", label: "Canales", permission: "settings:manage" },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

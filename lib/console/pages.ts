@@ -24,6 +24,7 @@ export const CONSOLE_PAGES = {
   "/dashboard/users": "users:manage",
   "/dashboard/api-keys": "apikeys:manage",
   "/dashboard/company": "settings:manage",
+  "/dashboard/channels": "settings:manage",
   "/dashboard/exports": "exports:read",
   "/dashboard/metrics": "metrics:read",
 } as const satisfies Record<string, Permission>;

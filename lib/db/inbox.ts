@@ -2,6 +2,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { recordAudit } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
 import { containsInsensitive } from "@/lib/db/clients";
+import { enqueueChannelCopy } from "@/lib/db/outbox";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 
@@ -85,6 +86,8 @@ async function postMessage(
     data: { conversationId, role, text, authorId },
     select: { id: true, role: true, text: true, createdAt: true },
   });
+  // a Telegram/WhatsApp customer gets staff replies and notices through their channel (same transaction)
+  await enqueueChannelCopy(tx, conversationId, message);
   await tx.conversation.update({
     where: { id: conversationId },
     data: { lastMessageAt: message.createdAt, lastMessagePreview: text.slice(0, 140), messageCount: { increment: 1 } },

@@ -42,6 +42,8 @@ const PUBLIC_BY_DESIGN = new Set([
   "app/health/route.ts",
   "app/info/route.ts",
   "app/api/openapi.json/route.ts",
+  "app/api/channels/telegram/route.ts", // Telegram's webhook: its secret token header, checked inside
+  "app/api/channels/whatsapp/route.ts", // WhatsApp's webhook: X-Hub-Signature-256 / verify token, checked inside
 ]);
 // next-auth's own handlers are not built with guardedRoute; they only sign in and out.
 const WITHOUT_ACCESS_METADATA = ["app/api/auth/[...nextauth]/route.ts"];

@@ -57,7 +57,8 @@ describe("role definitions", () => {
       "Métricas",
       "Auditoría",
     ]);
-    expect(navItemsFor("admin")).toHaveLength(10);
+    expect(navItemsFor("admin")).toHaveLength(11);
+    expect(navItemsFor("admin").at(-1)).toMatchObject({ href: "/dashboard/channels", label: "Canales" });
   });
 
   it.each<[Role, Permission, boolean]>([

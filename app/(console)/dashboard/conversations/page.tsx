@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ChannelIcon } from "@/components/channels/channel-icon";
 import { GlobalBotSwitch } from "@/components/console/global-bot-switch";
 import { LiveRefresh } from "@/components/console/live-refresh";
 import { Badge } from "@/components/ui/badge";
@@ -85,6 +86,7 @@ export default async function ConversationsPage({
               >
                 <div className="min-w-0">
                   <p className="flex flex-wrap items-center gap-2 text-sm font-medium">
+                    <ChannelIcon channel={c.channel} />
                     {c.client?.name ?? c.customerName ?? `Chat ${c.chatId.slice(0, 12)}`}
                     {c.botEnabled ? (
                       <Badge>Bot</Badge>
@@ -99,7 +101,7 @@ export default async function ConversationsPage({
                 <p className="text-xs text-ink-500 sm:text-right">
                   {formatDateTime(c.lastMessageAt)}
                   <br />
-                  {c.messageCount} mensajes · {c.channel}
+                  {c.messageCount} mensajes
                 </p>
               </Link>
             </li>

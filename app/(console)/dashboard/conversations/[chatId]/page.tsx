@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ConversationDelivery } from "@/components/channels/conversation-delivery";
 import { LiveRefresh } from "@/components/console/live-refresh";
 import { OrderStateBadge } from "@/components/console/order-state-badge";
 import { TakeoverControls } from "@/components/console/takeover-controls";
@@ -86,6 +87,11 @@ export default async function ConversationPage({ params }: { params: Promise<{ c
           />
         </section>
         <aside className="flex flex-col gap-4">
+          <ConversationDelivery
+            chatId={chatId}
+            channel={conversation.channel}
+            canRetry={can(principal.role, "conversations:takeover")}
+          />
           <section className="card p-4">
             <h2 className="mb-2 font-semibold">Pedido</h2>
             {order ? (
