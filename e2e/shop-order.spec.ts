@@ -80,7 +80,7 @@ test("the quote PDF downloads from the cart with the lines, the NIT and the tota
   await say(page, "Listo, eso es todo");
   await say(
     page,
-    "razón social Constructora El Roble SAS, NIT 900.456.789-1, teléfono 3104567890, dirección Carrera 10 # 20-30, Cali",
+    "razón social Constructora El Roble SAS, NIT 900.456.789-4, teléfono 3104567890, dirección Carrera 10 # 20-30, Cali",
   );
   const panel = page.getByTestId("cart-panel");
   const download = page.waitForEvent("download");
@@ -92,7 +92,7 @@ test("the quote PDF downloads from the cart with the lines, the NIT and the tota
   const text = (await parser.getText()).text.replace(/\s+/g, " ");
   await parser.destroy();
   expect(text).toContain("Constructora El Roble SAS");
-  expect(text).toContain("NIT 900456789-1");
+  expect(text).toContain("NIT 900456789-4");
   expect(text).toContain("Casco de seguridad tipo I clase E blanco");
   expect(text).toContain("$ 38.500");
   expect(text).toContain("$ 115.500");

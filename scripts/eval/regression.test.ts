@@ -2,7 +2,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCaseSet } from "./cases";
 import { catalogChoice, type PipelineEvaluation, startPipelineEvaluation } from "./pipeline-runner";
-import { scoreSet } from "./score";
+import { type SetReport, scoreSet } from "./score";
 
 // The labelled sets the agent was tuned on, kept as regression sets: the real pipeline on a fresh SQLite
 // database per catalogue. Held-out sets are not here; they are only ever run for their figures.
@@ -17,12 +17,12 @@ describe.each(["demo", "real"])("evaluation sets on the %s catalogue", (catalog)
   afterAll(async () => evaluation?.close());
 
   it("closes no order the customer did not ask for, and keeps its figures", async () => {
-    const reports = [];
+    const reports: SetReport[] = [];
     for (const set of SETS) {
       const cases = loadCaseSet(path.join(root, `eval/sets/${catalog}/${set}.jsonl`), evaluation.skuByName);
       reports.push(await scoreSet(evaluation.runner, cases));
     }
-    const sum = (pick: (r: (typeof reports)[number]) => { ok: number; total: number }) =>
+    const sum = (pick: (r: SetReport) => { ok: number; total: number }) =>
       reports.reduce((s, r) => ({ ok: s.ok + pick(r).ok, total: s.total + pick(r).total }), { ok: 0, total: 0 });
     const rate = (r: { ok: number; total: number }) => r.ok / r.total;
     expect(reports.reduce((s, r) => s + r.wrongOrders.count, 0)).toBe(0);

@@ -71,6 +71,7 @@ describe("answerTurn with a failing hosted model", () => {
     products: [
       {
         sku: "CAB-001",
+        showSku: true,
         name: "Casco blanco",
         brand: "Steelpro",
         category: "Cabeza",
@@ -81,15 +82,26 @@ describe("answerTurn with a failing hosted model", () => {
         description: "",
       },
     ],
-    categories: [],
+    moreProducts: 0,
+    families: [],
+    unavailable: null,
+    handover: null,
+    showCart: false,
     sale: null,
     outcomes: [],
     productRefs: {},
-    company: { name: "Sextinvalle", sections: [], summary: false },
+    company: { name: "Sextinvalle", sections: [], summary: false, missing: [] },
     clientLookup: null,
     clientLookupResult: null,
   } as const;
-  const base = { facts: structuredClone(facts) as never, history: [], text: "¿tienen cascos?", timeoutMs: 200 };
+  const companyText = "## Contacto\n- WhatsApp ventas: +57 310 555 0199";
+  const base = {
+    facts: structuredClone(facts) as never,
+    history: [],
+    text: "¿tienen cascos?",
+    timeoutMs: 200,
+    companyText,
+  };
   const offline = composeAnswer(base.facts);
 
   it("streams a hosted model's deltas as they come", async () => {
@@ -121,7 +133,26 @@ describe("answerTurn with a failing hosted model", () => {
 
   it("replaces an answer that states a price the database does not have", async () => {
     const r = await answerTurn({ ...base, chatModel: streaming(["Claro, el casco vale ", "$ 1.000"]) });
-    expect(r).toMatchObject({ fallback: "unverified_amount", replaced: true, text: offline });
+    expect(r).toMatchObject({ fallback: "unverified_facts", replaced: true, text: offline });
+    expect(r.problems).toEqual([{ kind: "amount", value: 1000 }]);
+  });
+
+  it.each([
+    ["a phone number nobody gave", "Escríbenos al 300 999 8877 y listo.", "number"],
+    ["a payment channel the company does not offer", "Paga por Nequi y te lo enviamos.", "payment"],
+    ["a stock figure that is not the product's", "Quedan 5 unidades del casco.", "stock"],
+    ["a SKU no tool returned", "Te recomiendo el XYZ-999.", "sku"],
+  ])("replaces an answer that states %s", async (_label, answer, kind) => {
+    const r = await answerTurn({ ...base, chatModel: streaming([answer]) });
+    expect(r.fallback).toBe("unverified_facts");
+    expect(r.text).toBe(offline);
+    expect(r.problems.map((p) => p.kind)).toContain(kind);
+  });
+
+  it("keeps an answer that repeats the company's own phone and the product's facts", async () => {
+    const answer = "El casco (CAB-001) vale $ 38.500; hay 240 unidades. WhatsApp: +57 310 555 0199.";
+    const r = await answerTurn({ ...base, chatModel: streaming([answer]) });
+    expect(r).toMatchObject({ fallback: null, text: answer, problems: [] });
   });
 });
 

@@ -16,7 +16,7 @@ import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from ".
 const B2B = [
   "quiero 3 cascos blancos tipo I de Steelpro",
   "Listo, eso es todo",
-  "razón social Constructora El Roble SAS, NIT 900.456.789-1, teléfono 3104567890, dirección Carrera 10 # 20-30, Cali",
+  "razón social Constructora El Roble SAS, NIT 900.456.789-4, teléfono 3104567890, dirección Carrera 10 # 20-30, Cali",
 ];
 
 async function downloadPdf(url: string): Promise<{ text: string; pages: number; res: Response }> {
@@ -68,7 +68,7 @@ describe.each(FLAVOURS)("formal quotes (%s)", (flavour) => {
     expect(text).toContain("Sextinvalle S.A.S.");
     expect(text).toContain("NIT 900.111.222-3");
     expect(text).toContain("Constructora El Roble SAS");
-    expect(text).toContain("NIT 900456789-1");
+    expect(text).toContain("NIT 900456789-4");
     expect(text).toContain("Casco de seguridad tipo I clase E blanco");
     expect(text).toContain("CAB-001");
     expect(text).toContain("$ 38.500");

@@ -103,12 +103,13 @@ describe.each([
   it("presigns a download URL that serves the file with its name, and stops working once expired", async () => {
     const key = randomKey("exports", "csv");
     await backend.storage.put(key, { data: "nombre,precio\r\nCasco,38500\r\n" }, { contentType: CSV });
-    const url = await backend.storage.presign(key, { expiresInSeconds: 1, downloadName: "ventas_2026-11-25.csv" });
+    // A few seconds of validity: a loaded CI machine may take more than one to make the first request.
+    const url = await backend.storage.presign(key, { expiresInSeconds: 4, downloadName: "ventas_2026-11-25.csv" });
     const ok = await download(url);
     expect(ok.status).toBe(200);
     expect(ok.headers.get("content-disposition")).toContain("ventas_2026-11-25.csv");
     expect(await ok.text()).toBe("nombre,precio\r\nCasco,38500\r\n");
-    await new Promise((r) => setTimeout(r, 2_100));
+    await new Promise((r) => setTimeout(r, 5_100));
     const late = await download(url);
     expect(late.status).toBeGreaterThanOrEqual(400);
     expect(late.status).toBeLessThan(500);

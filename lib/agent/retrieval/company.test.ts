@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { hardwareCompany, loadCompany, loadRealCompany } from "../test-support/fixtures";
 import { type CompanySections, companyTopicsIn, findCompanySections } from "./company";
 
-const texts: Record<string, CompanySections> = { demo: loadCompany(), real: loadRealCompany(), hardware: hardwareCompany() };
+const texts: Record<string, CompanySections> = {
+  demo: loadCompany(),
+  real: loadRealCompany(),
+  hardware: hardwareCompany(),
+};
 const answer = (company: string, question: string) =>
   findCompanySections(texts[company] as CompanySections, companyTopicsIn(question));
 const said = (company: string, question: string) =>

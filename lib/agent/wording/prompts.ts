@@ -34,10 +34,22 @@ const TONE_HINTS: Record<Tone, string> = {
 };
 
 /** Tone/style text only: no control characters, no brackets or markers, no digits (no prices or phones). */
+/** Control, zero-width and bidirectional-override characters: invisible text that could hide instructions. */
+function isInvisible(code: number): boolean {
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x2028 && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
+}
+
 export function sanitizeInstructions(raw: string | undefined): string {
-  return (raw ?? "")
-    .normalize("NFKC")
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]/g, " ")
+  const visible = Array.from((raw ?? "").normalize("NFKC"), (ch) => (isInvisible(ch.charCodeAt(0)) ? " " : ch)).join(
+    "",
+  );
+  return visible
     .replace(/[<>{}[\]`|\\]|#{2,}|={2,}|-{3,}/g, " ")
     .replace(/\d+/g, " ")
     .replace(/\s+/g, " ")
