@@ -151,7 +151,7 @@ export function splitClauses(text: string): RawClause[] {
           ((all[i - 1] === "de" && i === all.length - 1) || all[i + 1] === "vez" || COPULAS.has(all[i - 1] ?? ""))
         ),
     );
-    const tokens = replaceNumberWords(raw);
+    const tokens = replaceNumberWords(raw, { typos: true });
     let current: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as string;

@@ -92,8 +92,9 @@ function readNumber(tokens: readonly string[], start: number): { value: number; 
  * Replaces number phrases with digit tokens. Groups multiply: "una docena" → 12, "media docena" → 6,
  * "dos docenas" → 24, "docena" alone → 12. "100 mil" stays money-sized (100000).
  */
-export function replaceNumberWords(input: readonly string[]): string[] {
-  const tokens = input.map((t, i) => spelledNumberWord(t, input[i + 1], input[i - 1]) ?? t);
+export function replaceNumberWords(input: readonly string[], options: { typos?: boolean } = {}): string[] {
+  // Misspellings are looked for only in what customers write, never in catalogue text being indexed.
+  const tokens = options.typos ? input.map((t, i) => spelledNumberWord(t, input[i + 1], input[i - 1]) ?? t) : input;
   const out: string[] = [];
   for (let i = 0; i < tokens.length; ) {
     const word = tokens[i] as string;

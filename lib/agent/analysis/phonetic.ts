@@ -18,8 +18,18 @@ const RULES: Array<[RegExp, string]> = [
   [/(.)\1+/g, "$1"],
 ];
 
+const cache = new Map<string, string>();
+
 /** Sound-alike key of a folded word ("kasco", "casco", "cascos" → "kask"). */
 export function phoneticKey(word: string): string {
+  const cached = cache.get(word);
+  if (cached !== undefined) return cached;
+  const key = computeKey(word);
+  if (cache.size < 200_000) cache.set(word, key);
+  return key;
+}
+
+function computeKey(word: string): string {
   let key = word;
   for (const [pattern, replacement] of RULES) key = key.replace(pattern, replacement);
   // Endings carry gender/number (and typos like "guantez"): ignore them when the root is long enough.

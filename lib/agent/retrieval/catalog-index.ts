@@ -178,6 +178,15 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
   const categoryTerms = [...categoryDocs.keys()].map((name) => ({ name, terms: [...new Set(analyze(name))] }));
   const total = products.length;
   const best = new Float64Array(total);
+  // Scratch arrays reused by every search (searches are synchronous): allocating and zeroing five arrays the
+  // size of the catalogue per query cost more than the query itself at 100 000 products.
+  const scratch = {
+    scores: new Float64Array(total),
+    matched: new Float64Array(total),
+    solid: new Uint8Array(total),
+    named: new Uint8Array(total),
+    worded: new Uint8Array(total),
+  };
   const idf = (term: string) => Math.log(1 + total / (index.get(term)?.docs.length ?? total));
 
   /** Vocabulary terms a query term stands for, with a confidence factor (typos count less). */
@@ -199,14 +208,9 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
   function search(query: string, options: SearchOptions = {}): SearchHit[] {
     const limit = options.limit ?? 5;
     const allowed = options.skus ? new Set([...options.skus].map((s) => s.toUpperCase())) : null;
-    const scores = new Float64Array(total);
-    const matched = new Float64Array(total);
-    // Docs reached by at least one term that is not a spelling guess.
-    const solid = new Uint8Array(total);
-    // Docs reached by a term that names something (not only a colour).
-    const named = new Uint8Array(total);
-    // Docs reached by a word, not only by a number.
-    const worded = new Uint8Array(total);
+    const { scores, matched, solid, named, worded } = scratch;
+    // solid: reached by a term that is not a spelling guess; named: by a term that names something (not only a
+    // colour); worded: by a word, not only by a number.
     let anyNamed = false;
     const touched: number[] = [];
     const add = (doc: number, value: number) => {
@@ -318,6 +322,13 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
       const existing = hits.find((h) => h.product.sku === sku);
       if (existing) existing.score += 1000;
       else hits.push({ product, score: 1000, coverage: 1 });
+    }
+    for (const doc of touched) {
+      scores[doc] = 0;
+      matched[doc] = 0;
+      solid[doc] = 0;
+      named[doc] = 0;
+      worded[doc] = 0;
     }
     hits.sort((a, b) => b.score - a.score || a.product.sku.localeCompare(b.product.sku));
     return hits.slice(0, limit);

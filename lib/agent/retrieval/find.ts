@@ -24,7 +24,15 @@ export function findProducts(query: string, catalog: CatalogIndex, limit = 5, or
   const resolution = resolvePhrase(query, catalog);
   let fitting: CatalogProduct[];
   if (resolution.nearest.length > 0) fitting = resolution.nearest;
-  else if (resolution.kind || resolution.ambiguous) fitting = resolution.fitting;
+  else if (resolution.kind) {
+    // What fits first; then, for a question, other products of the same kind as alternatives.
+    const fits = new Set(resolution.fitting.map((p) => p.sku));
+    const kind = resolution.kind;
+    const alternatives = resolution.hits
+      .map((h) => h.product)
+      .filter((p) => !fits.has(p.sku) && catalog.profile(p).kinds.includes(kind));
+    fitting = [...resolution.fitting, ...alternatives];
+  } else if (resolution.ambiguous) fitting = resolution.fitting;
   else {
     // No kind named ("algo para soldar"): what the search found, the resolved product first.
     const found = resolution.hits.filter((h) => h.coverage >= 0.5 && !h.guess).map((h) => h.product);

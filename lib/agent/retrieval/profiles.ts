@@ -16,12 +16,10 @@ export type ProductProfile = {
   /** The head word as the name writes it ("Guantes", "Señal"). */
   kindWord: string;
   attributes: Attribute[];
-  /** Terms of the label (name, synonyms, brand, standard). */
-  labelTerms: ReadonlySet<string>;
-  /** The label terms by sound, so "baqueta" still finds "vaqueta". */
-  labelSounds: ReadonlySet<string>;
-  /** Terms of every field, the description included. */
-  terms: ReadonlySet<string>;
+  /** Terms of the label (name, synonyms, brand, standard); short arrays keep 100 000 profiles small. */
+  labelTerms: readonly string[];
+  /** Terms only the description has. */
+  descriptionTerms: readonly string[];
 };
 
 export type Family = { name: string; count: number; skus: string[] };
@@ -49,7 +47,7 @@ export function profileProduct(p: CatalogProduct): ProductProfile {
   const attributes = readAttributes(row, undefined, "product").attributes;
   for (const code of nameAcronyms(p.name))
     if (!attributes.some((a) => a.kind === "code" && a.value === code)) attributes.push({ kind: "code", value: code });
-  const labelTerms = new Set(analyze(label));
+  const labelTerms = [...new Set(analyze(label))];
   const kind = stem(foldText(word));
   const kinds = [kindStem(word), ...p.synonyms.map((s) => kindStem(headWord(s)))].filter((k): k is string => !!k);
   return {
@@ -58,8 +56,7 @@ export function profileProduct(p: CatalogProduct): ProductProfile {
     kindWord: word,
     attributes,
     labelTerms,
-    labelSounds: new Set([...labelTerms].map(phoneticKey)),
-    terms: new Set([...labelTerms, ...analyze(p.description)]),
+    descriptionTerms: [...new Set(analyze(p.description))].filter((t) => !labelTerms.includes(t)),
   };
 }
 
@@ -102,4 +99,14 @@ export function familiesOf(
   return [...groups.values()]
     .map((g) => ({ name: g.name, count: g.skus.length, skus: g.skus }))
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "es"));
+}
+
+/** The label says the term, exactly or by sound ("baqueta" for "vaqueta"). */
+export function labelHas(profile: ProductProfile, term: string, sound: string): boolean {
+  return profile.labelTerms.includes(term) || profile.labelTerms.some((t) => phoneticKey(t) === sound);
+}
+
+/** Any field says the term. */
+export function rowHas(profile: ProductProfile, term: string): boolean {
+  return profile.labelTerms.includes(term) || profile.descriptionTerms.includes(term);
 }

@@ -10,6 +10,7 @@ import { phoneticKey } from "../analysis/phonetic";
 import { lexicon } from "../lexicon";
 import type { Attribute, CatalogProduct } from "../types";
 import type { CatalogIndex, SearchHit } from "./catalog-index";
+import { labelHas, rowHas } from "./profiles";
 
 export type Resolution = {
   /** Candidates best first: those still fitting, then the rest of the search. */
@@ -38,6 +39,7 @@ const EMPTY: Resolution = {
   kind: null,
 };
 const MAX_OPTIONS = 6;
+const LARGE_KIND = 300;
 // How something is counted ("pares", "cajas") says nothing about which product it is.
 const PACKAGING_TERMS = new Set(lexicon.units.packaging.flatMap((p) => p.words.flatMap((w) => analyze(w))));
 const SKU_MATCH = 1000;
@@ -61,7 +63,7 @@ function satisfies(product: CatalogProduct, wanted: Attribute, catalog: CatalogI
     case "colour":
       return has.some((a) => a.kind === "colour" && a.value === wanted.value);
     case "code":
-      return has.some((a) => a.kind === "code" && a.value === wanted.value) || profile.terms.has(wanted.value);
+      return has.some((a) => a.kind === "code" && a.value === wanted.value) || rowHas(profile, wanted.value);
   }
 }
 
@@ -125,11 +127,29 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
   const score = new Map(search.map((h) => [h.product.sku, h.score]));
 
   let pool: CatalogProduct[];
-  if (options.within) pool = [...options.within];
+  if (options.within) {
+    const within = options.within;
+    if (within.length <= LARGE_KIND) pool = [...within];
+    else {
+      const allowed = new Set(within.map((p) => p.sku));
+      pool = catalog
+        .search(phrase, { limit: LARGE_KIND })
+        .map((h) => h.product)
+        .filter((p) => allowed.has(p.sku));
+    }
+  }
   else if (kind) {
     // Products named so come first; those that only a synonym calls so ("tapabocas n95" for a respirator)
     // join when the named ones lack what was asked.
-    const members = catalog.ofKind(kind);
+    // A kind with thousands of products (a large catalogue) is narrowed among its best-scored members only.
+    const all = catalog.ofKind(kind);
+    const members =
+      all.length <= LARGE_KIND
+        ? all
+        : catalog
+            .search(phrase, { limit: LARGE_KIND })
+            .map((h) => h.product)
+            .filter((p) => catalog.profile(p).kinds.includes(kind));
     const named = members.filter((p) => catalog.profile(p).kind === kind);
     const fitsAll = (p: CatalogProduct) => reading.attributes.every((a) => satisfies(p, a, catalog));
     pool = named.length > 0 && named.some(fitsAll) ? named : members;
@@ -159,23 +179,21 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
   );
   for (const term of words) {
     const sound = phoneticKey(term);
-    const fitting = pool.filter((p) => {
-      const profile = catalog.profile(p);
-      return profile.labelTerms.has(term) || profile.labelSounds.has(sound);
-    });
+    const fitting = pool.filter((p) => labelHas(catalog.profile(p), term, sound));
     if (fitting.length > 0 && fitting.length < pool.length) pool = fitting;
   }
   // A word only a description has ("para bodegas") ranks those products first but never decides alone:
   // several still fit, so the customer is asked.
-  const described = new Set(pool.filter((p) => words.some((t) => catalog.profile(p).terms.has(t))).map((p) => p.sku));
+  const described = new Set(pool.filter((p) => words.some((t) => rowHas(catalog.profile(p), t))).map((p) => p.sku));
 
   const ranked = [...pool].sort(
     (a, b) =>
       Number(described.has(b.sku)) - Number(described.has(a.sku)) || (score.get(b.sku) ?? 0) - (score.get(a.sku) ?? 0),
   );
   const rankedSkus = new Set(ranked.map((p) => p.sku));
+  const hitOf = new Map(search.map((h) => [h.product.sku, h]));
   const hits: SearchHit[] = [
-    ...ranked.map((p) => search.find((h) => h.product.sku === p.sku) ?? { product: p, score: 0, coverage: 0 }),
+    ...ranked.map((p) => hitOf.get(p.sku) ?? { product: p, score: 0, coverage: 0 }),
     ...search.filter((h) => !rankedSkus.has(h.product.sku)),
   ];
   const missingFigure = unmet.find((a) => a.kind === "measure" || a.kind === "label" || a.kind === "code");
@@ -187,7 +205,7 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
   const base = { ...EMPTY, hits, fitting: ranked, unmet, kind };
   // Inside a given set, a phrase that matches nothing of it (no word, no attribute) does not pick from it.
   const matched =
-    wanted.length > unmet.length || ranked.some((p) => words.some((t) => catalog.profile(p).terms.has(t)));
+    wanted.length > unmet.length || ranked.some((p) => words.some((t) => rowHas(catalog.profile(p), t)));
   if (options.within && !kind && !matched) return { ...EMPTY, hits: search };
   if (ranked.length === 1) return { ...base, resolved: ranked[0] as CatalogProduct, options: ranked };
   if (!kind && !options.within) {

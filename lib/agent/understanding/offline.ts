@@ -146,7 +146,7 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
     customer = extractCustomerData(text, { expected: expected.filter((f) => f !== "name") });
   const restFolded = foldText(customer.rest);
   const replaced = REPLACED_QUANTITY.exec(restFolded);
-  const replacedQuantity = replaced ? Number(replaceNumberWords([replaced[1] as string])[0]) : Number.NaN;
+  const replacedQuantity = replaced ? Number(replaceNumberWords([replaced[1] as string], { typos: true })[0]) : Number.NaN;
   const rest = Number.isInteger(replacedQuantity) ? restFolded.replace(replaced?.[0] ?? "", " ") : customer.rest;
   const cart = extractCart(rest, catalog);
   narrowToTopic(cart, history, catalog);
@@ -161,7 +161,7 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
     .join(" ");
   const ownTopics = topics.length > 0 ? companyTopicsIn(unlabelled) : [];
   const named = cart.mentions.filter((m) => m.resolved || m.ambiguous || m.nearest.length > 0);
-  const numeric = replaceNumberWords(tokenize(text)).join(" ");
+  const numeric = replaceNumberWords(tokenize(text), { typos: true }).join(" ");
   const features: MessageFeatures = {
     numeric,
     folded: foldText(text)
@@ -191,7 +191,7 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
     swapCue: swapCue(customer.rest),
     quantityLines: text
       .split(/\r?\n/)
-      .filter((l) => /^\s*[-•*]?\s*\d+\s+\S+/.test(replaceNumberWords(tokenize(l)).join(" "))).length,
+      .filter((l) => /^\s*[-•*]?\s*\d+\s+\S+/.test(replaceNumberWords(tokenize(l), { typos: true }).join(" "))).length,
     question:
       /\?/.test(text) ||
       /^(que|cual|cuales|cuanto|cuantos|donde|como|tienen|hay|venden|manejan)\b/.test(foldText(text)),
