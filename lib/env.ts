@@ -44,6 +44,8 @@ const schema = z.object({
   REDIS_URL: optionalString,
   RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(200),
   TRUST_PROXY: bool,
+  // Compatibility for legacy chat clients that cannot send chat_token: any chat id is accepted as before.
+  LEGACY_CHAT_OPEN_IDS: bool,
 
   STORAGE_BACKEND: z.enum(["local", "s3", "minio"]).default("local"),
   STORAGE_LOCAL_DIR: z.string().default("./data/storage"),

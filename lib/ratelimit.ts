@@ -106,4 +106,6 @@ export const LIMITS = {
   loginFailures: { name: "login", max: 5, windowMs: 5 * 60_000 },
   exports: { name: "exports", max: 5, windowMs: 5 * 60_000 },
   perIp: { name: "ip", max: 200, windowMs: 60_000 },
+  // conversation ids that were unknown or not the caller's (someone trying ids)
+  chatProbe: { name: "chat-probe", max: 20, windowMs: 10 * 60_000 },
 } satisfies Record<string, Limit>;

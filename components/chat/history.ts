@@ -79,17 +79,18 @@ export function latestTurn(messages: readonly ShopUIMessage[]): TurnData | null 
 
 const STORAGE_KEY = "sextinvalle.chatId";
 
-/** The browser's chat id (kept so a reload restores the conversation). */
-export function storedChatId(): string {
-  const existing = window.localStorage.getItem(STORAGE_KEY);
-  if (existing && /^[A-Za-z0-9_-]{1,100}$/.test(existing)) return existing;
-  const id = crypto.randomUUID();
-  window.localStorage.setItem(STORAGE_KEY, id);
-  return id;
-}
-
-export function resetChatId(): string {
-  const id = crypto.randomUUID();
-  window.localStorage.setItem(STORAGE_KEY, id);
-  return id;
+/**
+ * The browser's conversation, chosen by the server and bound to an httpOnly cookie (the id alone opens
+ * nothing). `fresh` starts another one. The id is also kept in localStorage for tools that look for it.
+ */
+export async function openChatSession(fresh: boolean): Promise<string> {
+  const res = await fetch("/api/chat/session", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ nueva: fresh }),
+  });
+  if (!res.ok) throw new Error(String(res.status));
+  const { chatId } = (await res.json()) as { chatId: string };
+  window.localStorage.setItem(STORAGE_KEY, chatId);
+  return chatId;
 }

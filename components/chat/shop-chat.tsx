@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from "react";
 import type { ShopUIMessage } from "@/lib/chat/ui-types";
 import { CartPanel } from "./cart-panel";
 import { Composer } from "./composer";
-import { type HistoryEntry, latestTurn, resetChatId, storedChatId, toUIMessages } from "./history";
+import { type HistoryEntry, latestTurn, openChatSession, toUIMessages } from "./history";
 import { MessageList } from "./message-list";
 
 // The customer chat: streaming answers (useChat over /api/chat), product cards, the live order panel,
@@ -158,18 +158,24 @@ export function ShopChat() {
   const [restoreFailed, setRestoreFailed] = useState(false);
 
   useEffect(() => {
-    const chatId = storedChatId();
-    fetch(`/chat/historial/${chatId}`)
-      .then(async (res) => {
+    openChatSession(false)
+      .then(async (chatId) => {
+        const res = await fetch(`/chat/historial/${chatId}`);
         if (!res.ok) throw new Error(String(res.status));
         const body = (await res.json()) as { data: HistoryEntry[] };
         setSession({ chatId, initial: toUIMessages(chatId, body.data) });
       })
-      .catch(() => {
+      .catch(async () => {
         setRestoreFailed(true);
-        setSession({ chatId, initial: [] });
+        setSession({ chatId: await openChatSession(true).catch(() => crypto.randomUUID()), initial: [] });
       });
   }, []);
+
+  const startNewChat = () => {
+    void openChatSession(true)
+      .then((chatId) => setSession({ chatId, initial: [] }))
+      .catch(() => setRestoreFailed(true));
+  };
 
   if (!session)
     return (
@@ -184,12 +190,7 @@ export function ShopChat() {
           No pudimos cargar tu conversación anterior.
         </p>
       ) : null}
-      <ChatSession
-        key={session.chatId}
-        chatId={session.chatId}
-        initial={session.initial}
-        onNewChat={() => setSession({ chatId: resetChatId(), initial: [] })}
-      />
+      <ChatSession key={session.chatId} chatId={session.chatId} initial={session.initial} onNewChat={startNewChat} />
     </>
   );
 }

@@ -39,7 +39,7 @@ const RULES = {
   },
 } as const;
 
-const ALLOWED_FIELDS = new Set(["chat_id", "mensaje", "tono", "instrucciones"]);
+const ALLOWED_FIELDS = new Set(["chat_id", "chat_token", "mensaje", "tono", "instrucciones"]);
 
 /** Image types are checked by their first bytes too: the declared type alone is the client's word. */
 function imageSignatureMatches(bytes: Uint8Array, type: string): boolean {
@@ -56,6 +56,7 @@ export type MediaUpload = {
   bytes: Uint8Array;
   mediaType: string;
   chatId?: string;
+  chatToken?: string;
   caption?: string;
   tone?: ReturnType<typeof TONE.parse>;
   instructions?: string;
@@ -112,6 +113,7 @@ export async function readMediaUpload(req: NextRequest, kind: MediaKind): Promis
     bytes,
     mediaType,
     chatId,
+    chatToken: text("chat_token"),
     caption,
     tone: parsedTone?.success ? parsedTone.data : undefined,
     instructions,

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "@/lib/env";
 import { AppError, errorBody } from "@/lib/errors";
-import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
+import { CLIENT_IP_HEADER, HTTPS_HEADER } from "@/lib/http/client-ip";
 import { checkRateLimit, LIMITS, type Limit, type RateLimitStore, rateLimitStore } from "@/lib/ratelimit";
 
 // Request-level concerns of the custom server, applied before Next sees a request: the overall per-IP
@@ -26,9 +26,22 @@ export function clientIp(req: IncomingMessage, trustProxy = env().TRUST_PROXY): 
   return req.socket.remoteAddress ?? "unknown";
 }
 
-/** Stamps the decided client address on the request for route handlers (see lib/http/client-ip.ts). */
+/** Whether the browser reached us over https: a TLS socket, or a trusted proxy's X-Forwarded-Proto. */
+export function isHttps(req: IncomingMessage, trustProxy = env().TRUST_PROXY): boolean {
+  if ((req.socket as { encrypted?: boolean }).encrypted) return true;
+  if (!trustProxy) return false;
+  const proto = String(req.headers["x-forwarded-proto"] ?? "")
+    .split(",")
+    .at(-1)
+    ?.trim()
+    .toLowerCase();
+  return proto === "https";
+}
+
+/** Stamps the decided client address and scheme on the request for route handlers (lib/http/client-ip.ts). */
 export function stampClientIp(req: IncomingMessage): void {
   req.headers[CLIENT_IP_HEADER] = clientIp(req);
+  req.headers[HTTPS_HEADER] = isHttps(req) ? "1" : "0";
 }
 
 export function isRateLimitExempt(pathname: string): boolean {

@@ -3,12 +3,15 @@ import type { Duplex } from "node:stream";
 import { type WebSocket, WebSocketServer } from "ws";
 import { z } from "zod";
 import { hashApiKey, looksLikeApiKey } from "@/lib/auth/api-keys";
+import { CHAT_TOKEN_HEADER } from "@/lib/auth/chat-binding";
 import { isRole } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import { INSTRUCTIONS, legacyTurnBody, MESSAGE_TEXT, TONE } from "@/lib/chat/legacy";
+import { authorizeChat, type ChatAccess, stillOpenWithoutProof } from "@/lib/chat/ownership";
 import { runChatTurnWithTimeout } from "@/lib/chat/pipeline";
 import { findActiveApiKeyByHash, touchApiKey } from "@/lib/db/staff";
-import { isAppError } from "@/lib/errors";
+import { type AppError, errorBody, isAppError, toAppError } from "@/lib/errors";
+import { clientIp } from "@/lib/http/ip-limit";
 import { log, newRequestId } from "@/lib/log";
 import { checkRateLimit, LIMITS } from "@/lib/ratelimit";
 import { eventBus } from "@/lib/realtime/bus";
@@ -18,6 +21,8 @@ import { eventBus } from "@/lib/realtime/bus";
 // processing{stage}, response_start{tipo_mensaje}, response_chunk{content,chunk_index} (the model's real
 // deltas), response_end{respuesta_completa,estado_venta,metadatos,…}, error{error_code,mensaje},
 // staff_message{mensaje,timestamp} when a person answers from the console, bot_status{ia_desactivada}.
+// The upgrade is refused (404, like an unknown id) unless lib/chat/ownership.ts allows the caller; a new
+// conversation's 101 response and connection_status carry its chat_token, sent back as `?token=`.
 const PATH = /^\/ws\/chat\/([A-Za-z0-9_-]{1,100})\/?$/;
 
 const clientMessage = z.strictObject({
@@ -59,15 +64,38 @@ async function principalOf(req: IncomingMessage): Promise<Principal | null> {
   return { kind: "apikey", id: key.id, role: key.role, name: key.name };
 }
 
-function onConnection(ws: WebSocket, chatId: string, principal: Principal | null): void {
+const LOST_ACCESS = {
+  type: "error",
+  error_code: "conversacion_no_encontrada",
+  mensaje: "Esta conversación ahora tiene datos personales: reconéctate con el chat_token que recibiste al iniciarla.",
+};
+
+function onConnection(ws: WebSocket, access: ChatAccess, principal: Principal | null): void {
+  const { chatId } = access;
   const send = sender(ws);
   const connectionId = newRequestId();
   let busy = false;
-  send({ type: "connection_status", status: "connected", chat_id: chatId });
+  send({
+    type: "connection_status",
+    status: "connected",
+    chat_id: chatId,
+    ...(access.token ? { chat_token: access.token } : {}),
+  });
 
+  // A connection allowed without proof loses the conversation as soon as it holds personal data.
+  const stillAllowed = async () => {
+    if (access.owner || (await stillOpenWithoutProof(chatId).catch(() => false))) return true;
+    send(LOST_ACCESS);
+    ws.close(4404, "conversacion_no_encontrada");
+    return false;
+  };
+  let delivery = Promise.resolve();
   const unsubscribe = eventBus().subscribe((event) => {
     if (event.type === "message" && event.chatId === chatId && event.message.role === "staff") {
-      send({ type: "staff_message", mensaje: event.message.text, message_id: event.message.id });
+      const { text, id } = event.message;
+      delivery = delivery.then(async () => {
+        if (await stillAllowed()) send({ type: "staff_message", mensaje: text, message_id: id });
+      });
     } else if (event.type === "conversation" && event.chatId === chatId) {
       send({ type: "bot_status", ia_desactivada: !event.botEnabled });
     }
@@ -94,6 +122,7 @@ function onConnection(ws: WebSocket, chatId: string, principal: Principal | null
         return send({ type: "error", error_code: "rate_limited", mensaje: "Demasiados mensajes. Espera un momento." });
       if (busy)
         return send({ type: "error", error_code: "busy", mensaje: "Espera la respuesta anterior antes de escribir." });
+      if (!(await stillAllowed())) return;
       busy = true;
       ownsTurn = true;
       let chunkIndex = 0;
@@ -148,16 +177,50 @@ function onConnection(ws: WebSocket, chatId: string, principal: Principal | null
   });
 }
 
+/** Answers a refused upgrade as plain HTTP (the same error body as the REST API) and drops the socket. */
+function refuseUpgrade(socket: Duplex, error: AppError): void {
+  const body = JSON.stringify(errorBody(error));
+  const reason = error.status === 429 ? "Too Many Requests" : error.status === 404 ? "Not Found" : "Error";
+  const retry = error.retryAfterSeconds !== undefined ? `Retry-After: ${error.retryAfterSeconds}\r\n` : "";
+  socket.end(
+    `HTTP/1.1 ${error.status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n${retry}` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
 /** Returns an upgrade handler for the custom server (true when the request was ours). */
 export function createLegacyChatUpgrade(): (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const tokens = new WeakMap<IncomingMessage, string>();
+  wss.on("headers", (headers, req) => {
+    const token = tokens.get(req);
+    if (token) headers.push(`${CHAT_TOKEN_HEADER}: ${token}`);
+  });
   return (req, socket, head) => {
-    const match = PATH.exec(new URL(req.url ?? "/", "http://localhost").pathname);
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const match = PATH.exec(url.pathname);
     if (!match?.[1]) return false;
     const chatId = match[1];
-    void principalOf(req)
-      .catch(() => null)
-      .then((principal) => wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, chatId, principal)));
+    socket.on("error", () => socket.destroy());
+    void (async () => {
+      const principal = await principalOf(req).catch(() => null);
+      let access: ChatAccess;
+      try {
+        const header = req.headers[CHAT_TOKEN_HEADER];
+        access = await authorizeChat({
+          chatId,
+          door: "legacy",
+          purpose: "write",
+          proof: { token: url.searchParams.get("token") ?? (typeof header === "string" ? header : null) },
+          principal,
+          clientIp: clientIp(req),
+        });
+      } catch (error) {
+        return refuseUpgrade(socket, toAppError(error));
+      }
+      if (access.token) tokens.set(req, access.token);
+      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, access, principal));
+    })();
     return true;
   };
 }

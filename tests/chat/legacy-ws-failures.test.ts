@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import { chatTokenFor } from "@/lib/auth/chat-binding";
 import { resetEnvCache } from "@/lib/env";
 import { createLegacyChatUpgrade } from "@/lib/realtime/legacy-ws";
 import { freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
@@ -38,7 +39,7 @@ describe("WS /ws/chat/{chat_id} when the rate limiter fails", () => {
   });
 
   it("answers processing_error (not silence), keeps the socket usable and stores nothing", async () => {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/ws/chat/ws-sin-redis`);
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/ws/chat/ws-sin-redis?token=${chatTokenFor("ws-sin-redis")}`);
     const events: Event[] = [];
     ws.on("message", (data) => events.push(JSON.parse(data.toString()) as Event));
     await new Promise((resolve, reject) => {
