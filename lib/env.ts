@@ -44,6 +44,8 @@ const schema = z.object({
   REDIS_URL: optionalString,
   RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(200),
   TRUST_PROXY: bool,
+  WS_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().positive().default(10),
+  WS_MAX_CONNECTIONS: z.coerce.number().int().positive().default(2000),
   // Compatibility for legacy chat clients that cannot send chat_token: any chat id is accepted as before.
   LEGACY_CHAT_OPEN_IDS: bool,
 

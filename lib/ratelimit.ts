@@ -102,7 +102,9 @@ export async function enforceRateLimit(limit: Limit, subject: string, message?: 
 
 export const LIMITS = {
   chat: { name: "chat", max: 30, windowMs: 60_000 },
+  // every WebSocket frame from one address (turns also count against `chat`, shared with HTTP)
   websocket: { name: "ws", max: 60, windowMs: 60_000 },
+  wsUpgrade: { name: "ws-upgrade", max: 30, windowMs: 60_000 },
   loginFailures: { name: "login", max: 5, windowMs: 5 * 60_000 },
   exports: { name: "exports", max: 5, windowMs: 5 * 60_000 },
   perIp: { name: "ip", max: 200, windowMs: 60_000 },

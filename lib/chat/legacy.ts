@@ -36,10 +36,13 @@ export const textoBody = z.strictObject({
   llm: z.enum(LLM_CHOICES, { error: `llm debe ser uno de: ${LLM_CHOICES.join(", ")}.` }).optional(),
 });
 
-/** Who a rate limit counts against: the staff principal, else the client's address. */
+/** Who the chat limit counts against: the staff principal, else the client's address (HTTP and WebSocket alike). */
+export function chatRateSubject(principal: Principal | null, clientIp: string): string {
+  return principal ? `${principal.kind}:${principal.id}` : `ip:${clientIp}`;
+}
+
 export function rateSubject(req: NextRequest | { headers: Headers }, principal: Principal | null): string {
-  if (principal) return `${principal.kind}:${principal.id}`;
-  return `ip:${clientIpFromHeaders(req.headers)}`;
+  return chatRateSubject(principal, clientIpFromHeaders(req.headers));
 }
 
 /** The legacy `/chat/texto` response (also the payload of the WebSocket's response_end). */

@@ -6,15 +6,16 @@ import { hashApiKey, looksLikeApiKey } from "@/lib/auth/api-keys";
 import { CHAT_TOKEN_HEADER } from "@/lib/auth/chat-binding";
 import { isRole } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
-import { INSTRUCTIONS, legacyTurnBody, MESSAGE_TEXT, TONE } from "@/lib/chat/legacy";
+import { chatRateSubject, INSTRUCTIONS, legacyTurnBody, MESSAGE_TEXT, TONE } from "@/lib/chat/legacy";
 import { authorizeChat, type ChatAccess, stillOpenWithoutProof } from "@/lib/chat/ownership";
 import { runChatTurnWithTimeout } from "@/lib/chat/pipeline";
 import { findActiveApiKeyByHash, touchApiKey } from "@/lib/db/staff";
-import { type AppError, errorBody, isAppError, toAppError } from "@/lib/errors";
+import { isAppError, toAppError } from "@/lib/errors";
 import { clientIp } from "@/lib/http/ip-limit";
 import { log, newRequestId } from "@/lib/log";
 import { checkRateLimit, LIMITS } from "@/lib/ratelimit";
 import { eventBus } from "@/lib/realtime/bus";
+import { createConnectionSlots, enforceUpgradeRate, refuseUpgrade } from "@/lib/realtime/ws-guard";
 
 // Legacy WebSocket chat `/ws/chat/{chat_id}` on the custom server (see docs in lib/chat/README.md).
 // Client → {"type":"message","mensaje","tono"?,"instrucciones"?}. Server → connection_status, typing,
@@ -70,10 +71,13 @@ const LOST_ACCESS = {
   mensaje: "Esta conversación ahora tiene datos personales: reconéctate con el chat_token que recibiste al iniciarla.",
 };
 
-function onConnection(ws: WebSocket, access: ChatAccess, principal: Principal | null): void {
+type Caller = { access: ChatAccess; principal: Principal | null; address: string };
+
+const tooMany = (mensaje: string) => ({ type: "error", error_code: "rate_limited", mensaje });
+
+function onConnection(ws: WebSocket, { access, principal, address }: Caller): void {
   const { chatId } = access;
   const send = sender(ws);
-  const connectionId = newRequestId();
   let busy = false;
   send({
     type: "connection_status",
@@ -109,6 +113,8 @@ function onConnection(ws: WebSocket, access: ChatAccess, principal: Principal | 
     const requestId = newRequestId();
     let ownsTurn = false;
     try {
+      if (!(await checkRateLimit(LIMITS.websocket, `ip:${address}`)).allowed)
+        return send(tooMany("Demasiados mensajes. Espera un momento."));
       let raw: unknown;
       try {
         raw = isBinary ? undefined : JSON.parse(data.toString());
@@ -117,11 +123,11 @@ function onConnection(ws: WebSocket, access: ChatAccess, principal: Principal | 
       }
       const parsed = clientMessage.safeParse(raw);
       if (!parsed.success) return send({ type: "error", ...errorFor(raw) });
-      const limit = await checkRateLimit(LIMITS.websocket, `ws:${connectionId}`);
-      if (!limit.allowed)
-        return send({ type: "error", error_code: "rate_limited", mensaje: "Demasiados mensajes. Espera un momento." });
       if (busy)
         return send({ type: "error", error_code: "busy", mensaje: "Espera la respuesta anterior antes de escribir." });
+      // the same budget as POST /chat/texto and the web chat from this address: more sockets buy no more turns
+      if (!(await checkRateLimit(LIMITS.chat, chatRateSubject(principal, address))).allowed)
+        return send(tooMany("Has hecho demasiadas solicitudes. Intenta de nuevo en un momento."));
       if (!(await stillAllowed())) return;
       busy = true;
       ownsTurn = true;
@@ -177,20 +183,10 @@ function onConnection(ws: WebSocket, access: ChatAccess, principal: Principal | 
   });
 }
 
-/** Answers a refused upgrade as plain HTTP (the same error body as the REST API) and drops the socket. */
-function refuseUpgrade(socket: Duplex, error: AppError): void {
-  const body = JSON.stringify(errorBody(error));
-  const reason = error.status === 429 ? "Too Many Requests" : error.status === 404 ? "Not Found" : "Error";
-  const retry = error.retryAfterSeconds !== undefined ? `Retry-After: ${error.retryAfterSeconds}\r\n` : "";
-  socket.end(
-    `HTTP/1.1 ${error.status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n${retry}` +
-      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-  );
-}
-
 /** Returns an upgrade handler for the custom server (true when the request was ours). */
 export function createLegacyChatUpgrade(): (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const slots = createConnectionSlots();
   const tokens = new WeakMap<IncomingMessage, string>();
   wss.on("headers", (headers, req) => {
     const token = tokens.get(req);
@@ -202,24 +198,35 @@ export function createLegacyChatUpgrade(): (req: IncomingMessage, socket: Duplex
     if (!match?.[1]) return false;
     const chatId = match[1];
     socket.on("error", () => socket.destroy());
+    const address = clientIp(req);
     void (async () => {
-      const principal = await principalOf(req).catch(() => null);
-      let access: ChatAccess;
+      let slot: { release: () => void } | undefined;
+      let caller: Caller;
       try {
+        slot = slots.take(address);
+        await enforceUpgradeRate(address);
+        const principal = await principalOf(req).catch(() => null);
         const header = req.headers[CHAT_TOKEN_HEADER];
-        access = await authorizeChat({
+        const access = await authorizeChat({
           chatId,
           door: "legacy",
           purpose: "write",
           proof: { token: url.searchParams.get("token") ?? (typeof header === "string" ? header : null) },
           principal,
-          clientIp: clientIp(req),
+          clientIp: address,
         });
+        caller = { access, principal, address };
       } catch (error) {
+        slot?.release();
         return refuseUpgrade(socket, toAppError(error));
       }
-      if (access.token) tokens.set(req, access.token);
-      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, access, principal));
+      if (caller.access.token) tokens.set(req, caller.access.token);
+      const taken = slot;
+      socket.once("close", () => taken.release());
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        ws.once("close", () => taken.release());
+        onConnection(ws, caller);
+      });
     })();
     return true;
   };

@@ -9,6 +9,11 @@ export type WsEvent = Record<string, unknown> & { type: string };
 
 export async function startWsServer(): Promise<{ port: number; close: () => Promise<void> }> {
   const server: Server = createServer();
+  const sockets = new Set<import("node:net").Socket>();
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
   const upgrade = createLegacyChatUpgrade();
   server.on("upgrade", (req, socket, head) => {
     if (!upgrade(req, socket, head)) socket.destroy();
@@ -18,7 +23,7 @@ export async function startWsServer(): Promise<{ port: number; close: () => Prom
     port: (server.address() as AddressInfo).port,
     close: () =>
       new Promise((r) => {
-        server.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
         server.close(() => r());
       }),
   };
