@@ -32,7 +32,12 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
 
 export type FieldErrors = Record<string, string>;
 
+// server.ts and Next's bundle each load this module, so there are two AppError classes in one process (the
+// rate-limit store built by server.ts throws the other one). A registry-wide symbol marks both.
+const APP_ERROR = Symbol.for("sextinvalle.AppError");
+
 export class AppError extends Error {
+  readonly [APP_ERROR] = true;
   readonly code: ErrorCode;
   readonly status: number;
   readonly fields?: FieldErrors;
@@ -55,7 +60,8 @@ export class AppError extends Error {
   }
 }
 
-export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+export const isAppError = (e: unknown): e is AppError =>
+  e instanceof AppError || (typeof e === "object" && e !== null && (e as Record<symbol, unknown>)[APP_ERROR] === true);
 
 /** Turns zod issues into `{ field: Spanish message }`. */
 export function fieldErrorsFromZod(error: ZodError): FieldErrors {
@@ -111,7 +117,8 @@ function fromDatabaseError(error: unknown): AppError | null {
 /** Normalises any thrown value into an AppError; unknown errors are logged, never exposed. */
 export function toAppError(error: unknown, requestId?: string): AppError {
   if (isAppError(error)) return error;
-  if (error instanceof ZodError) return invalidInput(error);
+  if (error instanceof ZodError || (error instanceof Error && error.name === "ZodError" && "issues" in error))
+    return invalidInput(error as ZodError);
   const known = fromDatabaseError(error);
   if (known) {
     log.warn("database error answered as 4xx", { requestId, code: known.code, err: error });

@@ -17,7 +17,7 @@ import {
 import { findConversationSale, type OrderSummary } from "@/lib/db/open-orders";
 import { closeOrder, StockConflictError } from "@/lib/db/orders";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import type { SaleSnapshot } from "@/lib/sales/types";
 import { answerTurn } from "./answer";
 import { historyFrom, restoreSale } from "./conversation-state";
@@ -113,7 +113,7 @@ function customerForClose(plan: TurnPlan) {
  */
 function closeConflicts(error: unknown, plan: TurnPlan, catalog: CatalogIndex): { sku: string; available: number }[] {
   if (error instanceof StockConflictError) return error.shortages.map((s) => ({ sku: s.sku, available: s.available }));
-  if (error instanceof AppError && error.code === "not_found") {
+  if (isAppError(error) && error.code === "not_found") {
     const gone = (plan.sale?.lines ?? []).filter((l) => !catalog.bySku(l.sku)?.active);
     if (gone.length > 0) return gone.map((l) => ({ sku: l.sku, available: 0 }));
   }
