@@ -81,6 +81,41 @@ export type ErrorBody = {
   error: { code: string; message: string; fields?: FieldErrors; request_id?: string };
 };
 
+// The database being unreachable (down, restarting, out of connections, locked) is an outage, not a bug:
+// Prisma's connection codes, the driver adapter's kinds, SQLSTATE classes 08/57P/53300, socket errors.
+const OUTAGE_PRISMA = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+const OUTAGE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const OUTAGE_SOCKET = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND"]);
+const OUTAGE_MESSAGE =
+  /Can't reach database server|Connection terminated|terminating connection|database system is (starting up|shutting down)|the database system is in recovery|database is locked|SQLITE_BUSY/i;
+
+function isDatabaseOutage(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 4) return false;
+  const e = error as {
+    code?: unknown;
+    kind?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } };
+  };
+  const cause = e.meta?.driverAdapterError?.cause;
+  const sqlState =
+    typeof cause?.originalCode === "string" ? cause.originalCode : typeof e.code === "string" ? e.code : "";
+  if (typeof e.code === "string" && (OUTAGE_PRISMA.has(e.code) || OUTAGE_SOCKET.has(e.code))) return true;
+  if (OUTAGE_KINDS.has(String(cause?.kind ?? e.kind ?? ""))) return true;
+  if (/^(08...|57P0[123]|53300)$/.test(sqlState)) return true;
+  if (typeof e.message === "string" && OUTAGE_MESSAGE.test(e.message)) return true;
+  return isDatabaseOutage(e.cause, depth + 1);
+}
+
+export function databaseUnavailable(cause?: unknown): AppError {
+  return new AppError(
+    "unavailable",
+    "La base de datos no está disponible en este momento. Intenta de nuevo en unos segundos.",
+    { retryAfterSeconds: 5, cause },
+  );
+}
+
 /**
  * Database errors that are the request's fault or a race, not a bug. Recognised by their code strings
  * (Prisma's `P…`, PostgreSQL's SQLSTATE, the driver adapter's `kind`) so lib/db stays the only Prisma importer.
@@ -119,6 +154,10 @@ export function toAppError(error: unknown, requestId?: string): AppError {
   if (isAppError(error)) return error;
   if (error instanceof ZodError || (error instanceof Error && error.name === "ZodError" && "issues" in error))
     return invalidInput(error as ZodError);
+  if (isDatabaseOutage(error)) {
+    log.warn("database unavailable", { requestId, err: error });
+    return databaseUnavailable(error);
+  }
   const known = fromDatabaseError(error);
   if (known) {
     log.warn("database error answered as 4xx", { requestId, code: known.code, err: error });
