@@ -4,6 +4,17 @@ import { AppError, invalidInput } from "@/lib/errors";
 const DEFAULT_LIMIT = 256 * 1024;
 
 /**
+ * Exactly `application/json` (optionally `; charset=utf-8`). Anything looser would accept the content types a
+ * page on another site may send without the browser asking us first (`text/plain; x=json`, none at all).
+ */
+export function isJsonContentType(value: string | null): boolean {
+  if (!value) return false;
+  const [type, ...params] = value.split(";").map((p) => p.trim().toLowerCase());
+  if (type !== "application/json") return false;
+  return params.every((p) => p === "" || /^charset="?utf-8"?$/.test(p));
+}
+
+/**
  * Reads and validates a JSON body. Malformed JSON, a body that is too large or one that fails the schema
  * (use z.strictObject to reject unknown fields) is a 4xx with a Spanish message.
  */
@@ -12,8 +23,7 @@ export async function readJson<S extends z.ZodType>(
   schema: S,
   limitBytes = DEFAULT_LIMIT,
 ): Promise<z.output<S>> {
-  const type = req.headers.get("content-type") ?? "";
-  if (type && !/json/i.test(type)) {
+  if (!isJsonContentType(req.headers.get("content-type"))) {
     throw new AppError(
       "unsupported_media_type",
       "El cuerpo de la solicitud debe ser JSON (Content-Type: application/json).",

@@ -128,8 +128,9 @@ export function createRedisBus(url: string): EventBus {
       // directly (single-instance behaviour), and still try Redis for the others.
       if (!(await untilSubscribed())) await local.publish(event);
       try {
-        // never queue behind a connection that is not there: the chat turn waiting on this would hang
-        if (pub.status !== "ready") throw new Error(`redis ${pub.status}`);
+        // past start-up, never queue behind a connection that is not there: the chat turn would wait on it
+        const startingUp = !everReady && Date.now() - createdAt < STARTUP_MS;
+        if (!startingUp && pub.status !== "ready") throw new Error(`redis ${pub.status}`);
         await pub.publish(CHANNEL, JSON.stringify(event));
       } catch (err) {
         if (!failing) log.warn("redis bus: publish failed", { err, type: event.type });

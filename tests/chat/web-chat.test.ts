@@ -15,7 +15,12 @@ let chatId = "";
 function chatRequest(body: unknown) {
   return new NextRequest("http://localhost/api/chat", {
     method: "POST",
-    headers: { "content-type": "application/json", "x-sextinvalle-client-ip": freshIp(), cookie },
+    headers: {
+      "content-type": "application/json",
+      "x-sextinvalle-client-ip": freshIp(),
+      cookie,
+      origin: "http://localhost",
+    },
     body: JSON.stringify(body),
   });
 }

@@ -51,7 +51,12 @@ describe("PostgreSQL down", () => {
     const web = await postChat(
       new NextRequest("http://localhost/api/chat", {
         method: "POST",
-        headers: { "content-type": "application/json", cookie: session.cookie, "x-sextinvalle-client-ip": "10.1.1.1" },
+        headers: {
+          "content-type": "application/json",
+          cookie: session.cookie,
+          origin: "http://localhost",
+          "x-sextinvalle-client-ip": "10.1.1.1",
+        },
         body: JSON.stringify({ chatId: session.chatId, mensaje: "hola" }),
       }),
       { params: Promise.resolve({}) },
