@@ -1,11 +1,13 @@
 import Papa from "papaparse";
 import { foldText } from "@/lib/text";
+import { type CsvEncoding, decodeCsvBytes } from "./encoding";
 
 // Pure parsing and validation of product CSV files, shared by the console import and the legacy
 // `POST /productos/reemplazar_csv`. Two layouts are accepted:
 //  - our catalogue: sku,nombre,categoria,marca,precio,stock,unidad,norma,descripcion,sinonimos
 //  - the previous system: nombre,descripcion,precio,stock[,categoria] (no SKU: matched by name)
-// Either separator (`,` or `;`), UTF-8 with or without BOM. Nothing is written here.
+// Either separator (`,` or `;`); UTF-8 with or without BOM, or Windows-1252/Latin-1 (encoding.ts decides from
+// the bytes, or refuses). Nothing is written here.
 export type ImportFormat = "catalogo" | "legado";
 
 export type ImportRow = {
@@ -26,6 +28,8 @@ export type ImportError = { line: number; field?: string; message: string };
 
 export type ParsedImport = {
   format: ImportFormat | null;
+  /** How the file's bytes were read (a text input counts as UTF-8). */
+  encoding: CsvEncoding;
   separator: "," | ";";
   rows: ImportRow[];
   errors: ImportError[];
@@ -94,8 +98,11 @@ function readRecords(
   return { header: header ?? [], records, errors };
 }
 
-export function parseProductImport(input: string): ParsedImport {
-  const text = input.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+/** Parses an upload: pass the file's bytes so its encoding is detected (a string is taken as decoded text). */
+export function parseProductImport(input: string | Uint8Array): ParsedImport {
+  const decoded = typeof input === "string" ? { text: input, encoding: "utf-8" as const } : decodeCsvBytes(input);
+  const { encoding } = decoded;
+  const text = decoded.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const separator = detectSeparator(text);
   const { header, records, errors } = readRecords(text, separator);
   const keys = header.map(headerKey);
@@ -104,6 +111,7 @@ export function parseProductImport(input: string): ParsedImport {
   if (!format) {
     return {
       format,
+      encoding,
       separator,
       rows: [],
       errors: [
@@ -121,6 +129,7 @@ export function parseProductImport(input: string): ParsedImport {
   if (missing.length > 0) {
     return {
       format,
+      encoding,
       separator,
       rows: [],
       errors: [{ line: 1, message: `Faltan columnas obligatorias: ${missing.join(", ")}.` }],
@@ -129,7 +138,7 @@ export function parseProductImport(input: string): ParsedImport {
   if (records.length === 0) errors.push({ line: 1, message: "El archivo no tiene filas de productos." });
   if (records.length > MAX_IMPORT_ROWS) {
     errors.push({ line: 1, message: `El archivo supera el máximo de ${MAX_IMPORT_ROWS} filas.` });
-    return { format, separator, rows: [], errors };
+    return { format, encoding, separator, rows: [], errors };
   }
 
   const rows: ImportRow[] = [];
@@ -187,5 +196,5 @@ export function parseProductImport(input: string): ParsedImport {
     });
   }
   errors.sort((a, b) => a.line - b.line);
-  return { format, separator, rows, errors };
+  return { format, encoding, separator, rows, errors };
 }
