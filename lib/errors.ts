@@ -135,6 +135,11 @@ function fromDatabaseError(error: unknown): AppError | null {
     cause.originalCode === "22003" ||
     cause.kind === "ValueOutOfRange";
   if (outOfRange) return new AppError("invalid_input", "Un valor numérico está fuera del rango permitido.");
+  // PostgreSQL: NUL or an invalid byte sequence in text (every way in refuses them first; this is the last net)
+  if (code === "22021" || cause.originalCode === "22021")
+    return new AppError("invalid_input", "El texto contiene caracteres no permitidos.", {
+      detailCode: "caracteres_no_permitidos",
+    });
   if (code === "P2002") {
     const fields = Array.isArray(cause.constraint?.fields)
       ? Object.fromEntries(cause.constraint.fields.map((f) => [String(f), "Ya existe un registro con este valor."]))

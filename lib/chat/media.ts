@@ -4,6 +4,7 @@ import type { ChatModel } from "@/lib/ai/providers";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { readBodyBytes } from "@/lib/http/body";
+import { assertNoControlCharacters } from "@/lib/http/control-chars";
 import { CHAT_ID, INSTRUCTIONS, TONE } from "./legacy";
 import { withTimeout } from "./shapes";
 
@@ -74,6 +75,7 @@ export async function readMediaUpload(req: NextRequest, kind: MediaKind): Promis
   } catch {
     throw new AppError("invalid_input", "El formulario enviado no es válido.");
   }
+  assertNoControlCharacters(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")));
   const unknown = [...form.keys()].filter((k) => k !== rule.field && !ALLOWED_FIELDS.has(k));
   if (unknown.length > 0)
     throw new AppError("invalid_input", "El formulario tiene campos no permitidos.", {

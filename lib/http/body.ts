@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError, invalidInput } from "@/lib/errors";
+import { assertNoControlCharacters } from "@/lib/http/control-chars";
 
 const DEFAULT_LIMIT = 256 * 1024;
 
@@ -38,6 +39,7 @@ export async function readJson<S extends z.ZodType>(
     throw new AppError("invalid_input", "El cuerpo de la solicitud no es un JSON válido.");
   }
   if (value === undefined) throw new AppError("invalid_input", "El cuerpo de la solicitud está vacío.");
+  assertNoControlCharacters(value);
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw invalidInput(parsed.error);
   return parsed.data;
@@ -82,7 +84,9 @@ export async function readBodyBytes(
 /** Parses URL search params with a schema (strings in, typed values out). */
 export function readQuery<S extends z.ZodType>(url: URL | string, schema: S): z.output<S> {
   const params = (typeof url === "string" ? new URL(url) : url).searchParams;
-  const parsed = schema.safeParse(Object.fromEntries(params.entries()));
+  const raw = Object.fromEntries(params.entries());
+  assertNoControlCharacters(raw);
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error, "Los parámetros de la consulta no son válidos.");
   return parsed.data;
 }

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { stripControlCharacters } from "@/lib/http/control-chars";
 
 // The bytes of an uploaded CSV as text. Spreadsheets save CSV as UTF-8 (with or without BOM) or, in Spanish
 // Windows/Excel, as Windows-1252 ("CSV (delimitado por comas)"), a superset of Latin-1. Anything else, or a
@@ -47,7 +48,8 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Csv
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
   try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(body), encoding: bom ? "utf-8-bom" : "utf-8" };
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(body);
+    return { text: stripControlCharacters(text), encoding: bom ? "utf-8-bom" : "utf-8" };
   } catch {
     if (bom) refuse("El archivo dice ser UTF-8 pero tiene caracteres en otra codificación.");
   }
@@ -57,5 +59,5 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Csv
     );
   if (body.some((b) => UNDEFINED_1252.has(b)))
     refuse("El archivo tiene caracteres que no son texto en ninguna codificación conocida.");
-  return { text: decodeWindows1252(body), encoding: "windows-1252" };
+  return { text: stripControlCharacters(decodeWindows1252(body)), encoding: "windows-1252" };
 }

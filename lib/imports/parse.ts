@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { BOUND_MESSAGES, MAX_PRICE, MAX_STOCK } from "@/lib/domain/bounds";
 import { foldText } from "@/lib/text";
 import { type CsvEncoding, decodeCsvBytes } from "./encoding";
 
@@ -36,9 +37,9 @@ export type ParsedImport = {
 };
 
 export const MAX_IMPORT_ROWS = 200_000;
-/** Prices and stock are 32-bit integer columns: bounded well below 2 147 483 647 so no row overflows them. */
-export const MAX_IMPORT_PRICE = 2_000_000_000;
-export const MAX_IMPORT_STOCK = 10_000_000;
+/** The same bounds as every other way in (lib/domain/bounds.ts). */
+export const MAX_IMPORT_PRICE = MAX_PRICE;
+export const MAX_IMPORT_STOCK = MAX_STOCK;
 
 const ALIASES: Record<string, string> = { descripcion: "descripcion", description: "descripcion", nombre: "nombre" };
 
@@ -163,11 +164,11 @@ export function parseProductImport(input: string | Uint8Array): ParsedImport {
     if (name.length > 200) fail("nombre", "El nombre supera 200 caracteres.");
     const price = parsePesos(priceText);
     if (price === null) fail("precio", `Precio inválido: «${priceText}». Usa un entero en pesos, p. ej. 38500.`);
-    else if (price > MAX_IMPORT_PRICE) fail("precio", "El precio no puede superar $ 2.000.000.000.");
+    else if (price > MAX_IMPORT_PRICE) fail("precio", BOUND_MESSAGES.price);
     const stock = parseQuantity(stockText);
     if (stock === null) fail("stock", `Stock inválido: «${stockText}». Usa un número entero.`);
     else if (stock < 0) fail("stock", "El stock no puede ser negativo.");
-    else if (stock > MAX_IMPORT_STOCK) fail("stock", "El stock no puede superar 10.000.000 unidades.");
+    else if (stock > MAX_IMPORT_STOCK) fail("stock", BOUND_MESSAGES.stock);
     const category = cell("categoria");
     if (format === "catalogo" && !category) fail("categoria", "La categoría es obligatoria.");
     const description = cell("descripcion");

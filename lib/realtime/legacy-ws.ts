@@ -11,6 +11,7 @@ import { authorizeChat, type ChatAccess, stillOpenWithoutProof } from "@/lib/cha
 import { runChatTurnWithTimeout } from "@/lib/chat/pipeline";
 import { findActiveApiKeyByHash, touchApiKey } from "@/lib/db/staff";
 import { isAppError, toAppError } from "@/lib/errors";
+import { findControlCharacter } from "@/lib/http/control-chars";
 import { clientIp } from "@/lib/http/ip-limit";
 import { log, newRequestId } from "@/lib/log";
 import { checkRateLimit, LIMITS } from "@/lib/ratelimit";
@@ -42,6 +43,8 @@ function sender(ws: WebSocket): Send {
 }
 
 function errorFor(raw: unknown): { error_code: string; mensaje: string } {
+  if (findControlCharacter(raw))
+    return { error_code: "invalid_message", mensaje: "El mensaje contiene caracteres de control no permitidos." };
   if (!raw || typeof raw !== "object" || (raw as { type?: unknown }).type !== "message")
     return { error_code: "invalid_message_type", mensaje: 'Tipo de mensaje no válido: se espera {"type":"message"}.' };
   const mensaje = (raw as { mensaje?: unknown }).mensaje;
@@ -121,8 +124,8 @@ function onConnection(ws: WebSocket, { access, principal, address }: Caller): vo
       } catch {
         raw = undefined;
       }
-      const parsed = clientMessage.safeParse(raw);
-      if (!parsed.success) return send({ type: "error", ...errorFor(raw) });
+      const parsed = findControlCharacter(raw) ? null : clientMessage.safeParse(raw);
+      if (!parsed?.success) return send({ type: "error", ...errorFor(raw) });
       if (busy)
         return send({ type: "error", error_code: "busy", mensaje: "Espera la respuesta anterior antes de escribir." });
       // the same budget as POST /chat/texto and the web chat from this address: more sockets buy no more turns
