@@ -39,6 +39,13 @@ async function main(): Promise<void> {
     }
     void handle(req, res);
   });
+  // Export jobs of the process this one replaces can never finish: say so instead of showing them running.
+  const { failInterruptedExports } = await import("@/lib/db/exports");
+  const interrupted = await failInterruptedExports().catch((err: unknown) => {
+    log.warn("could not mark interrupted exports", { err });
+    return 0;
+  });
+  if (interrupted > 0) log.info("interrupted exports marked failed", { count: interrupted });
   // Expired export files are removed every 15 minutes (also runnable from cron: npm run storage:cleanup).
   const { startStorageCleanup } = await import("@/lib/storage/cleanup");
   startStorageCleanup();

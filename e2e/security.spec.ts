@@ -164,3 +164,27 @@ test.describe("the per-client limit at its real value", () => {
     await visitor.close();
   });
 });
+
+test("POST /api/auth/signout alone revokes the session: the old cookie no longer opens the console", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, "gerente");
+  const cookies = await page.context().cookies();
+  const session = cookies.find((c) => c.name.endsWith("authjs.session-token"));
+  expect(session).toBeTruthy();
+  const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const out = await page.request.post("/api/auth/signout", {
+    form: { csrfToken, callbackUrl: "/login" },
+    headers: { origin: `http://127.0.0.1:${mainPort}` },
+    maxRedirects: 0,
+  });
+  expect(out.status()).toBeLessThan(400);
+  // someone who copied the cookie before the sign-out tries it in another browser
+  const other = await browser.newContext();
+  await other.addCookies([session as (typeof cookies)[number]]);
+  const stolen = await other.newPage();
+  await stolen.goto("/dashboard/inventory");
+  await expect(stolen).toHaveURL(/\/login/);
+  await other.close();
+});
