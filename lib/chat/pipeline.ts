@@ -20,6 +20,7 @@ import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import type { SaleSnapshot } from "@/lib/sales/types";
 import { answerTurn } from "./answer";
+import { movedOnTurn, orderThatMovedOn } from "./close-race";
 import { historyFrom, restoreSale } from "./conversation-state";
 import { publishMessages } from "./events";
 import { currentCatalog, currentCompany, invalidateCatalog } from "./knowledge";
@@ -125,7 +126,8 @@ async function closeIfAsked(
   catalog: CatalogIndex,
   ids: { orderId: number | null; conversationId: number; channel: Channel },
 ) {
-  if (!plan.effects.some((e) => e.type === "close_order") || !plan.sale) return { plan, orderId: ids.orderId, catalog };
+  if (!plan.effects.some((e) => e.type === "close_order") || !plan.sale)
+    return { plan, orderId: ids.orderId, catalog, movedOn: null };
   const customer = customerForClose(plan);
   let result: CloseResult = { ok: false, conflicts: [] };
   let failure: unknown;
@@ -148,8 +150,10 @@ async function closeIfAsked(
   // stock (and maybe products) changed either way: the answer must show the database as it is now
   invalidateCatalog();
   const fresh = await currentCatalog();
+  const movedOn = failure === undefined ? null : await orderThatMovedOn(failure, ids.orderId);
+  if (movedOn) return { plan, orderId, catalog: fresh, movedOn };
   if (failure !== undefined) result = { ok: false, conflicts: closeConflicts(failure, plan, fresh) };
-  return { plan: applyCloseResult(plan, result, fresh), orderId, catalog: fresh };
+  return { plan: applyCloseResult(plan, result, fresh), orderId, catalog: fresh, movedOn: null };
 }
 
 export async function runChatTurn(input: ChatTurnInput, hooks: TurnHooks = {}): Promise<ChatTurnResult> {
@@ -191,6 +195,7 @@ export async function runChatTurn(input: ChatTurnInput, hooks: TurnHooks = {}): 
     conversationId: conversation.id,
     channel: input.channel,
   });
+  if (closing.movedOn) return movedOnTurn(input, conversation.id, closing.plan, closing.movedOn, hooks);
   plan = closing.plan;
 
   hooks.onStage?.("redactando");
