@@ -55,6 +55,8 @@ export type ChatTurnResult = {
   chatId: string;
   reply: string;
   intent: Intent;
+  /** What kind of answer this was (products, sale, company, …; "fallback" when the message was not understood). */
+  answerKind: string;
   saleState: string | null;
   /** The sale after this turn (the agent's snapshot; the order row mirrors it). */
   sale: SaleSnapshot | null;
@@ -82,6 +84,7 @@ async function silentTurn(input: ChatTurnInput, conversation: { id: number; sale
     chatId: input.chatId,
     reply: SILENT_REPLY,
     intent: "contexto",
+    answerKind: "silent",
     saleState: conversation.saleState,
     sale: null,
     suggestions: [],
@@ -256,6 +259,7 @@ export async function runChatTurn(input: ChatTurnInput, hooks: TurnHooks = {}): 
     chatId: input.chatId,
     reply: answer.text,
     intent: plan.intent,
+    answerKind: plan.facts.kind,
     saleState,
     sale: plan.sale,
     suggestions: plan.suggestions,

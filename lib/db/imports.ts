@@ -30,6 +30,8 @@ const SELECT = {
   standard: true,
   synonyms: true,
   active: true,
+  legacyId: true,
+  skuInternal: true,
 } as const;
 
 async function loadIndex(client: Pick<ReturnType<typeof db>, "product">) {

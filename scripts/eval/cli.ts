@@ -1,0 +1,120 @@
+// npm run eval -- [--catalog demo|real|<file.csv>] [--company <file.md>] [--summary] <set.jsonl> …
+// npm run eval -- --replay <app.db> [--catalog real]
+// Prints, per set: intent accuracy, recall@5, exact carts, dialogs, wrong orders closed, "did not understand"
+// answers and per-turn latency. --summary prints figures only (for held-out sets nobody may read).
+
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { loadCaseSet } from "./cases";
+import { catalogChoice, startPipelineEvaluation } from "./pipeline-runner";
+import { readStoredCustomerMessages, replay } from "./replay";
+import { percentile, type Ratio, type SetReport, scoreSet } from "./score";
+
+const pct = (r: Ratio) => (r.total === 0 ? "—" : `${((100 * r.ok) / r.total).toFixed(1)} % (${r.ok}/${r.total})`);
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+function combine(reports: SetReport[]): SetReport {
+  const sum = (pick: (r: SetReport) => Ratio): Ratio => ({
+    ok: reports.reduce((s, r) => s + pick(r).ok, 0),
+    total: reports.reduce((s, r) => s + pick(r).total, 0),
+  });
+  return {
+    file: "todos",
+    intent: sum((r) => r.intent),
+    recall: sum((r) => r.recall),
+    carts: sum((r) => r.carts),
+    dialogs: sum((r) => r.dialogs),
+    wrongOrders: {
+      count: reports.reduce((s, r) => s + r.wrongOrders.count, 0),
+      cases: reports.reduce((s, r) => s + r.wrongOrders.cases, 0),
+    },
+    notUnderstood: {
+      count: reports.reduce((s, r) => s + r.notUnderstood.count, 0),
+      turns: reports.reduce((s, r) => s + r.notUnderstood.turns, 0),
+    },
+    latencies: reports.flatMap((r) => r.latencies),
+    failures: [],
+  };
+}
+
+function row(r: SetReport): string[] {
+  const notUnderstood = r.notUnderstood.turns
+    ? `${((100 * r.notUnderstood.count) / r.notUnderstood.turns).toFixed(1)} %`
+    : "—";
+  return [
+    path.basename(r.file),
+    String(r.wrongOrders.count),
+    pct(r.intent),
+    pct(r.recall),
+    pct(r.carts),
+    pct(r.dialogs),
+    notUnderstood,
+    ms(percentile(r.latencies, 50)),
+    ms(percentile(r.latencies, 99)),
+  ];
+}
+
+function table(rows: string[][]): string {
+  const header = ["set", "wrong orders", "intent", "recall@5", "exact carts", "dialogs", "no entendió", "p50", "p99"];
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? "").length)));
+  return all.map((r) => r.map((c, i) => c.padEnd(widths[i] as number)).join("  ")).join("\n");
+}
+
+function failures(report: SetReport): string {
+  return report.failures
+    .map(
+      (f) =>
+        `  ✗ [${f.check}] ${f.case}\n      expected ${JSON.stringify(f.expected)}\n      got      ${JSON.stringify(f.got)}`,
+    )
+    .join("\n");
+}
+
+async function main() {
+  const { values, positionals } = parseArgs({
+    args: process.argv.slice(2).filter((a) => a !== "--"),
+    allowPositionals: true,
+    options: {
+      catalog: { type: "string" },
+      company: { type: "string" },
+      summary: { type: "boolean", default: false },
+      replay: { type: "string" },
+    },
+  });
+  const choice = catalogChoice(values.catalog ?? (values.replay ? "real" : "demo"), values.company);
+  const evaluation = await startPipelineEvaluation(choice);
+  try {
+    console.log(`catalogue: ${choice.name} (${choice.productsCsv}); real pipeline, SQLite, offline model`);
+    if (values.replay) {
+      const report = await replay(evaluation.runner, readStoredCustomerMessages(path.resolve(values.replay)));
+      const share = report.messages ? (100 * report.genericFallbacks) / report.messages : 0;
+      console.log(
+        `replayed ${report.messages} customer messages in ${report.chats} chats: generic-menu fallbacks ` +
+          `${report.genericFallbacks} (${share.toFixed(1)} %), orders closed ${report.closedOrders}, ` +
+          `intents ${JSON.stringify(report.intents)}, p50 ${ms(percentile(report.latencies, 50))}, ` +
+          `p99 ${ms(percentile(report.latencies, 99))}`,
+      );
+      if (!values.summary) for (const text of report.fallbackSamples) console.log(`  · ${text}`);
+      return;
+    }
+    if (positionals.length === 0) throw new Error("uso: npm run eval -- [--catalog demo|real|<csv>] <set.jsonl> …");
+    const reports: SetReport[] = [];
+    for (const file of positionals) {
+      const set = loadCaseSet(path.resolve(file), evaluation.skuByName);
+      reports.push(await scoreSet(evaluation.runner, set));
+    }
+    const rows = reports.map(row);
+    if (reports.length > 1) rows.push(row(combine(reports)));
+    console.log(table(rows));
+    if (!values.summary) for (const report of reports) if (report.failures.length) console.log(failures(report));
+  } finally {
+    await evaluation.close();
+  }
+}
+
+main()
+  .then(() => process.exit(0))
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
