@@ -9,9 +9,6 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "ioredis", "exceljs", "ws"],
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   experimental: { authInterrupts: true },
-  // `npm test` type-checks the whole project (tests included) with `tsc --noEmit` before any build;
-  // the build does not repeat it.
-  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

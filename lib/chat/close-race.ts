@@ -59,6 +59,7 @@ export async function movedOnTurn(
     chatId: input.chatId,
     reply,
     intent: plan.intent,
+    answerKind: plan.facts.kind,
     saleState: order.estado,
     sale: venta,
     suggestions: [],
