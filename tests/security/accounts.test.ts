@@ -19,7 +19,11 @@ describe("sign-in timing", () => {
   });
   afterAll(async () => t.drop());
 
-  it("answers an unknown e-mail as slowly as a known one with a wrong password (within 20 %)", async () => {
+  // retried: on a shared 2-core machine another test file can steal a whole window of samples; the leak it
+  // guards against is two orders of magnitude (1 ms vs 75 ms), far outside any noise
+  it("answers an unknown e-mail as slowly as a known one with a wrong password (within 20 %)", {
+    retry: 2,
+  }, async () => {
     const known = "ventas@sextinvalle.example";
     const time = async (email: string) => {
       const started = performance.now();
@@ -30,7 +34,7 @@ describe("sign-in timing", () => {
     await time(known); // warm-up: first queries and bcrypt's setup
     const knownTimes: number[] = [];
     const unknownTimes: number[] = [];
-    for (let i = 0; i < 9; i++) {
+    for (let i = 0; i < 15; i++) {
       knownTimes.push(await time(known));
       unknownTimes.push(await time(`nadie-${i}@sextinvalle.example`));
     }
