@@ -71,13 +71,20 @@ for (const role of ["admin", "ventas", "gerente"] as const) {
 
 test("five failed sign-ins lock the account from this address for five minutes", async ({ page }) => {
   await page.goto("/login");
+  // each attempt is awaited to its answer: an unknown e-mail costs a full password check (no timing leak),
+  // and a click while the previous attempt is pending would be dropped by the disabled button
+  const submit = async () => {
+    const answered = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/login"));
+    await page.getByRole("button", { name: "Ingresar" }).click();
+    await answered;
+  };
   for (let i = 0; i < 5; i++) {
     await page.getByLabel("Correo").fill("bloqueo@sextinvalle.example");
     await page.getByLabel("Contraseña").fill(`intento-${i}`);
-    await page.getByRole("button", { name: "Ingresar" }).click();
+    await submit();
     await expect(page.getByTestId("login-error")).toHaveText(/incorrectos/);
   }
   await page.getByLabel("Contraseña").fill("otro-intento");
-  await page.getByRole("button", { name: "Ingresar" }).click();
+  await submit();
   await expect(page.getByTestId("login-error")).toHaveText(/Demasiados intentos fallidos.*5 minutos/);
 });
