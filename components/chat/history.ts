@@ -83,7 +83,20 @@ const STORAGE_KEY = "sextinvalle.chatId";
  * The browser's conversation, chosen by the server and bound to an httpOnly cookie (the id alone opens
  * nothing). `fresh` starts another one. The id is also kept in localStorage for tools that look for it.
  */
-export async function openChatSession(fresh: boolean): Promise<string> {
+export function openChatSession(fresh: boolean): Promise<string> {
+  // one request for concurrent callers (React runs a mount effect twice in development): two parallel
+  // sessions would each set the cookie, and the id kept would not be the one the cookie names
+  if (!fresh && current) return current;
+  const request = requestSession(fresh).finally(() => {
+    if (current === request) current = null;
+  });
+  if (!fresh) current = request;
+  return request;
+}
+
+let current: Promise<string> | null = null;
+
+async function requestSession(fresh: boolean): Promise<string> {
   const res = await fetch("/api/chat/session", {
     method: "POST",
     headers: { "content-type": "application/json" },
