@@ -6,7 +6,15 @@ const nextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   // Native and server-only packages stay outside the bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "ioredis", "exceljs", "ws"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "pg",
+    "ioredis",
+    "exceljs",
+    "ws",
+    "pdfkit",
+  ],
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   experimental: { authInterrupts: true },
 };

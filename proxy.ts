@@ -42,7 +42,7 @@ export const config = {
   matcher: [
     {
       source:
-        "/((?!api|_next/static|_next/image|favicon|robots.txt|chat/|productos|clientes|ventas|venta|pedidos|chat-control|exportar|files|logs|health|info).*)",
+        "/((?!api|_next/static|_next/image|favicon|robots.txt|chat/|productos|clientes|ventas|venta|pedidos|chat-control|exportar|files|media|logs|health|info).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

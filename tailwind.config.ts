@@ -1,6 +1,8 @@
 import type { Config } from "tailwindcss";
 
-// Brand tokens, loaded from app/globals.css with `@config`. Safety orange and deep industrial blue.
+// Brand tokens, loaded from app/globals.css with `@config`. Safety orange and deep industrial blue, chosen for
+// WCAG 2.1 AA: brand-600 carries white text (5.2:1) and brand-700 is orange text on white (7.3:1); brand-500
+// and lighter are for large shapes, rings and backgrounds only (500 on white is 3.6:1, enough for non-text).
 export default {
   content: ["./app/**/*.{ts,tsx}", "./components/**/*.{ts,tsx}"],
   theme: {
@@ -11,9 +13,9 @@ export default {
           100: "#ffedd5",
           200: "#fed7aa",
           400: "#fb923c",
-          500: "#f97316",
-          600: "#ea580c",
-          700: "#c2410c",
+          500: "#ea580c",
+          600: "#c2410c",
+          700: "#9a3412",
           900: "#7c2d12",
         },
         ink: {

@@ -9,7 +9,7 @@ export const metadata: Metadata = {
   icons: { icon: "/favicon.svg" },
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#ea580c" };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#c2410c" };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (

@@ -39,8 +39,20 @@ test("a customer finds a helmet, buys it, confirms, and a reload restores the ch
   await expect(page.getByTestId("cart-state")).toHaveText("Pedido confirmado");
   await expect(page.getByTestId("cart-total")).toHaveText("$ 77.000");
 
+  // a new conversation asks first and keeps this one under "Conversaciones anteriores"
   await page.getByRole("button", { name: "Nueva conversación" }).click();
+  await page
+    .getByRole("dialog", { name: "¿Empezar una conversación nueva?" })
+    .getByRole("button", { name: "Empezar una nueva" })
+    .click();
   await expect(page.getByTestId("user-message")).toHaveCount(0);
+  await expect(page.getByTestId("cart-state")).toHaveText("Vacío");
+  await page.getByRole("button", { name: "Conversaciones anteriores" }).click();
+  const past = page.getByRole("dialog", { name: "Conversaciones anteriores" });
+  await expect(past).toContainText("Sí, confirmo el pedido");
+  await past.getByRole("button", { name: "Abrir" }).first().click();
+  await expect(page.getByTestId("user-message")).toHaveCount(5);
+  await expect(page.getByTestId("cart-state")).toHaveText("Pedido confirmado");
 });
 
 test("suggested replies send a message and the chat works on a phone-sized screen", async ({ page }) => {

@@ -15,6 +15,12 @@ export AUTH_SECRET="${AUTH_SECRET:-e2e-secret-0123456789-abcdefghijklmnopqrstuvw
 export AUTH_TRUST_HOST=true
 # Every test request comes from one address; the per-IP limit has its own test (tests/ratelimit).
 export RATE_LIMIT_PER_IP_PER_MINUTE="${RATE_LIMIT_PER_IP_PER_MINUTE:-6000}"
+# Specs that run many chat turns give each customer its own address (X-Forwarded-For), as real customers have;
+# without the header the socket address counts, as before.
+export TRUST_PROXY="${TRUST_PROXY:-true}"
 npx tsx scripts/db-setup.ts
-if [ "${E2E_SKIP_BUILD:-0}" != "1" ] || [ ! -d "$NEXT_DIST_DIR" ]; then npx next build; fi
+if [ "${E2E_SKIP_BUILD:-0}" != "1" ] || [ ! -d "$NEXT_DIST_DIR" ]; then
+  npx next build
+  node tools/js-budget.mjs "$NEXT_DIST_DIR"
+fi
 NODE_ENV=production PORT="$port" HOSTNAME=127.0.0.1 exec npx tsx server.ts

@@ -58,6 +58,9 @@ const schema = z.object({
   S3_ACCESS_KEY_ID: optionalString,
   S3_SECRET_ACCESS_KEY: optionalString,
   EXPORT_TTL_HOURS: z.coerce.number().positive().default(72),
+
+  QUOTE_VALIDITY_DAYS: z.coerce.number().int().positive().max(365).default(15),
+  COMPANY_NIT: optionalString,
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; STORAGE_SIGNING_SECRET: string };

@@ -20,6 +20,18 @@ try {
   }
   await shop.screenshot({ path: "docs/shop.png" });
 
+  // a phone: the chat as an app shell and the cart as a bottom sheet behind its badge
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "es-CO" });
+  await phone.goto(base);
+  const phoneBox = phone.getByRole("textbox").first();
+  await phoneBox.fill("quiero 3 cascos blancos tipo I de Steelpro");
+  await phoneBox.press("Enter");
+  await phone.waitForTimeout(1500);
+  await phone.screenshot({ path: "docs/shop-phone.png" });
+  await phone.getByRole("button", { name: /Tu pedido/ }).click();
+  await phone.waitForTimeout(400);
+  await phone.screenshot({ path: "docs/shop-phone-cart.png" });
+
   const console = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: "es-CO" });
   await console.goto(`${base}/login`);
   await console.getByLabel("Correo").fill("ventas@sextinvalle.example");

@@ -1,6 +1,17 @@
-import type { ShopUIMessage, TurnData } from "@/lib/chat/ui-types";
+import type { TurnData } from "@/lib/chat/ui-types";
 
-// Restoring a web chat after a reload: the legacy history endpoint's entries → UI messages.
+// The chat as the page shows it, restored from `/chat/historial/{chat_id}` after a reload, and the chat ids
+// this device keeps (the current one and "conversaciones anteriores").
+export type ChatItem = {
+  id: string;
+  dbId?: number;
+  kind: "user" | "bot" | "staff" | "notice";
+  text: string;
+  at: string;
+  turn?: TurnData | null;
+  streaming?: boolean;
+};
+
 export type HistoryEntry = {
   id: number;
   remitente: string;
@@ -15,95 +26,100 @@ export type HistoryEntry = {
   };
 };
 
-export function toUIMessages(chatId: string, entries: readonly HistoryEntry[]): ShopUIMessage[] {
-  return entries.map((e): ShopUIMessage => {
-    const metadata = { createdAt: e.timestamp };
-    if (e.remitente === "usuario")
-      return { id: `db-${e.id}`, role: "user", metadata, parts: [{ type: "text", text: e.mensaje }] };
-    if (e.remitente === "asesor")
-      return {
-        id: `db-${e.id}`,
-        role: "assistant",
-        metadata,
-        parts: [
-          { type: "data-staff", data: { at: e.timestamp } },
-          { type: "text", text: e.mensaje },
-        ],
-      };
-    const turn: TurnData = {
-      chatId,
-      intent: e.tipo_mensaje ?? "contexto",
-      saleState: e.estado_venta,
-      products: e.metadatos.productos ?? [],
-      order: e.metadatos.pedido ?? null,
-      suggestions: e.metadatos.sugerencias ?? [],
-      botDisabled: false,
-      reply: e.mensaje,
-      replaced: false,
-    };
+const KINDS: Record<string, ChatItem["kind"]> = {
+  usuario: "user",
+  asistente: "bot",
+  asesor: "staff",
+  sistema: "notice",
+};
+
+export function toChatItems(chatId: string, entries: readonly HistoryEntry[]): ChatItem[] {
+  return entries.map((e): ChatItem => {
+    const kind = KINDS[e.remitente] ?? "notice";
+    const base = { id: `db-${e.id}`, dbId: e.id, kind, text: e.mensaje, at: e.timestamp };
+    if (kind !== "bot") return base;
     return {
-      id: `db-${e.id}`,
-      role: "assistant",
-      metadata,
-      parts: [
-        { type: "text", text: e.mensaje },
-        { type: "data-turn", data: turn },
-      ],
+      ...base,
+      turn: {
+        chatId,
+        intent: e.tipo_mensaje ?? "contexto",
+        saleState: e.estado_venta,
+        products: e.metadatos.productos ?? [],
+        order: e.metadatos.pedido ?? null,
+        suggestions: e.metadatos.sugerencias ?? [],
+        botDisabled: false,
+        reply: e.mensaje,
+        replaced: false,
+      },
     };
   });
 }
 
-export function turnOf(message: ShopUIMessage): TurnData | null {
-  for (const part of message.parts) if (part.type === "data-turn") return part.data;
-  return null;
+const CURRENT_KEY = "sextinvalle.chatId";
+const PAST_KEY = "sextinvalle.chats";
+const VALID_ID = /^[A-Za-z0-9_-]{1,100}$/;
+
+export type PastChat = { id: string; at: string; preview: string; order: string | null };
+
+/** The browser's chat id (kept so a reload restores the conversation). */
+export function storedChatId(): string {
+  const existing = window.localStorage.getItem(CURRENT_KEY);
+  if (existing && VALID_ID.test(existing)) return existing;
+  return setCurrentChatId(crypto.randomUUID());
 }
 
-export function isStaffMessage(message: ShopUIMessage): boolean {
-  return message.parts.some((p) => p.type === "data-staff");
+export function setCurrentChatId(id: string): string {
+  window.localStorage.setItem(CURRENT_KEY, id);
+  return id;
 }
 
-export function textOf(message: ShopUIMessage): string {
-  const turn = turnOf(message);
-  if (turn?.replaced) return turn.reply;
-  return message.parts.map((p) => (p.type === "text" ? p.text : "")).join("");
-}
-
-/** The sale as of the latest answer that speaks about it. */
-export function latestTurn(messages: readonly ShopUIMessage[]): TurnData | null {
-  for (let i = messages.length - 1; i >= 0; i--) {
-    const turn = messages[i] ? turnOf(messages[i] as ShopUIMessage) : null;
-    if (turn) return turn;
+export function pastChats(): PastChat[] {
+  try {
+    const value = JSON.parse(window.localStorage.getItem(PAST_KEY) ?? "[]") as unknown;
+    if (!Array.isArray(value)) return [];
+    return value.filter((c): c is PastChat => typeof c?.id === "string" && VALID_ID.test(c.id)).slice(0, 20);
+  } catch {
+    return [];
   }
-  return null;
 }
 
-const STORAGE_KEY = "sextinvalle.chatId";
+function savePastChats(list: PastChat[]) {
+  window.localStorage.setItem(PAST_KEY, JSON.stringify(list.slice(0, 20)));
+}
+
+/** Files the current conversation under "conversaciones anteriores" and makes `nextId` (or a new one) current. */
+export function switchChat(current: PastChat | null, nextId: string | null): string {
+  const others = pastChats().filter((c) => c.id !== current?.id && c.id !== nextId);
+  savePastChats(current ? [current, ...others] : others);
+  return setCurrentChatId(nextId ?? crypto.randomUUID());
+}
+
+let pendingCurrent: Promise<string> | null = null;
 
 /**
- * The browser's conversation, chosen by the server and bound to an httpOnly cookie (the id alone opens
- * nothing). `fresh` starts another one. The id is also kept in localStorage for tools that look for it.
+ * Binds the page to one of this browser's conversations through the server, whose httpOnly signed cookie is
+ * the proof (the id alone opens nothing): `{}` the current one (a new one if none), `{nueva: true}` a new one,
+ * `{chatId}` one of this browser's earlier ones. The id is kept as the current one in localStorage.
  */
-export function openChatSession(fresh: boolean): Promise<string> {
-  // one request for concurrent callers (React runs a mount effect twice in development): two parallel
-  // sessions would each set the cookie, and the id kept would not be the one the cookie names
-  if (!fresh && current) return current;
-  const request = requestSession(fresh).finally(() => {
-    if (current === request) current = null;
+export function openChatSession(request: { chatId?: string; nueva?: boolean } = {}): Promise<string> {
+  // concurrent callers of "the current one" share one request (React runs a mount effect twice in
+  // development): two parallel sessions would each set the cookie, leaving the page with the other's id
+  const plain = !request.chatId && !request.nueva;
+  if (plain && pendingCurrent) return pendingCurrent;
+  const call = requestSession(request).finally(() => {
+    if (pendingCurrent === call) pendingCurrent = null;
   });
-  if (!fresh) current = request;
-  return request;
+  if (plain) pendingCurrent = call;
+  return call;
 }
 
-let current: Promise<string> | null = null;
-
-async function requestSession(fresh: boolean): Promise<string> {
+async function requestSession(request: { chatId?: string; nueva?: boolean }): Promise<string> {
   const res = await fetch("/api/chat/session", {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ nueva: fresh }),
+    body: JSON.stringify(request),
   });
   if (!res.ok) throw new Error(String(res.status));
   const { chatId } = (await res.json()) as { chatId: string };
-  window.localStorage.setItem(STORAGE_KEY, chatId);
-  return chatId;
+  return setCurrentChatId(chatId);
 }

@@ -10,10 +10,12 @@ import {
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo } from "react";
+import { ProductPhoto } from "@/components/products/product-photo";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { InventoryRow } from "@/lib/db/inventory";
 import { formatCop, formatDate } from "@/lib/format";
+import { productImageUrl } from "@/lib/media/urls";
 import { StockBadge } from "./stock-badge";
 
 /** A row as it crosses to the browser: dates travel as ISO strings. */
@@ -31,17 +33,20 @@ const columns = helper.columns([
   helper.accessor("name", {
     header: "Producto",
     cell: (info) => (
-      <Link
-        className="font-medium text-ink-900 hover:text-brand-700"
-        href={`/dashboard/inventory/${info.row.original.id}`}
-      >
-        {info.getValue()}
-        {info.row.original.active ? null : (
-          <span className="ml-2">
-            <Badge>Inactivo</Badge>
-          </span>
-        )}
-      </Link>
+      <span className="flex items-center gap-3">
+        <ProductPhoto src={productImageUrl(info.row.original.imageKey, "thumb")} name={info.getValue()} size="thumb" />
+        <Link
+          className="font-medium text-ink-900 hover:text-brand-700"
+          href={`/dashboard/inventory/${info.row.original.id}`}
+        >
+          {info.getValue()}
+          {info.row.original.active ? null : (
+            <span className="ml-2">
+              <Badge>Inactivo</Badge>
+            </span>
+          )}
+        </Link>
+      </span>
     ),
   }),
   helper.accessor("category", { header: "Categoría" }),

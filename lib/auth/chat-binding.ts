@@ -41,24 +41,34 @@ export function isValidChatToken(chatId: string, token: string | null | undefine
   return typeof token === "string" && token.length > 0 && token.length <= 200 && sameText(token, chatTokenFor(chatId));
 }
 
-/** The web chat's cookie value: `<chatId>.<mac>`. */
-export function chatCookieValue(chatId: string): string {
-  return `${chatId}.${mac("cookie", chatId)}`;
+/** A browser keeps its current conversation first, then up to this many earlier ones. */
+export const MAX_COOKIE_CHATS = 20;
+
+/** The web chat's cookie value: `<chatId>.<mac>` per conversation, newest first, joined by `~`. */
+export function chatCookieValue(chatIds: readonly string[]): string {
+  return chatIds
+    .slice(0, MAX_COOKIE_CHATS)
+    .map((id) => `${id}.${mac("cookie", id)}`)
+    .join("~");
 }
 
-/** The chat id a cookie value proves, or null when it is absent, malformed or not signed by this server. */
-export function chatIdFromCookie(value: string | null | undefined): string | null {
-  if (!value || value.length > 300) return null;
-  const dot = value.lastIndexOf(".");
-  if (dot <= 0) return null;
-  const chatId = value.slice(0, dot);
-  return sameText(value.slice(dot + 1), mac("cookie", chatId)) ? chatId : null;
+/** The chat ids a cookie value proves (newest first); entries not signed by this server are dropped. */
+export function chatIdsFromCookie(value: string | null | undefined): string[] {
+  if (!value || value.length > 4000) return [];
+  const ids: string[] = [];
+  for (const entry of value.split("~").slice(0, MAX_COOKIE_CHATS)) {
+    const dot = entry.lastIndexOf(".");
+    if (dot <= 0) continue;
+    const chatId = entry.slice(0, dot);
+    if (sameText(entry.slice(dot + 1), mac("cookie", chatId)) && !ids.includes(chatId)) ids.push(chatId);
+  }
+  return ids;
 }
 
-/** `Set-Cookie` for a web chat: httpOnly, same-site, Secure when the page was served over https. */
-export function chatCookieHeader(chatId: string, secure: boolean): string {
+/** `Set-Cookie` for the web chat: httpOnly, same-site, Secure when the page was served over https. */
+export function chatCookieHeader(chatIds: readonly string[], secure: boolean): string {
   return [
-    `${CHAT_COOKIE}=${chatCookieValue(chatId)}`,
+    `${CHAT_COOKIE}=${chatCookieValue(chatIds)}`,
     "Path=/",
     `Max-Age=${COOKIE_MAX_AGE_SECONDS}`,
     "HttpOnly",

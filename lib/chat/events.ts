@@ -1,4 +1,5 @@
 import type { StoredMessage } from "@/lib/db/conversations";
+import { findOrderChat } from "@/lib/db/shop-state";
 import { log } from "@/lib/log";
 import { eventBus } from "@/lib/realtime/bus";
 
@@ -23,5 +24,17 @@ export async function publishMessages(chatId: string, messages: readonly StoredM
       // The turn is stored; a bus hiccup (Redis down) must not turn it into an error for the customer.
       log.warn("could not publish chat message", { chatId, err });
     }
+  }
+}
+
+/** Tells the order's chat page (if the order came from a chat) that the order changed outside its turn. */
+export async function publishOrderChanged(orderId: number): Promise<void> {
+  try {
+    const order = await findOrderChat(orderId);
+    const chatId = order?.conversation?.chatId;
+    if (!order || !chatId) return;
+    await eventBus().publish({ type: "order", chatId, orderId, state: order.state });
+  } catch (err) {
+    log.warn("could not publish an order change", { orderId, err });
   }
 }

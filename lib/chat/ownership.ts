@@ -18,7 +18,7 @@ import { checkRateLimit, LIMITS } from "@/lib/ratelimit";
 export type ChatDoor = "web" | "legacy";
 export type ChatPurpose = "write" | "read" | "listen";
 
-export type ChatProof = { cookieChatId?: string | null; token?: string | null };
+export type ChatProof = { cookieChatIds?: readonly string[]; token?: string | null };
 
 export type ChatAccessRequest = {
   /** null: the caller starts a new conversation and the server picks its id (legacy writes). */
@@ -83,7 +83,7 @@ export async function authorizeChat(request: ChatAccessRequest): Promise<ChatAcc
   const chatId = request.chatId;
   const proven =
     isStaff(request.principal) ||
-    (request.proof.cookieChatId != null && request.proof.cookieChatId === chatId) ||
+    (request.proof.cookieChatIds ?? []).includes(chatId) ||
     isValidChatToken(chatId, request.proof.token);
   const info = await findConversationAccess(chatId);
   const empty = !info || info.messageCount === 0;

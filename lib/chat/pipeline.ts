@@ -16,15 +16,17 @@ import {
 } from "@/lib/db/conversations";
 import { findConversationSale, type OrderSummary } from "@/lib/db/open-orders";
 import { closeOrder, StockConflictError } from "@/lib/db/orders";
+import { flagForAttention } from "@/lib/db/shop-state";
 import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import type { SaleSnapshot } from "@/lib/sales/types";
 import { answerTurn } from "./answer";
+import { ATTENTION_BOT_OFF, HUMAN_NOTICE, pausedNotice } from "./attendance";
 import { movedOnTurn, orderThatMovedOn } from "./close-race";
 import { historyFrom, restoreSale } from "./conversation-state";
 import { publishMessages } from "./events";
 import { currentCatalog, currentCompany, invalidateCatalog } from "./knowledge";
-import { type ProductMetadata, productsMetadata, withTimeout } from "./shapes";
+import { type ProductMetadata, productsMetadata, withProductMedia, withTimeout } from "./shapes";
 
 // One pipeline for every channel (web chat, POST /chat/texto, WS /ws/chat/{id}): load → plan (classify,
 // retrieve, sale step: A's deterministic planTurn) → close the order if asked → phrase with the model
@@ -71,18 +73,24 @@ export type ChatTurnResult = {
   messages: StoredMessage[];
 };
 
-const SILENT_REPLY =
-  "Un asesor de nuestro equipo está atendiendo esta conversación y te responderá en breve. ¡Gracias por tu paciencia!";
-
-async function silentTurn(input: ChatTurnInput, conversation: { id: number; saleState: string | null }) {
+/**
+ * The bot does not answer: a person attends (takeover), or the bot is off for everyone. Only the customer's
+ * message is stored; with the bot off the conversation is queued for staff and the customer told so.
+ */
+async function silentTurn(
+  input: ChatTurnInput,
+  conversation: { id: number; saleState: string | null },
+  paused: boolean,
+) {
   const messages = await appendMessages(conversation.id, [
     { role: "customer", text: input.text, metadata: { canal: input.channel, ...(input.source ?? {}) } },
   ]);
+  if (paused) await flagForAttention(conversation.id, ATTENTION_BOT_OFF);
   await publishMessages(input.chatId, messages);
-  const metadata = { ia_desactivada: true, productos: [], pedido: null };
+  const metadata = { ia_desactivada: true, productos: [], pedido: null, ...(paused ? { en_pausa: true } : {}) };
   return {
     chatId: input.chatId,
-    reply: SILENT_REPLY,
+    reply: paused ? pausedNotice(await currentCompany()) : HUMAN_NOTICE,
     intent: "contexto",
     answerKind: "silent",
     saleState: conversation.saleState,
@@ -165,7 +173,8 @@ export async function runChatTurn(input: ChatTurnInput, hooks: TurnHooks = {}): 
   hooks.onStage?.("analizando");
   const conversation = await ensureConversation(input.chatId, input.channel);
   const globalSwitch = await readGlobalBotSwitch();
-  if (!conversation.botEnabled || !globalSwitch.enabled) return silentTurn(input, conversation);
+  if (!conversation.botEnabled || !globalSwitch.enabled)
+    return silentTurn(input, conversation, conversation.botEnabled);
 
   hooks.onStage?.("buscando");
   const retrievalStarted = performance.now();
@@ -217,7 +226,7 @@ export async function runChatTurn(input: ChatTurnInput, hooks: TurnHooks = {}): 
   });
 
   hooks.onStage?.("guardando");
-  const products = productsMetadata(plan, closing.catalog);
+  const products = await withProductMedia(productsMetadata(plan, closing.catalog));
   const saleState = plan.sale?.state ?? conversation.saleState ?? null;
   const totalMs = () => Math.round(performance.now() - started);
   const saved = await recordTurn({

@@ -1,9 +1,21 @@
 import type { CatalogIndex } from "@/lib/agent/catalog-index";
 import type { TurnPlan } from "@/lib/agent/turn";
+import { findProductMedia } from "@/lib/db/product-media";
 import { AppError } from "@/lib/errors";
+import { productImageUrl } from "@/lib/media/urls";
 
 // Shapes shared by every channel's response (`metadatos.productos`) and small helpers.
-export type ProductMetadata = { sku: string; nombre: string; precio: number; stock: number; unidad: string };
+export type ProductMetadata = {
+  sku: string;
+  nombre: string;
+  precio: number;
+  stock: number;
+  unidad: string;
+  /** the card-size photo (`/media/products/…`), null without one */
+  imagen?: string | null;
+  /** the shop never chose this SKU (generated on import): show the name, not the code */
+  sku_interno?: boolean;
+};
 
 /** The products the answer shows, best first, with price and stock as the database has them now. */
 export function productsMetadata(plan: TurnPlan, catalog: CatalogIndex): ProductMetadata[] {
@@ -11,6 +23,15 @@ export function productsMetadata(plan: TurnPlan, catalog: CatalogIndex): Product
   return skus.flatMap((sku) => {
     const p = catalog.bySku(sku) ?? plan.facts.products.find((f) => f.sku === sku);
     return p ? [{ sku: p.sku, nombre: p.name, precio: p.price, stock: p.stock, unidad: p.unit }] : [];
+  });
+}
+
+/** Adds each product's photo and internal-SKU flag (not part of the agent's in-memory catalogue). */
+export async function withProductMedia(products: ProductMetadata[]): Promise<ProductMetadata[]> {
+  const media = await findProductMedia(products.map((p) => p.sku));
+  return products.map((p) => {
+    const m = media.get(p.sku);
+    return { ...p, imagen: productImageUrl(m?.imageKey, "card"), sku_interno: m?.skuInternal ?? false };
   });
 }
 

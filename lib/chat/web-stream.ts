@@ -1,10 +1,12 @@
-import { createUIMessageStream, createUIMessageStreamResponse } from "ai";
+import { createUIMessageStream, createUIMessageStreamResponse, type UIMessage } from "ai";
 import { isAppError, toAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { type ChatTurnInput, runChatTurnWithTimeout } from "./pipeline";
-import type { ShopUIMessage } from "./ui-types";
+import type { TurnData } from "./ui-types";
 
-// The web chat's answer as an AI SDK UI message stream (what useChat consumes): the pipeline's deltas as
+type ShopUIMessage = UIMessage<{ createdAt?: string }, { turn: TurnData }>;
+
+// The web chat's answer as an AI SDK UI message stream (the AI SDK's protocol, read by the shop's own small client): the pipeline's deltas as
 // text parts, then one `data-turn` part with what the UI needs around the text (cards, cart, suggestions).
 export function webChatResponse(input: ChatTurnInput): Response {
   const stream = createUIMessageStream<ShopUIMessage>({
@@ -38,6 +40,7 @@ export function webChatResponse(input: ChatTurnInput): Response {
           botDisabled: result.botDisabled,
           reply: result.reply,
           replaced: result.replaced,
+          messageIds: result.messages.map((m) => m.id),
         },
       });
     },

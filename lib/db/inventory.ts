@@ -13,6 +13,7 @@ export type InventoryRow = {
   stock: number;
   unit: string;
   active: boolean;
+  imageKey: string | null;
   updatedAt: Date;
 };
 
@@ -51,6 +52,7 @@ export async function listInventory(query: InventoryQuery): Promise<{ rows: Inve
         stock: true,
         unit: true,
         active: true,
+        imageKey: true,
         updatedAt: true,
       },
     }),

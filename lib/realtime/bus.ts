@@ -21,7 +21,9 @@ export type RealtimeEvent =
       };
     }
   | { type: "conversation"; chatId: string; botEnabled: boolean; takenOverBy?: string | null }
-  | { type: "bot-global"; enabled: boolean; reason?: string | null };
+  | { type: "bot-global"; enabled: boolean; reason?: string | null }
+  // an order changed outside the chat turn that wrote it (console cancel, legacy API): the shop page re-reads it
+  | { type: "order"; chatId: string; orderId: number; state: string };
 
 type Listener = (event: RealtimeEvent) => void;
 

@@ -1,6 +1,6 @@
 import type { Readable } from "node:stream";
 
-// One storage interface for exported files: a local directory, AWS S3 or MinIO. Keys are chosen by the
+// One storage interface for exported files, quotes and product photos: a local directory, AWS S3 or MinIO. Keys are chosen by the
 // app (random), never taken from user input; every backend validates them anyway.
 export type StorageBackendName = "local" | "s3" | "minio";
 
@@ -39,6 +39,8 @@ export const ALLOWED_CONTENT_TYPES = {
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
   "application/zip": "zip",
   "application/json": "json",
+  "application/pdf": "pdf",
+  "image/webp": "webp",
 } as const;
 
 export type AllowedContentType = keyof typeof ALLOWED_CONTENT_TYPES;

@@ -78,7 +78,7 @@ describe("web chat", () => {
     expect(await t.db.message.count()).toBe(before);
   });
 
-  it("pushes staff messages and takeover switches of its own chat only over SSE", async () => {
+  it("pushes its own chat's messages and takeover switches over SSE, never another chat's", async () => {
     const abort = new AbortController();
     const url = `http://localhost/api/chat/${chatId}/events`;
     const res = await getEvents(new NextRequest(url, { signal: abort.signal, headers: { cookie } }), {
@@ -110,8 +110,15 @@ describe("web chat", () => {
       .filter((l) => l.startsWith("data: "))
       .map((l) => JSON.parse(l.slice(6)) as Record<string, unknown>);
     expect(events).toEqual([
+      { type: "message", id: 2, remitente: "assistant", mensaje: "del bot", timestamp: "x" },
       { type: "bot_status", ia_desactivada: true },
-      { type: "staff_message", id: 3, mensaje: "Hola, soy Ana", timestamp: "2026-11-25T10:00:00.000Z" },
+      {
+        type: "staff_message",
+        id: 3,
+        remitente: "staff",
+        mensaje: "Hola, soy Ana",
+        timestamp: "2026-11-25T10:00:00.000Z",
+      },
     ]);
     abort.abort();
     await reader.cancel();

@@ -31,6 +31,9 @@ const PUBLIC_BY_DESIGN = new Set([
   "app/api/chat/route.ts", // customer web chat
   "app/api/chat/session/route.ts", // the web chat's conversation cookie
   "app/api/chat/[chatId]/events/route.ts", // staff replies pushed to that chat
+  "app/api/chat/[chatId]/state/route.ts", // that chat's order panel and who attends it
+  "app/api/chat/[chatId]/quote/route.ts", // that chat's cart as a formal quote
+  "app/media/products/[file]/route.ts", // product photos, public like the catalogue
   "app/chat/texto/route.ts", // legacy customer chat API
   "app/chat/imagen/route.ts",
   "app/chat/audio/route.ts",

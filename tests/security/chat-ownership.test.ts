@@ -1,4 +1,7 @@
+import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as postQuote } from "@/app/api/chat/[chatId]/quote/route";
+import { GET as getState } from "@/app/api/chat/[chatId]/state/route";
 import { eventBus } from "@/lib/realtime/bus";
 import { createApiKeyFor } from "../chat/helpers";
 import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
@@ -175,6 +178,27 @@ describe("web chat: server-chosen id bound to an httpOnly signed cookie", () => 
       expect((await texto(attacker, { mensaje: "hola", chat_id: session.chatId })).status).toBe(404);
     }
     expect(await t.db.message.count({ where: { conversation: { chatId: session.chatId } } })).toBe(stored);
+    // the page's state (order panel with the customer's data) and the quote follow the same rule
+    const ctx = { params: Promise.resolve({ chatId: session.chatId }) };
+    const stateOf = (who: { ip: string; headers?: Record<string, string> }) =>
+      getState(
+        new NextRequest(`http://localhost/api/chat/${session.chatId}/state`, {
+          headers: { "x-sextinvalle-client-ip": who.ip, ...who.headers },
+        }),
+        ctx,
+      );
+    const strangerState = await stateOf(caller());
+    expect(strangerState.status).toBe(404);
+    expect(await strangerState.text()).not.toContain("1144556677");
+    expect((await stateOf(victim)).status).toBe(200);
+    const quote = await postQuote(
+      new NextRequest(`http://localhost/api/chat/${session.chatId}/quote`, {
+        method: "POST",
+        headers: { "x-sextinvalle-client-ip": caller().ip },
+      }),
+      ctx,
+    );
+    expect(quote.status).toBe(404);
     const own = await history(victim, session.chatId);
     expect(own.status).toBe(200);
     expect(own.body.data).toHaveLength(6);

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { guardedAction } from "@/lib/auth/guards";
+import { publishOrderChanged } from "@/lib/chat/events";
 import { manualOrderSchema, runManualSale } from "@/lib/console/manual-order";
 import { recordAudit } from "@/lib/db/audit";
 import { cancelOrder, loadSaleCatalog } from "@/lib/db/order-admin";
@@ -17,6 +18,7 @@ export const cancelOrderAction = guardedAction(
   }),
   async ({ id, reason }, principal) => {
     const result = await cancelOrder(id, reason, principal);
+    await publishOrderChanged(id);
     revalidatePath(`/dashboard/orders/${id}`);
     return result;
   },

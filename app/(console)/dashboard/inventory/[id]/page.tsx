@@ -5,6 +5,7 @@ import { ProductActiveToggle } from "@/components/console/active-toggle";
 import { ProductForm } from "@/components/console/product-form";
 import { StockAdjustForm } from "@/components/console/stock-adjust-form";
 import { StockBadge } from "@/components/console/stock-badge";
+import { ProductImageUpload } from "@/components/products/product-image-upload";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
@@ -14,6 +15,7 @@ import { getProduct } from "@/lib/db/products";
 import { listStockMovements } from "@/lib/db/stock";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { parseId } from "@/lib/http/ids";
+import { productImageUrl } from "@/lib/media/urls";
 
 export const metadata: Metadata = { title: "Producto" };
 
@@ -66,6 +68,12 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
           initial={{ ...product, standard: product.standard ?? "", synonyms: product.synonyms.replaceAll(";", "; ") }}
         />
         <div className="flex flex-col gap-4">
+          <ProductImageUpload
+            productId={product.id}
+            productName={product.name}
+            thumb={productImageUrl(product.imageKey, "thumb")}
+            canWrite={canWrite}
+          />
           {canAdjust ? (
             <section className="card p-4">
               <h2 className="mb-2 font-semibold">Ajustar stock</h2>

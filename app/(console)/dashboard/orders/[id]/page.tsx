@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CancelOrderForm } from "@/components/console/cancel-order-form";
 import { OrderStateBadge } from "@/components/console/order-state-badge";
+import { OrderQuoteButton } from "@/components/documents/quote-button";
 import { DataList } from "@/components/ui/data-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
@@ -40,9 +41,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           </span>
         }
         actions={
-          <Link className="btn-secondary" href="/dashboard/orders">
-            Volver a ventas
-          </Link>
+          <>
+            {can(principal.role, "orders:write") && order.state !== "cancelada" && order.lines.length > 0 ? (
+              <OrderQuoteButton orderId={order.id} />
+            ) : null}
+            <Link className="btn-secondary" href="/dashboard/orders">
+              Volver a ventas
+            </Link>
+          </>
         }
       />
       <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
