@@ -17,9 +17,6 @@ const nextConfig = {
   ],
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   experimental: { authInterrupts: true },
-  // `npm test` type-checks the whole project (tests included) with `tsc --noEmit` before any build;
-  // the build does not repeat it.
-  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

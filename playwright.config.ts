@@ -43,7 +43,7 @@ export default defineConfig({
   webServer: {
     command: `bash e2e/start-server.sh ${port}`,
     url: `${baseURL}/chat/health`,
-    timeout: 240_000,
+    timeout: 480_000,
     reuseExistingServer: !process.env.CI && process.env.E2E_REUSE === "1",
     stdout: "pipe",
     stderr: "pipe",

@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { assertProductionEnv, env } from "@/lib/env";
 import { rejectOverIpLimit, stampClientIp, stripTrailingSlash, wantsServiceInfo } from "@/lib/http/ip-limit";
+import { applySecurityHeaders, rejectCrossSite } from "@/lib/http/request-guard";
 import { serviceInfo } from "@/lib/legacy-api/service-info";
 import { log } from "@/lib/log";
 import { installRealtime } from "@/lib/realtime/install";
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   server.on("request", async (req, res) => {
     stampClientIp(req);
+    applySecurityHeaders(req, res);
+    if (rejectCrossSite(req, res)) return;
     if (await rejectOverIpLimit(req, res)) return;
     req.url = stripTrailingSlash(req.url ?? "/");
     if (wantsServiceInfo(req)) {
@@ -36,6 +39,13 @@ async function main(): Promise<void> {
     }
     void handle(req, res);
   });
+  // Export jobs of the process this one replaces can never finish: say so instead of showing them running.
+  const { failInterruptedExports } = await import("@/lib/db/exports");
+  const interrupted = await failInterruptedExports().catch((err: unknown) => {
+    log.warn("could not mark interrupted exports", { err });
+    return 0;
+  });
+  if (interrupted > 0) log.info("interrupted exports marked failed", { count: interrupted });
   // Expired export files are removed every 15 minutes (also runnable from cron: npm run storage:cleanup).
   const { startStorageCleanup } = await import("@/lib/storage/cleanup");
   startStorageCleanup();

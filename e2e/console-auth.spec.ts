@@ -73,15 +73,22 @@ for (const role of ["admin", "ventas", "gerente"] as const) {
 
 test("five failed sign-ins lock the account from this address for five minutes", async ({ page }) => {
   await page.goto("/login");
+  // each attempt is awaited to its answer: an unknown e-mail costs a full password check (no timing leak),
+  // and a click while the previous attempt is pending would be dropped by the disabled button
+  const submit = async () => {
+    const answered = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/login"));
+    await page.getByRole("button", { name: "Ingresar" }).click();
+    await answered;
+    // React resets the form when the answer lands; the next attempt waits for it, or it would be blanked
+    await expect(page.getByRole("button", { name: "Ingresar" })).toBeEnabled();
+  };
   for (let i = 0; i < 5; i++) {
     await page.getByLabel("Correo").fill("bloqueo@sextinvalle.example");
     await page.getByLabel("Contraseña").fill(`intento-${i}`);
-    await page.getByRole("button", { name: "Ingresar" }).click();
-    // wait for this attempt's answer: React resets the form when it lands, which would blank the next attempt
-    await expect(page.getByRole("button", { name: "Ingresar" })).toBeEnabled();
+    await submit();
     await expect(page.getByTestId("login-error")).toHaveText(/incorrectos/);
   }
   await page.getByLabel("Contraseña").fill("otro-intento");
-  await page.getByRole("button", { name: "Ingresar" }).click();
+  await submit();
   await expect(page.getByTestId("login-error")).toHaveText(/Demasiados intentos fallidos.*5 minutos/);
 });

@@ -9,7 +9,7 @@ db=".tmp/e2e-$port.db"
 rm -f "$db" "$db-wal" "$db-shm"
 export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
 export DATABASE_URL="file:./$db"
-export NEXT_DIST_DIR=".next-e2e-$port"
+export NEXT_DIST_DIR="${NEXT_DIST_DIR:-.next-e2e-$port}"
 export STORAGE_LOCAL_DIR=".tmp/e2e-storage-$port"
 export AUTH_SECRET="${AUTH_SECRET:-e2e-secret-0123456789-abcdefghijklmnopqrstuvwxyz}"
 export AUTH_TRUST_HOST=true

@@ -44,6 +44,10 @@ const schema = z.object({
   REDIS_URL: optionalString,
   RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(200),
   TRUST_PROXY: bool,
+  WS_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().positive().default(10),
+  WS_MAX_CONNECTIONS: z.coerce.number().int().positive().default(2000),
+  // Compatibility for legacy chat clients that cannot send chat_token: any chat id is accepted as before.
+  LEGACY_CHAT_OPEN_IDS: bool,
 
   STORAGE_BACKEND: z.enum(["local", "s3", "minio"]).default("local"),
   STORAGE_LOCAL_DIR: z.string().default("./data/storage"),

@@ -32,7 +32,12 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
 
 export type FieldErrors = Record<string, string>;
 
+// server.ts and Next's bundle each load this module, so there are two AppError classes in one process (the
+// rate-limit store built by server.ts throws the other one). A registry-wide symbol marks both.
+const APP_ERROR = Symbol.for("sextinvalle.AppError");
+
 export class AppError extends Error {
+  readonly [APP_ERROR] = true;
   readonly code: ErrorCode;
   readonly status: number;
   readonly fields?: FieldErrors;
@@ -55,7 +60,8 @@ export class AppError extends Error {
   }
 }
 
-export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+export const isAppError = (e: unknown): e is AppError =>
+  e instanceof AppError || (typeof e === "object" && e !== null && (e as Record<symbol, unknown>)[APP_ERROR] === true);
 
 /** Turns zod issues into `{ field: Spanish message }`. */
 export function fieldErrorsFromZod(error: ZodError): FieldErrors {
@@ -74,6 +80,41 @@ export function invalidInput(error: ZodError, message = DEFAULT_MESSAGES.invalid
 export type ErrorBody = {
   error: { code: string; message: string; fields?: FieldErrors; request_id?: string };
 };
+
+// The database being unreachable (down, restarting, out of connections, locked) is an outage, not a bug:
+// Prisma's connection codes, the driver adapter's kinds, SQLSTATE classes 08/57P/53300, socket errors.
+const OUTAGE_PRISMA = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+const OUTAGE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const OUTAGE_SOCKET = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND"]);
+const OUTAGE_MESSAGE =
+  /Can't reach database server|Connection terminated|terminating connection|database system is (starting up|shutting down)|the database system is in recovery|database is locked|SQLITE_BUSY/i;
+
+function isDatabaseOutage(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 4) return false;
+  const e = error as {
+    code?: unknown;
+    kind?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } };
+  };
+  const cause = e.meta?.driverAdapterError?.cause;
+  const sqlState =
+    typeof cause?.originalCode === "string" ? cause.originalCode : typeof e.code === "string" ? e.code : "";
+  if (typeof e.code === "string" && (OUTAGE_PRISMA.has(e.code) || OUTAGE_SOCKET.has(e.code))) return true;
+  if (OUTAGE_KINDS.has(String(cause?.kind ?? e.kind ?? ""))) return true;
+  if (/^(08...|57P0[123]|53300)$/.test(sqlState)) return true;
+  if (typeof e.message === "string" && OUTAGE_MESSAGE.test(e.message)) return true;
+  return isDatabaseOutage(e.cause, depth + 1);
+}
+
+export function databaseUnavailable(cause?: unknown): AppError {
+  return new AppError(
+    "unavailable",
+    "La base de datos no está disponible en este momento. Intenta de nuevo en unos segundos.",
+    { retryAfterSeconds: 5, cause },
+  );
+}
 
 /**
  * Database errors that are the request's fault or a race, not a bug. Recognised by their code strings
@@ -94,6 +135,11 @@ function fromDatabaseError(error: unknown): AppError | null {
     cause.originalCode === "22003" ||
     cause.kind === "ValueOutOfRange";
   if (outOfRange) return new AppError("invalid_input", "Un valor numérico está fuera del rango permitido.");
+  // PostgreSQL: NUL or an invalid byte sequence in text (every way in refuses them first; this is the last net)
+  if (code === "22021" || cause.originalCode === "22021")
+    return new AppError("invalid_input", "El texto contiene caracteres no permitidos.", {
+      detailCode: "caracteres_no_permitidos",
+    });
   if (code === "P2002") {
     const fields = Array.isArray(cause.constraint?.fields)
       ? Object.fromEntries(cause.constraint.fields.map((f) => [String(f), "Ya existe un registro con este valor."]))
@@ -111,7 +157,12 @@ function fromDatabaseError(error: unknown): AppError | null {
 /** Normalises any thrown value into an AppError; unknown errors are logged, never exposed. */
 export function toAppError(error: unknown, requestId?: string): AppError {
   if (isAppError(error)) return error;
-  if (error instanceof ZodError) return invalidInput(error);
+  if (error instanceof ZodError || (error instanceof Error && error.name === "ZodError" && "issues" in error))
+    return invalidInput(error as ZodError);
+  if (isDatabaseOutage(error)) {
+    log.warn("database unavailable", { requestId, err: error });
+    return databaseUnavailable(error);
+  }
   const known = fromDatabaseError(error);
   if (known) {
     log.warn("database error answered as 4xx", { requestId, code: known.code, err: error });

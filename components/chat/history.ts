@@ -93,3 +93,33 @@ export function switchChat(current: PastChat | null, nextId: string | null): str
   savePastChats(current ? [current, ...others] : others);
   return setCurrentChatId(nextId ?? crypto.randomUUID());
 }
+
+let pendingCurrent: Promise<string> | null = null;
+
+/**
+ * Binds the page to one of this browser's conversations through the server, whose httpOnly signed cookie is
+ * the proof (the id alone opens nothing): `{}` the current one (a new one if none), `{nueva: true}` a new one,
+ * `{chatId}` one of this browser's earlier ones. The id is kept as the current one in localStorage.
+ */
+export function openChatSession(request: { chatId?: string; nueva?: boolean } = {}): Promise<string> {
+  // concurrent callers of "the current one" share one request (React runs a mount effect twice in
+  // development): two parallel sessions would each set the cookie, leaving the page with the other's id
+  const plain = !request.chatId && !request.nueva;
+  if (plain && pendingCurrent) return pendingCurrent;
+  const call = requestSession(request).finally(() => {
+    if (pendingCurrent === call) pendingCurrent = null;
+  });
+  if (plain) pendingCurrent = call;
+  return call;
+}
+
+async function requestSession(request: { chatId?: string; nueva?: boolean }): Promise<string> {
+  const res = await fetch("/api/chat/session", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(request),
+  });
+  if (!res.ok) throw new Error(String(res.status));
+  const { chatId } = (await res.json()) as { chatId: string };
+  return setCurrentChatId(chatId);
+}

@@ -5,7 +5,7 @@ import { CartContent } from "./cart-panel";
 import { CartBadge, CartSheet } from "./cart-sheet";
 import { Composer } from "./composer";
 import { ConfirmCard } from "./confirm-card";
-import { type ChatItem, type HistoryEntry, storedChatId, switchChat, toChatItems } from "./history";
+import { type ChatItem, type HistoryEntry, openChatSession, switchChat, toChatItems } from "./history";
 import { MessageList } from "./message-list";
 import { ConversationMenu } from "./past-chats";
 import { useChatSession } from "./use-chat-session";
@@ -157,21 +157,30 @@ export function ShopChat() {
   const [session, setSession] = useState<{ chatId: string; initial: ChatItem[] } | null>(null);
   const [restoreFailed, setRestoreFailed] = useState(false);
 
-  const load = useCallback((chatId: string) => {
+  // `wanted` null: the browser's current conversation, as its cookie names it (lib/chat/ownership.ts)
+  const load = useCallback((wanted: string | null) => {
     setRestoreFailed(false);
-    fetch(`/chat/historial/${chatId}`)
-      .then(async (res) => {
+    openChatSession(wanted ? { chatId: wanted } : {})
+      .then(async (chatId) => {
+        const res = await fetch(`/chat/historial/${chatId}`);
         if (!res.ok) throw new Error(String(res.status));
         const body = (await res.json()) as { data: HistoryEntry[] };
         setSession({ chatId, initial: toChatItems(chatId, body.data) });
       })
-      .catch(() => {
+      .catch(async () => {
         setRestoreFailed(true);
-        setSession({ chatId, initial: [] });
+        const chatId = await openChatSession({ nueva: true }).catch(() => null);
+        if (chatId) setSession({ chatId, initial: [] });
       });
   }, []);
 
-  useEffect(() => load(storedChatId()), [load]);
+  const startNewChat = useCallback(() => {
+    openChatSession({ nueva: true })
+      .then((chatId) => setSession({ chatId, initial: [] }))
+      .catch(() => setRestoreFailed(true));
+  }, []);
+
+  useEffect(() => load(null), [load]);
 
   if (!session)
     return (
@@ -197,7 +206,7 @@ export function ShopChat() {
             nextId,
           );
           if (nextId) load(id);
-          else setSession({ chatId: id, initial: [] });
+          else startNewChat();
         }}
       />
     </>

@@ -1,16 +1,9 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { z } from "zod";
 import { authConfig } from "@/lib/auth/config";
-import { clearLoginAttempts, clientIp, registerLoginAttempt } from "@/lib/auth/login-throttle";
-import { verifyPassword } from "@/lib/auth/password";
-import { isRole } from "@/lib/auth/permissions";
-import { findUserByEmail, recordLogin } from "@/lib/db/staff";
-
-const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email(),
-  password: z.string().min(1).max(200),
-});
+import { checkCredentials } from "@/lib/auth/credentials";
+import { clientIp } from "@/lib/auth/login-throttle";
+import { revokeUserSessions } from "@/lib/db/settings";
 
 export class InvalidCredentials extends CredentialsSignin {
   override code = "credenciales_invalidas";
@@ -26,22 +19,23 @@ export class LoginThrottled extends CredentialsSignin {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  // Every way out (the console's button, POST /api/auth/signout, a server-side signOut) revokes the tokens
+  // issued so far: a JWT cannot be deleted from every browser, so a copied cookie would stay valid for hours.
+  events: {
+    async signOut(message) {
+      const sub = "token" in message ? message.token?.sub : undefined;
+      const id = Number(sub);
+      if (Number.isInteger(id) && id > 0) await revokeUserSessions(id);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Correo" }, password: { label: "Contraseña", type: "password" } },
       async authorize(raw, request) {
-        const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) throw new InvalidCredentials();
-        const ip = clientIp(request.headers);
-        const gate = await registerLoginAttempt(parsed.data.email, ip);
-        if (!gate.allowed) throw new LoginThrottled(gate.retryAfterSeconds);
-        const user = await findUserByEmail(parsed.data.email);
-        const valid =
-          user?.active && isRole(user.role) && (await verifyPassword(parsed.data.password, user.passwordHash));
-        if (!user || !valid || !isRole(user.role)) throw new InvalidCredentials();
-        await clearLoginAttempts(parsed.data.email, ip);
-        await recordLogin(user.id);
-        return { id: String(user.id), name: user.name, email: user.email, role: user.role };
+        const outcome = await checkCredentials(raw, clientIp(request.headers));
+        if (outcome.ok) return outcome.user;
+        if (outcome.reason === "throttled") throw new LoginThrottled(outcome.retryAfterSeconds);
+        throw new InvalidCredentials();
       },
     }),
   ],

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { type Principal, principalFromSession } from "@/lib/auth/principal";
 import { AppError, errorBody, type FieldErrors, invalidInput, toAppError } from "@/lib/errors";
+import { assertNoControlCharacters } from "@/lib/http/control-chars";
 import { newRequestId } from "@/lib/log";
 
 /** For console pages (server components): anonymous → login; signed in without the permission → 403. */
@@ -38,6 +39,7 @@ export function guardedAction<S extends z.ZodType, T>(
     const requestId = newRequestId();
     try {
       const principal = assertPermission(await principalFromSession(), permission);
+      assertNoControlCharacters(input);
       const parsed = schema.safeParse(input);
       if (!parsed.success) throw invalidInput(parsed.error);
       return { ok: true, data: await body(parsed.data, principal) };

@@ -24,22 +24,25 @@ export const TONE = z.enum(TONES as [Tone, ...Tone[]], {
 
 export const INSTRUCTIONS = z.string().trim().max(500, "Las instrucciones no pueden superar 500 caracteres.");
 
+/** The proof of owning a conversation handed out with its first answer (lib/auth/chat-binding.ts). */
+export const CHAT_TOKEN = z.string().trim().min(1).max(200, "El chat_token no es válido.");
+
 export const textoBody = z.strictObject({
   mensaje: MESSAGE_TEXT,
   chat_id: CHAT_ID.optional(),
+  chat_token: CHAT_TOKEN.optional(),
   tono: TONE.optional(),
   instrucciones: INSTRUCTIONS.optional(),
   llm: z.enum(LLM_CHOICES, { error: `llm debe ser uno de: ${LLM_CHOICES.join(", ")}.` }).optional(),
 });
 
-/** Who a rate limit counts against: the staff principal, else the client's address. */
-export function rateSubject(req: NextRequest | { headers: Headers }, principal: Principal | null): string {
-  if (principal) return `${principal.kind}:${principal.id}`;
-  return `ip:${clientIpFromHeaders(req.headers)}`;
+/** Who the chat limit counts against: the staff principal, else the client's address (HTTP and WebSocket alike). */
+export function chatRateSubject(principal: Principal | null, clientIp: string): string {
+  return principal ? `${principal.kind}:${principal.id}` : `ip:${clientIp}`;
 }
 
-export function newChatId(): string {
-  return crypto.randomUUID();
+export function rateSubject(req: NextRequest | { headers: Headers }, principal: Principal | null): string {
+  return chatRateSubject(principal, clientIpFromHeaders(req.headers));
 }
 
 /** The legacy `/chat/texto` response (also the payload of the WebSocket's response_end). */

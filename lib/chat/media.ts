@@ -4,6 +4,7 @@ import type { ChatModel } from "@/lib/ai/providers";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { readBodyBytes } from "@/lib/http/body";
+import { assertNoControlCharacters } from "@/lib/http/control-chars";
 import { CHAT_ID, INSTRUCTIONS, TONE } from "./legacy";
 import { withTimeout } from "./shapes";
 
@@ -39,7 +40,7 @@ export const MEDIA_RULES = {
   },
 } as const;
 
-const ALLOWED_FIELDS = new Set(["chat_id", "mensaje", "tono", "instrucciones"]);
+const ALLOWED_FIELDS = new Set(["chat_id", "chat_token", "mensaje", "tono", "instrucciones"]);
 
 /** Image types are checked by their first bytes too: the declared type alone is the client's word. */
 export function imageSignatureMatches(bytes: Uint8Array, type: string): boolean {
@@ -56,6 +57,7 @@ export type MediaUpload = {
   bytes: Uint8Array;
   mediaType: string;
   chatId?: string;
+  chatToken?: string;
   caption?: string;
   tone?: ReturnType<typeof TONE.parse>;
   instructions?: string;
@@ -73,6 +75,7 @@ export async function readMediaUpload(req: NextRequest, kind: MediaKind): Promis
   } catch {
     throw new AppError("invalid_input", "El formulario enviado no es válido.");
   }
+  assertNoControlCharacters(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")));
   const unknown = [...form.keys()].filter((k) => k !== rule.field && !ALLOWED_FIELDS.has(k));
   if (unknown.length > 0)
     throw new AppError("invalid_input", "El formulario tiene campos no permitidos.", {
@@ -112,6 +115,7 @@ export async function readMediaUpload(req: NextRequest, kind: MediaKind): Promis
     bytes,
     mediaType,
     chatId,
+    chatToken: text("chat_token"),
     caption,
     tone: parsedTone?.success ? parsedTone.data : undefined,
     instructions,

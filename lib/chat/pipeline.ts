@@ -19,10 +19,11 @@ import { findConversationSale, type OrderSummary } from "@/lib/db/open-orders";
 import { closeOrder, StockConflictError } from "@/lib/db/orders";
 import { flagForAttention } from "@/lib/db/shop-state";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import type { SaleSnapshot } from "@/lib/sales/types";
 import { answerTurn } from "./answer";
 import { ATTENTION_BOT_OFF, HUMAN_NOTICE, pausedNotice } from "./attendance";
+import { movedOnTurn, orderThatMovedOn } from "./close-race";
 import { historyFrom, restoreSale } from "./conversation-state";
 import { publishAttention, publishMessages } from "./events";
 import { currentCatalog, currentCompany, invalidateCatalog } from "./knowledge";
@@ -149,7 +150,7 @@ function customerForClose(plan: TurnPlan) {
  */
 function closeConflicts(error: unknown, plan: TurnPlan, catalog: CatalogIndex): { sku: string; available: number }[] {
   if (error instanceof StockConflictError) return error.shortages.map((s) => ({ sku: s.sku, available: s.available }));
-  if (error instanceof AppError && error.code === "not_found") {
+  if (isAppError(error) && error.code === "not_found") {
     const gone = (plan.sale?.lines ?? []).filter((l) => !catalog.bySku(l.sku)?.active);
     if (gone.length > 0) return gone.map((l) => ({ sku: l.sku, available: 0 }));
   }
@@ -161,7 +162,8 @@ async function closeIfAsked(
   catalog: CatalogIndex,
   ids: { orderId: number | null; conversationId: number; channel: Channel },
 ) {
-  if (!plan.effects.some((e) => e.type === "close_order") || !plan.sale) return { plan, orderId: ids.orderId, catalog };
+  if (!plan.effects.some((e) => e.type === "close_order") || !plan.sale)
+    return { plan, orderId: ids.orderId, catalog, movedOn: null };
   const customer = customerForClose(plan);
   let result: CloseResult = { ok: false, conflicts: [] };
   let failure: unknown;
@@ -184,8 +186,10 @@ async function closeIfAsked(
   // stock (and maybe products) changed either way: the answer must show the database as it is now
   invalidateCatalog();
   const fresh = await currentCatalog();
+  const movedOn = failure === undefined ? null : await orderThatMovedOn(failure, ids.orderId);
+  if (movedOn) return { plan, orderId, catalog: fresh, movedOn };
   if (failure !== undefined) result = { ok: false, conflicts: closeConflicts(failure, plan, fresh) };
-  return { plan: applyCloseResult(plan, result, fresh), orderId, catalog: fresh };
+  return { plan: applyCloseResult(plan, result, fresh), orderId, catalog: fresh, movedOn: null };
 }
 
 export async function runChatTurn(input: ChatTurnInput, hooks: TurnHooks = {}): Promise<ChatTurnResult> {
@@ -228,6 +232,7 @@ export async function runChatTurn(input: ChatTurnInput, hooks: TurnHooks = {}): 
     conversationId: conversation.id,
     channel: input.channel,
   });
+  if (closing.movedOn) return movedOnTurn(input, conversation.id, closing.plan, closing.movedOn, hooks);
   plan = closing.plan;
 
   hooks.onStage?.("redactando");

@@ -1,5 +1,5 @@
 import { createUIMessageStream, createUIMessageStreamResponse, type UIMessage } from "ai";
-import { isAppError } from "@/lib/errors";
+import { isAppError, toAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { type ChatTurnInput, runChatTurnWithTimeout } from "./pipeline";
 import type { TurnData } from "./ui-types";
@@ -45,7 +45,8 @@ export function webChatResponse(input: ChatTurnInput): Response {
       });
     },
     onError: (error) => {
-      if (isAppError(error)) return error.message;
+      const known = isAppError(error) ? error : toAppError(error);
+      if (known.code !== "internal") return known.message;
       log.error("web chat turn failed", { chatId: input.chatId, err: error });
       return "No pudimos procesar tu mensaje. Intenta de nuevo.";
     },

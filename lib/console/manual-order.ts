@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BOUND_MESSAGES, MAX_LINE_QUANTITY } from "@/lib/domain/bounds";
 import type { FieldErrors } from "@/lib/errors";
 import { applySaleEvents } from "@/lib/sales/machine";
 import type { CatalogLookup, CustomerData, SaleEvent, SaleSnapshot } from "@/lib/sales/types";
@@ -24,7 +25,7 @@ export const manualOrderSchema = z.strictObject({
           .number()
           .int("La cantidad debe ser un entero.")
           .min(1, "La cantidad mínima es 1.")
-          .max(100_000, "La cantidad máxima por línea es 100.000."),
+          .max(MAX_LINE_QUANTITY, BOUND_MESSAGES.quantity),
       }),
     )
     .min(1, "Agrega al menos un producto.")

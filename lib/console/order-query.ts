@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDay } from "@/lib/domain/bounds";
 
 // Sales list filters, read from the URL. Dates are calendar days in Colombia (UTC−5, no DST).
 export const ORDER_STATES = [
@@ -30,10 +31,7 @@ export type OrderQuery = {
   page: number;
 };
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
+const day = isoDay;
 
 const schema = z.object({
   state: z.enum(ORDER_STATES).nullable().catch(null),

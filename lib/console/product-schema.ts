@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BOUND_MESSAGES, MAX_PRICE, MAX_STOCK } from "@/lib/domain/bounds";
 import { idSchema } from "@/lib/http/ids";
 
 // What staff may set on a product. Stock is not here: it changes only through adjustments (with a reason)
@@ -24,7 +25,7 @@ export const productFieldsSchema = z.strictObject({
       .number({ error: "El precio es obligatorio y debe ser un número." })
       .int("El precio debe ser un entero en pesos.")
       .min(0, "El precio no puede ser negativo.")
-      .max(1_000_000_000, "El precio es demasiado alto."),
+      .max(MAX_PRICE, BOUND_MESSAGES.price),
   ),
   unit: z.string().trim().min(1, "La unidad es obligatoria.").max(30, "Unidad demasiado larga.").default("unidad"),
   standard: text(100, "Norma").default(""),
@@ -38,7 +39,7 @@ export const newProductSchema = productFieldsSchema.extend({
       .number({ error: "El stock debe ser un número." })
       .int("El stock debe ser un entero.")
       .min(0, "El stock no puede ser negativo.")
-      .max(10_000_000, "El stock es demasiado alto."),
+      .max(MAX_STOCK, BOUND_MESSAGES.stock),
   ).default(0),
 });
 
@@ -52,7 +53,7 @@ export const stockAdjustmentSchema = z.strictObject({
       .number({ error: "La cantidad es obligatoria y debe ser un número." })
       .int("La cantidad debe ser un entero.")
       .refine((n) => n !== 0, "La cantidad no puede ser cero.")
-      .refine((n) => Math.abs(n) <= 1_000_000, "La cantidad es demasiado grande."),
+      .refine((n) => Math.abs(n) <= MAX_STOCK, BOUND_MESSAGES.adjustment),
   ),
   reason: z
     .string()

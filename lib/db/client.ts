@@ -13,7 +13,8 @@ const globalForDb = globalThis as unknown as { __sextinvalleDb?: { url: string; 
 
 export function createDb(url: string): Db {
   if (databaseFlavour(url) === "postgres") {
-    const adapter = new PrismaPg({ connectionString: url, max: 10 });
+    // a server that does not answer (blackholed, overloaded) fails the request as an outage instead of hanging it
+    const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
     return new PostgresClient({ adapter }) as unknown as Db;
   }
   // busy timeout: concurrent writers wait instead of failing with SQLITE_BUSY

@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import { db } from "@/lib/db/client";
 
 // ExportFile rows: one per generated file (console jobs); the file itself lives in lib/storage.
@@ -17,8 +18,35 @@ export type NewExportFile = {
 
 const withCreator = { createdBy: { select: { id: true, name: true, email: true } } } as const;
 
+/** This process, as recorded on the export jobs it runs. */
+export function exportRunner(): string {
+  return `${hostname()}:${process.pid}`;
+}
+
 export function createExportFile(input: NewExportFile) {
-  return db().exportFile.create({ data: { ...input, filters: JSON.stringify(input.filters ?? {}) } });
+  return db().exportFile.create({
+    data: { ...input, filters: JSON.stringify(input.filters ?? {}), runner: exportRunner() },
+  });
+}
+
+/**
+ * On start-up: jobs a previous process on this host left pending or running can never finish (their progress
+ * would otherwise read "Generando 48 %" until the hourly sweep). Another host's jobs are its own business.
+ */
+export async function failInterruptedExports(): Promise<number> {
+  const host = hostname();
+  const { count } = await db().exportFile.updateMany({
+    where: {
+      status: { in: ["pending", "running"] },
+      OR: [{ runner: null }, { runner: { startsWith: `${host}:`, not: exportRunner() } }],
+    },
+    data: {
+      status: "failed",
+      error: "La exportación se interrumpió porque el servidor se reinició. Vuelve a generarla.",
+      completedAt: new Date(),
+    },
+  });
+  return count;
 }
 
 export function getExportFile(id: number) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDay } from "@/lib/domain/bounds";
 import { AppError } from "@/lib/errors";
 import { CSV_DEFAULTS, CSV_EXCEL_ES, type CsvOptions } from "@/lib/exports/csv";
 import { DATASET_NAMES } from "@/lib/exports/datasets";
@@ -22,10 +23,7 @@ const STATES_BY_DATASET: Record<ExportTarget, readonly string[]> = {
   reporte: ORDER_STATES,
 };
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Usa el formato AAAA-MM-DD.")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "La fecha no existe.");
+const day = isoDay;
 
 /** Midnight in Colombia (UTC-5, no daylight saving) of a `YYYY-MM-DD` day. */
 export function colombiaDayStart(dayText: string, plusDays = 0): Date {

@@ -1,7 +1,19 @@
 import type { z } from "zod";
 import { AppError, invalidInput } from "@/lib/errors";
+import { assertNoControlCharacters } from "@/lib/http/control-chars";
 
 const DEFAULT_LIMIT = 256 * 1024;
+
+/**
+ * Exactly `application/json` (optionally `; charset=utf-8`). Anything looser would accept the content types a
+ * page on another site may send without the browser asking us first (`text/plain; x=json`, none at all).
+ */
+export function isJsonContentType(value: string | null): boolean {
+  if (!value) return false;
+  const [type, ...params] = value.split(";").map((p) => p.trim().toLowerCase());
+  if (type !== "application/json") return false;
+  return params.every((p) => p === "" || /^charset="?utf-8"?$/.test(p));
+}
 
 /**
  * Reads and validates a JSON body. Malformed JSON, a body that is too large or one that fails the schema
@@ -12,8 +24,7 @@ export async function readJson<S extends z.ZodType>(
   schema: S,
   limitBytes = DEFAULT_LIMIT,
 ): Promise<z.output<S>> {
-  const type = req.headers.get("content-type") ?? "";
-  if (type && !/json/i.test(type)) {
+  if (!isJsonContentType(req.headers.get("content-type"))) {
     throw new AppError(
       "unsupported_media_type",
       "El cuerpo de la solicitud debe ser JSON (Content-Type: application/json).",
@@ -28,6 +39,7 @@ export async function readJson<S extends z.ZodType>(
     throw new AppError("invalid_input", "El cuerpo de la solicitud no es un JSON válido.");
   }
   if (value === undefined) throw new AppError("invalid_input", "El cuerpo de la solicitud está vacío.");
+  assertNoControlCharacters(value);
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw invalidInput(parsed.error);
   return parsed.data;
@@ -72,7 +84,9 @@ export async function readBodyBytes(
 /** Parses URL search params with a schema (strings in, typed values out). */
 export function readQuery<S extends z.ZodType>(url: URL | string, schema: S): z.output<S> {
   const params = (typeof url === "string" ? new URL(url) : url).searchParams;
-  const parsed = schema.safeParse(Object.fromEntries(params.entries()));
+  const raw = Object.fromEntries(params.entries());
+  assertNoControlCharacters(raw);
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error, "Los parámetros de la consulta no son válidos.");
   return parsed.data;
 }

@@ -1,8 +1,14 @@
-// The client's address for rate limits and login throttling. Only server.ts decides it (from the socket, or
-// from X-Forwarded-For when TRUST_PROXY is set) and stamps it on the request under this header, overwriting
-// whatever a client sent; handlers never read X-Forwarded-For themselves, so it cannot be spoofed.
+// Facts about a request that only server.ts can decide, stamped on it under these headers (overwriting
+// whatever a client sent): the client's address (from the socket, or X-Forwarded-For when TRUST_PROXY is
+// set) and whether the browser reached us over https. Handlers never read X-Forwarded-* themselves, so
+// neither can be spoofed.
 export const CLIENT_IP_HEADER = "x-sextinvalle-client-ip";
+export const HTTPS_HEADER = "x-sextinvalle-https";
 
 export function clientIpFromHeaders(headers: Headers): string {
   return headers.get(CLIENT_IP_HEADER)?.trim() || "local";
+}
+
+export function isHttpsFromHeaders(headers: Headers): boolean {
+  return headers.get(HTTPS_HEADER) === "1";
 }

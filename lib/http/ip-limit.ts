@@ -1,12 +1,25 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { sessionUserId } from "@/lib/auth/session-subject";
 import { env } from "@/lib/env";
 import { AppError, errorBody } from "@/lib/errors";
-import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
+import { CLIENT_IP_HEADER, HTTPS_HEADER } from "@/lib/http/client-ip";
+import { nodeHeaders } from "@/lib/http/origin";
+import { isNavigation, REFUSAL_PAGE_CSP, refusalPage } from "@/lib/http/refusal-page";
 import { checkRateLimit, LIMITS, type Limit, type RateLimitStore, rateLimitStore } from "@/lib/ratelimit";
 
-// Request-level concerns of the custom server, applied before Next sees a request: the overall per-IP
+// Request-level concerns of the custom server, applied before Next sees a request: the overall per-client
 // limit, trailing-slash normalisation for the legacy API, and service info for JSON clients at `/`.
-const EXEMPT = [/^\/_next\/(static|image)\//, /^\/favicon\.ico$/, /^\/health\/?$/];
+// Static files are not counted; Next's prefetches have their own, larger budget (a page's links are
+// prefetched in bulk); a signed-in staff member is counted per user, not per (shared office) address.
+const EXEMPT = [
+  /^\/_next\/(static|image)\//,
+  /^\/_next\/webpack-hmr/,
+  /^\/__nextjs/,
+  /^\/favicon\.(ico|svg)$/,
+  /^\/robots\.txt$/,
+  /^\/health\/?$/,
+];
+const PREFETCH_BUDGET = 5;
 
 export function ipLimit(): Limit {
   return { ...LIMITS.perIp, max: env().RATE_LIMIT_PER_IP_PER_MINUTE };
@@ -26,16 +39,48 @@ export function clientIp(req: IncomingMessage, trustProxy = env().TRUST_PROXY): 
   return req.socket.remoteAddress ?? "unknown";
 }
 
-/** Stamps the decided client address on the request for route handlers (see lib/http/client-ip.ts). */
+/** Whether the browser reached us over https: a TLS socket, or a trusted proxy's X-Forwarded-Proto. */
+export function isHttps(req: IncomingMessage, trustProxy = env().TRUST_PROXY): boolean {
+  if ((req.socket as { encrypted?: boolean }).encrypted) return true;
+  if (!trustProxy) return false;
+  const proto = String(req.headers["x-forwarded-proto"] ?? "")
+    .split(",")
+    .at(-1)
+    ?.trim()
+    .toLowerCase();
+  return proto === "https";
+}
+
+/** Stamps the decided client address and scheme on the request for route handlers (lib/http/client-ip.ts). */
 export function stampClientIp(req: IncomingMessage): void {
   req.headers[CLIENT_IP_HEADER] = clientIp(req);
+  req.headers[HTTPS_HEADER] = isHttps(req) ? "1" : "0";
 }
 
 export function isRateLimitExempt(pathname: string): boolean {
   return EXEMPT.some((re) => re.test(pathname));
 }
 
-/** Answers 429 (Retry-After + error JSON) and returns true when the caller's IP is over its limit. */
+/** A prefetch by Next's router or the browser (links in view): a page load that may never be shown. */
+export function isPrefetch(req: IncomingMessage): boolean {
+  if (req.method !== "GET" && req.method !== "HEAD") return false;
+  const h = req.headers;
+  return (
+    h["next-router-prefetch"] === "1" ||
+    String(h.purpose ?? "").toLowerCase() === "prefetch" ||
+    String(h["sec-purpose"] ?? "")
+      .toLowerCase()
+      .startsWith("prefetch")
+  );
+}
+
+/** Who the overall limit counts: a signed-in staff member by user, anyone else by address. */
+export async function limitSubject(req: IncomingMessage): Promise<string> {
+  const user = await sessionUserId(req.headers.cookie).catch(() => null);
+  return user ? `user:${user}` : `ip:${clientIp(req)}`;
+}
+
+/** Answers 429 (Retry-After; JSON, or a Spanish page for a browser navigation) and returns true when over. */
 export async function rejectOverIpLimit(
   req: IncomingMessage,
   res: ServerResponse,
@@ -44,18 +89,34 @@ export async function rejectOverIpLimit(
 ): Promise<boolean> {
   const pathname = (req.url ?? "/").split("?")[0] ?? "/";
   if (isRateLimitExempt(pathname)) return false;
+  const prefetch = isPrefetch(req);
+  const applied = prefetch ? { ...limit, name: `${limit.name}-prefetch`, max: limit.max * PREFETCH_BUDGET } : limit;
   let result: Awaited<ReturnType<typeof checkRateLimit>>;
   try {
-    result = await checkRateLimit(limit, clientIp(req), store);
+    result = await checkRateLimit(applied, await limitSubject(req), store);
   } catch {
-    return false; // a limiter outage (Redis down) must not take the whole site down
+    return false; // a limiter failure must not take the whole site down
   }
   if (result.allowed) return false;
+  const retry = String(result.retryAfterSeconds);
+  if (isNavigation(req.method ?? "GET", nodeHeaders(req.headers))) {
+    res.writeHead(429, {
+      "content-type": "text/html; charset=utf-8",
+      "content-security-policy": REFUSAL_PAGE_CSP,
+      "retry-after": retry,
+      "cache-control": "no-store",
+    });
+    res.end(
+      refusalPage(
+        "Demasiadas solicitudes",
+        "Recibimos demasiadas solicitudes desde tu conexión en poco tiempo. Espera un momento y recarga la página.",
+        result.retryAfterSeconds,
+      ),
+    );
+    return true;
+  }
   const error = new AppError("rate_limited", undefined, { retryAfterSeconds: result.retryAfterSeconds });
-  res.writeHead(429, {
-    "content-type": "application/json; charset=utf-8",
-    "retry-after": String(result.retryAfterSeconds),
-  });
+  res.writeHead(429, { "content-type": "application/json; charset=utf-8", "retry-after": retry });
   res.end(JSON.stringify(errorBody(error)));
   return true;
 }

@@ -2,7 +2,9 @@ import type { NextRequest } from "next/server";
 import { assertPermission } from "@/lib/auth/guards";
 import type { Permission } from "@/lib/auth/permissions";
 import { type Principal, resolvePrincipal } from "@/lib/auth/principal";
+import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/errors";
+import { crossSiteRefusal, requestHost } from "@/lib/http/origin";
 import { log, newRequestId } from "@/lib/log";
 
 // Route handlers are built with these wrappers, so every one states who may call it ("public" or a
@@ -36,6 +38,13 @@ function wrap<P>(access: Access, body: (call: Call<P>) => Promise<Response>): Gu
     const requestId = req.headers.get("x-request-id") ?? newRequestId();
     const started = performance.now();
     try {
+      // also checked by server.ts before Next; repeated here so no handler depends on how it is reached
+      const forged = crossSiteRefusal(
+        req.method,
+        req.headers,
+        requestHost(req.headers, env().TRUST_PROXY) ?? req.nextUrl.host,
+      );
+      if (forged) throw forged;
       const principal = await resolvePrincipal(req.headers);
       if (access !== "public") assertPermission(principal, access);
       const params = ((await ctx?.params) ?? {}) as P;

@@ -1,11 +1,14 @@
 import Papa from "papaparse";
+import { BOUND_MESSAGES, MAX_PRICE, MAX_STOCK } from "@/lib/domain/bounds";
 import { foldText } from "@/lib/text";
+import { type CsvEncoding, decodeCsvBytes } from "./encoding";
 
 // Pure parsing and validation of product CSV files, shared by the console import and the legacy
 // `POST /productos/reemplazar_csv`. Two layouts are accepted:
 //  - our catalogue: sku,nombre,categoria,marca,precio,stock,unidad,norma,descripcion,sinonimos
 //  - the previous system: nombre,descripcion,precio,stock[,categoria] (no SKU: matched by name)
-// Either separator (`,` or `;`), UTF-8 with or without BOM. Nothing is written here.
+// Either separator (`,` or `;`); UTF-8 with or without BOM, or Windows-1252/Latin-1 (encoding.ts decides from
+// the bytes, or refuses). Nothing is written here.
 export type ImportFormat = "catalogo" | "legado";
 
 export type ImportRow = {
@@ -26,15 +29,17 @@ export type ImportError = { line: number; field?: string; message: string };
 
 export type ParsedImport = {
   format: ImportFormat | null;
+  /** How the file's bytes were read (a text input counts as UTF-8). */
+  encoding: CsvEncoding;
   separator: "," | ";";
   rows: ImportRow[];
   errors: ImportError[];
 };
 
 export const MAX_IMPORT_ROWS = 200_000;
-/** Prices and stock are 32-bit integer columns: bounded well below 2 147 483 647 so no row overflows them. */
-export const MAX_IMPORT_PRICE = 2_000_000_000;
-export const MAX_IMPORT_STOCK = 10_000_000;
+/** The same bounds as every other way in (lib/domain/bounds.ts). */
+export const MAX_IMPORT_PRICE = MAX_PRICE;
+export const MAX_IMPORT_STOCK = MAX_STOCK;
 
 const ALIASES: Record<string, string> = { descripcion: "descripcion", description: "descripcion", nombre: "nombre" };
 
@@ -94,8 +99,11 @@ function readRecords(
   return { header: header ?? [], records, errors };
 }
 
-export function parseProductImport(input: string): ParsedImport {
-  const text = input.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+/** Parses an upload: pass the file's bytes so its encoding is detected (a string is taken as decoded text). */
+export function parseProductImport(input: string | Uint8Array): ParsedImport {
+  const decoded = typeof input === "string" ? { text: input, encoding: "utf-8" as const } : decodeCsvBytes(input);
+  const { encoding } = decoded;
+  const text = decoded.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const separator = detectSeparator(text);
   const { header, records, errors } = readRecords(text, separator);
   const keys = header.map(headerKey);
@@ -104,6 +112,7 @@ export function parseProductImport(input: string): ParsedImport {
   if (!format) {
     return {
       format,
+      encoding,
       separator,
       rows: [],
       errors: [
@@ -121,6 +130,7 @@ export function parseProductImport(input: string): ParsedImport {
   if (missing.length > 0) {
     return {
       format,
+      encoding,
       separator,
       rows: [],
       errors: [{ line: 1, message: `Faltan columnas obligatorias: ${missing.join(", ")}.` }],
@@ -129,7 +139,7 @@ export function parseProductImport(input: string): ParsedImport {
   if (records.length === 0) errors.push({ line: 1, message: "El archivo no tiene filas de productos." });
   if (records.length > MAX_IMPORT_ROWS) {
     errors.push({ line: 1, message: `El archivo supera el máximo de ${MAX_IMPORT_ROWS} filas.` });
-    return { format, separator, rows: [], errors };
+    return { format, encoding, separator, rows: [], errors };
   }
 
   const rows: ImportRow[] = [];
@@ -154,11 +164,11 @@ export function parseProductImport(input: string): ParsedImport {
     if (name.length > 200) fail("nombre", "El nombre supera 200 caracteres.");
     const price = parsePesos(priceText);
     if (price === null) fail("precio", `Precio inválido: «${priceText}». Usa un entero en pesos, p. ej. 38500.`);
-    else if (price > MAX_IMPORT_PRICE) fail("precio", "El precio no puede superar $ 2.000.000.000.");
+    else if (price > MAX_IMPORT_PRICE) fail("precio", BOUND_MESSAGES.price);
     const stock = parseQuantity(stockText);
     if (stock === null) fail("stock", `Stock inválido: «${stockText}». Usa un número entero.`);
     else if (stock < 0) fail("stock", "El stock no puede ser negativo.");
-    else if (stock > MAX_IMPORT_STOCK) fail("stock", "El stock no puede superar 10.000.000 unidades.");
+    else if (stock > MAX_IMPORT_STOCK) fail("stock", BOUND_MESSAGES.stock);
     const category = cell("categoria");
     if (format === "catalogo" && !category) fail("categoria", "La categoría es obligatoria.");
     const description = cell("descripcion");
@@ -187,5 +197,5 @@ export function parseProductImport(input: string): ParsedImport {
     });
   }
   errors.sort((a, b) => a.line - b.line);
-  return { format, separator, rows, errors };
+  return { format, encoding, separator, rows, errors };
 }

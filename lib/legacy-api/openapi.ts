@@ -220,18 +220,18 @@ export function openApiDocument() {
         get: op("conversations:read", "Estado del asesor virtual global", { "200": ok("Estado", { type: "object" }) }),
         post: op(
           "bot:global-toggle",
-          "Enciende/apaga el asesor virtual para todos (alterna si no se envía `activo`)",
+          "Enciende/apaga el asesor virtual para todos (`{}` alterna; un cuerpo vacío se rechaza)",
           { "200": ok("Estado", { type: "object" }) },
-          { requestBody: { required: false, content: jsonContent(ref("Interruptor")) } },
+          { requestBody: { required: true, content: jsonContent(ref("Interruptor")) } },
         ),
       },
       "/chat-control/conversacion/{id}/toggle": {
         parameters: [pathParam("id")],
         post: op(
           "conversations:takeover",
-          "Pasa un chat a un asesor o lo devuelve al bot",
+          "Pasa un chat a un asesor o lo devuelve al bot (`{}` alterna; un cuerpo vacío se rechaza)",
           { "200": ok("Estado", { type: "object" }) },
-          { requestBody: { required: false, content: jsonContent(ref("Interruptor")) } },
+          { requestBody: { required: true, content: jsonContent(ref("Interruptor")) } },
         ),
       },
       "/chat-control/debe-responder/{id}": {

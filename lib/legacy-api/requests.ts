@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BOUND_MESSAGES, isoDay, lineQuantity, MAX_ORDER_TOTAL, priceValue, stockValue } from "@/lib/domain/bounds";
 import { ORDER_STATES } from "@/lib/exports/request";
 
 // Request bodies and query strings of the legacy API (zod-validated, unknown fields rejected).
@@ -21,7 +22,7 @@ const productoFields = {
   sku: z.string(),
   nombre: z.string(),
   descripcion: z.string().optional(),
-  precio: z.number({ error: "precio debe ser un número entero en pesos." }).int("precio debe ser un entero en pesos."),
+  precio: priceValue(),
   categoria: z.string(),
   marca: z.string().optional(),
   unidad: z.string().optional(),
@@ -30,7 +31,7 @@ const productoFields = {
 };
 
 export const productoCreateBody = z
-  .strictObject({ ...productoFields, stock: z.number().int().min(0).optional() })
+  .strictObject({ ...productoFields, stock: stockValue().optional() })
   .meta({ id: "ProductoNuevo" });
 
 export const productoUpdateBody = productoCreateBody
@@ -40,8 +41,12 @@ export const productoUpdateBody = productoCreateBody
 
 export const clientesQuery = z.strictObject({ ...pageQuery, q: z.string().max(100).optional() });
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Usa el formato AAAA-MM-DD.");
-export const ventasQuery = z.strictObject({ ...pageQuery, desde: day.optional(), hasta: day.optional() });
+export const ventasQuery = z
+  .strictObject({ ...pageQuery, desde: isoDay.optional(), hasta: isoDay.optional() })
+  .refine((q) => !q.desde || !q.hasta || q.desde <= q.hasta, {
+    message: "desde no puede ser posterior a hasta.",
+    path: ["desde"],
+  });
 export const pedidosQuery = z.strictObject({ ...pageQuery, estado: z.enum(ORDER_STATES).optional() });
 
 export const ventaBody = z
@@ -56,17 +61,17 @@ export const ventaBody = z
       .array(
         z.strictObject({
           producto_id: z.number().int().positive(),
-          cantidad: z
-            .number()
-            .int("cantidad debe ser un entero.")
-            .positive("cantidad debe ser mayor que cero.")
-            .max(100_000),
-          precio_unitario: z.number().int().min(0).optional(),
+          cantidad: lineQuantity(),
+          precio_unitario: priceValue().optional(),
         }),
       )
       .min(1, "La venta debe tener al menos un producto.")
       .max(200),
-    total: z.number({ error: "total es obligatorio." }).int("total debe ser un entero en pesos.").min(0),
+    total: z
+      .number({ error: "total es obligatorio." })
+      .int("total debe ser un entero en pesos.")
+      .min(0)
+      .max(MAX_ORDER_TOTAL, BOUND_MESSAGES.total),
     cliente_cedula: z
       .string()
       .trim()

@@ -1,6 +1,7 @@
 import { chatModel } from "@/lib/ai/providers";
 import { db } from "@/lib/db/client";
 import { databaseFlavour, env } from "@/lib/env";
+import { rateLimitStore } from "@/lib/ratelimit";
 import { storage } from "@/lib/storage";
 
 // Service information and health for /info, /health and `GET /` with Accept: application/json.
@@ -58,15 +59,23 @@ async function modelCheck(): Promise<Check & { proveedor: string; nombre: string
   return { ...base, estado: "sin_verificar", detalle: "Configurado; si falla se responde con el modelo local." };
 }
 
-/** Database down → 503; storage or model problems only degrade. */
+/** Redis shares limits and events between instances; without it each instance works alone ("caido"). */
+async function redisCheck(): Promise<Omit<Check, "estado"> & { estado: Check["estado"] | "caido" | "no_configurado" }> {
+  if (!env().REDIS_URL) return { estado: "no_configurado" };
+  const check = await timed(async () => rateLimitStore().ping?.(), 1_000);
+  return check.estado === "ok" ? check : { ...check, estado: "caido" };
+}
+
+/** Database down → 503; storage, model or Redis problems only degrade. */
 export async function healthReport() {
-  const [database, files, model] = await Promise.all([
+  const [database, files, model, redis] = await Promise.all([
     timed(() => db().$queryRawUnsafe("SELECT 1"), 3_000),
     timed(() => storage().check(), 3_000),
     modelCheck(),
+    redisCheck(),
   ]);
-  const status =
-    database.estado !== "ok" ? "caido" : files.estado !== "ok" || model.estado === "error" ? "degradado" : "ok";
+  const degraded = files.estado !== "ok" || model.estado === "error" || redis.estado === "caido";
+  const status = database.estado !== "ok" ? "caido" : degraded ? "degradado" : "ok";
   return {
     httpStatus: database.estado === "ok" ? 200 : 503,
     body: {
@@ -74,6 +83,7 @@ export async function healthReport() {
       base_de_datos: { ...database, tipo: databaseFlavour() },
       almacenamiento: { ...files, backend: env().STORAGE_BACKEND },
       modelo: model,
+      redis,
       hora: new Date().toISOString(),
     },
   };

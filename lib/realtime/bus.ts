@@ -55,18 +55,35 @@ export function createMemoryBus(): EventBus {
 }
 
 /** How long a publish waits for this instance's own SUBSCRIBE, so its local listeners hear the echo. */
-const SUBSCRIBE_WAIT_MS = 2_000;
+const SUBSCRIBE_WAIT_MS = 500;
+const STARTUP_MS = 5_000;
 const CONNECTING = new Set(["wait", "connecting", "connect", "ready"]);
 
 export function createRedisBus(url: string): EventBus {
   const local = createMemoryBus();
-  const pub = new Redis(url, { maxRetriesPerRequest: 2 });
+  // Bounded waits: a publish never holds a chat turn for long while Redis is unreachable.
+  const pub = new Redis(url, { maxRetriesPerRequest: 2, commandTimeout: 1_000, connectTimeout: 2_000 });
   // We subscribe ourselves on every `ready`: ioredis only re-subscribes channels whose SUBSCRIBE once
   // succeeded, so a Redis that is down at start-up would otherwise leave this instance deaf for good.
-  const sub = new Redis(url, { maxRetriesPerRequest: 2, autoResubscribe: false });
+  const sub = new Redis(url, { maxRetriesPerRequest: 2, autoResubscribe: false, connectTimeout: 2_000 });
   const state = new EventEmitter();
   let subscribed = false;
-  for (const client of [pub, sub]) client.on("error", (err) => log.warn("redis bus error", { err }));
+  let everReady = false;
+  const createdAt = Date.now();
+  pub.on("ready", () => {
+    everReady = true;
+  });
+  // one warning per outage, not one per reconnect attempt
+  let failing = false;
+  for (const client of [pub, sub]) {
+    client.on("error", (err) => {
+      if (!failing) log.warn("redis bus error; events stay on this instance until it is back", { err });
+      failing = true;
+    });
+    client.on("ready", () => {
+      failing = false;
+    });
+  }
   sub.on("ready", () => {
     sub.subscribe(CHANNEL).then(
       () => {
@@ -91,7 +108,9 @@ export function createRedisBus(url: string): EventBus {
   /** True once subscribed; false when the subscriber is down or does not get there in time. */
   const untilSubscribed = (): Promise<boolean> => {
     if (subscribed) return Promise.resolve(true);
-    if (!CONNECTING.has(sub.status)) return Promise.resolve(false);
+    // only worth waiting for while starting up; during an outage deliver locally at once
+    const startingUp = !everReady && Date.now() - createdAt < STARTUP_MS;
+    if (!startingUp || !CONNECTING.has(sub.status)) return Promise.resolve(false);
     return new Promise((resolve) => {
       const done = (value: boolean) => {
         clearTimeout(timer);
@@ -113,9 +132,12 @@ export function createRedisBus(url: string): EventBus {
       // directly (single-instance behaviour), and still try Redis for the others.
       if (!(await untilSubscribed())) await local.publish(event);
       try {
+        // past start-up, never queue behind a connection that is not there: the chat turn would wait on it
+        const startingUp = !everReady && Date.now() - createdAt < STARTUP_MS;
+        if (!startingUp && pub.status !== "ready") throw new Error(`redis ${pub.status}`);
         await pub.publish(CHANNEL, JSON.stringify(event));
       } catch (err) {
-        log.warn("redis bus: publish failed", { err, type: event.type });
+        if (!failing) log.warn("redis bus: publish failed", { err, type: event.type });
         throw err;
       }
     },

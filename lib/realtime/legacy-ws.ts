@@ -3,21 +3,28 @@ import type { Duplex } from "node:stream";
 import { type WebSocket, WebSocketServer } from "ws";
 import { z } from "zod";
 import { hashApiKey, looksLikeApiKey } from "@/lib/auth/api-keys";
+import { CHAT_TOKEN_HEADER } from "@/lib/auth/chat-binding";
 import { isRole } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
-import { INSTRUCTIONS, legacyTurnBody, MESSAGE_TEXT, TONE } from "@/lib/chat/legacy";
+import { chatRateSubject, INSTRUCTIONS, legacyTurnBody, MESSAGE_TEXT, TONE } from "@/lib/chat/legacy";
+import { authorizeChat, type ChatAccess, stillOpenWithoutProof } from "@/lib/chat/ownership";
 import { runChatTurnWithTimeout } from "@/lib/chat/pipeline";
 import { findActiveApiKeyByHash, touchApiKey } from "@/lib/db/staff";
-import { isAppError } from "@/lib/errors";
+import { isAppError, toAppError } from "@/lib/errors";
+import { findControlCharacter } from "@/lib/http/control-chars";
+import { clientIp } from "@/lib/http/ip-limit";
 import { log, newRequestId } from "@/lib/log";
 import { checkRateLimit, LIMITS } from "@/lib/ratelimit";
 import { eventBus } from "@/lib/realtime/bus";
+import { createConnectionSlots, enforceUpgradeRate, refuseUpgrade } from "@/lib/realtime/ws-guard";
 
 // Legacy WebSocket chat `/ws/chat/{chat_id}` on the custom server (see docs in lib/chat/README.md).
 // Client → {"type":"message","mensaje","tono"?,"instrucciones"?}. Server → connection_status, typing,
 // processing{stage}, response_start{tipo_mensaje}, response_chunk{content,chunk_index} (the model's real
 // deltas), response_end{respuesta_completa,estado_venta,metadatos,…}, error{error_code,mensaje},
 // staff_message{mensaje,timestamp} when a person answers from the console, bot_status{ia_desactivada}.
+// The upgrade is refused (404, like an unknown id) unless lib/chat/ownership.ts allows the caller; a new
+// conversation's 101 response and connection_status carry its chat_token, sent back as `?token=`.
 const PATH = /^\/ws\/chat\/([A-Za-z0-9_-]{1,100})\/?$/;
 
 const clientMessage = z.strictObject({
@@ -36,6 +43,8 @@ function sender(ws: WebSocket): Send {
 }
 
 function errorFor(raw: unknown): { error_code: string; mensaje: string } {
+  if (findControlCharacter(raw))
+    return { error_code: "invalid_message", mensaje: "El mensaje contiene caracteres de control no permitidos." };
   if (!raw || typeof raw !== "object" || (raw as { type?: unknown }).type !== "message")
     return { error_code: "invalid_message_type", mensaje: 'Tipo de mensaje no válido: se espera {"type":"message"}.' };
   const mensaje = (raw as { mensaje?: unknown }).mensaje;
@@ -59,15 +68,41 @@ async function principalOf(req: IncomingMessage): Promise<Principal | null> {
   return { kind: "apikey", id: key.id, role: key.role, name: key.name };
 }
 
-function onConnection(ws: WebSocket, chatId: string, principal: Principal | null): void {
-  const send = sender(ws);
-  const connectionId = newRequestId();
-  let busy = false;
-  send({ type: "connection_status", status: "connected", chat_id: chatId });
+const LOST_ACCESS = {
+  type: "error",
+  error_code: "conversacion_no_encontrada",
+  mensaje: "Esta conversación ahora tiene datos personales: reconéctate con el chat_token que recibiste al iniciarla.",
+};
 
+type Caller = { access: ChatAccess; principal: Principal | null; address: string };
+
+const tooMany = (mensaje: string) => ({ type: "error", error_code: "rate_limited", mensaje });
+
+function onConnection(ws: WebSocket, { access, principal, address }: Caller): void {
+  const { chatId } = access;
+  const send = sender(ws);
+  let busy = false;
+  send({
+    type: "connection_status",
+    status: "connected",
+    chat_id: chatId,
+    ...(access.token ? { chat_token: access.token } : {}),
+  });
+
+  // A connection allowed without proof loses the conversation as soon as it holds personal data.
+  const stillAllowed = async () => {
+    if (access.owner || (await stillOpenWithoutProof(chatId).catch(() => false))) return true;
+    send(LOST_ACCESS);
+    ws.close(4404, "conversacion_no_encontrada");
+    return false;
+  };
+  let delivery = Promise.resolve();
   const unsubscribe = eventBus().subscribe((event) => {
     if (event.type === "message" && event.chatId === chatId && event.message.role === "staff") {
-      send({ type: "staff_message", mensaje: event.message.text, message_id: event.message.id });
+      const { text, id } = event.message;
+      delivery = delivery.then(async () => {
+        if (await stillAllowed()) send({ type: "staff_message", mensaje: text, message_id: id });
+      });
     } else if (event.type === "conversation" && event.chatId === chatId) {
       send({ type: "bot_status", ia_desactivada: !event.botEnabled });
     }
@@ -81,19 +116,22 @@ function onConnection(ws: WebSocket, chatId: string, principal: Principal | null
     const requestId = newRequestId();
     let ownsTurn = false;
     try {
+      if (!(await checkRateLimit(LIMITS.websocket, `ip:${address}`)).allowed)
+        return send(tooMany("Demasiados mensajes. Espera un momento."));
       let raw: unknown;
       try {
         raw = isBinary ? undefined : JSON.parse(data.toString());
       } catch {
         raw = undefined;
       }
-      const parsed = clientMessage.safeParse(raw);
-      if (!parsed.success) return send({ type: "error", ...errorFor(raw) });
-      const limit = await checkRateLimit(LIMITS.websocket, `ws:${connectionId}`);
-      if (!limit.allowed)
-        return send({ type: "error", error_code: "rate_limited", mensaje: "Demasiados mensajes. Espera un momento." });
+      const parsed = findControlCharacter(raw) ? null : clientMessage.safeParse(raw);
+      if (!parsed?.success) return send({ type: "error", ...errorFor(raw) });
       if (busy)
         return send({ type: "error", error_code: "busy", mensaje: "Espera la respuesta anterior antes de escribir." });
+      // the same budget as POST /chat/texto and the web chat from this address: more sockets buy no more turns
+      if (!(await checkRateLimit(LIMITS.chat, chatRateSubject(principal, address))).allowed)
+        return send(tooMany("Has hecho demasiadas solicitudes. Intenta de nuevo en un momento."));
+      if (!(await stillAllowed())) return;
       busy = true;
       ownsTurn = true;
       let chunkIndex = 0;
@@ -151,13 +189,48 @@ function onConnection(ws: WebSocket, chatId: string, principal: Principal | null
 /** Returns an upgrade handler for the custom server (true when the request was ours). */
 export function createLegacyChatUpgrade(): (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const slots = createConnectionSlots();
+  const tokens = new WeakMap<IncomingMessage, string>();
+  wss.on("headers", (headers, req) => {
+    const token = tokens.get(req);
+    if (token) headers.push(`${CHAT_TOKEN_HEADER}: ${token}`);
+  });
   return (req, socket, head) => {
-    const match = PATH.exec(new URL(req.url ?? "/", "http://localhost").pathname);
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const match = PATH.exec(url.pathname);
     if (!match?.[1]) return false;
     const chatId = match[1];
-    void principalOf(req)
-      .catch(() => null)
-      .then((principal) => wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, chatId, principal)));
+    socket.on("error", () => socket.destroy());
+    const address = clientIp(req);
+    void (async () => {
+      let slot: { release: () => void } | undefined;
+      let caller: Caller;
+      try {
+        slot = slots.take(address);
+        await enforceUpgradeRate(address);
+        const principal = await principalOf(req).catch(() => null);
+        const header = req.headers[CHAT_TOKEN_HEADER];
+        const access = await authorizeChat({
+          chatId,
+          door: "legacy",
+          purpose: "write",
+          proof: { token: url.searchParams.get("token") ?? (typeof header === "string" ? header : null) },
+          principal,
+          clientIp: address,
+        });
+        caller = { access, principal, address };
+      } catch (error) {
+        slot?.release();
+        return refuseUpgrade(socket, toAppError(error));
+      }
+      if (caller.access.token) tokens.set(req, caller.access.token);
+      const taken = slot;
+      socket.once("close", () => taken.release());
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        ws.once("close", () => taken.release());
+        onConnection(ws, caller);
+      });
+    })();
     return true;
   };
 }

@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { POST as postTexto } from "@/app/chat/texto/route";
 import { generateApiKey } from "@/lib/auth/api-keys";
+import { chatTokenFor } from "@/lib/auth/chat-binding";
 import type { Db } from "@/lib/db/client";
 
 // Calling the legacy chat API the way a client does: real route handler, real NextRequest.
@@ -44,13 +45,26 @@ export type TextoResponse = {
   sugerencias: string[];
 };
 
+/**
+ * Sends one legacy message as a client that kept its conversation's chat_token: a test that picks its own
+ * chat id gets that id's token attached (pass `chat_token: undefined` explicitly to send none).
+ */
 export async function sendTexto(
   body: Record<string, unknown>,
   init: { ip?: string; headers?: Record<string, string> } = {},
 ) {
-  const res = await postTexto(textoRequest(body, init), { params: Promise.resolve({}) });
+  const withToken =
+    typeof body.chat_id === "string" && !("chat_token" in body)
+      ? { ...body, chat_token: chatTokenFor(body.chat_id) }
+      : body;
+  const res = await postTexto(textoRequest(withToken, init), { params: Promise.resolve({}) });
   const json = (await res.json()) as TextoResponse & { error?: { code: string; message: string } };
   return { status: res.status, body: json };
+}
+
+/** The headers of a client that owns `chatId` (history, event streams). */
+export function ownerHeaders(chatId: string): Record<string, string> {
+  return { "x-chat-token": chatTokenFor(chatId) };
 }
 
 /** Runs a dialog in one chat; returns every response. Fails loudly on a non-200. */

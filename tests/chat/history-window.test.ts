@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getHistory } from "@/app/chat/historial/[chat_id]/route";
+import { ownerHeaders } from "@/tests/chat/helpers";
 import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
 
 // A long chat's history (legacy /chat/historial and the web chat's reload) shows its latest 500 messages,
@@ -23,7 +24,8 @@ describe.each(FLAVOURS)("chat history window on %s", (flavour) => {
         text: `mensaje ${i + 1}`,
       })),
     });
-    const res = await getHistory(new NextRequest(`http://localhost/chat/historial/${chatId}`), {
+    const url = `http://localhost/chat/historial/${chatId}`;
+    const res = await getHistory(new NextRequest(url, { headers: ownerHeaders(chatId) }), {
       params: Promise.resolve({ chat_id: chatId }),
     });
     expect(res.status).toBe(200);

@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import { chatTokenFor } from "@/lib/auth/chat-binding";
 import { eventBus } from "@/lib/realtime/bus";
 import { createLegacyChatUpgrade } from "@/lib/realtime/legacy-ws";
 import { freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
@@ -13,7 +14,7 @@ function connect(
   port: number,
   chatId: string,
 ): Promise<{ ws: WebSocket; events: Event[]; next: (type: string) => Promise<Event> }> {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/ws/chat/${chatId}`);
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/ws/chat/${chatId}?token=${chatTokenFor(chatId)}`);
   const events: Event[] = [];
   const waiters: { type: string; resolve: (e: Event) => void; from: number }[] = [];
   let cursor = 0;

@@ -5,7 +5,7 @@ import { GET as getHistory } from "@/app/chat/historial/[chat_id]/route";
 import { POST as postImage } from "@/app/chat/imagen/route";
 import { POST as postTexto } from "@/app/chat/texto/route";
 import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
-import { createApiKeyFor, freshIp, rowCounts, runDialog, sendTexto, textoRequest } from "./helpers";
+import { createApiKeyFor, freshIp, ownerHeaders, rowCounts, runDialog, sendTexto, textoRequest } from "./helpers";
 
 // Anonymous callers carry no session cookie; next-auth's reader needs Next's request scope (see helpers).
 const ctx = { params: Promise.resolve({}) };
@@ -153,7 +153,8 @@ describe.each(FLAVOURS)("chat API guards on %s", (flavour) => {
   });
 
   it("returns the history in the legacy shape", async () => {
-    const res = await getHistory(new NextRequest("http://localhost/chat/historial/toma-control"), {
+    const url = "http://localhost/chat/historial/toma-control";
+    const res = await getHistory(new NextRequest(url, { headers: ownerHeaders("toma-control") }), {
       params: Promise.resolve({ chat_id: "toma-control" }),
     });
     const body = (await res.json()) as { data: { remitente: string; mensaje: string; metadatos: object }[] };

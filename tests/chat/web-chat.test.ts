@@ -4,13 +4,23 @@ import { GET as getEvents } from "@/app/api/chat/[chatId]/events/route";
 import { POST as postChat } from "@/app/api/chat/route";
 import { eventBus } from "@/lib/realtime/bus";
 import { freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
+import { openWebSession } from "../security/chat-helpers";
 import { freshIp } from "./helpers";
 
-// The web chat's route (AI SDK UI message stream for useChat) and its live staff-message channel (SSE).
+// The web chat's route (AI SDK UI message stream for useChat) and its live staff-message channel (SSE),
+// called by a browser holding its conversation cookie (POST /api/chat/session).
+let cookie = "";
+let chatId = "";
+
 function chatRequest(body: unknown) {
   return new NextRequest("http://localhost/api/chat", {
     method: "POST",
-    headers: { "content-type": "application/json", "x-sextinvalle-client-ip": freshIp() },
+    headers: {
+      "content-type": "application/json",
+      "x-sextinvalle-client-ip": freshIp(),
+      cookie,
+      origin: "http://localhost",
+    },
     body: JSON.stringify(body),
   });
 }
@@ -28,16 +38,14 @@ describe("web chat", () => {
   beforeAll(async () => {
     t = await freshDatabase("sqlite");
     useDatabaseForApp(t.url);
+    ({ cookie, chatId } = await openWebSession({ ip: freshIp() }));
   });
   afterAll(async () => t.drop());
 
   it("streams the answer as text deltas followed by a data-turn part", async () => {
-    const res = await postChat(
-      chatRequest({ chatId: "web-1", mensaje: "quiero 2 cascos blancos tipo I de Steelpro" }),
-      {
-        params: Promise.resolve({}),
-      },
-    );
+    const res = await postChat(chatRequest({ chatId, mensaje: "quiero 2 cascos blancos tipo I de Steelpro" }), {
+      params: Promise.resolve({}),
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/event-stream");
     const chunks = await streamChunks(res);
@@ -53,7 +61,7 @@ describe("web chat", () => {
     expect(turn.saleState).toBe("pendiente");
     expect(turn.order.total).toBe(77_000);
     expect(turn.products[0]?.sku).toBe("CAB-001");
-    expect(await t.db.message.count({ where: { conversation: { chatId: "web-1", channel: "web" } } })).toBe(2);
+    expect(await t.db.message.count({ where: { conversation: { chatId, channel: "web" } } })).toBe(2);
   });
 
   it("rejects a body that is not {chatId, mensaje}", async () => {
@@ -72,8 +80,9 @@ describe("web chat", () => {
 
   it("pushes its own chat's messages and takeover switches over SSE, never another chat's", async () => {
     const abort = new AbortController();
-    const res = await getEvents(new NextRequest("http://localhost/api/chat/web-1/events", { signal: abort.signal }), {
-      params: Promise.resolve({ chatId: "web-1" }),
+    const url = `http://localhost/api/chat/${chatId}/events`;
+    const res = await getEvents(new NextRequest(url, { signal: abort.signal, headers: { cookie } }), {
+      params: Promise.resolve({ chatId }),
     });
     expect(res.headers.get("content-type")).toContain("text/event-stream");
     const reader = (res.body as ReadableStream<Uint8Array>).getReader();
@@ -85,13 +94,13 @@ describe("web chat", () => {
     });
     await eventBus().publish({
       type: "message",
-      chatId: "web-1",
+      chatId,
       message: { id: 2, role: "assistant", text: "del bot", createdAt: "x" },
     });
-    await eventBus().publish({ type: "conversation", chatId: "web-1", botEnabled: false });
+    await eventBus().publish({ type: "conversation", chatId, botEnabled: false });
     await eventBus().publish({
       type: "message",
-      chatId: "web-1",
+      chatId,
       message: { id: 3, role: "staff", text: "Hola, soy Ana", createdAt: "2026-11-25T10:00:00.000Z" },
     });
     let received = "";

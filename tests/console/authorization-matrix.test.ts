@@ -29,6 +29,7 @@ vi.mock("@/lib/auth/auth", () => ({
 const PUBLIC_BY_DESIGN = new Set([
   "app/api/auth/[...nextauth]/route.ts", // sign-in
   "app/api/chat/route.ts", // customer web chat
+  "app/api/chat/session/route.ts", // the web chat's conversation cookie
   "app/api/chat/[chatId]/events/route.ts", // staff replies pushed to that chat
   "app/api/chat/[chatId]/state/route.ts", // that chat's order panel and who attends it
   "app/api/chat/[chatId]/quote/route.ts", // that chat's cart as a formal quote

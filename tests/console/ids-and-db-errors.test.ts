@@ -2,6 +2,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as getExport } from "@/app/api/exports/[id]/route";
 import { GET as getProducto } from "@/app/productos/[id]/route";
+import { BOUND_MESSAGES } from "@/lib/domain/bounds";
 import { toAppError } from "@/lib/errors";
 import { idSchema, MAX_ID, parseId } from "@/lib/http/ids";
 import { parseProductImport } from "@/lib/imports/parse";
@@ -36,14 +37,11 @@ describe("id parsing", () => {
   it("bounds imported prices and stock with a Spanish field error", () => {
     const csv = (price: string, stock: string) =>
       parseProductImport(`sku,nombre,categoria,precio,stock\nBIG-1,Casco grande,Cascos,${price},${stock}\n`);
-    expect(csv("2.000.000.000", "10000000").errors).toEqual([]);
-    expect(csv("2.000.000.001", "1").errors).toEqual([
-      { line: 2, field: "precio", message: "El precio no puede superar $ 2.000.000.000." },
-    ]);
+    // the same bounds as every other way in (lib/domain/bounds.ts)
+    expect(csv("1.000.000.000", "1000000").errors).toEqual([]);
+    expect(csv("1.000.000.001", "1").errors).toEqual([{ line: 2, field: "precio", message: BOUND_MESSAGES.price }]);
     expect(csv("99999999999999999999", "1").errors[0]).toMatchObject({ field: "precio" });
-    expect(csv("1000", "10000001").errors).toEqual([
-      { line: 2, field: "stock", message: "El stock no puede superar 10.000.000 unidades." },
-    ]);
+    expect(csv("1000", "1000001").errors).toEqual([{ line: 2, field: "stock", message: BOUND_MESSAGES.stock }]);
   });
 });
 

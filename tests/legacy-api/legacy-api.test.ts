@@ -220,7 +220,7 @@ describe.each(FLAVOURS)("legacy REST API on %s", (flavour) => {
     expect((await respond()).debe_responder).toBe(true);
 
     const conv = await toggleConversation(
-      request("/chat-control/conversacion/legacy-bot-1/toggle", { method: "POST", key: keys.ventas }),
+      request("/chat-control/conversacion/legacy-bot-1/toggle", { method: "POST", key: keys.ventas, body: {} }),
       ctx({ id: "legacy-bot-1" }),
     );
     expect(await conv.json()).toEqual({ chat_id: "legacy-bot-1", bot_activo: false });
@@ -259,7 +259,7 @@ describe.each(FLAVOURS)("legacy REST API on %s", (flavour) => {
     ).toBe(false);
     const s = await (await stats(request("/chat-control/estadisticas", { key: keys.gerente }), ctx({}))).json();
     expect(s).toMatchObject({ bot_global_activo: false, conversaciones_total: await t.db.conversation.count() });
-    await toggleGlobal(request("/chat-control/sistema/toggle", { method: "POST", key: keys.admin }), ctx({}));
+    await toggleGlobal(request("/chat-control/sistema/toggle", { method: "POST", key: keys.admin, body: {} }), ctx({}));
     expect((await respond()).debe_responder).toBe(true);
   });
 

@@ -7,14 +7,16 @@ import { applyProductImport, parseProductImport } from "@/lib/imports";
 // `file`/`archivo`, or the raw CSV as the body). Products missing from the file are deactivated.
 const MAX_BYTES = 20 * 1024 * 1024;
 
-async function readCsv(req: Request): Promise<{ text: string; fileName?: string }> {
+/** The uploaded file's bytes, undecoded: the shared parser detects the encoding (lib/imports/encoding.ts). */
+async function readCsv(req: Request): Promise<{ bytes: Uint8Array; fileName?: string }> {
   const type = req.headers.get("content-type") ?? "";
-  if (type && !/^(multipart\/form-data|text\/csv|text\/plain|application\/octet-stream)/.test(type)) {
+  if (!/^(multipart\/form-data|text\/csv|text\/plain|application\/octet-stream)(;|$)/i.test(type)) {
     throw new AppError("unsupported_media_type", "Envía el CSV como multipart/form-data o text/csv.");
   }
   // counted while read: a body without Content-Length cannot make the server buffer more than the limit
   const body = await readBodyBytes(req, MAX_BYTES, "El archivo supera 20 MB.");
-  if (!type.startsWith("multipart/form-data")) return { text: new TextDecoder().decode(body) };
+  if (body.byteLength === 0) throw new AppError("invalid_input", "El archivo está vacío; no se cambió nada.");
+  if (!/^multipart\/form-data/i.test(type)) return { bytes: body };
   const form = await new Response(body, { headers: { "content-type": type } }).formData().catch(() => {
     throw new AppError("invalid_input", "El formulario no es válido.");
   });
@@ -24,12 +26,12 @@ async function readCsv(req: Request): Promise<{ text: string; fileName?: string 
       fields: { file: "Falta el archivo." },
     });
   }
-  return { text: await file.text(), fileName: file.name };
+  return { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name };
 }
 
 export const POST = guardedRoute("inventory:write", async ({ req, principal }) => {
-  const { text, fileName } = await readCsv(req);
-  const parsed = parseProductImport(text);
+  const { bytes, fileName } = await readCsv(req);
+  const parsed = parseProductImport(bytes);
   if (parsed.errors.length > 0) {
     const fields: Record<string, string> = {};
     for (const e of parsed.errors.slice(0, 50)) fields[`linea_${e.line}${e.field ? `.${e.field}` : ""}`] = e.message;

@@ -3,27 +3,31 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { guardedAction } from "@/lib/auth/guards";
+import { passwordSchema, passwordWeakness } from "@/lib/auth/password-policy";
 import { ROLES } from "@/lib/auth/permissions";
 import { createUser, resetUserPassword, updateUser } from "@/lib/db/users";
 import { AppError } from "@/lib/errors";
 import { idSchema } from "@/lib/http/ids";
 
-const password = z
-  .string()
-  .min(12, "La contraseña debe tener al menos 12 caracteres.")
-  .max(200, "La contraseña es demasiado larga.")
-  .refine((v) => /[a-zA-Z]/.test(v) && /\d/.test(v), "Usa letras y números.");
+// length, letters and digits, and not a common or leaked password (zxcvbn-ts): lib/auth/password-policy.ts
+const password = passwordSchema;
 const role = z.enum(ROLES, { error: "Rol inválido." });
 const id = idSchema;
 
 export const createUserAction = guardedAction(
   "users:manage",
-  z.strictObject({
-    email: z.string().trim().toLowerCase().email("Correo inválido."),
-    name: z.string().trim().min(2, "El nombre es obligatorio.").max(120),
-    role,
-    password,
-  }),
+  z
+    .strictObject({
+      email: z.string().trim().toLowerCase().email("Correo inválido."),
+      name: z.string().trim().min(2, "El nombre es obligatorio.").max(120),
+      role,
+      password,
+    })
+    .superRefine((input, ctx) => {
+      // not the person's own name or e-mail either
+      const weakness = passwordWeakness(input.password, [input.name, input.email]);
+      if (weakness) ctx.addIssue({ code: "custom", path: ["password"], message: weakness });
+    }),
   async (input, principal) => {
     const user = await createUser(input, principal);
     revalidatePath("/dashboard/users");

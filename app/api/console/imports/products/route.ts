@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { planProductImport } from "@/lib/db/imports";
-import { AppError } from "@/lib/errors";
 import { readBodyBytes, readQuery } from "@/lib/http/body";
 import { guardedRoute, json } from "@/lib/http/route";
 import { applyProductImport, parseProductImport } from "@/lib/imports";
@@ -19,15 +18,11 @@ const querySchema = z.strictObject({
 export const POST = guardedRoute("inventory:write", async ({ req, principal }) => {
   const { mode, file } = readQuery(req.nextUrl, querySchema);
   const bytes = await readBodyBytes(req, MAX_BYTES, "El archivo supera 25 MB.");
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new AppError("invalid_input", "El archivo no está en UTF-8. Guárdalo como «CSV UTF-8» e intenta de nuevo.");
-  }
-  const parsed = parseProductImport(text);
+  // UTF-8 (with or without BOM) or Windows-1252, detected from the bytes; anything else is refused clearly
+  const parsed = parseProductImport(bytes);
   const base = {
     format: parsed.format,
+    encoding: parsed.encoding,
     separator: parsed.separator,
     validRows: parsed.rows.length,
     errors: parsed.errors,

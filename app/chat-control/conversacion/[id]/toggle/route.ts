@@ -6,7 +6,7 @@ import { toggleBody } from "@/lib/legacy-api/requests";
 // Legacy API: POST /chat-control/conversacion/{chat_id}/toggle — hand a chat to a person or back to the bot.
 export const POST = guardedRoute<{ id: string }>("conversations:takeover", async ({ req, params, principal }) => {
   const chatId = parseChatId(params.id);
-  const hasBody = (req.headers.get("content-length") ?? "0") !== "0" || req.headers.has("content-type");
-  const body = hasBody ? await readJson(req, toggleBody) : {};
+  // a state change needs a JSON body (`{}` flips, `{"activo": …}` sets): never an empty POST
+  const body = await readJson(req, toggleBody);
   return json(await setConversationBot(chatId, body.activo, principal, body.motivo ?? null));
 });

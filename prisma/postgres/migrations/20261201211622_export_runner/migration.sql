@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ExportFile" ADD COLUMN     "runner" TEXT;
