@@ -1,4 +1,4 @@
-import type { TurnPlan } from "@/lib/agent/turn";
+import type { TurnPlan } from "@/lib/agent/planning/plan";
 import { recordTurn } from "@/lib/db/conversations";
 import { getOrderSummary, type OrderSummary } from "@/lib/db/open-orders";
 import { isAppError } from "@/lib/errors";

@@ -137,8 +137,7 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
         .map((h) => h.product)
         .filter((p) => allowed.has(p.sku));
     }
-  }
-  else if (kind) {
+  } else if (kind) {
     // Products named so come first; those that only a synonym calls so ("tapabocas n95" for a respirator)
     // join when the named ones lack what was asked.
     // A kind with thousands of products (a large catalogue) is narrowed among its best-scored members only.
@@ -204,8 +203,7 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
   }
   const base = { ...EMPTY, hits, fitting: ranked, unmet, kind };
   // Inside a given set, a phrase that matches nothing of it (no word, no attribute) does not pick from it.
-  const matched =
-    wanted.length > unmet.length || ranked.some((p) => words.some((t) => rowHas(catalog.profile(p), t)));
+  const matched = wanted.length > unmet.length || ranked.some((p) => words.some((t) => rowHas(catalog.profile(p), t)));
   if (options.within && !kind && !matched) return { ...EMPTY, hits: search };
   if (ranked.length === 1) return { ...base, resolved: ranked[0] as CatalogProduct, options: ranked };
   if (!kind && !options.within) {

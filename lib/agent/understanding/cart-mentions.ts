@@ -44,7 +44,8 @@ const KEEP_ONLY = new Set(["solo", "solamente", "unicamente", "deje", "dejeme", 
 export function detectCartKind(text: string): CartOpKind {
   const folded = foldText(text);
   if (REMOVE.test(folded)) return "remove";
-  if (SET.test(folded) && replaceNumberWords(tokenize(folded), { typos: true }).some((t) => /^\d+$/.test(t))) return "set";
+  if (SET.test(folded) && replaceNumberWords(tokenize(folded), { typos: true }).some((t) => /^\d+$/.test(t)))
+    return "set";
   return "add";
 }
 

@@ -146,7 +146,9 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
     customer = extractCustomerData(text, { expected: expected.filter((f) => f !== "name") });
   const restFolded = foldText(customer.rest);
   const replaced = REPLACED_QUANTITY.exec(restFolded);
-  const replacedQuantity = replaced ? Number(replaceNumberWords([replaced[1] as string], { typos: true })[0]) : Number.NaN;
+  const replacedQuantity = replaced
+    ? Number(replaceNumberWords([replaced[1] as string], { typos: true })[0])
+    : Number.NaN;
   const rest = Number.isInteger(replacedQuantity) ? restFolded.replace(replaced?.[0] ?? "", " ") : customer.rest;
   const cart = extractCart(rest, catalog);
   narrowToTopic(cart, history, catalog);
