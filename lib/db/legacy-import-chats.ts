@@ -1,0 +1,224 @@
+import { randomUUID } from "node:crypto";
+import type { DbTransaction } from "@/lib/db/client";
+import { GLOBAL_BOT_KEY, parseGlobalBotSetting } from "@/lib/db/settings";
+import type {
+  BotSwitch,
+  LegacyImportReport,
+  MappedCompanyVersion,
+  MappedConversation,
+  MappedMessage,
+} from "@/lib/legacy-import/types";
+
+// The chat side of the legacy import: conversations with their messages, the bot switches and the company
+// text versions. Messages carry `metadata.legado.id` (the previous system's row id), the key a re-run matches on.
+const COMPANY_MAP_KEY = "legacy.company_versions";
+const LEGACY_ACTOR = "sistema anterior";
+
+function legacyIdOf(metadata: string): number | null {
+  try {
+    const value = JSON.parse(metadata) as { legado?: { id?: unknown } };
+    return typeof value.legado?.id === "number" ? value.legado.id : null;
+  } catch {
+    return null;
+  }
+}
+
+function summaryOf(messages: MappedMessage[]) {
+  const last = messages.at(-1);
+  const lastIntent = [...messages].reverse().find((m) => m.role !== "system" && m.intent)?.intent ?? null;
+  const saleState = [...messages].reverse().find((m) => m.saleState)?.saleState ?? null;
+  return { last, lastIntent, saleState };
+}
+
+async function recordSwitch(tx: DbTransaction, chatId: string, bot: BotSwitch) {
+  await tx.auditLog.create({
+    data: {
+      actorType: "system",
+      actorLabel: bot.by ? `${LEGACY_ACTOR}: ${bot.by}` : LEGACY_ACTOR,
+      action: bot.enabled ? "conversation.release" : "conversation.takeover",
+      entityType: "conversation",
+      entityId: chatId,
+      after: JSON.stringify({ botEnabled: bot.enabled, origen: "sistema anterior" }),
+      reason: bot.reason,
+      ...(bot.at ? { createdAt: bot.at } : {}),
+    },
+  });
+}
+
+function messageRows(conversationId: number, messages: MappedMessage[]) {
+  return messages.map((m) => ({
+    conversationId,
+    role: m.role,
+    text: m.text,
+    intent: m.intent,
+    saleState: m.saleState,
+    metadata: JSON.stringify(m.metadata),
+    createdAt: m.createdAt,
+  }));
+}
+
+async function findExisting(tx: DbTransaction, c: MappedConversation) {
+  if (c.channel === "telegram") {
+    return tx.conversation.findUnique({
+      where: { channel_channelUserId: { channel: "telegram", channelUserId: c.legacyChatId } },
+    });
+  }
+  return tx.conversation.findUnique({ where: { chatId: c.legacyChatId } });
+}
+
+/** Returns the conversation id of every legacy chat id. */
+export async function writeLegacyConversations(
+  tx: DbTransaction,
+  conversations: MappedConversation[],
+  clientByChat: Map<string, number>,
+  report: LegacyImportReport,
+): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  const clientNames = new Map(
+    (
+      await tx.client.findMany({
+        where: { id: { in: [...new Set(clientByChat.values())] } },
+        select: { id: true, name: true },
+      })
+    ).map((c) => [c.id, c.name]),
+  );
+  for (const c of conversations) {
+    const current = await findExisting(tx, c);
+    const clientId = clientByChat.get(c.legacyChatId) ?? null;
+    const { last, lastIntent, saleState } = summaryOf(c.messages);
+    if (!current) {
+      const telegram = c.channel === "telegram";
+      const created = await tx.conversation.create({
+        data: {
+          // a Telegram conversation's chat id stays unguessable; the sender id is its channel key
+          chatId: telegram ? `tg-${randomUUID()}` : c.legacyChatId,
+          channel: c.channel,
+          channelUserId: telegram ? c.legacyChatId : null,
+          botEnabled: c.bot?.enabled ?? true,
+          clientId,
+          customerName: clientId ? (clientNames.get(clientId) ?? null) : null,
+          lastMessageAt: last?.createdAt ?? c.bot?.at ?? new Date(),
+          lastMessagePreview: last?.text.slice(0, 140) ?? null,
+          lastIntent,
+          saleState,
+          messageCount: c.messages.length,
+          ...(c.messages[0] ? { createdAt: c.messages[0].createdAt } : {}),
+        },
+      });
+      ids.set(c.legacyChatId, created.id);
+      if (c.messages.length > 0) await tx.message.createMany({ data: messageRows(created.id, c.messages) });
+      report.conversations.created++;
+      report.messages.created += c.messages.length;
+      if (c.bot) {
+        await recordSwitch(tx, created.chatId, c.bot);
+        report.botSwitches.created++;
+      }
+      continue;
+    }
+    ids.set(c.legacyChatId, current.id);
+    const stored = await tx.message.findMany({ where: { conversationId: current.id }, select: { metadata: true } });
+    const present = new Set(stored.map((m) => legacyIdOf(m.metadata)).filter((id) => id !== null));
+    const missing = c.messages.filter((m) => !present.has(m.legacyId));
+    report.messages.unchanged += c.messages.length - missing.length;
+    let changed = false;
+    if (missing.length > 0) {
+      await tx.message.createMany({ data: messageRows(current.id, missing) });
+      const newer = last && last.createdAt > current.lastMessageAt;
+      await tx.conversation.update({
+        where: { id: current.id },
+        data: {
+          messageCount: { increment: missing.length },
+          ...(newer
+            ? { lastMessageAt: last.createdAt, lastMessagePreview: last.text.slice(0, 140), lastIntent, saleState }
+            : {}),
+        },
+      });
+      report.messages.created += missing.length;
+      changed = true;
+    }
+    if (clientId !== null && current.clientId === null) {
+      await tx.conversation.update({
+        where: { id: current.id },
+        data: { clientId, customerName: clientNames.get(clientId) ?? null },
+      });
+      changed = true;
+    }
+    if (c.bot && current.botEnabled !== c.bot.enabled) {
+      await tx.conversation.update({
+        where: { id: current.id },
+        data: { botEnabled: c.bot.enabled, ...(c.bot.enabled ? { takenOverById: null, takenOverAt: null } : {}) },
+      });
+      await recordSwitch(tx, current.chatId, c.bot);
+      report.botSwitches.updated++;
+      changed = true;
+    } else if (c.bot) report.botSwitches.unchanged++;
+    if (changed) report.conversations.updated++;
+    else report.conversations.unchanged++;
+  }
+  return ids;
+}
+
+export async function writeLegacyGlobalBot(tx: DbTransaction, bot: BotSwitch | null, report: LegacyImportReport) {
+  if (!bot) return;
+  const row = await tx.setting.findUnique({ where: { key: GLOBAL_BOT_KEY } });
+  const current = parseGlobalBotSetting(row?.value);
+  const by = bot.by ? `${LEGACY_ACTOR}: ${bot.by}` : LEGACY_ACTOR;
+  // an "on, no reason" switch is what having no setting means: nothing to write
+  const same = row
+    ? current.enabled === bot.enabled && current.reason === bot.reason && (current.by === by || bot.enabled)
+    : bot.enabled && !bot.reason;
+  if (same) {
+    report.botSwitches.unchanged++;
+    return;
+  }
+  const value = JSON.stringify({
+    enabled: bot.enabled,
+    reason: bot.reason,
+    by,
+    at: (bot.at ?? new Date()).toISOString(),
+  });
+  await tx.setting.upsert({
+    where: { key: GLOBAL_BOT_KEY },
+    create: { key: GLOBAL_BOT_KEY, value },
+    update: { value },
+  });
+  if (row) report.botSwitches.updated++;
+  else report.botSwitches.created++;
+}
+
+/**
+ * Every legacy version becomes one of ours, oldest first and the active one last, so it is current. The map of
+ * legacy ids to our versions (Setting `legacy.company_versions`) makes a re-run keep later edits by staff.
+ */
+export async function writeLegacyCompany(
+  tx: DbTransaction,
+  versions: MappedCompanyVersion[],
+  report: LegacyImportReport,
+) {
+  const row = await tx.setting.findUnique({ where: { key: COMPANY_MAP_KEY } });
+  const map = (row ? JSON.parse(row.value) : {}) as Record<string, number>;
+  let changed = false;
+  for (const v of versions) {
+    const mapped = map[String(v.legacyId)];
+    if (mapped !== undefined && (await tx.companyInfo.findUnique({ where: { version: mapped } }))) {
+      report.companyVersions.unchanged++;
+      continue;
+    }
+    const latest = await tx.companyInfo.findFirst({ orderBy: { version: "desc" }, select: { version: true } });
+    const version = (latest?.version ?? 0) + 1;
+    await tx.companyInfo.create({
+      data: { version, content: v.content, ...(v.createdAt ? { createdAt: v.createdAt } : {}) },
+    });
+    map[String(v.legacyId)] = version;
+    report.companyVersions.created++;
+    changed = true;
+  }
+  if (changed) {
+    const value = JSON.stringify(map);
+    await tx.setting.upsert({
+      where: { key: COMPANY_MAP_KEY },
+      create: { key: COMPANY_MAP_KEY, value },
+      update: { value },
+    });
+  }
+}
