@@ -30,19 +30,17 @@ function summaryOf(messages: MappedMessage[]) {
   return { last, lastIntent, saleState };
 }
 
-async function recordSwitch(tx: DbTransaction, chatId: string, bot: BotSwitch) {
-  await tx.auditLog.create({
-    data: {
-      actorType: "system",
-      actorLabel: bot.by ? `${LEGACY_ACTOR}: ${bot.by}` : LEGACY_ACTOR,
-      action: bot.enabled ? "conversation.release" : "conversation.takeover",
-      entityType: "conversation",
-      entityId: chatId,
-      after: JSON.stringify({ botEnabled: bot.enabled, origen: "sistema anterior" }),
-      reason: bot.reason,
-      ...(bot.at ? { createdAt: bot.at } : {}),
-    },
-  });
+function switchAudit(chatId: string, bot: BotSwitch) {
+  return {
+    actorType: "system",
+    actorLabel: bot.by ? `${LEGACY_ACTOR}: ${bot.by}` : LEGACY_ACTOR,
+    action: bot.enabled ? "conversation.release" : "conversation.takeover",
+    entityType: "conversation",
+    entityId: chatId,
+    after: JSON.stringify({ botEnabled: bot.enabled, origen: "sistema anterior" }),
+    reason: bot.reason,
+    ...(bot.at ? { createdAt: bot.at } : {}),
+  };
 }
 
 function messageRows(conversationId: number, messages: MappedMessage[]) {
@@ -57,13 +55,33 @@ function messageRows(conversationId: number, messages: MappedMessage[]) {
   }));
 }
 
-async function findExisting(tx: DbTransaction, c: MappedConversation) {
-  if (c.channel === "telegram") {
-    return tx.conversation.findUnique({
-      where: { channel_channelUserId: { channel: "telegram", channelUserId: c.legacyChatId } },
-    });
+const CHUNK = 500;
+
+async function inChunks<T, R>(items: T[], run: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(...(await run(items.slice(i, i + CHUNK))));
+  return out;
+}
+
+const keyOf = (channel: string, id: string) => (channel === "telegram" ? `telegram:${id}` : `chat:${id}`);
+
+async function findExisting(tx: DbTransaction, conversations: MappedConversation[]) {
+  const tg = conversations.filter((c) => c.channel === "telegram").map((c) => c.legacyChatId);
+  const other = conversations.filter((c) => c.channel !== "telegram").map((c) => c.legacyChatId);
+  const rows = [
+    ...(await inChunks(other, (chatId) => tx.conversation.findMany({ where: { chatId: { in: chatId } } }))),
+    ...(await inChunks(tg, (ids) =>
+      tx.conversation.findMany({ where: { channel: "telegram", channelUserId: { in: ids } } }),
+    )),
+  ];
+  const tgSet = new Set(tg);
+  const byKey = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) {
+    if (r.channel === "telegram" && r.channelUserId && tgSet.has(r.channelUserId))
+      byKey.set(keyOf("telegram", r.channelUserId), r);
+    else byKey.set(keyOf("api", r.chatId), r);
   }
-  return tx.conversation.findUnique({ where: { chatId: c.legacyChatId } });
+  return byKey;
 }
 
 /** Returns the conversation id of every legacy chat id. */
@@ -82,18 +100,25 @@ export async function writeLegacyConversations(
       })
     ).map((c) => [c.id, c.name]),
   );
+  const existing = await findExisting(tx, conversations);
+  const fresh: { conversation: MappedConversation; chatId: string }[] = [];
+  const switches: { chatId: string; bot: BotSwitch }[] = [];
   for (const c of conversations) {
-    const current = await findExisting(tx, c);
-    const clientId = clientByChat.get(c.legacyChatId) ?? null;
-    const { last, lastIntent, saleState } = summaryOf(c.messages);
+    const current = existing.get(keyOf(c.channel, c.legacyChatId));
     if (!current) {
-      const telegram = c.channel === "telegram";
-      const created = await tx.conversation.create({
-        data: {
-          // a Telegram conversation's chat id stays unguessable; the sender id is its channel key
-          chatId: telegram ? `tg-${randomUUID()}` : c.legacyChatId,
+      // a Telegram conversation's chat id stays unguessable; the sender id is its channel key
+      fresh.push({ conversation: c, chatId: c.channel === "telegram" ? `tg-${randomUUID()}` : c.legacyChatId });
+    }
+  }
+  await inChunks(fresh, async (chunk) => {
+    await tx.conversation.createMany({
+      data: chunk.map(({ conversation: c, chatId }) => {
+        const clientId = clientByChat.get(c.legacyChatId) ?? null;
+        const { last, lastIntent, saleState } = summaryOf(c.messages);
+        return {
+          chatId,
           channel: c.channel,
-          channelUserId: telegram ? c.legacyChatId : null,
+          channelUserId: c.channel === "telegram" ? c.legacyChatId : null,
           botEnabled: c.bot?.enabled ?? true,
           clientId,
           customerName: clientId ? (clientNames.get(clientId) ?? null) : null,
@@ -103,58 +128,86 @@ export async function writeLegacyConversations(
           saleState,
           messageCount: c.messages.length,
           ...(c.messages[0] ? { createdAt: c.messages[0].createdAt } : {}),
-        },
-      });
-      ids.set(c.legacyChatId, created.id);
-      if (c.messages.length > 0) await tx.message.createMany({ data: messageRows(created.id, c.messages) });
-      report.conversations.created++;
-      report.messages.created += c.messages.length;
-      if (c.bot) {
-        await recordSwitch(tx, created.chatId, c.bot);
-        report.botSwitches.created++;
-      }
-      continue;
+        };
+      }),
+    });
+    return [];
+  });
+  const created = await inChunks(fresh, (chunk) =>
+    tx.conversation.findMany({
+      where: { chatId: { in: chunk.map((f) => f.chatId) } },
+      select: { id: true, chatId: true },
+    }),
+  );
+  const createdIds = new Map(created.map((c) => [c.chatId, c.id]));
+  const newMessages: ReturnType<typeof messageRows> = [];
+  for (const { conversation: c, chatId } of fresh) {
+    const id = createdIds.get(chatId) as number;
+    ids.set(c.legacyChatId, id);
+    newMessages.push(...messageRows(id, c.messages));
+    report.conversations.created++;
+    report.messages.created += c.messages.length;
+    if (c.bot) {
+      switches.push({ chatId, bot: c.bot });
+      report.botSwitches.created++;
     }
+  }
+
+  const known = conversations.flatMap((c) => {
+    const current = existing.get(keyOf(c.channel, c.legacyChatId));
+    return current ? [{ c, current }] : [];
+  });
+  const stored = await inChunks(
+    known.map((k) => k.current.id),
+    (chunk) => tx.message.findMany({ where: { conversationId: { in: chunk } }, select: { metadata: true } }),
+  );
+  const present = new Set(stored.map((m) => legacyIdOf(m.metadata)).filter((id) => id !== null));
+  for (const { c, current } of known) {
     ids.set(c.legacyChatId, current.id);
-    const stored = await tx.message.findMany({ where: { conversationId: current.id }, select: { metadata: true } });
-    const present = new Set(stored.map((m) => legacyIdOf(m.metadata)).filter((id) => id !== null));
     const missing = c.messages.filter((m) => !present.has(m.legacyId));
     report.messages.unchanged += c.messages.length - missing.length;
-    let changed = false;
+    const clientId = clientByChat.get(c.legacyChatId) ?? null;
+    const { last, lastIntent, saleState } = summaryOf(c.messages);
+    const data: Record<string, unknown> = {};
     if (missing.length > 0) {
-      await tx.message.createMany({ data: messageRows(current.id, missing) });
-      const newer = last && last.createdAt > current.lastMessageAt;
-      await tx.conversation.update({
-        where: { id: current.id },
-        data: {
-          messageCount: { increment: missing.length },
-          ...(newer
-            ? { lastMessageAt: last.createdAt, lastMessagePreview: last.text.slice(0, 140), lastIntent, saleState }
-            : {}),
-        },
-      });
+      newMessages.push(...messageRows(current.id, missing));
+      data.messageCount = { increment: missing.length };
+      if (last && last.createdAt > current.lastMessageAt) {
+        Object.assign(data, {
+          lastMessageAt: last.createdAt,
+          lastMessagePreview: last.text.slice(0, 140),
+          lastIntent,
+          saleState,
+        });
+      }
       report.messages.created += missing.length;
-      changed = true;
     }
     if (clientId !== null && current.clientId === null) {
-      await tx.conversation.update({
-        where: { id: current.id },
-        data: { clientId, customerName: clientNames.get(clientId) ?? null },
-      });
-      changed = true;
+      Object.assign(data, { clientId, customerName: clientNames.get(clientId) ?? null });
     }
     if (c.bot && current.botEnabled !== c.bot.enabled) {
-      await tx.conversation.update({
-        where: { id: current.id },
-        data: { botEnabled: c.bot.enabled, ...(c.bot.enabled ? { takenOverById: null, takenOverAt: null } : {}) },
-      });
-      await recordSwitch(tx, current.chatId, c.bot);
+      Object.assign(
+        data,
+        { botEnabled: c.bot.enabled },
+        c.bot.enabled ? { takenOverById: null, takenOverAt: null } : {},
+      );
+      switches.push({ chatId: current.chatId, bot: c.bot });
       report.botSwitches.updated++;
-      changed = true;
     } else if (c.bot) report.botSwitches.unchanged++;
-    if (changed) report.conversations.updated++;
-    else report.conversations.unchanged++;
+    if (Object.keys(data).length > 0) {
+      await tx.conversation.update({ where: { id: current.id }, data });
+      report.conversations.updated++;
+    } else report.conversations.unchanged++;
   }
+  // one conversation after the other, each oldest first: message ids keep every history's order
+  await inChunks(newMessages, async (chunk) => {
+    await tx.message.createMany({ data: chunk });
+    return [];
+  });
+  await inChunks(switches, async (chunk) => {
+    await tx.auditLog.createMany({ data: chunk.map(({ chatId, bot }) => switchAudit(chatId, bot)) });
+    return [];
+  });
   return ids;
 }
 

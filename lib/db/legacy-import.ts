@@ -53,6 +53,20 @@ const PRODUCT_FIELDS = [
   "skuInternal",
 ] as const;
 
+function productData(p: MappedProduct) {
+  return {
+    sku: p.sku,
+    name: p.name,
+    description: p.description,
+    category: p.category,
+    price: p.price,
+    stock: p.stock,
+    active: p.active,
+    legacyId: p.legacyId,
+    skuInternal: true,
+  };
+}
+
 async function writeProducts(tx: DbTransaction, products: MappedProduct[], report: LegacyImportReport) {
   const existing = await tx.product.findMany({
     select: {
@@ -76,48 +90,50 @@ async function writeProducts(tx: DbTransaction, products: MappedProduct[], repor
   }
   const refs = new Map<number, ProductRef>();
   const touched = new Set<number>();
+  const toCreate: (ReturnType<typeof productData> & { searchText: string })[] = [];
+  const movements: { productId: number; delta: number; stockAfter: number }[] = [];
   for (const p of products) {
     const current = byLegacy.get(p.legacyId) ?? bySku.get(p.sku) ?? byName.get(foldText(p.name)) ?? undefined;
     if (current && current.legacyId !== null && current.legacyId !== p.legacyId) {
       throw new AppError("conflict", `El SKU ${p.sku} ya pertenece a otro producto; no se importó nada.`);
     }
-    const data = {
-      sku: p.sku,
-      name: p.name,
-      description: p.description,
-      category: p.category,
-      price: p.price,
-      stock: p.stock,
-      active: p.active,
-      legacyId: p.legacyId,
-      skuInternal: true,
-    };
+    const data = productData(p);
     const searchText = productSearchText({
       ...data,
       brand: current?.brand ?? "",
       standard: current?.standard ?? null,
       synonyms: current?.synonyms ?? "",
     });
-    let id: number;
     if (!current) {
-      id = (await tx.product.create({ data: { ...data, searchText }, select: { id: true } })).id;
+      toCreate.push({ ...data, searchText });
       report.products.created++;
-    } else if (PRODUCT_FIELDS.some((f) => current[f] !== data[f])) {
-      id = (await tx.product.update({ where: { id: current.id }, data: { ...data, searchText }, select: { id: true } }))
-        .id;
+      continue;
+    }
+    if (PRODUCT_FIELDS.some((f) => current[f] !== data[f])) {
+      await tx.product.update({ where: { id: current.id }, data: { ...data, searchText } });
       report.products.updated++;
-    } else {
-      id = current.id;
-      report.products.unchanged++;
-    }
-    const delta = p.stock - (current ? Number(current.stock) : 0);
-    if (delta !== 0) {
-      await tx.stockMovement.create({
-        data: { productId: id, delta, stockAfter: p.stock, reason: "import", note: "Sistema anterior (app.db)" },
-      });
-    }
-    touched.add(id);
-    refs.set(p.legacyId, { id, sku: p.sku, name: p.name });
+    } else report.products.unchanged++;
+    const delta = p.stock - Number(current.stock);
+    if (delta !== 0) movements.push({ productId: current.id, delta, stockAfter: p.stock });
+    touched.add(current.id);
+    refs.set(p.legacyId, { id: current.id, sku: p.sku, name: p.name });
+  }
+  // new rows in bulk (one statement per 500), then their ids by legacy id
+  for (let i = 0; i < toCreate.length; i += 500) await tx.product.createMany({ data: toCreate.slice(i, i + 500) });
+  const created = await tx.product.findMany({
+    where: { legacyId: { in: toCreate.map((p) => p.legacyId) } },
+    select: { id: true, legacyId: true, sku: true, name: true, stock: true },
+  });
+  for (const p of created) {
+    touched.add(p.id);
+    refs.set(p.legacyId as number, { id: p.id, sku: p.sku, name: p.name });
+    if (p.stock !== 0) movements.push({ productId: p.id, delta: p.stock, stockAfter: p.stock });
+  }
+  const note = "Sistema anterior (app.db)";
+  for (let i = 0; i < movements.length; i += 500) {
+    await tx.stockMovement.createMany({
+      data: movements.slice(i, i + 500).map((m) => ({ ...m, reason: "import", note })),
+    });
   }
   // the shop's catalogue is the previous system's: products it did not have (the demo catalogue) stop selling
   const stale = rows.filter((p) => p.active && p.legacyId === null && !touched.has(p.id)).map((p) => p.id);
