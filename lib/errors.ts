@@ -79,6 +79,8 @@ export function invalidInput(error: ZodError, message = DEFAULT_MESSAGES.invalid
 
 export type ErrorBody = {
   error: { code: string; message: string; fields?: FieldErrors; request_id?: string };
+  /** The same message where the previous system's (FastAPI) clients read it: `{"detail": "…"}`. */
+  detail: string;
 };
 
 // The database being unreachable (down, restarting, out of connections, locked) is an outage, not a bug:
@@ -180,6 +182,7 @@ export function errorBody(error: AppError, requestId?: string): ErrorBody {
       ...(error.fields ? { fields: error.fields } : {}),
       ...(requestId ? { request_id: requestId } : {}),
     },
+    detail: error.message,
   };
 }
 

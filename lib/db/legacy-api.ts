@@ -139,3 +139,21 @@ export async function listAuditForApi(f: Page & { accion?: string; entidad?: str
   ]);
   return { rows, total };
 }
+
+/** The newest messages of every chat (legacy GET /exportar/conversaciones-rag), newest first. */
+export function latestMessagesForLegacy(limit: number) {
+  return db().message.findMany({
+    orderBy: { id: "desc" },
+    take: limit,
+    select: {
+      id: true,
+      role: true,
+      text: true,
+      intent: true,
+      saleState: true,
+      metadata: true,
+      createdAt: true,
+      conversation: { select: { chatId: true } },
+    },
+  });
+}

@@ -2,6 +2,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { recordAudit } from "@/lib/db/audit";
 import { type DbTransaction, db } from "@/lib/db/client";
 import { writeLegacyCompany, writeLegacyConversations, writeLegacyGlobalBot } from "@/lib/db/legacy-import-chats";
+import { legacyProductSku } from "@/lib/domain/legacy";
 import { AppError } from "@/lib/errors";
 import type {
   LegacyDataset,
@@ -224,7 +225,7 @@ async function writeOrders(
             const product = refs.products.get(l.legacyProductId);
             return {
               productId: product?.id ?? null,
-              sku: product?.sku ?? `SV-${String(l.legacyProductId).padStart(4, "0")}`,
+              sku: product?.sku ?? legacyProductSku(l.legacyProductId),
               name: product?.name ?? l.name,
               quantity: l.quantity,
               unitPrice: l.unitPrice,

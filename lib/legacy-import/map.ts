@@ -1,3 +1,4 @@
+import { legacyProductSku } from "@/lib/domain/legacy";
 import { LegacyFileRefused, type LegacySource } from "./source";
 import { type LegacyClock, legacyInstant } from "./time";
 import type {
@@ -15,10 +16,7 @@ import type {
 // Pure mapping of the validated legacy rows to our model (the issue's rules); nothing here touches a database.
 export const NO_CATEGORY = "Sin categoría";
 
-/** A stable, readable SKU the shop never chose: `SV-0018` for legacy product 18. */
-export function legacySku(legacyId: number): string {
-  return `SV-${String(legacyId).padStart(4, "0")}`;
-}
+export const legacySku = legacyProductSku;
 
 /** Colombian company NITs have 9 digits starting with 8 or 9 (plus a check digit); anything else is a cédula. */
 export function legacyDocument(raw: string): DocumentRef {
