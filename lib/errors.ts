@@ -175,6 +175,7 @@ export function toAppError(error: unknown, requestId?: string): AppError {
 }
 
 export function errorBody(error: AppError, requestId?: string): ErrorBody {
+  const firstField = error.fields ? Object.values(error.fields)[0] : undefined;
   return {
     error: {
       code: error.detailCode ?? error.code,
@@ -182,7 +183,8 @@ export function errorBody(error: AppError, requestId?: string): ErrorBody {
       ...(error.fields ? { fields: error.fields } : {}),
       ...(requestId ? { request_id: requestId } : {}),
     },
-    detail: error.message,
+    // FastAPI put the specific reason there: the first field's message follows the general one
+    detail: firstField ? `${error.message.replace(/\.?$/, ".")} ${firstField}` : error.message,
   };
 }
 

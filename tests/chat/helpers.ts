@@ -26,6 +26,7 @@ export function textoRequest(
 
 export type TextoResponse = {
   status: string;
+  message: string;
   respuesta: string;
   tipo_mensaje: string;
   chat_id: string;
