@@ -38,8 +38,7 @@ export const GET = guardedRoute<{ dataset: string }>(
     // the previous system answered JSON pointing at the stored file; `?descargar=true` (or asking for the file's
     // type in Accept) streams the file itself
     const accept = req.headers.get("accept") ?? "";
-    const wantsFile =
-      query.descargar === "true" || query.descargar === "1" || /text\/csv|spreadsheetml/.test(accept);
+    const wantsFile = query.descargar === "true" || query.descargar === "1" || /text\/csv|spreadsheetml/.test(accept);
     if (!wantsFile) {
       if (params.dataset === "conversaciones-rag") {
         await enforceExportLimit(principal);
