@@ -11,7 +11,7 @@ export async function legacyFileResponse(principal: Principal, request: ExportRe
   const started = await startExport(principal, request, { requestId });
   await waitForExport(started.id);
   const row = await getExportFile(started.id);
-  if (!row || row.status !== "ready") {
+  if (row?.status !== "ready") {
     throw new AppError("unavailable", row?.error ?? "No se pudo generar el archivo. Intenta de nuevo.");
   }
   const downloadUrl = await downloadUrlFor(row);
