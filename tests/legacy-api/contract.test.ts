@@ -4,9 +4,13 @@ import path from "node:path";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getHistory } from "@/app/chat/historial/[chat_id]/route";
+import { GET as listClients } from "@/app/clientes/route";
 import { GET as exportar } from "@/app/exportar/[dataset]/route";
 import { GET as downloadLocal } from "@/app/files/local/[...key]/route";
+import { GET as getProduct } from "@/app/productos/[id]/route";
 import { POST as replaceCsv } from "@/app/productos/reemplazar_csv/route";
+import { GET as listProducts } from "@/app/productos/route";
+import { POST as postSale } from "@/app/venta/route";
 import { resetEnvCache } from "@/lib/env";
 import { ownerHeaders, runDialog, sendTexto } from "../chat/helpers";
 import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
@@ -170,5 +174,58 @@ describe.each(FLAVOURS)("previous system's contract on %s", (flavour) => {
     );
     expect(empty.status).toBe(400);
     expect((await empty.json()).detail).toMatch(/vacío/);
+  });
+
+  it("REST after the real catalogue: products by their old id, /venta/'s answer, the client's old field names", async () => {
+    // runs after the reemplazar_csv test above: ids 18–114 are the previous system's
+    const one = await getProduct(request("/productos/18", { key: admin }), ctx({ id: "18" }));
+    expect(await one.json()).toMatchObject({ id: 18, nombre: "Extintor PQS 6kg", precio: 95_000, activo: true });
+    const list = await (await listProducts(request("/productos/?limit=500", { key: admin }), ctx({}))).json();
+    const fields = ["nombre", "descripcion", "precio", "stock", "categoria", "activo", "id", "fecha_actualizacion"];
+    expect(Object.keys(list[0])).toEqual(expect.arrayContaining(fields));
+    expect(list.map((p: { id: number }) => p.id)).toEqual(expect.arrayContaining([18, 19, 114]));
+
+    const sale = await postSale(
+      request("/venta/", {
+        method: "POST",
+        key: admin,
+        body: {
+          chat_id: `contrato-venta-${flavour}`,
+          productos: [{ producto_id: 19, cantidad: 2 }],
+          total: 300_000,
+          cliente_cedula: "31456780",
+          cliente_nombre: "Rosa Cifuentes",
+          cliente_telefono: "3155550101",
+        },
+      }),
+      ctx({}),
+    );
+    expect(sale.status).toBe(201);
+    const body = await sale.json();
+    expect(body).toMatchObject({
+      success: true,
+      total_general: 300_000,
+      chat_id: `contrato-venta-${flavour}`,
+      cliente: { cedula: "31456780", nombre: "Rosa Cifuentes", telefono: "3155550101" },
+    });
+    expect(body.ventas_creadas).toEqual([
+      expect.objectContaining({
+        producto_nombre: "Extintor CO2 5lb",
+        cantidad: 2,
+        precio_unitario: 150_000,
+        total: 300_000,
+      }),
+    ]);
+    expect((await t.db.product.findUniqueOrThrow({ where: { legacyId: 19 } })).stock).toBe(10);
+
+    const clients = await (await listClients(request("/clientes/?q=31456780", { key: admin }), ctx({}))).json();
+    expect(clients[0]).toMatchObject({
+      cedula: "31456780",
+      nombre_completo: "Rosa Cifuentes",
+      valor_total_compras: 300_000,
+    });
+    expect(Object.keys(clients[0])).toEqual(
+      expect.arrayContaining(["correo", "barrio", "fecha_registro", "fecha_ultima_compra", "notas"]),
+    );
   });
 });

@@ -41,6 +41,7 @@ describe.each(FLAVOURS)("legacy REST API on %s", (flavour) => {
           "activo",
           "categoria",
           "descripcion",
+          "fecha_actualizacion",
           "id",
           "marca",
           "nombre",
