@@ -32,7 +32,7 @@ export type TextoResponse = {
   chat_id: string;
   estado_venta: string | null;
   metadatos: {
-    productos: { sku: string; nombre: string; precio: number; stock: number }[];
+    productos: { sku: string; nombre: string; precio: number; stock: number; sku_interno?: boolean }[];
     pedido: {
       id: string;
       estado: string;

@@ -218,6 +218,12 @@ describe.each(FLAVOURS)("previous system's contract on %s", (flavour) => {
     ]);
     expect((await t.db.product.findUniqueOrThrow({ where: { legacyId: 19 } })).stock).toBe(10);
 
+    // the shop never chose SV- codes: customers read names, in answers and in suggested replies alike
+    const [answer] = await runDialog(["¿qué extintores tienen?"], `contrato-sku-${flavour}`);
+    expect(answer?.respuesta).toContain("Extintor PQS 6kg");
+    expect(`${answer?.respuesta} ${answer?.sugerencias.join(" ")}`).not.toMatch(/SV-\d{4}/);
+    expect(answer?.metadatos.productos[0]).toMatchObject({ sku_interno: true });
+
     const clients = await (await listClients(request("/clientes/?q=31456780", { key: admin }), ctx({}))).json();
     expect(clients[0]).toMatchObject({
       cedula: "31456780",
