@@ -88,7 +88,9 @@ async function silentTurn(
   ]);
   if (paused) await flagForAttention(conversation.id, ATTENTION_BOT_OFF);
   await publishMessages(input.chatId, messages);
-  const metadata = { ia_desactivada: true, productos: [], pedido: null, ...(paused ? { en_pausa: true } : {}) };
+  // `razon`: the previous system's clients show it next to the notice
+  const razon = paused ? "El asesor virtual está en pausa" : "Un asesor atiende esta conversación";
+  const metadata = { ia_desactivada: true, razon, productos: [], pedido: null, ...(paused ? { en_pausa: true } : {}) };
   return {
     chatId: input.chatId,
     reply: paused ? pausedNotice(await currentCompany()) : HUMAN_NOTICE,

@@ -1,6 +1,7 @@
 import type { Principal } from "@/lib/auth/principal";
 import { recordAudit } from "@/lib/db/audit";
 import { type DbTransaction, db, isSqlite } from "@/lib/db/client";
+import { legacyProductSku } from "@/lib/domain/legacy";
 import type { Product } from "@/lib/generated/sqlite/client";
 import type { ImportRow } from "@/lib/imports/parse";
 import { foldText, productSearchText } from "@/lib/text";
@@ -39,11 +40,17 @@ async function loadIndex(client: Pick<ReturnType<typeof db>, "product">) {
   const bySku = new Map(products.map((p) => [p.sku.toUpperCase(), p]));
   const byName = new Map<string, Existing>();
   for (const p of products) if (!byName.has(foldText(p.name))) byName.set(foldText(p.name), p);
-  return { products, bySku, byName };
+  const byLegacyId = new Map(products.filter((p) => p.legacyId !== null).map((p) => [p.legacyId as number, p]));
+  return { products, bySku, byName, byLegacyId };
 }
 
 function match(row: ImportRow, index: Awaited<ReturnType<typeof loadIndex>>): Existing | undefined {
-  return row.sku ? index.bySku.get(row.sku.toUpperCase()) : index.byName.get(foldText(row.name));
+  if (row.sku) return index.bySku.get(row.sku.toUpperCase());
+  if (row.legacyId !== null) {
+    const byId = index.byLegacyId.get(row.legacyId) ?? index.bySku.get(legacyProductSku(row.legacyId));
+    if (byId) return byId;
+  }
+  return index.byName.get(foldText(row.name));
 }
 
 /** The merged product after applying a row: columns the file does not have keep their current value. */
@@ -66,7 +73,7 @@ function merge(row: ImportRow, current: Existing | undefined) {
     unit: row.unit ?? current?.unit ?? "unidad",
     standard: row.standard === null ? (current?.standard ?? null) : row.standard || null,
     synonyms,
-    active: true,
+    active: row.active ?? true,
   };
   return merged;
 }
@@ -141,8 +148,13 @@ function writeImport(
           summary.unchanged++;
           continue;
         }
-        const sku = current?.sku ?? row.sku ?? `IMP-${stamp}-${i + 1}`;
-        const data = { ...merged, sku, searchText: productSearchText({ ...merged, sku }) };
+        // a row without a SKU gets one the shop never chose: customers are shown the name instead
+        const generated = row.legacyId !== null ? legacyProductSku(row.legacyId) : `IMP-${stamp}-${i + 1}`;
+        const sku = current?.sku ?? row.sku ?? generated;
+        const legacyId =
+          current?.legacyId ?? (row.legacyId !== null && !index.byLegacyId.has(row.legacyId) ? row.legacyId : null);
+        const identity = current ? {} : { skuInternal: !row.sku, legacyId };
+        const data = { ...merged, ...identity, sku, searchText: productSearchText({ ...merged, sku }) };
         const saved = current
           ? await tx.product.update({ where: { id: current.id }, data })
           : await tx.product.create({ data });
