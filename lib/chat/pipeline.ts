@@ -1,6 +1,7 @@
 import { applyCloseResult, type CloseResult } from "@/lib/agent/planning/close";
-import { planTurn, type TurnPlan } from "@/lib/agent/planning/plan";
+import type { TurnPlan } from "@/lib/agent/planning/plan";
 import type { CatalogIndex } from "@/lib/agent/retrieval/catalog-index";
+import { TOOL_PROGRESS } from "@/lib/agent/tools";
 import type { Intent, Tone } from "@/lib/agent/types";
 import type { HandoverReason } from "@/lib/agent/wording/facts";
 import { chatModel, type LlmChoice } from "@/lib/ai/providers";
@@ -21,11 +22,11 @@ import { flagForAttention } from "@/lib/db/shop-state";
 import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import type { SaleSnapshot } from "@/lib/sales/types";
-import { answerTurn } from "./answer";
 import { ATTENTION_BOT_OFF, HUMAN_NOTICE, pausedNotice } from "./attendance";
 import { movedOnTurn, orderThatMovedOn } from "./close-race";
 import { historyFrom, restoreSale } from "./conversation-state";
 import { publishAttention, publishMessages } from "./events";
+import { type UnderstoodTurn, understandTurn, wordTurn } from "./hosted-turn";
 import { currentCatalog, currentCompany, invalidateCatalog } from "./knowledge";
 import { type ProductMetadata, productsMetadata, withProductMedia, withTimeout } from "./shapes";
 
@@ -51,6 +52,8 @@ export type TurnHooks = {
   onStage?: (stage: Stage) => void;
   onStart?: (intent: Intent) => void;
   onDelta?: (delta: string) => void;
+  /** A hosted model's tool started: a Spanish progress line ("Buscando en el catálogo…"). */
+  onProgress?: (label: string) => void;
   signal?: AbortSignal;
 };
 
@@ -118,9 +121,14 @@ function attentionFor(plan: TurnPlan): { reason: string } | null {
 }
 
 /** What understanding made of the customer's message, kept on it for staff review and evaluation. */
-function understandingMetadata(plan: TurnPlan) {
+function understandingMetadata(plan: TurnPlan, understood: UnderstoodTurn) {
   const u = plan.understanding;
+  const hosted = understood.hosted;
   return {
+    ...(hosted?.disagreement ? { desacuerdo: hosted.disagreement } : {}),
+    ...(hosted ? { herramientas: { usadas: hosted.toolsUsed, rechazos: hosted.refusals, pasos: hosted.steps } } : {}),
+    ...(hosted?.failure ? { fallo_modelo: hosted.failure } : {}),
+    ...(understood.budget ? { presupuesto_agotado: understood.budget } : {}),
     productor: u.producer,
     entendido: u.understood,
     confianza: u.confidence,
@@ -192,7 +200,27 @@ async function closeIfAsked(
   return { plan: applyCloseResult(plan, result, fresh), orderId, catalog: fresh, movedOn: null };
 }
 
-export async function runChatTurn(input: ChatTurnInput, hooks: TurnHooks = {}): Promise<ChatTurnResult> {
+/** The answer starts once: at the hosted loop's first delta, or after planning (legacy clients expect one start). */
+function startingOnce(hooks: TurnHooks): TurnHooks & { start: (intent: Intent) => void } {
+  let started = false;
+  const start = (intent: Intent) => {
+    if (started) return;
+    started = true;
+    hooks.onStage?.("redactando");
+    hooks.onStart?.(intent);
+  };
+  return {
+    ...hooks,
+    start,
+    onStage: (stage) => {
+      if (!started || stage === "guardando") hooks.onStage?.(stage);
+    },
+    onStart: start,
+  };
+}
+
+export async function runChatTurn(input: ChatTurnInput, outerHooks: TurnHooks = {}): Promise<ChatTurnResult> {
+  const hooks = startingOnce(outerHooks);
   const config = env();
   const started = performance.now();
   hooks.onStage?.("analizando");
@@ -213,20 +241,28 @@ export async function runChatTurn(input: ChatTurnInput, hooks: TurnHooks = {}): 
     config.AGENT_RETRIEVAL_TIMEOUT_MS,
     "La búsqueda en el catálogo tardó demasiado. Intenta de nuevo.",
   );
+  const retrievalMs = Math.round(performance.now() - retrievalStarted);
   const history = historyFrom(recent);
   const isStaff = input.principal !== null && can(input.principal.role, "clients:read");
-  let plan = planTurn({
-    text: input.text,
-    history,
-    sale: restoreSale(stored, recent),
-    catalog,
-    company,
-    isStaff,
+  const model = chatModel(input.llm);
+  const understood = await understandTurn({
+    turn: { text: input.text, history, sale: restoreSale(stored, recent), catalog, company, isStaff },
+    chatModel: model,
+    conversationId: conversation.id,
+    config,
+    tone: input.tone,
+    instructions: input.instructions,
+    signal: hooks.signal,
+    onDelta: (delta, intentSoFar) => {
+      hooks.start(intentSoFar);
+      hooks.onDelta?.(delta);
+    },
+    onTool: (tool) => hooks.onProgress?.(TOOL_PROGRESS[tool] ?? "Consultando…"),
   });
+  let plan = understood.plan;
   if (plan.facts.clientLookup && isStaff) {
     plan = { ...plan, facts: { ...plan.facts, clientLookupResult: await lookupClient(plan.facts.clientLookup) } };
   }
-  const retrievalMs = Math.round(performance.now() - retrievalStarted);
   const closing = await closeIfAsked(plan, catalog, {
     orderId: stored?.orderId ?? null,
     conversationId: conversation.id,
@@ -235,12 +271,11 @@ export async function runChatTurn(input: ChatTurnInput, hooks: TurnHooks = {}): 
   if (closing.movedOn) return movedOnTurn(input, conversation.id, closing.plan, closing.movedOn, hooks);
   plan = closing.plan;
 
-  hooks.onStage?.("redactando");
-  hooks.onStart?.(plan.intent);
-  const model = chatModel(input.llm);
-  const answer = await answerTurn({
+  hooks.start(plan.intent);
+  const answer = await wordTurn({
+    understood,
+    plan,
     chatModel: model,
-    facts: plan.facts,
     history,
     text: input.text,
     tone: input.tone,
@@ -262,7 +297,11 @@ export async function runChatTurn(input: ChatTurnInput, hooks: TurnHooks = {}): 
       text: input.text,
       intent: plan.intent,
       confidence: plan.understanding.confidence,
-      metadata: { canal: input.channel, ...(input.source ?? {}), entendimiento: understandingMetadata(plan) },
+      metadata: {
+        canal: input.channel,
+        ...(input.source ?? {}),
+        entendimiento: understandingMetadata(plan, understood),
+      },
     },
     assistant: (order) => ({
       role: "assistant",
@@ -271,6 +310,8 @@ export async function runChatTurn(input: ChatTurnInput, hooks: TurnHooks = {}): 
       saleState,
       model: answer.model,
       modelMs: answer.modelMs,
+      inputTokens: answer.usage?.inputTokens ?? null,
+      outputTokens: answer.usage?.outputTokens ?? null,
       retrievalMs,
       totalMs: totalMs(),
       metadata: {
