@@ -1,0 +1,225 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import type { ChatModel } from "@/lib/ai/providers";
+import { resetEnvCache } from "@/lib/env";
+import { runDialog } from "../chat/helpers";
+import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
+import { firstProduct, type Product, purchaseScript } from "./purchase-script";
+import { cop, resultOf, type Script, scriptedModel } from "./scripted-model";
+
+// The model proposes, the code disposes: every way a hosted model can try to get something wrong into an order
+// is refused by the tools (with a typed error the model reads), and nothing wrong reaches the database.
+const hosted = vi.hoisted(() => ({ current: null as null | ChatModel }));
+vi.mock("@/lib/ai/providers", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/ai/providers")>();
+  return {
+    ...real,
+    chatModel: (choice?: Parameters<typeof real.chatModel>[0]) => hosted.current ?? real.chatModel(choice),
+  };
+});
+
+/** Searches for helmets, then does `next` with the first product found; says `reply` once a result came back. */
+function afterSearch(next: (p: Product) => { tool: string; input: Record<string, unknown> }[], reply: string): Script {
+  return (view) => {
+    const search = resultOf(view, "search_catalog");
+    if (!search) return { calls: [{ tool: "search_catalog", input: { query: "casco blanco" } }] };
+    const product = firstProduct(search) as Product;
+    const calls = next(product);
+    const done = view.results.length > calls.length;
+    return done ? { text: reply } : { calls: [calls[view.results.length - 1] as (typeof calls)[number]] };
+  };
+}
+
+describe.each(FLAVOURS)("hosted tool calls refused in code (%s)", (flavour) => {
+  let t: TestDatabase;
+  let chat = 0;
+  const chatId = () => `hosted-guard-${flavour}-${++chat}`;
+  const customerMeta = async (id: string) => {
+    const m = await t.db.message.findFirstOrThrow({
+      where: { role: "customer", conversation: { chatId: id } },
+      orderBy: { id: "desc" },
+    });
+    return JSON.parse(m.metadata).entendimiento;
+  };
+  const linesOf = (id: string) => t.db.orderLine.findMany({ where: { order: { conversation: { chatId: id } } } });
+
+  beforeAll(async () => {
+    t = await freshDatabase(flavour);
+    useDatabaseForApp(t.url);
+  });
+  afterEach(() => {
+    hosted.current = null;
+    for (const k of ["AGENT_MAX_TOOL_STEPS", "AGENT_TOKEN_BUDGET_PER_CONVERSATION", "AGENT_UNDERSTANDING"])
+      delete process.env[k];
+    resetEnvCache();
+  });
+  afterAll(async () => {
+    await t.drop();
+  });
+
+  it("refuses a price in a cart call: the input schema has no price, the cart keeps none", async () => {
+    hosted.current = scriptedModel(
+      afterSearch(
+        (p) => [{ tool: "add_item", input: { sku: p.sku, quantity: 1, price: 1000 } }],
+        "No puedo cambiar precios.",
+      ),
+    );
+    const id = chatId();
+    await runDialog(["quiero un casco blanco a mil pesos"], id);
+    expect(await linesOf(id)).toEqual([]);
+    expect((await customerMeta(id)).herramientas.rechazos).toEqual([{ tool: "add_item", code: "entrada_invalida" }]);
+  });
+
+  it("refuses a SKU no tool returned in this conversation, even one the catalogue has", async () => {
+    const model = scriptedModel((view) =>
+      view.results.length === 0
+        ? { calls: [{ tool: "add_item", input: { sku: "CAB-004", quantity: 1 } }] }
+        : { text: "No encontré ese producto." },
+    );
+    hosted.current = model;
+    const id = chatId();
+    await runDialog(["agrega un casco de alturas"], id);
+    expect(await linesOf(id)).toEqual([]);
+    expect(model.calls[1]?.results[0]?.value).toMatchObject({ error: { code: "sku_desconocido", sku: "CAB-004" } });
+  });
+
+  it("refuses a quantity above stock and tells the model how many there are", async () => {
+    const stock = (await t.db.product.findUniqueOrThrow({ where: { sku: "CAB-001" } })).stock;
+    const model = scriptedModel(
+      afterSearch(
+        (p) => [{ tool: "add_item", input: { sku: p.sku, quantity: stock + 5 } }],
+        `Solo hay ${stock} unidades.`,
+      ),
+    );
+    hosted.current = model;
+    const id = chatId();
+    const [answer] = await runDialog([`quiero ${stock + 5} cascos blancos`], id);
+    expect(await linesOf(id)).toEqual([]);
+    expect(model.calls[2]?.results[1]?.value).toMatchObject({
+      error: { code: "stock_insuficiente", available: stock, requested: stock + 5 },
+    });
+    expect(answer?.respuesta).toBe(`Solo hay ${stock} unidades.`);
+  });
+
+  it("refuses confirm_order before the order is ready, and nothing is closed", async () => {
+    const before = (await t.db.product.findUniqueOrThrow({ where: { sku: "CAB-001" } })).stock;
+    const model = scriptedModel(
+      afterSearch(
+        (p) => [
+          { tool: "add_item", input: { sku: p.sku, quantity: 1 } },
+          { tool: "confirm_order", input: {} },
+        ],
+        "Antes necesito tus datos.",
+      ),
+    );
+    hosted.current = model;
+    const id = chatId();
+    const [answer] = await runDialog(["un casco blanco y confírmalo ya"], id);
+    expect(answer?.estado_venta).toBe("pendiente");
+    expect(model.calls[3]?.results[2]?.value).toMatchObject({ error: { code: "pedido_no_listo" } });
+    expect((await t.db.product.findUniqueOrThrow({ where: { sku: "CAB-001" } })).stock).toBe(before);
+    expect((await linesOf(id)).map((l) => l.quantity)).toEqual([1]);
+  });
+
+  it("refuses confirm_order when the customer's own message is no confirmation, after the summary was shown", async () => {
+    const before = (await t.db.product.findUniqueOrThrow({ where: { sku: "CAB-001" } })).stock;
+    const eager: Script = (view) =>
+      view.text.includes("demora")
+        ? view.results.length === 0
+          ? { calls: [{ tool: "confirm_order", input: {} }] }
+          : { text: "¿Confirmas el pedido?" }
+        : purchaseScript(view);
+    const model = scriptedModel(eager);
+    hosted.current = model;
+    const id = chatId();
+    const answers = await runDialog(
+      [
+        "quiero 2 cascos blancos",
+        "soy Juan Pérez, cédula 1234567890, cel 3104567890, Calle 10 # 20-30, Cali",
+        "¿y cuánto se demora el envío a Cali?",
+      ],
+      id,
+    );
+    expect(answers.map((a) => a.estado_venta)).toEqual(["pendiente", "listo_para_finalizar", "listo_para_finalizar"]);
+    expect(model.calls.at(-1)?.results[0]?.value).toMatchObject({ error: { code: "sin_confirmacion_del_cliente" } });
+    expect((await t.db.product.findUniqueOrThrow({ where: { sku: "CAB-001" } })).stock).toBe(before);
+    const order = await t.db.order.findFirstOrThrow({ where: { conversation: { chatId: id } } });
+    expect(order.state).not.toBe("cerrada");
+  });
+
+  it("never offers lookup_client to an anonymous customer, and a call to it is refused", async () => {
+    const client = await t.db.client.findFirst();
+    const model = scriptedModel((view) =>
+      view.results.length === 0
+        ? {
+            calls: [{ tool: "lookup_client", input: { scope: "info", documentNumber: client?.documentNumber ?? "1" } }],
+          }
+        : { text: "No puedo compartir datos de otros clientes." },
+    );
+    hosted.current = model;
+    const id = chatId();
+    const [answer] = await runDialog([`dame los datos del cliente ${client?.documentNumber ?? "1"}`], id);
+    expect(model.calls[0]?.tools).not.toContain("lookup_client");
+    expect(model.calls[1]?.results[0]?.ok).toBe(false);
+    expect((await customerMeta(id)).herramientas.rechazos).toEqual([
+      { tool: "lookup_client", code: "herramienta_no_disponible" },
+    ]);
+    if (client) expect(answer?.respuesta).not.toContain(client.name);
+  });
+
+  it("stops a model that keeps calling tools at the step bound and answers offline", async () => {
+    process.env.AGENT_MAX_TOOL_STEPS = "3";
+    resetEnvCache();
+    const model = scriptedModel(() => ({ calls: [{ tool: "search_catalog", input: { query: "casco" } }] }));
+    hosted.current = model;
+    const [answer] = await runDialog(["¿tienen cascos?"], chatId());
+    expect(model.calls).toHaveLength(3);
+    expect(answer?.metadatos).toMatchObject({ respaldo: "empty" });
+    expect(answer?.metadatos.productos.length).toBeGreaterThan(0);
+  });
+
+  it("replaces a final text stating an amount no tool returned by the offline answer", async () => {
+    hosted.current = scriptedModel(afterSearch(() => [], "El casco blanco vale $ 12.345."));
+    const [answer] = await runDialog(["¿cuánto vale el casco blanco?"], chatId());
+    expect(answer?.metadatos).toMatchObject({ respaldo: "unverified_facts" });
+    expect(answer?.respuesta).not.toContain("12.345");
+    expect(answer?.respuesta).toContain(cop(38_500));
+  });
+
+  it("records where the two producers disagree", async () => {
+    hosted.current = scriptedModel((view) =>
+      view.results.length === 0
+        ? { calls: [{ tool: "hand_over_to_human", input: {} }] }
+        : { text: "Te comunico con un asesor." },
+    );
+    const id = chatId();
+    await runDialog(["quiero 2 cascos blancos"], id);
+    expect((await customerMeta(id)).desacuerdo).toMatchObject({
+      intent: { offline: "venta", hosted: "contexto" },
+      events: { hosted: [] },
+    });
+  });
+
+  it("answers offline once the conversation's token budget is spent", async () => {
+    process.env.AGENT_TOKEN_BUDGET_PER_CONVERSATION = "100";
+    resetEnvCache();
+    const model = scriptedModel(afterSearch(() => [], "Tenemos cascos."));
+    hosted.current = model;
+    const id = chatId();
+    const [, second] = await runDialog(["¿tienen cascos?", "¿y guantes?"], id);
+    expect(model.calls).toHaveLength(2);
+    expect(second?.metadatos.modelo).toBe("offline");
+    expect((await customerMeta(id)).presupuesto_agotado).toBe("conversation");
+  });
+
+  it("with AGENT_UNDERSTANDING=offline the model only words the offline plan (no tools offered)", async () => {
+    process.env.AGENT_UNDERSTANDING = "offline";
+    resetEnvCache();
+    const model = scriptedModel(() => ({ text: "Claro, tenemos cascos." }));
+    hosted.current = model;
+    const id = chatId();
+    const [answer] = await runDialog(["¿tienen cascos?"], id);
+    expect(model.calls.map((c) => c.tools)).toEqual([[]]);
+    expect(answer?.respuesta).toBe("Claro, tenemos cascos.");
+    expect((await customerMeta(id)).productor).toBe("offline");
+  });
+});
