@@ -174,6 +174,8 @@ export async function understandHosted(request: HostedRequest): Promise<HostedUn
       abortSignal: signal,
       maxRetries: 0,
       temperature: 0.2,
+      // Errors arrive as stream parts and end in the offline answer; the SDK's default would print them.
+      onError: () => {},
     });
     for await (const part of result.fullStream) {
       if (part.type === "text-delta") {
