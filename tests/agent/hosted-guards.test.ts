@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ChatModel } from "@/lib/ai/providers";
 import { resetEnvCache } from "@/lib/env";
-import { runDialog } from "../chat/helpers";
+import { createApiKeyFor, runDialog, sendTexto } from "../chat/helpers";
 import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
 import { firstProduct, type Product, purchaseScript } from "./purchase-script";
 import { cop, resultOf, type Script, scriptedModel } from "./scripted-model";
@@ -48,7 +48,12 @@ describe.each(FLAVOURS)("hosted tool calls refused in code (%s)", (flavour) => {
   });
   afterEach(() => {
     hosted.current = null;
-    for (const k of ["AGENT_MAX_TOOL_STEPS", "AGENT_TOKEN_BUDGET_PER_CONVERSATION", "AGENT_UNDERSTANDING"])
+    for (const k of [
+      "AGENT_MAX_TOOL_STEPS",
+      "AGENT_TOKEN_BUDGET_PER_CONVERSATION",
+      "AGENT_TOKEN_BUDGET_PER_DAY",
+      "AGENT_UNDERSTANDING",
+    ])
       delete process.env[k];
     resetEnvCache();
   });
@@ -166,6 +171,26 @@ describe.each(FLAVOURS)("hosted tool calls refused in code (%s)", (flavour) => {
     if (client) expect(answer?.respuesta).not.toContain(client.name);
   });
 
+  it("offers lookup_client to staff, whose answer may state what the lookup returned", async () => {
+    const client = await t.db.client.findFirstOrThrow({ where: { orders: { some: {} } } });
+    const model = scriptedModel((view) => {
+      const found = resultOf(view, "lookup_client");
+      if (!found)
+        return { calls: [{ tool: "lookup_client", input: { scope: "info", documentNumber: client.documentNumber } }] };
+      const data = (found.result as { client: { name: string; documentNumber: string } }).client;
+      return { text: `El cliente es ${data.name}, documento ${data.documentNumber}.` };
+    });
+    hosted.current = model;
+    const key = await createApiKeyFor(t.db, "ventas");
+    const { body } = await sendTexto(
+      { mensaje: `datos del cliente ${client.documentNumber}` },
+      { headers: { authorization: `Bearer ${key}` } },
+    );
+    expect(model.calls[0]?.tools).toContain("lookup_client");
+    expect(body.tipo_mensaje).toBe("cliente");
+    expect(body.respuesta).toBe(`El cliente es ${client.name}, documento ${client.documentNumber}.`);
+  });
+
   it("stops a model that keeps calling tools at the step bound and answers offline", async () => {
     process.env.AGENT_MAX_TOOL_STEPS = "3";
     resetEnvCache();
@@ -209,6 +234,20 @@ describe.each(FLAVOURS)("hosted tool calls refused in code (%s)", (flavour) => {
     expect(model.calls).toHaveLength(2);
     expect(second?.metadatos.modelo).toBe("offline");
     expect((await customerMeta(id)).presupuesto_agotado).toBe("conversation");
+  });
+
+  it("answers offline once the day's token budget is spent", async () => {
+    process.env.AGENT_TOKEN_BUDGET_PER_DAY = "0";
+    resetEnvCache();
+    const model = scriptedModel(afterSearch(() => [], "Tenemos cascos."));
+    hosted.current = model;
+    const id = chatId();
+    await runDialog(["¿tienen cascos?"], id);
+    process.env.AGENT_TOKEN_BUDGET_PER_DAY = "1";
+    resetEnvCache();
+    const [answer] = await runDialog(["¿y guantes?"], chatId());
+    expect(model.calls).toHaveLength(2);
+    expect(answer?.metadatos.modelo).toBe("offline");
   });
 
   it("with AGENT_UNDERSTANDING=offline the model only words the offline plan (no tools offered)", async () => {
