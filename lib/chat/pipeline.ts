@@ -27,6 +27,10 @@ import { movedOnTurn, orderThatMovedOn } from "./close-race";
 import { historyFrom, restoreSale } from "./conversation-state";
 import { publishAttention, publishMessages } from "./events";
 import { type UnderstoodTurn, understandTurn, wordTurn } from "./hosted-turn";
+import { startingOnce, type TurnHooks } from "./turn-hooks";
+
+export type { Stage, TurnHooks } from "./turn-hooks";
+
 import { currentCatalog, currentCompany, invalidateCatalog } from "./knowledge";
 import { type ProductMetadata, productsMetadata, withProductMedia, withTimeout } from "./shapes";
 
@@ -34,7 +38,6 @@ import { type ProductMetadata, productsMetadata, withProductMedia, withTimeout }
 // lib/channels): load → plan (classify, retrieve, sale step: A's deterministic planTurn) → close the order if
 // asked → phrase with the model (streamed) → persist the turn → publish it to the console inbox.
 export type Channel = "web" | "api" | "ws" | "telegram" | "whatsapp";
-export type Stage = "analizando" | "buscando" | "redactando" | "guardando";
 
 export type ChatTurnInput = {
   chatId: string;
@@ -46,15 +49,6 @@ export type ChatTurnInput = {
   principal: Principal | null;
   /** Extra metadata for the customer's message (e.g. how an image or audio was read). */
   source?: Record<string, unknown>;
-};
-
-export type TurnHooks = {
-  onStage?: (stage: Stage) => void;
-  onStart?: (intent: Intent) => void;
-  onDelta?: (delta: string) => void;
-  /** A hosted model's tool started: a Spanish progress line ("Buscando en el catálogo…"). */
-  onProgress?: (label: string) => void;
-  signal?: AbortSignal;
 };
 
 export type ChatTurnResult = {
@@ -198,25 +192,6 @@ async function closeIfAsked(
   if (movedOn) return { plan, orderId, catalog: fresh, movedOn };
   if (failure !== undefined) result = { ok: false, conflicts: closeConflicts(failure, plan, fresh) };
   return { plan: applyCloseResult(plan, result, fresh), orderId, catalog: fresh, movedOn: null };
-}
-
-/** The answer starts once: at the hosted loop's first delta, or after planning (legacy clients expect one start). */
-function startingOnce(hooks: TurnHooks): TurnHooks & { start: (intent: Intent) => void } {
-  let started = false;
-  const start = (intent: Intent) => {
-    if (started) return;
-    started = true;
-    hooks.onStage?.("redactando");
-    hooks.onStart?.(intent);
-  };
-  return {
-    ...hooks,
-    start,
-    onStage: (stage) => {
-      if (!started || stage === "guardando") hooks.onStage?.(stage);
-    },
-    onStart: start,
-  };
 }
 
 export async function runChatTurn(input: ChatTurnInput, outerHooks: TurnHooks = {}): Promise<ChatTurnResult> {

@@ -9,7 +9,7 @@ import type { CompanySections } from "../retrieval/company";
 import { agentTools } from "../tools";
 import { createToolSession, type ToolSession, type ToolSessionInput } from "../tools/session";
 import type { CatalogProduct, HistoryTurn, Intent, Tone } from "../types";
-import type { ProductReference, Understanding } from "./contract";
+import { type ProductReference, type Understanding, understandingSchema } from "./contract";
 import { hostedSystemPrompt } from "./hosted-prompt";
 import type { OfflineUnderstanding } from "./offline";
 
@@ -121,7 +121,9 @@ function understandingOf(session: ToolSession, offline: Understanding, text: str
     producer: "hosted",
     intent: intentOf(session, offline),
     confidence: session.refusals.length > 0 ? 0.7 : 0.9,
-    understood: session.toolsUsed.length > 0 || text.trim() !== "",
+    // Without a tool call the model answered from the conversation alone: whether the message said anything the
+    // agent understands is the offline reading's call (two misses in a row still hand over to a person).
+    understood: session.toolsUsed.length > 0 || (offline.understood && text.trim() !== ""),
     references: referencesOf(session),
     events: session.events,
     answers: confirmed
@@ -203,6 +205,8 @@ export async function understandHosted(request: HostedRequest): Promise<HostedUn
     failure = timeout.aborted ? "timeout" : "error";
   }
   const understanding = understandingOf(session, request.offline.understanding, text);
+  // The same contract as the offline producer's, checked the same way (a failure is a bug: plan offline).
+  if (!failure && !understandingSchema.safeParse(understanding).success) failure = "error";
   return {
     understanding,
     mentioned: session.mentioned as CatalogProduct[],
