@@ -3,7 +3,14 @@
 // gives, and planning applies it exactly as it would the offline one. The offline reading of the same message is
 // passed in: confirm_order needs it, and the disagreements between the two are reported for review.
 
-import { type LanguageModel, type ModelMessage, stepCountIs, streamText } from "ai";
+import {
+  InvalidToolInputError,
+  type LanguageModel,
+  type ModelMessage,
+  NoSuchToolError,
+  stepCountIs,
+  streamText,
+} from "ai";
 import type { SaleEvent } from "@/lib/sales/types";
 import type { CompanySections } from "../retrieval/company";
 import { agentTools } from "../tools";
@@ -149,6 +156,13 @@ function messagesOf(history: readonly HistoryTurn[], text: string): ModelMessage
   return [...history.map((t): ModelMessage => ({ role: t.role, content: t.text })), { role: "user", content: text }];
 }
 
+/** Why the SDK turned a call down before (or while) running it: an unknown tool, a bad input, or the tool threw. */
+function toolErrorCode(error: unknown): string {
+  if (NoSuchToolError.isInstance(error)) return "herramienta_no_disponible";
+  if (InvalidToolInputError.isInstance(error)) return "entrada_invalida";
+  return "error_de_herramienta";
+}
+
 export async function understandHosted(request: HostedRequest): Promise<HostedUnderstanding> {
   const session = createToolSession({ ...request, offline: request.offline.understanding });
   const started = performance.now();
@@ -189,11 +203,7 @@ export async function understandHosted(request: HostedRequest): Promise<HostedUn
         }
       } else if (part.type === "tool-call") request.onTool?.(part.toolName);
       else if (part.type === "tool-error") {
-        const unknown = !(part.toolName in tools);
-        session.refusals.push({
-          tool: part.toolName,
-          code: unknown ? "herramienta_no_disponible" : "entrada_invalida",
-        });
+        session.refusals.push({ tool: part.toolName, code: toolErrorCode(part.error) });
       } else if (part.type === "finish-step") steps++;
       else if (part.type === "finish") {
         usage.inputTokens = part.totalUsage.inputTokens ?? 0;
