@@ -156,10 +156,16 @@ function messagesOf(history: readonly HistoryTurn[], text: string): ModelMessage
   return [...history.map((t): ModelMessage => ({ role: t.role, content: t.text })), { role: "user", content: text }];
 }
 
-/** Why the SDK turned a call down before (or while) running it: an unknown tool, a bad input, or the tool threw. */
+/**
+ * Why the SDK turned a call down before (or while) running it: an unknown tool, a bad input, or the tool threw.
+ * In the stream the SDK hands over invalid calls' errors as their message text, so both forms are read.
+ */
 function toolErrorCode(error: unknown): string {
-  if (NoSuchToolError.isInstance(error)) return "herramienta_no_disponible";
-  if (InvalidToolInputError.isInstance(error)) return "entrada_invalida";
+  const message = typeof error === "string" ? error : error instanceof Error ? error.message : "";
+  if (NoSuchToolError.isInstance(error) || message.startsWith("Model tried to call unavailable tool"))
+    return "herramienta_no_disponible";
+  if (InvalidToolInputError.isInstance(error) || message.startsWith("Invalid input for tool"))
+    return "entrada_invalida";
   return "error_de_herramienta";
 }
 
