@@ -43,3 +43,15 @@ export const purchaseScript: Script = (view) => {
   }
   return { text: "¿En qué te ayudo?" };
 };
+
+/** Searches for helmets, then does `next` with the first product found; says `reply` once a result came back. */
+export function afterSearch(next: (p: Product) => { tool: string; input: Record<string, unknown> }[], reply: string): Script {
+  return (view) => {
+    const search = resultOf(view, "search_catalog");
+    if (!search) return { calls: [{ tool: "search_catalog", input: { query: "casco blanco" } }] };
+    const product = firstProduct(search) as Product;
+    const calls = next(product);
+    const done = view.results.length > calls.length;
+    return done ? { text: reply } : { calls: [calls[view.results.length - 1] as (typeof calls)[number]] };
+  };
+}
