@@ -138,7 +138,8 @@ async function main() {
     if (reports.length > 1) rows.push(row(combine(reports)));
     console.log(table(rows));
     if (hosted) {
-      reports.forEach((r, i) => console.log(agreementLine(path.basename(r.file), agreements[i] as Agreement)));
+      for (const [i, r] of reports.entries())
+        console.log(agreementLine(path.basename(r.file), agreements[i] as Agreement));
       if (reports.length > 1) console.log(agreementLine("todos", await evaluation.agreement()));
     }
     if (!values.summary) for (const report of reports) if (report.failures.length) console.log(failures(report));

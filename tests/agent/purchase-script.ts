@@ -45,7 +45,10 @@ export const purchaseScript: Script = (view) => {
 };
 
 /** Searches for helmets, then does `next` with the first product found; says `reply` once a result came back. */
-export function afterSearch(next: (p: Product) => { tool: string; input: Record<string, unknown> }[], reply: string): Script {
+export function afterSearch(
+  next: (p: Product) => { tool: string; input: Record<string, unknown> }[],
+  reply: string,
+): Script {
   return (view) => {
     const search = resultOf(view, "search_catalog");
     if (!search) return { calls: [{ tool: "search_catalog", input: { query: "casco blanco" } }] };
