@@ -21,7 +21,11 @@ export type AnswerResult = {
   problems: FactsProblem[];
   /** True when deltas already sent differ from `text` (clients must show `text`). */
   replaced: boolean;
+  /** Tokens a hosted model spent on this answer (null for the offline model, whose counts are estimates). */
+  usage: TokenUsage | null;
 };
+
+export type TokenUsage = { inputTokens: number; outputTokens: number };
 
 export type AnswerRequest = {
   chatModel: ChatModel;
@@ -55,6 +59,7 @@ export async function answerTurn(request: AnswerRequest): Promise<AnswerResult> 
   const signal = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout;
   let text = "";
   let failure: AnswerResult["fallback"] = null;
+  let usage: TokenUsage | null = null;
   try {
     const result = streamText({
       model: chatModel.model,
@@ -74,6 +79,8 @@ export async function answerTurn(request: AnswerRequest): Promise<AnswerResult> 
         throw part.error;
       } else if (part.type === "abort") {
         throw new Error("aborted");
+      } else if (part.type === "finish" && chatModel.kind !== "offline") {
+        usage = { inputTokens: part.totalUsage.inputTokens ?? 0, outputTokens: part.totalUsage.outputTokens ?? 0 };
       }
     }
   } catch (error) {
@@ -87,10 +94,10 @@ export async function answerTurn(request: AnswerRequest): Promise<AnswerResult> 
     log.warn("answer stated facts it was not given, using the offline answer", { model: chatModel.name, problems });
   }
   const modelMs = Math.round(performance.now() - started);
-  if (!failure) return { text, model: chatModel.name, modelMs, fallback: null, problems, replaced: false };
+  if (!failure) return { text, model: chatModel.name, modelMs, fallback: null, problems, replaced: false, usage };
   const fallbackText = offlineText();
   const replaced = text !== "";
   if (!replaced) request.onDelta?.(fallbackText);
   const model = chatModel.kind === "offline" ? "offline" : `offline (respaldo de ${chatModel.name})`;
-  return { text: fallbackText, model, modelMs, fallback: failure, problems, replaced };
+  return { text: fallbackText, model, modelMs, fallback: failure, problems, replaced, usage };
 }

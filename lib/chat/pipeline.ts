@@ -1,6 +1,7 @@
 import { applyCloseResult, type CloseResult } from "@/lib/agent/planning/close";
-import { planTurn, type TurnPlan } from "@/lib/agent/planning/plan";
+import type { TurnPlan } from "@/lib/agent/planning/plan";
 import type { CatalogIndex } from "@/lib/agent/retrieval/catalog-index";
+import { TOOL_PROGRESS } from "@/lib/agent/tools";
 import type { Intent, Tone } from "@/lib/agent/types";
 import type { HandoverReason } from "@/lib/agent/wording/facts";
 import { chatModel, type LlmChoice } from "@/lib/ai/providers";
@@ -21,11 +22,15 @@ import { flagForAttention } from "@/lib/db/shop-state";
 import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import type { SaleSnapshot } from "@/lib/sales/types";
-import { answerTurn } from "./answer";
 import { ATTENTION_BOT_OFF, HUMAN_NOTICE, pausedNotice } from "./attendance";
 import { movedOnTurn, orderThatMovedOn } from "./close-race";
 import { historyFrom, restoreSale } from "./conversation-state";
 import { publishAttention, publishMessages } from "./events";
+import { type UnderstoodTurn, understandTurn, wordTurn } from "./hosted-turn";
+import { startingOnce, type TurnHooks } from "./turn-hooks";
+
+export type { Stage, TurnHooks } from "./turn-hooks";
+
 import { currentCatalog, currentCompany, invalidateCatalog } from "./knowledge";
 import { type ProductMetadata, productsMetadata, withProductMedia, withTimeout } from "./shapes";
 
@@ -33,7 +38,6 @@ import { type ProductMetadata, productsMetadata, withProductMedia, withTimeout }
 // lib/channels): load → plan (classify, retrieve, sale step: A's deterministic planTurn) → close the order if
 // asked → phrase with the model (streamed) → persist the turn → publish it to the console inbox.
 export type Channel = "web" | "api" | "ws" | "telegram" | "whatsapp";
-export type Stage = "analizando" | "buscando" | "redactando" | "guardando";
 
 export type ChatTurnInput = {
   chatId: string;
@@ -45,13 +49,6 @@ export type ChatTurnInput = {
   principal: Principal | null;
   /** Extra metadata for the customer's message (e.g. how an image or audio was read). */
   source?: Record<string, unknown>;
-};
-
-export type TurnHooks = {
-  onStage?: (stage: Stage) => void;
-  onStart?: (intent: Intent) => void;
-  onDelta?: (delta: string) => void;
-  signal?: AbortSignal;
 };
 
 export type ChatTurnResult = {
@@ -120,9 +117,14 @@ function attentionFor(plan: TurnPlan): { reason: string } | null {
 }
 
 /** What understanding made of the customer's message, kept on it for staff review and evaluation. */
-function understandingMetadata(plan: TurnPlan) {
+function understandingMetadata(plan: TurnPlan, understood: UnderstoodTurn) {
   const u = plan.understanding;
+  const hosted = understood.hosted;
   return {
+    ...(hosted?.disagreement ? { desacuerdo: hosted.disagreement } : {}),
+    ...(hosted ? { herramientas: { usadas: hosted.toolsUsed, rechazos: hosted.refusals, pasos: hosted.steps } } : {}),
+    ...(hosted?.failure ? { fallo_modelo: hosted.failure } : {}),
+    ...(understood.budget ? { presupuesto_agotado: understood.budget } : {}),
     productor: u.producer,
     entendido: u.understood,
     confianza: u.confidence,
@@ -194,7 +196,8 @@ async function closeIfAsked(
   return { plan: applyCloseResult(plan, result, fresh), orderId, catalog: fresh, movedOn: null };
 }
 
-export async function runChatTurn(input: ChatTurnInput, hooks: TurnHooks = {}): Promise<ChatTurnResult> {
+export async function runChatTurn(input: ChatTurnInput, outerHooks: TurnHooks = {}): Promise<ChatTurnResult> {
+  const hooks = startingOnce(outerHooks);
   const config = env();
   const started = performance.now();
   hooks.onStage?.("analizando");
@@ -215,20 +218,28 @@ export async function runChatTurn(input: ChatTurnInput, hooks: TurnHooks = {}): 
     config.AGENT_RETRIEVAL_TIMEOUT_MS,
     "La búsqueda en el catálogo tardó demasiado. Intenta de nuevo.",
   );
+  const retrievalMs = Math.round(performance.now() - retrievalStarted);
   const history = historyFrom(recent);
   const isStaff = input.principal !== null && can(input.principal.role, "clients:read");
-  let plan = planTurn({
-    text: input.text,
-    history,
-    sale: restoreSale(stored, recent),
-    catalog,
-    company,
-    isStaff,
+  const model = chatModel(input.llm);
+  const understood = await understandTurn({
+    turn: { text: input.text, history, sale: restoreSale(stored, recent), catalog, company, isStaff },
+    chatModel: model,
+    conversationId: conversation.id,
+    config,
+    tone: input.tone,
+    instructions: input.instructions,
+    signal: hooks.signal,
+    onDelta: (delta, intentSoFar) => {
+      hooks.start(intentSoFar);
+      hooks.onDelta?.(delta);
+    },
+    onTool: (tool) => hooks.onProgress?.(TOOL_PROGRESS[tool] ?? "Consultando…"),
   });
+  let plan = understood.plan;
   if (plan.facts.clientLookup && isStaff) {
     plan = { ...plan, facts: { ...plan.facts, clientLookupResult: await lookupClient(plan.facts.clientLookup) } };
   }
-  const retrievalMs = Math.round(performance.now() - retrievalStarted);
   const closing = await closeIfAsked(plan, catalog, {
     orderId: stored?.orderId ?? null,
     conversationId: conversation.id,
@@ -237,12 +248,11 @@ export async function runChatTurn(input: ChatTurnInput, hooks: TurnHooks = {}): 
   if (closing.movedOn) return movedOnTurn(input, conversation.id, closing.plan, closing.movedOn, hooks);
   plan = closing.plan;
 
-  hooks.onStage?.("redactando");
-  hooks.onStart?.(plan.intent);
-  const model = chatModel(input.llm);
-  const answer = await answerTurn({
+  hooks.start(plan.intent);
+  const answer = await wordTurn({
+    understood,
+    plan,
     chatModel: model,
-    facts: plan.facts,
     history,
     text: input.text,
     tone: input.tone,
@@ -264,7 +274,11 @@ export async function runChatTurn(input: ChatTurnInput, hooks: TurnHooks = {}): 
       text: input.text,
       intent: plan.intent,
       confidence: plan.understanding.confidence,
-      metadata: { canal: input.channel, ...(input.source ?? {}), entendimiento: understandingMetadata(plan) },
+      metadata: {
+        canal: input.channel,
+        ...(input.source ?? {}),
+        entendimiento: understandingMetadata(plan, understood),
+      },
     },
     assistant: (order) => ({
       role: "assistant",
@@ -273,6 +287,8 @@ export async function runChatTurn(input: ChatTurnInput, hooks: TurnHooks = {}): 
       saleState,
       model: answer.model,
       modelMs: answer.modelMs,
+      inputTokens: answer.usage?.inputTokens ?? null,
+      outputTokens: answer.usage?.outputTokens ?? null,
       retrievalMs,
       totalMs: totalMs(),
       metadata: {
