@@ -18,6 +18,9 @@ async function main(): Promise<void> {
   const app = next({ dev, hostname: config.HOSTNAME, port: config.PORT, httpServer: server });
 
   await installRealtime();
+  // The agent's catalogue index is built now, in the background: the first customer never pays for it.
+  const { warmKnowledge } = await import("@/lib/chat/knowledge");
+  warmKnowledge();
   server.on("upgrade", (req, socket, head) => {
     if (handleUpgrade(req, socket, head)) return;
     // In development Next's own upgrade listener serves HMR; in production nothing else upgrades.

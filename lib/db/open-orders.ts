@@ -51,7 +51,11 @@ function customerOf(order: OrderRow): CustomerData {
  */
 export async function findConversationSale(conversationId: number, conversationSaleState: string | null) {
   const order = await loadLatestOrder(conversationId);
-  if (!order) return null;
+  return order ? saleFromOrder(order, conversationSaleState) : null;
+}
+
+/** The sale a conversation stands on, from its newest order (with lines); null when it moved past that order. */
+export function saleFromOrder(order: OrderRow, conversationSaleState: string | null): StoredSale | null {
   if (!isOpen(order.state) && order.state !== conversationSaleState) return null;
   const lines: CartLine[] = order.lines.map((l) => ({
     sku: l.sku,
@@ -98,6 +102,29 @@ async function pricedLines(tx: DbTransaction, lines: readonly CartLine[]) {
   });
 }
 
+/** The open order already holds exactly this state, customer and priced lines: nothing to write. */
+function unchanged(
+  order: OrderRow,
+  data: Record<string, unknown>,
+  lines: readonly { sku: string; quantity: number; unitPrice: number; name: string }[],
+): boolean {
+  const columns = order as unknown as Record<string, unknown>;
+  if (Object.entries(data).some(([key, value]) => columns[key] !== value)) return false;
+  return (
+    order.lines.length === lines.length &&
+    order.lines.every((l, i) => {
+      const next = lines[i];
+      return (
+        next &&
+        l.sku === next.sku &&
+        l.quantity === next.quantity &&
+        l.unitPrice === next.unitPrice &&
+        l.name === next.name
+      );
+    })
+  );
+}
+
 export type SaveSaleInput = {
   conversationId: number;
   orderId: number | null;
@@ -113,7 +140,9 @@ export type SaveSaleInput = {
 export async function saveConversationSale(tx: DbTransaction, input: SaveSaleInput): Promise<number | null> {
   const { snapshot } = input;
   if (!snapshot) return input.orderId;
-  const previous = input.orderId ? await tx.order.findUnique({ where: { id: input.orderId } }) : null;
+  const previous = input.orderId
+    ? await tx.order.findUnique({ where: { id: input.orderId }, include: { lines: { orderBy: { id: "asc" } } } })
+    : null;
   const reuse = previous && isOpen(previous.state) ? previous : null;
   if (snapshot.state === "cerrada") return previous?.id ?? null;
   if (snapshot.state === "cancelada") {
@@ -132,6 +161,7 @@ export async function saveConversationSale(tx: DbTransaction, input: SaveSaleInp
   const lines = await pricedLines(tx, snapshot.lines);
   const total = lines.reduce((sum, l) => sum + l.subtotal, 0);
   const data = { state: snapshot.state, total, ...customerColumns(snapshot.customer) };
+  if (reuse && unchanged(reuse, data, lines)) return reuse.id; // most turns: a question, no change to the cart
   if (reuse) {
     await tx.orderLine.deleteMany({ where: { orderId: reuse.id } });
     await tx.order.update({ where: { id: reuse.id }, data: { ...data, lines: { create: lines } } });
