@@ -5,7 +5,7 @@ import {
   type SaveSaleInput,
   type StoredSale,
   saleFromOrder,
-  saveConversationSale,
+  saveConversationSaleAndSummarize,
 } from "@/lib/db/open-orders";
 
 // Conversations and their messages as the chat pipeline reads and writes them. Metadata is JSON text.
@@ -207,10 +207,11 @@ export async function recordTurn(input: {
 }> {
   return db().$transaction(
     async (tx) => {
-      const orderId = input.sale
-        ? await saveConversationSale(tx, { ...input.sale, conversationId: input.conversationId })
-        : null;
-      const order = orderId ? await getOrderSummary(orderId, tx) : null;
+      const saved = input.sale
+        ? await saveConversationSaleAndSummarize(tx, { ...input.sale, conversationId: input.conversationId })
+        : { orderId: null };
+      const orderId = saved.orderId;
+      const order = orderId ? (saved.summary ?? (await getOrderSummary(orderId, tx))) : null;
       const messages = await insertMessages(tx, input.conversationId, [input.customer, input.assistant(order)]);
       const attention = input.attention
         ? await flagForAttention(tx, input.conversationId, input.attention.reason)

@@ -138,6 +138,29 @@ export type SaveSaleInput = {
  * cancels. Closing is closeOrder's job (lib/db/orders.ts). Returns the order id, if any.
  */
 export async function saveConversationSale(tx: DbTransaction, input: SaveSaleInput): Promise<number | null> {
+  return (await saveConversationSaleAndSummarize(tx, input)).orderId;
+}
+
+/**
+ * saveConversationSale, also returning the order as the answer shows it. When the turn changed nothing in the
+ * cart (most turns) that summary comes from the row already read, saving the read-back.
+ */
+export async function saveConversationSaleAndSummarize(
+  tx: DbTransaction,
+  input: SaveSaleInput,
+): Promise<{ orderId: number | null; summary?: OrderSummary | null }> {
+  let known: OrderSummary | undefined;
+  const orderId = await writeSale(tx, input, (order) => {
+    known = summarize(order);
+  });
+  return known && orderId !== null && known.id === String(orderId) ? { orderId, summary: known } : { orderId };
+}
+
+async function writeSale(
+  tx: DbTransaction,
+  input: SaveSaleInput,
+  onUnchanged: (order: OrderRow) => void,
+): Promise<number | null> {
   const { snapshot } = input;
   if (!snapshot) return input.orderId;
   const previous = input.orderId
@@ -161,7 +184,10 @@ export async function saveConversationSale(tx: DbTransaction, input: SaveSaleInp
   const lines = await pricedLines(tx, snapshot.lines);
   const total = lines.reduce((sum, l) => sum + l.subtotal, 0);
   const data = { state: snapshot.state, total, ...customerColumns(snapshot.customer) };
-  if (reuse && unchanged(reuse, data, lines)) return reuse.id; // most turns: a question, no change to the cart
+  if (reuse && unchanged(reuse, data, lines)) {
+    onUnchanged(reuse); // most turns: a question, no change to the cart
+    return reuse.id;
+  }
   if (reuse) {
     await tx.orderLine.deleteMany({ where: { orderId: reuse.id } });
     await tx.order.update({ where: { id: reuse.id }, data: { ...data, lines: { create: lines } } });
@@ -192,7 +218,10 @@ export async function getOrderSummary(orderId: number, client: DbTransaction = d
     where: { id: orderId },
     include: { lines: { orderBy: { id: "asc" } } },
   });
-  if (!order) return null;
+  return order ? summarize(order) : null;
+}
+
+function summarize(order: OrderRow): OrderSummary {
   return {
     id: String(order.id),
     numero: order.number,
