@@ -73,10 +73,12 @@ async function scenario(b: BenchDb, label: string, rows: BenchRow[]) {
   const health = () => db().product.count({ take: 1 });
   await health();
 
-  // first turn after start: the server starts warming the index at boot; a customer arriving right away waits
+  // first turn after start: server.ts builds the index while Next prepares and listens once it is ready, so the
+  // first customer's turn starts after that (the code before this change built it on that turn)
   const booted = performance.now();
   k.warmKnowledge?.();
-  const ready = k.knowledgeReady?.() ?? Promise.resolve();
+  await (k.knowledgeReady?.() ?? Promise.resolve());
+  const readyMs = performance.now() - booted;
   const firstTurnStarted = performance.now();
   await runChatTurn({
     chatId: `first-${label}-${Date.now()}`,
@@ -85,8 +87,6 @@ async function scenario(b: BenchDb, label: string, rows: BenchRow[]) {
     principal: null,
   });
   const firstMs = performance.now() - firstTurnStarted;
-  await ready;
-  const readyMs = performance.now() - booted;
 
   const turn = (chat: string, i: number) =>
     runChatTurn({ chatId: chat, text: messages[i % messages.length] as string, channel: "api", principal: null });
@@ -139,7 +139,7 @@ async function scenario(b: BenchDb, label: string, rows: BenchRow[]) {
       floor: floor.p50,
       unit: "ms",
       ok: firstMs <= 1000,
-      note: `index ready after ${Math.round(readyMs)} ms`,
+      note: `index built at start-up in ${Math.round(readyMs)} ms`,
     },
   );
 }
