@@ -8,15 +8,8 @@ import { chatModel, type LlmChoice } from "@/lib/ai/providers";
 import { can } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import { lookupClient } from "@/lib/db/client-lookup";
-import {
-  appendMessages,
-  ensureConversation,
-  listRecentMessages,
-  readGlobalBotSwitch,
-  recordTurn,
-  type StoredMessage,
-} from "@/lib/db/conversations";
-import { findConversationSale, type OrderSummary } from "@/lib/db/open-orders";
+import { appendMessages, loadTurnState, recordTurn, type StoredMessage } from "@/lib/db/conversations";
+import type { OrderSummary } from "@/lib/db/open-orders";
 import { closeOrder, StockConflictError } from "@/lib/db/orders";
 import { flagForAttention } from "@/lib/db/shop-state";
 import { env } from "@/lib/env";
@@ -31,8 +24,8 @@ import { startingOnce, type TurnHooks } from "./turn-hooks";
 
 export type { Stage, TurnHooks } from "./turn-hooks";
 
-import { currentCatalog, currentCompany, invalidateCatalog } from "./knowledge";
-import { type ProductMetadata, productsMetadata, withProductMedia, withTimeout } from "./shapes";
+import { currentCompany, currentKnowledge, invalidateCatalog } from "./knowledge";
+import { type ProductMetadata, productsMetadata, withKnownMedia, withTimeout } from "./shapes";
 
 // One pipeline for every channel (web chat, POST /chat/texto, WS /ws/chat/{id}, Telegram and WhatsApp through
 // lib/channels): load → plan (classify, retrieve, sale step: A's deterministic planTurn) → close the order if
@@ -189,7 +182,7 @@ async function closeIfAsked(
   }
   // stock (and maybe products) changed either way: the answer must show the database as it is now
   invalidateCatalog();
-  const fresh = await currentCatalog();
+  const fresh = (await currentKnowledge()).catalog;
   const movedOn = failure === undefined ? null : await orderThatMovedOn(failure, ids.orderId);
   if (movedOn) return { plan, orderId, catalog: fresh, movedOn };
   if (failure !== undefined) result = { ok: false, conflicts: closeConflicts(failure, plan, fresh) };
@@ -201,23 +194,20 @@ export async function runChatTurn(input: ChatTurnInput, outerHooks: TurnHooks = 
   const config = env();
   const started = performance.now();
   hooks.onStage?.("analizando");
-  const conversation = await ensureConversation(input.chatId, input.channel);
-  const globalSwitch = await readGlobalBotSwitch();
-  if (!conversation.botEnabled || !globalSwitch.enabled)
-    return silentTurn(input, conversation, conversation.botEnabled);
-
-  hooks.onStage?.("buscando");
+  // Two reads per turn: the conversation's state (row, last messages, newest order) and the versions of what the
+  // process keeps in memory (catalogue, company text, bot switch) — both by index, whatever the data's size.
   const retrievalStarted = performance.now();
-  const [catalog, company, recent, stored] = await withTimeout(
-    Promise.all([
-      currentCatalog(),
-      currentCompany(),
-      listRecentMessages(conversation.id, 10),
-      findConversationSale(conversation.id, conversation.saleState),
-    ]),
+  const [state, knowledge] = await withTimeout(
+    Promise.all([loadTurnState(input.chatId, input.channel, 10), currentKnowledge()]),
     config.AGENT_RETRIEVAL_TIMEOUT_MS,
     "La búsqueda en el catálogo tardó demasiado. Intenta de nuevo.",
   );
+  const { conversation, recent, sale: stored } = state;
+  if (!conversation.botEnabled || !knowledge.botSwitch.enabled)
+    return silentTurn(input, conversation, conversation.botEnabled);
+
+  hooks.onStage?.("buscando");
+  const { catalog, company } = knowledge;
   const retrievalMs = Math.round(performance.now() - retrievalStarted);
   const history = historyFrom(recent);
   const isStaff = input.principal !== null && can(input.principal.role, "clients:read");
@@ -264,7 +254,7 @@ export async function runChatTurn(input: ChatTurnInput, outerHooks: TurnHooks = 
   });
 
   hooks.onStage?.("guardando");
-  const products = await withProductMedia(productsMetadata(plan, closing.catalog));
+  const products = withKnownMedia(productsMetadata(plan, closing.catalog), knowledge.media);
   const saleState = plan.sale?.state ?? conversation.saleState ?? null;
   const totalMs = () => Math.round(performance.now() - started);
   const saved = await recordTurn({
