@@ -163,7 +163,7 @@ export function ShopChat() {
     setRestoreFailed(false);
     openChatSession(wanted ? { chatId: wanted } : {})
       .then(async (chatId) => {
-        const res = await fetch(`/chat/historial/${chatId}`);
+        const res = await fetch(`/chat/historial/${chatId}?limite=500`);
         if (!res.ok) throw new Error(String(res.status));
         const body = (await res.json()) as { data: HistoryEntry[] };
         setSession({ chatId, initial: toChatItems(chatId, body.data) });

@@ -4,8 +4,8 @@ import { GET as getHistory } from "@/app/chat/historial/[chat_id]/route";
 import { ownerHeaders } from "@/tests/chat/helpers";
 import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
 
-// A long chat's history (legacy /chat/historial and the web chat's reload) shows its latest 500 messages,
-// oldest first, so the customer sees where the conversation is now, not how it began.
+// A long chat's history (legacy /chat/historial) shows its latest messages, oldest first — 50 unless `limite` asks
+// for up to 500 — so the customer sees where the conversation is now, not how it began.
 describe.each(FLAVOURS)("chat history window on %s", (flavour) => {
   let t: TestDatabase;
   beforeAll(async () => {
@@ -24,7 +24,7 @@ describe.each(FLAVOURS)("chat history window on %s", (flavour) => {
         text: `mensaje ${i + 1}`,
       })),
     });
-    const url = `http://localhost/chat/historial/${chatId}`;
+    const url = `http://localhost/chat/historial/${chatId}?limite=500`;
     const res = await getHistory(new NextRequest(url, { headers: ownerHeaders(chatId) }), {
       params: Promise.resolve({ chat_id: chatId }),
     });
@@ -34,5 +34,11 @@ describe.each(FLAVOURS)("chat history window on %s", (flavour) => {
     expect(data[0]?.mensaje).toBe("mensaje 6");
     expect(data.at(-1)?.mensaje).toBe("mensaje 505");
     expect(data.map((m) => Number(m.mensaje.split(" ")[1]))).toEqual(Array.from({ length: 500 }, (_, i) => i + 6));
+    const byDefault = await getHistory(
+      new NextRequest(`http://localhost/chat/historial/${chatId}`, { headers: ownerHeaders(chatId) }),
+      { params: Promise.resolve({ chat_id: chatId }) },
+    );
+    const latest = ((await byDefault.json()) as { data: { mensaje: string }[] }).data;
+    expect(latest.map((m) => m.mensaje)).toEqual(Array.from({ length: 50 }, (_, i) => `mensaje ${i + 456}`));
   });
 });
