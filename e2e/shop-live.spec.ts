@@ -114,8 +114,10 @@ test("an order cancelled in the console changes on the customer's open page; the
   await page.getByRole("button", { name: "Cotización PDF" }).click();
   expect((await download).suggestedFilename()).toMatch(/^Cotizacion-COT-\d{6}\.pdf$/);
 
-  await page.getByLabel("Motivo de la cancelación").fill("El cliente pidió anularlo por teléfono");
   await page.getByRole("button", { name: "Cancelar pedido" }).click();
+  const confirm = page.getByRole("dialog", { name: /Cancelar el pedido/ });
+  await confirm.getByLabel("Motivo de la cancelación").fill("El cliente pidió anularlo por teléfono");
+  await confirm.getByRole("button", { name: "Sí, cancelar pedido" }).click();
   await expect(shop.getByTestId("cart-state")).toHaveText("Pedido cancelado", { timeout: 3_000 });
   await expect(shop.getByRole("button", { name: "Descargar cotización" })).toHaveCount(0);
   await customer.close();
