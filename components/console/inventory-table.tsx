@@ -57,7 +57,10 @@ const columns = helper.columns([
       <span className="whitespace-nowrap whitespace-nowrap tabular-nums">{formatCop(info.getValue())}</span>
     ),
   }),
-  helper.accessor("stock", { header: "Stock", cell: (info) => <StockBadge stock={info.getValue()} /> }),
+  helper.accessor("stock", {
+    header: "Stock",
+    cell: (info) => <StockBadge stock={info.getValue()} threshold={info.row.original.lowStockAt} />,
+  }),
   helper.accessor("updatedAt", { header: "Actualizado", cell: (info) => formatDate(info.getValue()) }),
 ]);
 

@@ -9,8 +9,11 @@ const INBOX = "/dashboard/conversations";
 export function NavLinks({
   items,
   inbox = null,
+  lowStock = 0,
 }: {
   items: { href: string; label: string }[];
+  /** active products at or below their low-stock threshold */
+  lowStock?: number;
   /** the signed-in user's inbox figures at render time (null: no inbox for this role) */
   inbox?: InboxCounts | null;
 }) {
@@ -23,7 +26,7 @@ export function NavLinks({
           const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
           const unread = item.href === INBOX ? (counts?.unread ?? 0) : 0;
           const waiting = item.href === INBOX ? (counts?.waiting ?? 0) : 0;
-          return (
+          const link = (
             <Link
               key={item.href}
               href={item.href}
@@ -59,6 +62,19 @@ export function NavLinks({
               ) : null}
             </Link>
           );
+          if (item.href !== "/dashboard/inventory" || lowStock === 0) return link;
+          return [
+            link,
+            <Link
+              key="low-stock"
+              href="/dashboard/inventory?stock=low"
+              className="flex items-center justify-between gap-2 whitespace-nowrap rounded-lg py-1 pr-3 pl-6 text-xs text-ink-700 hover:bg-ink-50"
+              data-testid="nav-low-stock"
+            >
+              Bajo stock
+              <span className="rounded-full bg-amber-100 px-1.5 text-warn">{lowStock}</span>
+            </Link>,
+          ];
         })}
       </nav>
       {counts ? <NotificationPrompt /> : null}
