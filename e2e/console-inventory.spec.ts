@@ -3,6 +3,7 @@ import { signIn } from "./console-helpers";
 
 test("ventas searches, sorts and edits a product, with field errors, then adjusts its stock", async ({ page }) => {
   await signIn(page, "ventas");
+  await page.goto("/dashboard/inventory");
   await page.getByLabel("Buscar").fill("casco amarillo");
   await page.getByRole("button", { name: "Filtrar" }).click();
   await expect(page).toHaveURL(/q=casco\+amarillo/);
@@ -19,7 +20,7 @@ test("ventas searches, sorts and edits a product, with field errors, then adjust
   await page.getByLabel("Precio (COP, IVA incluido)").fill("-5");
   await page.getByRole("button", { name: "Guardar cambios" }).click();
   await expect(page.locator("#product-name-error")).toHaveText(/nombre es obligatorio/);
-  await expect(page.locator("#product-price-error")).toHaveText(/no puede ser negativo/);
+  await expect(page.locator("#product-price-error")).toHaveText(/debe ser mayor que \$ 0/);
 
   await page.getByLabel("Nombre", { exact: true }).fill("Casco amarillo edición obra");
   await page.getByLabel("Precio (COP, IVA incluido)").fill("41200");

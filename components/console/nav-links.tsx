@@ -62,21 +62,19 @@ export function NavLinks({
               ) : null}
             </Link>
           );
-          if (item.href !== "/dashboard/inventory" || lowStock === 0) return link;
-          return [
-            link,
-            <Link
-              key="low-stock"
-              href="/dashboard/inventory?stock=low"
-              className="flex items-center justify-between gap-2 whitespace-nowrap rounded-lg py-1 pr-3 pl-6 text-xs text-ink-700 hover:bg-ink-50"
-              data-testid="nav-low-stock"
-            >
-              Bajo stock
-              <span className="rounded-full bg-amber-100 px-1.5 text-warn">{lowStock}</span>
-            </Link>,
-          ];
+          return link;
         })}
       </nav>
+      {lowStock > 0 ? (
+        <Link
+          href="/dashboard/inventory?stock=low"
+          className="mt-1 flex items-center justify-between gap-2 whitespace-nowrap rounded-lg px-3 py-1 text-xs text-ink-700 hover:bg-ink-50"
+          data-testid="nav-low-stock"
+        >
+          Productos con bajo stock
+          <span className="rounded-full bg-amber-100 px-1.5 text-warn">{lowStock}</span>
+        </Link>
+      ) : null}
       {counts ? <NotificationPrompt /> : null}
     </>
   );
