@@ -47,7 +47,9 @@ test("two staff and a customer: unread badge, queue, takeover by name, note, can
 
   const ventas = await staffPage(ventasContext, "ventas");
   await ventas.goto("/dashboard/inventory");
+  // unread is per person: each starts from their own count
   const unreadBefore = await unreadOf(ventas);
+  const adminUnreadBefore = await unreadOf(admin);
 
   const shop = await customerContext.newPage();
   await shop.goto("/");
@@ -55,9 +57,12 @@ test("two staff and a customer: unread badge, queue, takeover by name, note, can
   const chatId = await shop.evaluate(() => window.localStorage.getItem("sextinvalle.chatId"));
 
   // both staff see one more unread conversation, in the nav and the tab title, without reloading
-  for (const page of [ventas, admin]) {
-    await expect(page.getByTestId("nav-unread")).toHaveText(new RegExp(`^${unreadBefore + 1}`));
-    await expect(page).toHaveTitle(new RegExp(`^\\(${unreadBefore + 1}\\) `));
+  for (const [page, before] of [
+    [ventas, unreadBefore],
+    [admin, adminUnreadBefore],
+  ] as const) {
+    await expect(page.getByTestId("nav-unread")).toHaveText(new RegExp(`^${before + 1}`));
+    await expect(page).toHaveTitle(new RegExp(`^\\(${before + 1}\\) `));
     await expect(page.getByTestId("nav-waiting")).toBeVisible();
     await expect(page.getByTestId("inbox-badges")).toHaveAttribute("data-last-alert", "Nueva conversación");
   }
@@ -72,7 +77,7 @@ test("two staff and a customer: unread badge, queue, takeover by name, note, can
   // opening it read it for ventas only
   await expect.poll(() => unreadOf(ventas)).toBe(unreadBefore);
   await admin.reload();
-  await expect(admin.getByTestId("nav-unread")).toHaveText(new RegExp(`^${unreadBefore + 1}`));
+  await expect(admin.getByTestId("nav-unread")).toHaveText(new RegExp(`^${adminUnreadBefore + 1}`));
 
   // the thread opens at the newest message
   const scrolled = await ventas
