@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
 import { ChannelIcon } from "@/components/channels/channel-icon";
 import { GlobalBotSwitch } from "@/components/console/global-bot-switch";
 import { LiveRefresh } from "@/components/console/live-refresh";
@@ -11,6 +12,7 @@ import { can } from "@/lib/auth/permissions";
 import { conversationDisplayName } from "@/lib/console/conversation-name";
 import { ORDER_STATE_LABELS } from "@/lib/console/order-query";
 import { guardPage } from "@/lib/console/pages";
+import { parseSearchParams } from "@/lib/console/search-params";
 import { INBOX_PAGE_SIZE } from "@/lib/db/inbox";
 import { INBOX_VIEW_LABELS, INBOX_VIEWS, type InboxView, listInboxView } from "@/lib/db/inbox-views";
 import { getGlobalBotSetting } from "@/lib/db/settings";
@@ -26,6 +28,13 @@ const ATTENTION_LABELS: Record<string, string> = {
 
 export const metadata: Metadata = { title: "Conversaciones" };
 
+const INBOX_QUERY = z.object({
+  q: z.string().trim().max(100).catch(""),
+  mode: z.enum(["all", "bot", "human"]).catch("all"),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  view: z.enum(INBOX_VIEWS).catch("all"),
+});
+
 const INTENTS: Record<string, string> = {
   inventario: "Inventario",
   venta: "Venta",
@@ -40,10 +49,7 @@ export default async function ConversationsPage({
 }) {
   const principal = await guardPage("/dashboard/conversations");
   const params = await searchParams;
-  const q = typeof params.q === "string" ? params.q.slice(0, 100) : "";
-  const mode = params.mode === "bot" || params.mode === "human" ? params.mode : "all";
-  const page = Math.max(1, Math.min(10_000, Number(params.page) || 1));
-  const view: InboxView = INBOX_VIEWS.find((v) => v === params.view) ?? "all";
+  const { q, mode, page, view } = parseSearchParams(INBOX_QUERY, params);
   const userId = principal.kind === "user" ? principal.id : null;
   const [{ rows, total }, bot] = await Promise.all([
     listInboxView({ q, mode, page, view }, userId),
