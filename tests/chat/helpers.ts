@@ -94,3 +94,18 @@ export async function rowCounts(db: Db) {
   ]);
   return { messages, conversations, orders, lines };
 }
+
+/**
+ * Reads a server-sent event stream until `needle` arrives or the stream ends. An ended reader resolves at once,
+ * forever: a bare `while` over it spins in microtasks and starves the timers that would fail the test.
+ */
+export async function readStreamUntil(reader: ReadableStreamDefaultReader<Uint8Array>, needle: string) {
+  const decoder = new TextDecoder();
+  let received = "";
+  while (!received.includes(needle)) {
+    const chunk = await reader.read();
+    if (chunk.done) break;
+    received += decoder.decode(chunk.value, { stream: true });
+  }
+  return received;
+}

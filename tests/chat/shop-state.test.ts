@@ -9,7 +9,7 @@ import { postStaffReply, releaseConversation, takeOverConversation } from "@/lib
 import { setGlobalBotSetting } from "@/lib/db/settings";
 import { staffPrincipal } from "../console/helpers";
 import { freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
-import { runDialog, sendTexto } from "./helpers";
+import { ownerHeaders, readStreamUntil, runDialog, sendTexto } from "./helpers";
 
 // The shop page's state is the database's: a confirmed order stays through a takeover, a staff reply, a
 // customer message while staff attend, and a hand-back; with the bot off for everyone the customer is told the
@@ -22,9 +22,12 @@ const PURCHASE = [
 ];
 
 async function stateOf(chatId: string): Promise<ChatState> {
-  const res = await getState(new NextRequest(`http://localhost/api/chat/${chatId}/state`), {
-    params: Promise.resolve({ chatId }),
-  });
+  const res = await getState(
+    new NextRequest(`http://localhost/api/chat/${chatId}/state`, { headers: ownerHeaders(chatId) }),
+    {
+      params: Promise.resolve({ chatId }),
+    },
+  );
   expect(res.status).toBe(200);
   return (await res.json()) as ChatState;
 }
@@ -100,11 +103,15 @@ describe("shop chat state", () => {
     await runDialog(["quiero 1 casco blanco tipo I de Steelpro"], chatId);
     const abort = new AbortController();
     const res = await getEvents(
-      new NextRequest(`http://localhost/api/chat/${chatId}/events`, { signal: abort.signal }),
+      new NextRequest(`http://localhost/api/chat/${chatId}/events`, {
+        signal: abort.signal,
+        headers: ownerHeaders(chatId),
+      }),
       {
         params: Promise.resolve({ chatId }),
       },
     );
+    expect(res.status).toBe(200);
     const reader = (res.body as ReadableStream<Uint8Array>).getReader();
     const notice = await takeOverConversation(chatId, ventas, null);
     await publishTakeover(chatId, false, ventas.name);
@@ -113,9 +120,7 @@ describe("shop chat state", () => {
     const { publishOrderChanged } = await import("@/lib/chat/events");
     const order = await t.db.order.findFirstOrThrow({ where: { conversation: { chatId } } });
     await publishOrderChanged(order.id);
-    let received = "";
-    const decoder = new TextDecoder();
-    while (!received.includes('"type":"order"')) received += decoder.decode((await reader.read()).value);
+    const received = await readStreamUntil(reader, '"type":"order"');
     abort.abort();
     await reader.cancel();
     const events = received

@@ -5,7 +5,7 @@ import { POST as postChat } from "@/app/api/chat/route";
 import { eventBus } from "@/lib/realtime/bus";
 import { freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
 import { openWebSession } from "../security/chat-helpers";
-import { freshIp } from "./helpers";
+import { freshIp, readStreamUntil } from "./helpers";
 
 // The web chat's route (AI SDK UI message stream for useChat) and its live staff-message channel (SSE),
 // called by a browser holding its conversation cookie (POST /api/chat/session).
@@ -86,7 +86,6 @@ describe("web chat", () => {
     });
     expect(res.headers.get("content-type")).toContain("text/event-stream");
     const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-    const decoder = new TextDecoder();
     await eventBus().publish({
       type: "message",
       chatId: "otro-chat",
@@ -103,8 +102,7 @@ describe("web chat", () => {
       chatId,
       message: { id: 3, role: "staff", text: "Hola, soy Ana", createdAt: "2026-11-25T10:00:00.000Z" },
     });
-    let received = "";
-    while (!received.includes("Hola, soy Ana")) received += decoder.decode((await reader.read()).value);
+    const received = await readStreamUntil(reader, "Hola, soy Ana");
     const events = received
       .split("\n")
       .filter((l) => l.startsWith("data: "))
