@@ -58,6 +58,7 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
 
 for (const role of ["admin", "ventas", "gerente"] as const) {
   test(`${role} signs in, sees only its sections, is refused the rest, and signs out`, async ({ page }) => {
+    test.setTimeout(150_000); // about twenty page loads
     await signIn(page, role);
     const nav = page.getByRole("navigation", { name: "Secciones de la consola" });
     // a link may carry its live badges after the label ("Conversaciones 3 sin leer")

@@ -70,7 +70,7 @@ test("two staff and a customer: unread badge, queue, takeover by name, note, can
   // the queue lists the customer who asked for a person, with the waiting time
   await ventas.goto("/dashboard/conversations?view=queue");
   const row = ventas.locator(`[data-chat-id="${chatId}"]`);
-  await expect(row.getByTestId("waiting")).toContainText(/Espera \d+ min · Pidió una persona/);
+  await expect(row.getByTestId("waiting")).toContainText(/Espera \d+ min · El cliente pidió hablar con un asesor/);
   await expect(row.getByTestId("unread-count")).toHaveText(/^1/);
   await row.click();
   await expect(ventas.getByTestId("conversation-messages")).toContainText("quiero hablar con una persona");
@@ -128,6 +128,7 @@ test("an order goes pagada → despachada → entregada with history and remisi�
   const link = page.getByRole("link", { name: /^SV-\d{6}$/ }).first();
   const number = (await link.textContent()) ?? "";
   await link.click();
+  await expect(page).toHaveURL(/\/dashboard\/orders\/\d+$/);
   await expect(page.getByTestId("fulfilment-badge")).toHaveText("Por pagar");
 
   await page.getByRole("button", { name: "Marcar pagada" }).click();

@@ -36,10 +36,10 @@ test("a confirmed order stays in 'Tu pedido' through takeover, staff reply, hand
   await page.goto(`/dashboard/conversations/${chatId}`);
   await page.getByRole("button", { name: "Tomar conversación" }).click();
   const notices = shop.getByTestId("system-notice");
-  await expect(notices.last()).toContainText("Un asesor de Sextinvalle está atendiendo", { timeout: 3_000 });
-  await expect(shop.getByRole("region", { name: "Chat con el asesor" })).toContainText(
-    "Te atiende una persona de nuestro equipo",
-  );
+  await expect(notices.last()).toContainText("Te atiende Equipo de ventas, asesor de Sextinvalle.", {
+    timeout: 3_000,
+  });
+  await expect(shop.getByTestId("attendance")).toHaveText("Te atiende Equipo de ventas");
   await expectOrderShown();
 
   await page.getByLabel("Responder al cliente").fill("Hola Laura, ya vi tu pedido. ¿Lo recoges en Yumbo?");
@@ -54,6 +54,7 @@ test("a confirmed order stays in 'Tu pedido' through takeover, staff reply, hand
   await expectOrderShown();
 
   await page.getByRole("button", { name: "Devolver al bot" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Sí, devolver al bot" }).click();
   await expect(notices.last()).toContainText("retoma la conversación", { timeout: 3_000 });
   await expectOrderShown();
   expect(await shop.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);

@@ -58,7 +58,12 @@ describe("shop chat state", () => {
     expect(confirmed.attendance).toBe("bot");
 
     await takeOverConversation(chatId, ventas, null);
-    expect(await stateOf(chatId)).toMatchObject({ attendance: "human", order: confirmed.order });
+    // the shop names the person attending ("Te atiende …")
+    expect(await stateOf(chatId)).toMatchObject({
+      attendance: "human",
+      attendedBy: ventas.name,
+      order: confirmed.order,
+    });
     await postStaffReply(chatId, "Hola Laura, ¿lo recoges en Yumbo?", ventas);
     const held = await sendTexto({ chat_id: chatId, mensaje: "Sí, mañana" });
     expect(held.body.metadatos.ia_desactivada).toBe(true);
@@ -67,6 +72,7 @@ describe("shop chat state", () => {
     await releaseConversation(chatId, ventas, null);
     const after = await stateOf(chatId);
     expect(after.attendance).toBe("bot");
+    expect(after.attendedBy).toBeNull();
     expect(after.order).toEqual(confirmed.order);
   });
 
