@@ -134,7 +134,7 @@ describe("shop chat state", () => {
       .filter((l) => l.startsWith("data: "))
       .map((l) => JSON.parse(l.slice(6)) as Record<string, unknown>);
     expect(events.map((e) => e.type)).toEqual(["bot_status", "system_message", "bot_global", "order"]);
-    expect(events[1]).toMatchObject({ id: notice.id, mensaje: expect.stringContaining("está atendiendo") });
+    expect(events[1]).toMatchObject({ id: notice.id, mensaje: expect.stringContaining("Te atiende") });
     expect(events[3]).toMatchObject({ estado: "pendiente" });
   });
 
