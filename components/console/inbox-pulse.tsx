@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { INBOX_CHANGED } from "@/components/console/inbox-seen";
 
 export type InboxCounts = { unread: number; waiting: number; newestId: number };
 
@@ -94,12 +95,15 @@ export function useInboxPulse(initial: InboxCounts | null) {
       poll ??= setInterval(schedule, 10_000);
     };
     const onEvent = () => schedule();
+    // a conversation page marked messages read: the badge follows without waiting for the next event
+    window.addEventListener(INBOX_CHANGED, onEvent);
     for (const type of ["message", "conversation"]) source.addEventListener(type, onEvent);
     source.addEventListener("attention", () => {
       flagged = true;
       schedule();
     });
     return () => {
+      window.removeEventListener(INBOX_CHANGED, onEvent);
       source.close();
       if (poll) clearInterval(poll);
       if (timer) clearTimeout(timer);

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConversationDelivery } from "@/components/channels/conversation-delivery";
 import { ConversationThread, type ThreadItem } from "@/components/console/conversation-thread";
+import { InboxSeen } from "@/components/console/inbox-seen";
 import { LiveRefresh } from "@/components/console/live-refresh";
 import { OrderStateBadge } from "@/components/console/order-state-badge";
 import { TakeoverControls } from "@/components/console/takeover-controls";
@@ -91,6 +92,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ c
       <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
         <section className="card flex h-[calc(100dvh-11rem)] min-h-[28rem] flex-col gap-3 p-4">
           <ConversationThread items={items} />
+          <InboxSeen marker={newest?.id ?? 0} />
           <TakeoverControls
             chatId={chatId}
             botEnabled={conversation.botEnabled}
