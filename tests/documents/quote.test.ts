@@ -8,7 +8,7 @@ import { POST as postQuote } from "@/app/api/chat/[chatId]/quote/route";
 import { GET as getFile } from "@/app/files/local/[...key]/route";
 import { createQuoteForConversation } from "@/lib/documents/quotes";
 import { resetEnvCache } from "@/lib/env";
-import { freshIp, runDialog } from "../chat/helpers";
+import { freshIp, ownerHeaders, runDialog } from "../chat/helpers";
 import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
 
 // The formal quote from a conversation's cart, on both databases: a numbered one-page PDF in storage behind an
@@ -111,7 +111,7 @@ describe.each(FLAVOURS)("formal quotes (%s)", (flavour) => {
       postQuote(
         new NextRequest(`http://localhost/api/chat/${chatId}/quote`, {
           method: "POST",
-          headers: { "x-sextinvalle-client-ip": freshIp() },
+          headers: { "x-sextinvalle-client-ip": freshIp(), ...ownerHeaders(chatId) },
         }),
         { params: Promise.resolve({ chatId }) },
       );
