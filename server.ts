@@ -18,6 +18,10 @@ async function main(): Promise<void> {
   const app = next({ dev, hostname: config.HOSTNAME, port: config.PORT, httpServer: server });
 
   await installRealtime();
+  // The agent's catalogue index is built while Next prepares, and the server listens once both are ready: the
+  // first customer never pays for it (behind nginx, other instances answer meanwhile).
+  const { knowledgeReady, warmKnowledge } = await import("@/lib/chat/knowledge");
+  warmKnowledge();
   server.on("upgrade", (req, socket, head) => {
     if (handleUpgrade(req, socket, head)) return;
     // In development Next's own upgrade listener serves HMR; in production nothing else upgrades.
@@ -52,6 +56,7 @@ async function main(): Promise<void> {
   // Telegram/WhatsApp: stored customer messages → the pipeline, and the outbox → the providers (lib/channels).
   const { startChannelWorkers } = await import("@/lib/channels/worker");
   const channels = startChannelWorkers();
+  await knowledgeReady().catch((err: unknown) => log.warn("starting without the catalogue index", { err }));
   server.listen(config.PORT, config.HOSTNAME, () => {
     log.info("server ready", { url: `http://${config.HOSTNAME}:${config.PORT}`, dev });
   });

@@ -33,6 +33,8 @@ const schema = z.object({
 
   GOOGLE_GENERATIVE_AI_API_KEY: optionalString,
   GEMINI_MODEL: z.string().default("gemini-2.5-flash"),
+  // Another address for the Gemini API (a proxy, or the tests' local wire fake).
+  GEMINI_BASE_URL: optionalString.pipe(z.url().optional()),
   OPENAI_COMPATIBLE_BASE_URL: optionalString,
   OPENAI_COMPATIBLE_MODEL: z.string().default("llama3.1"),
   OPENAI_COMPATIBLE_API_KEY: optionalString,
@@ -40,6 +42,12 @@ const schema = z.object({
   AGENT_RETRIEVAL_TIMEOUT_MS: ms(5_000),
   AGENT_MODEL_TIMEOUT_MS: ms(10_000),
   AGENT_TURN_TIMEOUT_MS: ms(20_000),
+  // With a hosted model: `hosted` lets it understand through the typed tools; `offline` keeps it for wording only.
+  AGENT_UNDERSTANDING: z.enum(["hosted", "offline"]).default("hosted"),
+  AGENT_MAX_TOOL_STEPS: z.coerce.number().int().min(1).max(20).default(6),
+  // Hosted-model tokens (in + out) after which the offline path answers; 0 = no limit.
+  AGENT_TOKEN_BUDGET_PER_CONVERSATION: z.coerce.number().int().nonnegative().default(200_000),
+  AGENT_TOKEN_BUDGET_PER_DAY: z.coerce.number().int().nonnegative().default(5_000_000),
 
   REDIS_URL: optionalString,
   RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(200),

@@ -79,6 +79,8 @@ export function invalidInput(error: ZodError, message = DEFAULT_MESSAGES.invalid
 
 export type ErrorBody = {
   error: { code: string; message: string; fields?: FieldErrors; request_id?: string };
+  /** The same message where the previous system's (FastAPI) clients read it: `{"detail": "…"}`. */
+  detail: string;
 };
 
 // The database being unreachable (down, restarting, out of connections, locked) is an outage, not a bug:
@@ -173,6 +175,7 @@ export function toAppError(error: unknown, requestId?: string): AppError {
 }
 
 export function errorBody(error: AppError, requestId?: string): ErrorBody {
+  const firstField = error.fields ? Object.values(error.fields)[0] : undefined;
   return {
     error: {
       code: error.detailCode ?? error.code,
@@ -180,6 +183,8 @@ export function errorBody(error: AppError, requestId?: string): ErrorBody {
       ...(error.fields ? { fields: error.fields } : {}),
       ...(requestId ? { request_id: requestId } : {}),
     },
+    // FastAPI put the specific reason there: the first field's message follows the general one
+    detail: firstField ? `${error.message.replace(/\.?$/, ".")} ${firstField}` : error.message,
   };
 }
 

@@ -75,7 +75,7 @@ describe.each<Flavour>(["sqlite", "postgres"])("db:setup on %s", (flavour) => {
 
     const status = await runPrismaCli(["migrate", "status"], url);
     expect(status).toMatch(/Database schema is up to date/);
-  });
+  }, 180_000);
 
   it("has migrations in step with the data model (no drift)", async () => {
     const scratch = path.join(os.tmpdir(), `sextinvalle-diff-${process.pid}.db`);

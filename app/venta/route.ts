@@ -8,5 +8,30 @@ import { toVenta } from "@/lib/legacy-api/shapes";
 export const POST = guardedRoute("orders:write", async ({ req, principal, requestId }) => {
   const body = await readJson(req, ventaBody);
   const order = await registerLegacySale(body, principal, requestId);
-  return json({ ok: true, mensaje: `Venta ${order.number} registrada.`, venta: toVenta(order) }, { status: 201 });
+  const venta = toVenta(order);
+  return json(
+    {
+      // the previous system's answer…
+      success: true,
+      message: `Venta ${order.number} registrada.`,
+      ventas_creadas: venta.productos.map((l) => ({
+        venta_id: venta.id,
+        producto_id: l.producto_id,
+        producto_nombre: l.nombre,
+        cantidad: l.cantidad,
+        precio_unitario: l.precio_unitario,
+        total: l.subtotal,
+      })),
+      total_general: venta.total,
+      chat_id: venta.chat_id,
+      cliente: venta.cliente_cedula
+        ? { cedula: venta.cliente_cedula, nombre: venta.cliente_nombre, telefono: venta.cliente_telefono }
+        : null,
+      // …and ours
+      ok: true,
+      mensaje: `Venta ${order.number} registrada.`,
+      venta,
+    },
+    { status: 201 },
+  );
 });

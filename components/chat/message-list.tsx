@@ -89,12 +89,15 @@ function useAnnouncement(items: readonly ChatItem[]): string {
 export function MessageList({
   items,
   typing,
+  progress = null,
   busy,
   onAsk,
   after,
 }: {
   items: ChatItem[];
   typing: boolean;
+  /** What a hosted model is doing before its first words ("Buscando en el catálogo…"). */
+  progress?: string | null;
   busy: boolean;
   onAsk: (text: string) => void;
   /** shown below the newest message (the confirmation card) */
@@ -163,7 +166,7 @@ export function MessageList({
                 <span className="size-1.5 animate-bounce rounded-full bg-brand-500 [animation-delay:120ms]" />
                 <span className="size-1.5 animate-bounce rounded-full bg-brand-500 [animation-delay:240ms]" />
               </span>
-              El asesor está escribiendo…
+              {progress ?? "El asesor está escribiendo…"}
             </p>
           ) : null}
         </div>

@@ -27,7 +27,7 @@ function ChatSession({
   initial: ChatItem[];
   onSwitch: (nextId: string | null, preview: { preview: string; order: string | null }) => void;
 }) {
-  const { items, status, error, state, send, retry, refresh } = useChatSession(chatId, initial);
+  const { items, status, error, state, progress, send, retry, refresh } = useChatSession(chatId, initial);
   const input = useRef<HTMLTextAreaElement>(null);
   const [sheetOpen, setSheetOpen] = useState(false);
   const [changing, setChanging] = useState(false);
@@ -82,6 +82,7 @@ function ChatSession({
         <MessageList
           items={items}
           typing={status === "submitted"}
+          progress={progress}
           busy={busy}
           onAsk={sendText}
           after={

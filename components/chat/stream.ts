@@ -6,6 +6,8 @@ export type StreamHandlers = {
   onText: (delta: string) => void;
   onTurn: (turn: TurnData) => void;
   onError: (message: string) => void;
+  /** What the assistant is doing right now ("Buscando en el catálogo…"), while a hosted model uses its tools. */
+  onProgress?: (label: string) => void;
 };
 
 function handleEvent(block: string, on: StreamHandlers) {
@@ -13,7 +15,7 @@ function handleEvent(block: string, on: StreamHandlers) {
     if (!line.startsWith("data:")) continue;
     const payload = line.slice(5).trim();
     if (!payload || payload === "[DONE]") continue;
-    let chunk: { type?: string; delta?: string; data?: TurnData; errorText?: string };
+    let chunk: { type?: string; delta?: string; data?: TurnData & { label?: string }; errorText?: string };
     try {
       chunk = JSON.parse(payload) as typeof chunk;
     } catch {
@@ -21,6 +23,7 @@ function handleEvent(block: string, on: StreamHandlers) {
     }
     if (chunk.type === "text-delta" && typeof chunk.delta === "string") on.onText(chunk.delta);
     else if (chunk.type === "data-turn" && chunk.data) on.onTurn(chunk.data);
+    else if (chunk.type === "data-progress" && typeof chunk.data?.label === "string") on.onProgress?.(chunk.data.label);
     else if (chunk.type === "error") on.onError(chunk.errorText ?? "No pudimos procesar tu mensaje.");
   }
 }

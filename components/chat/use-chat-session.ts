@@ -23,6 +23,7 @@ export function useChatSession(chatId: string, initial: ChatItem[]) {
   const [status, setStatus] = useState<SessionStatus>("idle");
   const [error, setError] = useState<string | null>(null);
   const [state, setState] = useState<ChatState | null>(null);
+  const [progress, setProgress] = useState<string | null>(null);
   const busy = useRef(false);
   const failed = useRef<string | null>(null);
   const known = useRef(new Set(initial.flatMap((i) => (i.dbId ? [i.dbId] : []))));
@@ -95,7 +96,9 @@ export function useChatSession(chatId: string, initial: ChatItem[]) {
         const at = new Date().toISOString();
         setItems((prev) => [...prev, { id: botId, kind: "bot", text: "", at, streaming: true }]);
         await readChatStream(res.body, {
+          onProgress: setProgress,
           onText: (delta) => {
+            setProgress(null);
             setStatus("streaming");
             update((i) => ({ ...i, text: i.text + delta }));
           },
@@ -124,6 +127,7 @@ export function useChatSession(chatId: string, initial: ChatItem[]) {
           update((i) => ({ ...i, streaming: false }));
         }
         busy.current = false;
+        setProgress(null);
         setStatus("idle");
         void refresh();
       }
@@ -145,5 +149,5 @@ export function useChatSession(chatId: string, initial: ChatItem[]) {
     if (!busy.current && failed.current) void run(failed.current);
   }, [run]);
 
-  return { items, status, error, state, send, retry, refresh };
+  return { items, status, error, state, progress, send, retry, refresh };
 }

@@ -35,7 +35,10 @@ export function offlineChatModel(): ChatModel {
 
 function geminiModel(config: Env): ChatModel | null {
   if (!config.GOOGLE_GENERATIVE_AI_API_KEY) return null;
-  const google = createGoogleGenerativeAI({ apiKey: config.GOOGLE_GENERATIVE_AI_API_KEY });
+  const google = createGoogleGenerativeAI({
+    apiKey: config.GOOGLE_GENERATIVE_AI_API_KEY,
+    ...(config.GEMINI_BASE_URL ? { baseURL: config.GEMINI_BASE_URL } : {}),
+  });
   return {
     kind: "gemini",
     name: `gemini:${config.GEMINI_MODEL}`,
@@ -73,7 +76,9 @@ function cached(key: string, build: () => ChatModel | null): ChatModel | null {
  */
 export function chatModel(choice?: LlmChoice, config: Env = env()): ChatModel {
   const gemini = () =>
-    cached(`gemini:${config.GEMINI_MODEL}:${config.GOOGLE_GENERATIVE_AI_API_KEY}`, () => geminiModel(config));
+    cached(`gemini:${config.GEMINI_MODEL}:${config.GEMINI_BASE_URL}:${config.GOOGLE_GENERATIVE_AI_API_KEY}`, () =>
+      geminiModel(config),
+    );
   const compatible = () =>
     cached(`oa:${config.OPENAI_COMPATIBLE_BASE_URL}:${config.OPENAI_COMPATIBLE_MODEL}`, () =>
       openAiCompatibleModel(config),

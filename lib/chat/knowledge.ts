@@ -1,14 +1,50 @@
 import { type CatalogIndex, createCatalogIndex } from "@/lib/agent/retrieval/catalog-index";
 import { type CompanySections, parseCompanyMarkdown } from "@/lib/agent/retrieval/company";
-import { catalogFingerprint, findLatestCompanyInfo, loadActiveCatalog } from "@/lib/db/catalog";
+import type { CatalogProduct } from "@/lib/agent/types";
+import {
+  findLatestCompanyInfo,
+  type KnowledgeVersions,
+  type LoadedProduct,
+  loadActiveProducts,
+  loadProductsChangedSince,
+  readKnowledgeVersions,
+} from "@/lib/db/catalog";
+import type { GlobalBotSwitch } from "@/lib/db/conversations";
+import type { ProductMedia } from "@/lib/db/product-media";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 
-// The agent's in-memory knowledge (catalog index + company text), shared by every channel in the process
-// (globalThis: the custom server's WebSocket and Next's route handlers load separate module copies).
-// A fingerprint query per turn (count + max(updatedAt)) decides whether to rebuild after console edits.
-type Cached = { url: string; fingerprint: string; index: CatalogIndex };
-type CachedCompany = { url: string; version: number; sections: CompanySections };
-type Store = { catalog?: Cached; company?: CachedCompany; building?: Promise<Cached> };
+// The agent's in-memory knowledge (catalogue index, product photos, company text, global bot switch), shared by
+// every channel in the process (globalThis: the custom server's WebSocket and Next's route handlers load separate
+// module copies). Lifecycle:
+// - built at start-up in the background (`warmKnowledge`, server.ts), never on a customer's request unless one
+//   arrives before the build ends (then it waits for that same build);
+// - kept current by version numbers read in ONE statement of index seeks per turn (`readKnowledgeVersions`):
+//   another process or instance changing a product, the company text or the switch is seen on the next turn;
+// - updated incrementally: only products changed since the newest change this copy holds are read (an index range
+//   on `updatedAt`); price, stock, unit and photo are patched in place; a change of the words the index searches
+//   (or a new / (de)activated product) rebuilds the index — at once for small catalogues, in the background for
+//   large ones, the patched copy answering meanwhile (deactivated products are flagged inactive at once).
+const SYNC_REBUILD_LIMIT = 5_000;
+/** Changes are re-read from a little before the newest one held: rows committed late with an older stamp count. */
+const LOOKBACK_MS = 5_000;
+
+type CatalogState = {
+  url: string;
+  index: CatalogIndex;
+  media: Map<string, ProductMedia>;
+  /** `KnowledgeVersions.catalog` this copy reflects ("" forces a refresh). */
+  version: string;
+  newest: number;
+};
+type Store = {
+  catalog?: CatalogState;
+  building?: Promise<CatalogState>;
+  refreshing?: Promise<void>;
+  rebuildQueued?: boolean;
+  company?: { url: string; version: number; sections: CompanySections };
+  bot?: { url: string; raw: string | null; value: GlobalBotSwitch };
+};
 
 const globalStore = globalThis as unknown as { __sextinvalleKnowledge?: Store };
 const store = (): Store => {
@@ -16,34 +52,180 @@ const store = (): Store => {
   return globalStore.__sextinvalleKnowledge;
 };
 
-export async function currentCatalog(): Promise<CatalogIndex> {
-  const url = env().DATABASE_URL;
-  const s = store();
-  const fingerprint = await catalogFingerprint();
-  if (s.catalog && s.catalog.url === url && s.catalog.fingerprint === fingerprint) return s.catalog.index;
-  // Concurrent turns after an edit share one rebuild.
-  s.building ??= loadActiveCatalog()
-    .then((products) => ({ url, fingerprint, index: createCatalogIndex(products) }))
-    .finally(() => {
-      s.building = undefined;
-    });
-  const built = await s.building;
-  s.catalog = built;
-  return built.index;
+function stateFrom(url: string, loaded: readonly LoadedProduct[], version: string): CatalogState {
+  const index = createCatalogIndex(loaded.map((l) => l.product));
+  const media = new Map(loaded.map((l) => [l.product.sku, l.media]));
+  const newest = loaded.reduce((max, l) => Math.max(max, l.updatedAt.getTime()), 0);
+  return { url, index, media, version, newest };
 }
 
-export async function currentCompany(): Promise<CompanySections> {
+function build(url: string): Promise<CatalogState> {
+  const s = store();
+  s.building ??= (async () => {
+    const started = performance.now();
+    const versions = await readKnowledgeVersions();
+    const loaded = await loadActiveProducts();
+    // "" = refresh on first use: anything written while we were loading is read then (LOOKBACK_MS covers it)
+    const state = stateFrom(url, loaded, loaded.length > 0 ? "" : versions.catalog);
+    if (env().DATABASE_URL === url) s.catalog = state;
+    log.info("catalogue index built", { products: state.index.size(), ms: Math.round(performance.now() - started) });
+    return state;
+  })().finally(() => {
+    s.building = undefined;
+  });
+  return s.building;
+}
+
+/** Starts building the index now (server start-up), so no customer waits for it. */
+export function warmKnowledge(): void {
+  const url = env().DATABASE_URL;
+  if (store().catalog?.url === url) return;
+  build(url).catch((err: unknown) => log.warn("could not build the catalogue index at start-up", { err }));
+}
+
+/** Resolves when the index is built (for start-up scripts and benches). */
+export async function knowledgeReady(): Promise<void> {
+  const s = store();
+  if (s.catalog?.url === env().DATABASE_URL) return;
+  await (s.building ?? build(env().DATABASE_URL));
+}
+
+/** Drops everything (tests, benches). */
+export function forgetKnowledge(): void {
+  const s = store();
+  s.catalog = undefined;
+  s.company = undefined;
+  s.bot = undefined;
+}
+
+/** The words the index searches; a change to any of them (or to `active`) needs a rebuild. */
+function sameSearchText(a: CatalogProduct, b: CatalogProduct): boolean {
+  return (
+    a.name === b.name &&
+    a.description === b.description &&
+    a.category === b.category &&
+    a.brand === b.brand &&
+    a.standard === b.standard &&
+    a.synonyms.join(";") === b.synonyms.join(";") &&
+    a.active === b.active
+  );
+}
+
+/** Applies the products changed since this copy's newest change; true when the index must be rebuilt. */
+function applyChanges(state: CatalogState, changed: readonly LoadedProduct[]): boolean {
+  let rebuild = false;
+  for (const { product, media, updatedAt } of changed) {
+    state.newest = Math.max(state.newest, updatedAt.getTime());
+    state.media.set(product.sku, media);
+    const held = state.index.bySku(product.sku);
+    if (!held || held.id !== product.id) {
+      if (product.active) rebuild = true;
+      continue;
+    }
+    if (!sameSearchText(held, product)) {
+      rebuild = true;
+      // until the rebuilt index is in place, a deactivated product is not offered for sale
+      if (!product.active) held.active = false;
+    }
+    held.price = product.price;
+    held.stock = product.stock;
+    held.unit = product.unit;
+    held.skuInternal = product.skuInternal;
+  }
+  return rebuild;
+}
+
+function queueRebuild(url: string): void {
+  const s = store();
+  if (s.rebuildQueued) return;
+  s.rebuildQueued = true;
+  setTimeout(() => {
+    s.rebuildQueued = false;
+    build(url).catch((err: unknown) => log.warn("could not rebuild the catalogue index", { err }));
+  }, 50).unref?.();
+}
+
+async function refresh(state: CatalogState, version: string): Promise<void> {
+  const s = store();
+  s.refreshing ??= (async () => {
+    const changed = await loadProductsChangedSince(new Date(state.newest - LOOKBACK_MS));
+    const rebuild = applyChanges(state, changed);
+    state.version = version;
+    if (!rebuild) return;
+    if (state.index.size() <= SYNC_REBUILD_LIMIT) {
+      const fresh = stateFrom(state.url, await loadActiveProducts(), version);
+      if (s.catalog === state) s.catalog = fresh;
+    } else queueRebuild(state.url);
+  })().finally(() => {
+    s.refreshing = undefined;
+  });
+  await s.refreshing;
+  // a refresh already running when this version was read may have stopped short of it: read once more
+  if (state.version !== version && s.catalog === state) await refresh(state, version);
+}
+
+async function catalogAt(versions: KnowledgeVersions): Promise<CatalogState> {
   const url = env().DATABASE_URL;
   const s = store();
-  const info = await findLatestCompanyInfo();
-  const version = info?.version ?? 0;
+  let state = s.catalog?.url === url ? s.catalog : await build(url);
+  if (state.version !== versions.catalog) {
+    await refresh(state, versions.catalog);
+    state = s.catalog?.url === url ? s.catalog : state;
+  }
+  return state;
+}
+
+async function companyAt(version: number): Promise<CompanySections> {
+  const url = env().DATABASE_URL;
+  const s = store();
   if (s.company && s.company.url === url && s.company.version === version) return s.company.sections;
+  const info = await findLatestCompanyInfo();
   const sections = parseCompanyMarkdown(info?.content ?? "# Sextinvalle S.A.S.");
-  s.company = { url, version, sections };
+  s.company = { url, version: info?.version ?? 0, sections };
   return sections;
 }
 
-/** Forget the cached index (after this process closed an order, stock changed). */
+function botSwitchFrom(raw: string | null): GlobalBotSwitch {
+  if (raw === null) return { enabled: true, reason: null };
+  const s = store();
+  const url = env().DATABASE_URL;
+  if (s.bot && s.bot.url === url && s.bot.raw === raw) return s.bot.value;
+  let parsed: Record<string, unknown> = {};
+  try {
+    const value = JSON.parse(raw) as unknown;
+    if (value && typeof value === "object" && !Array.isArray(value)) parsed = value as Record<string, unknown>;
+  } catch {
+    // unreadable means enabled
+  }
+  const value = { enabled: parsed.enabled !== false, reason: typeof parsed.reason === "string" ? parsed.reason : null };
+  s.bot = { url, raw, value };
+  return value;
+}
+
+export type Knowledge = {
+  catalog: CatalogIndex;
+  company: CompanySections;
+  botSwitch: GlobalBotSwitch;
+  media: ReadonlyMap<string, ProductMedia>;
+};
+
+/** Everything a turn needs from memory, current as of one versions read. */
+export async function currentKnowledge(): Promise<Knowledge> {
+  const versions = await readKnowledgeVersions();
+  const [catalog, company] = await Promise.all([catalogAt(versions), companyAt(versions.company)]);
+  return { catalog: catalog.index, company, botSwitch: botSwitchFrom(versions.botSwitch), media: catalog.media };
+}
+
+export async function currentCatalog(): Promise<CatalogIndex> {
+  return (await currentKnowledge()).catalog;
+}
+
+export async function currentCompany(): Promise<CompanySections> {
+  return companyAt((await readKnowledgeVersions()).company);
+}
+
+/** This process changed products (an order closed: stock moved): the next read refreshes incrementally. */
 export function invalidateCatalog(): void {
-  store().catalog = undefined;
+  const state = store().catalog;
+  if (state) state.version = "";
 }

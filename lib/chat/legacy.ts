@@ -45,15 +45,26 @@ export function rateSubject(req: NextRequest | { headers: Headers }, principal: 
   return chatRateSubject(principal, clientIpFromHeaders(req.headers));
 }
 
+/**
+ * `tipo_mensaje` as the previous system's HTTP clients were sent it: the stored intent `contexto` reads
+ * `general`, and a paused bot (staff attending, or switched off) reads `error`. The WebSocket keeps the raw
+ * intent, as it did there; `intencion` carries the raw intent over HTTP too.
+ */
+export function httpMessageType(result: Pick<ChatTurnResult, "intent" | "botDisabled">): string {
+  if (result.botDisabled) return "error";
+  return result.intent === "contexto" ? "general" : result.intent;
+}
+
 /** The legacy `/chat/texto` response (also the payload of the WebSocket's response_end). */
 export function legacyTurnBody(result: ChatTurnResult, requestId: string) {
   return {
     status: "success",
-    message: result.botDisabled ? "Conversación atendida por un asesor" : "Mensaje procesado correctamente",
+    message: result.botDisabled ? "Conversación atendida por un asesor" : "Respuesta generada correctamente",
     timestamp: new Date().toISOString(),
     request_id: requestId,
     respuesta: result.reply,
-    tipo_mensaje: result.intent,
+    tipo_mensaje: httpMessageType(result),
+    intencion: result.intent,
     chat_id: result.chatId,
     estado_venta: result.saleState,
     metadatos: result.metadata,
@@ -61,23 +72,41 @@ export function legacyTurnBody(result: ChatTurnResult, requestId: string) {
   };
 }
 
+// the previous system's `remitente` vocabulary; `asesor` (a person answering from the console) is ours
 const SENDER: Record<string, string> = {
   customer: "usuario",
-  assistant: "asistente",
+  assistant: "agente",
   staff: "asesor",
   system: "sistema",
 };
 
 /** One entry of `GET /chat/historial/{chat_id}` (internal bookkeeping like `venta` is not exposed). */
 export function legacyHistoryEntry(m: StoredMessage) {
-  const { venta: _internal, ...metadatos } = m.metadata;
+  const { venta: _internal, legado, ...metadatos } = m.metadata;
+  // an imported message keeps the sender the previous system stored (`cliente`: an order from its REST API)
+  const original = (legado as { remitente?: unknown } | undefined)?.remitente;
   return {
     id: m.id,
-    remitente: SENDER[m.role] ?? m.role,
+    remitente: typeof original === "string" ? original : (SENDER[m.role] ?? m.role),
     mensaje: m.text,
     timestamp: m.createdAt.toISOString(),
     tipo_mensaje: m.intent,
     estado_venta: m.saleState,
     metadatos,
+  };
+}
+
+/** The previous system's `ListResponse` around a chat's history. */
+export function legacyHistoryBody(chatId: string, limit: number, messages: StoredMessage[], requestId: string) {
+  return {
+    status: "success",
+    message: `Historial obtenido correctamente: ${messages.length} mensajes`,
+    timestamp: new Date().toISOString(),
+    request_id: requestId,
+    data: messages.map(legacyHistoryEntry),
+    total: messages.length,
+    page: null,
+    page_size: null,
+    metadata: { chat_id: chatId, limite: limit },
   };
 }

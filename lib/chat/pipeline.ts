@@ -1,39 +1,36 @@
 import { applyCloseResult, type CloseResult } from "@/lib/agent/planning/close";
-import { planTurn, type TurnPlan } from "@/lib/agent/planning/plan";
+import type { TurnPlan } from "@/lib/agent/planning/plan";
 import type { CatalogIndex } from "@/lib/agent/retrieval/catalog-index";
+import { TOOL_PROGRESS } from "@/lib/agent/tools";
 import type { Intent, Tone } from "@/lib/agent/types";
 import type { HandoverReason } from "@/lib/agent/wording/facts";
 import { chatModel, type LlmChoice } from "@/lib/ai/providers";
 import { can } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import { lookupClient } from "@/lib/db/client-lookup";
-import {
-  appendMessages,
-  ensureConversation,
-  listRecentMessages,
-  readGlobalBotSwitch,
-  recordTurn,
-  type StoredMessage,
-} from "@/lib/db/conversations";
-import { findConversationSale, type OrderSummary } from "@/lib/db/open-orders";
+import { appendMessages, loadTurnState, recordTurn, type StoredMessage } from "@/lib/db/conversations";
+import type { OrderSummary } from "@/lib/db/open-orders";
 import { closeOrder, StockConflictError } from "@/lib/db/orders";
 import { flagForAttention } from "@/lib/db/shop-state";
 import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import type { SaleSnapshot } from "@/lib/sales/types";
-import { answerTurn } from "./answer";
 import { ATTENTION_BOT_OFF, HUMAN_NOTICE, pausedNotice } from "./attendance";
 import { movedOnTurn, orderThatMovedOn } from "./close-race";
 import { historyFrom, restoreSale } from "./conversation-state";
 import { publishAttention, publishMessages } from "./events";
-import { currentCatalog, currentCompany, invalidateCatalog } from "./knowledge";
-import { type ProductMetadata, productsMetadata, withProductMedia, withTimeout } from "./shapes";
+import { type UnderstoodTurn, understandTurn, wordTurn } from "./hosted-turn";
+import { startingOnce, type TurnHooks } from "./turn-hooks";
+
+export type { Stage, TurnHooks } from "./turn-hooks";
+
+import { currentCompany, currentKnowledge, invalidateCatalog } from "./knowledge";
+import { type ProductMetadata, productsMetadata, withKnownMedia, withTimeout } from "./shapes";
 
 // One pipeline for every channel (web chat, POST /chat/texto, WS /ws/chat/{id}, Telegram and WhatsApp through
 // lib/channels): load → plan (classify, retrieve, sale step: A's deterministic planTurn) → close the order if
 // asked → phrase with the model (streamed) → persist the turn → publish it to the console inbox.
 export type Channel = "web" | "api" | "ws" | "telegram" | "whatsapp";
-export type Stage = "analizando" | "buscando" | "redactando" | "guardando";
 
 export type ChatTurnInput = {
   chatId: string;
@@ -45,13 +42,6 @@ export type ChatTurnInput = {
   principal: Principal | null;
   /** Extra metadata for the customer's message (e.g. how an image or audio was read). */
   source?: Record<string, unknown>;
-};
-
-export type TurnHooks = {
-  onStage?: (stage: Stage) => void;
-  onStart?: (intent: Intent) => void;
-  onDelta?: (delta: string) => void;
-  signal?: AbortSignal;
 };
 
 export type ChatTurnResult = {
@@ -88,7 +78,9 @@ async function silentTurn(
   ]);
   if (paused) await flagForAttention(conversation.id, ATTENTION_BOT_OFF);
   await publishMessages(input.chatId, messages);
-  const metadata = { ia_desactivada: true, productos: [], pedido: null, ...(paused ? { en_pausa: true } : {}) };
+  // `razon`: the previous system's clients show it next to the notice
+  const razon = paused ? "El asesor virtual está en pausa" : "Un asesor atiende esta conversación";
+  const metadata = { ia_desactivada: true, razon, productos: [], pedido: null, ...(paused ? { en_pausa: true } : {}) };
   return {
     chatId: input.chatId,
     reply: paused ? pausedNotice(await currentCompany()) : HUMAN_NOTICE,
@@ -118,9 +110,14 @@ function attentionFor(plan: TurnPlan): { reason: string } | null {
 }
 
 /** What understanding made of the customer's message, kept on it for staff review and evaluation. */
-function understandingMetadata(plan: TurnPlan) {
+function understandingMetadata(plan: TurnPlan, understood: UnderstoodTurn) {
   const u = plan.understanding;
+  const hosted = understood.hosted;
   return {
+    ...(hosted?.disagreement ? { desacuerdo: hosted.disagreement } : {}),
+    ...(hosted ? { herramientas: { usadas: hosted.toolsUsed, rechazos: hosted.refusals, pasos: hosted.steps } } : {}),
+    ...(hosted?.failure ? { fallo_modelo: hosted.failure } : {}),
+    ...(understood.budget ? { presupuesto_agotado: understood.budget } : {}),
     productor: u.producer,
     entendido: u.understood,
     confianza: u.confidence,
@@ -185,48 +182,54 @@ async function closeIfAsked(
   }
   // stock (and maybe products) changed either way: the answer must show the database as it is now
   invalidateCatalog();
-  const fresh = await currentCatalog();
+  const fresh = (await currentKnowledge()).catalog;
   const movedOn = failure === undefined ? null : await orderThatMovedOn(failure, ids.orderId);
   if (movedOn) return { plan, orderId, catalog: fresh, movedOn };
   if (failure !== undefined) result = { ok: false, conflicts: closeConflicts(failure, plan, fresh) };
   return { plan: applyCloseResult(plan, result, fresh), orderId, catalog: fresh, movedOn: null };
 }
 
-export async function runChatTurn(input: ChatTurnInput, hooks: TurnHooks = {}): Promise<ChatTurnResult> {
+export async function runChatTurn(input: ChatTurnInput, outerHooks: TurnHooks = {}): Promise<ChatTurnResult> {
+  const hooks = startingOnce(outerHooks);
   const config = env();
   const started = performance.now();
   hooks.onStage?.("analizando");
-  const conversation = await ensureConversation(input.chatId, input.channel);
-  const globalSwitch = await readGlobalBotSwitch();
-  if (!conversation.botEnabled || !globalSwitch.enabled)
-    return silentTurn(input, conversation, conversation.botEnabled);
-
-  hooks.onStage?.("buscando");
+  // Two reads per turn: the conversation's state (row, last messages, newest order) and the versions of what the
+  // process keeps in memory (catalogue, company text, bot switch) — both by index, whatever the data's size.
   const retrievalStarted = performance.now();
-  const [catalog, company, recent, stored] = await withTimeout(
-    Promise.all([
-      currentCatalog(),
-      currentCompany(),
-      listRecentMessages(conversation.id, 10),
-      findConversationSale(conversation.id, conversation.saleState),
-    ]),
+  const [state, knowledge] = await withTimeout(
+    Promise.all([loadTurnState(input.chatId, input.channel, 10), currentKnowledge()]),
     config.AGENT_RETRIEVAL_TIMEOUT_MS,
     "La búsqueda en el catálogo tardó demasiado. Intenta de nuevo.",
   );
+  const { conversation, recent, sale: stored } = state;
+  if (!conversation.botEnabled || !knowledge.botSwitch.enabled)
+    return silentTurn(input, conversation, conversation.botEnabled);
+
+  hooks.onStage?.("buscando");
+  const { catalog, company } = knowledge;
+  const retrievalMs = Math.round(performance.now() - retrievalStarted);
   const history = historyFrom(recent);
   const isStaff = input.principal !== null && can(input.principal.role, "clients:read");
-  let plan = planTurn({
-    text: input.text,
-    history,
-    sale: restoreSale(stored, recent),
-    catalog,
-    company,
-    isStaff,
+  const model = chatModel(input.llm);
+  const understood = await understandTurn({
+    turn: { text: input.text, history, sale: restoreSale(stored, recent), catalog, company, isStaff },
+    chatModel: model,
+    conversationId: conversation.id,
+    config,
+    tone: input.tone,
+    instructions: input.instructions,
+    signal: hooks.signal,
+    onDelta: (delta, intentSoFar) => {
+      hooks.start(intentSoFar);
+      hooks.onDelta?.(delta);
+    },
+    onTool: (tool) => hooks.onProgress?.(TOOL_PROGRESS[tool] ?? "Consultando…"),
   });
+  let plan = understood.plan;
   if (plan.facts.clientLookup && isStaff) {
     plan = { ...plan, facts: { ...plan.facts, clientLookupResult: await lookupClient(plan.facts.clientLookup) } };
   }
-  const retrievalMs = Math.round(performance.now() - retrievalStarted);
   const closing = await closeIfAsked(plan, catalog, {
     orderId: stored?.orderId ?? null,
     conversationId: conversation.id,
@@ -235,12 +238,11 @@ export async function runChatTurn(input: ChatTurnInput, hooks: TurnHooks = {}): 
   if (closing.movedOn) return movedOnTurn(input, conversation.id, closing.plan, closing.movedOn, hooks);
   plan = closing.plan;
 
-  hooks.onStage?.("redactando");
-  hooks.onStart?.(plan.intent);
-  const model = chatModel(input.llm);
-  const answer = await answerTurn({
+  hooks.start(plan.intent);
+  const answer = await wordTurn({
+    understood,
+    plan,
     chatModel: model,
-    facts: plan.facts,
     history,
     text: input.text,
     tone: input.tone,
@@ -252,7 +254,7 @@ export async function runChatTurn(input: ChatTurnInput, hooks: TurnHooks = {}): 
   });
 
   hooks.onStage?.("guardando");
-  const products = await withProductMedia(productsMetadata(plan, closing.catalog));
+  const products = withKnownMedia(productsMetadata(plan, closing.catalog), knowledge.media);
   const saleState = plan.sale?.state ?? conversation.saleState ?? null;
   const totalMs = () => Math.round(performance.now() - started);
   const saved = await recordTurn({
@@ -262,7 +264,11 @@ export async function runChatTurn(input: ChatTurnInput, hooks: TurnHooks = {}): 
       text: input.text,
       intent: plan.intent,
       confidence: plan.understanding.confidence,
-      metadata: { canal: input.channel, ...(input.source ?? {}), entendimiento: understandingMetadata(plan) },
+      metadata: {
+        canal: input.channel,
+        ...(input.source ?? {}),
+        entendimiento: understandingMetadata(plan, understood),
+      },
     },
     assistant: (order) => ({
       role: "assistant",
@@ -271,6 +277,8 @@ export async function runChatTurn(input: ChatTurnInput, hooks: TurnHooks = {}): 
       saleState,
       model: answer.model,
       modelMs: answer.modelMs,
+      inputTokens: answer.usage?.inputTokens ?? null,
+      outputTokens: answer.usage?.outputTokens ?? null,
       retrievalMs,
       totalMs: totalMs(),
       metadata: {

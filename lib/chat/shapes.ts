@@ -1,6 +1,6 @@
 import type { TurnPlan } from "@/lib/agent/planning/plan";
 import type { CatalogIndex } from "@/lib/agent/retrieval/catalog-index";
-import { findProductMedia } from "@/lib/db/product-media";
+import { findProductMedia, type ProductMedia } from "@/lib/db/product-media";
 import { AppError } from "@/lib/errors";
 import { productImageUrl } from "@/lib/media/urls";
 
@@ -29,6 +29,14 @@ export function productsMetadata(plan: TurnPlan, catalog: CatalogIndex): Product
 /** Adds each product's photo and internal-SKU flag (not part of the agent's in-memory catalogue). */
 export async function withProductMedia(products: ProductMetadata[]): Promise<ProductMetadata[]> {
   const media = await findProductMedia(products.map((p) => p.sku));
+  return products.map((p) => {
+    const m = media.get(p.sku);
+    return { ...p, imagen: productImageUrl(m?.imageKey, "card"), sku_interno: m?.skuInternal ?? false };
+  });
+}
+
+/** The same, from the photos the catalogue index keeps in memory (kept current with it): no query per turn. */
+export function withKnownMedia(products: ProductMetadata[], media: ReadonlyMap<string, ProductMedia>) {
   return products.map((p) => {
     const m = media.get(p.sku);
     return { ...p, imagen: productImageUrl(m?.imageKey, "card"), sku_interno: m?.skuInternal ?? false };

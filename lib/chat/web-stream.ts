@@ -4,7 +4,7 @@ import { log } from "@/lib/log";
 import { type ChatTurnInput, runChatTurnWithTimeout } from "./pipeline";
 import type { TurnData } from "./ui-types";
 
-type ShopUIMessage = UIMessage<{ createdAt?: string }, { turn: TurnData }>;
+type ShopUIMessage = UIMessage<{ createdAt?: string }, { turn: TurnData; progress: { label: string } }>;
 
 // The web chat's answer as an AI SDK UI message stream (the AI SDK's protocol, read by the shop's own small client): the pipeline's deltas as
 // text parts, then one `data-turn` part with what the UI needs around the text (cards, cart, suggestions).
@@ -18,6 +18,8 @@ export function webChatResponse(input: ChatTurnInput): Response {
         started = true;
       };
       const result = await runChatTurnWithTimeout(input, {
+        // A hosted model's tool steps: "Buscando en el catálogo…" while the customer waits (not kept in the message).
+        onProgress: (label) => writer.write({ type: "data-progress", data: { label }, transient: true }),
         onDelta: (delta) => {
           start();
           writer.write({ type: "text-delta", id: textId, delta });

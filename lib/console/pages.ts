@@ -26,6 +26,7 @@ export const CONSOLE_PAGES = {
   "/dashboard/company": "settings:manage",
   "/dashboard/channels": "settings:manage",
   "/dashboard/canned-replies": "settings:manage",
+  "/dashboard/legacy-import": "settings:manage",
   "/dashboard/exports": "exports:read",
   "/dashboard/metrics": "metrics:read",
 } as const satisfies Record<string, Permission>;

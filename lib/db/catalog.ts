@@ -1,36 +1,121 @@
 import type { CatalogProduct } from "@/lib/agent/types";
 import { db } from "@/lib/db/client";
+import type { ProductMedia } from "@/lib/db/product-media";
 
-// What the agent's in-memory index is built from, plus a cheap fingerprint so console edits (price, stock,
-// activation, new products) are picked up on the next turn without rebuilding on every message.
-export type CatalogFingerprint = string;
+// What the agent's in-memory index is built from, and the version numbers that tell a process its copy is stale.
+/** A product as the index holds it, plus what the shop shows with it (photo, internal SKU). */
+export type LoadedProduct = { product: CatalogProduct; media: ProductMedia; updatedAt: Date };
 
-/** max(updatedAt) + count over every product (inactive ones too: deactivating one touches updatedAt). */
-export async function catalogFingerprint(): Promise<CatalogFingerprint> {
-  const result = await db().product.aggregate({ _max: { updatedAt: true }, _count: { _all: true } });
-  return `${result._count._all}:${result._max.updatedAt?.getTime() ?? 0}`;
+/**
+ * The versions of everything the agent keeps in memory, in one statement of index seeks (no scan, whatever the
+ * catalogue's size): the newest product change (`Product.updatedAt` is indexed; every write goes through Prisma,
+ * which stamps it), the company text's version and the global bot switch. Opaque strings: compared, not parsed.
+ */
+export type KnowledgeVersions = { catalog: string; company: number; botSwitch: string | null };
+
+export async function readKnowledgeVersions(): Promise<KnowledgeVersions> {
+  const rows = await db().$queryRawUnsafe<{ catalog: unknown; company: unknown; bot: unknown }[]>(
+    `SELECT (SELECT MAX("updatedAt") FROM "Product") AS "catalog",
+            (SELECT MAX("version") FROM "CompanyInfo") AS "company",
+            (SELECT "value" FROM "Setting" WHERE "key" = 'bot.global') AS "bot"`,
+  );
+  const row = rows[0];
+  const catalog = row?.catalog instanceof Date ? row.catalog.toISOString() : String(row?.catalog ?? "");
+  return {
+    catalog,
+    company: Number(row?.company ?? 0),
+    botSwitch: typeof row?.bot === "string" ? row.bot : null,
+  };
+}
+
+function toLoaded(p: {
+  id: number;
+  sku: string;
+  name: string;
+  description: string;
+  category: string;
+  brand: string;
+  price: number;
+  stock: number;
+  unit: string;
+  standard: string | null;
+  synonyms: string;
+  active: boolean;
+  skuInternal: boolean;
+  imageKey: string | null;
+  updatedAt: Date;
+}): LoadedProduct {
+  return {
+    product: {
+      id: String(p.id),
+      sku: p.sku,
+      name: p.name,
+      description: p.description,
+      category: p.category,
+      brand: p.brand,
+      price: p.price,
+      stock: p.stock,
+      unit: p.unit,
+      standard: p.standard,
+      synonyms: p.synonyms
+        .split(";")
+        .map((s) => s.trim())
+        .filter(Boolean),
+      active: p.active,
+      skuInternal: p.skuInternal,
+    },
+    media: { imageKey: p.imageKey, skuInternal: p.skuInternal },
+    updatedAt: p.updatedAt,
+  };
+}
+
+const INDEX_COLUMNS = {
+  id: true,
+  sku: true,
+  name: true,
+  description: true,
+  category: true,
+  brand: true,
+  price: true,
+  stock: true,
+  unit: true,
+  standard: true,
+  synonyms: true,
+  active: true,
+  skuInternal: true,
+  imageKey: true,
+  updatedAt: true,
+} as const;
+
+/** Every active product, read in keyset batches (no single 100 000-row result held twice in memory). */
+export async function loadActiveProducts(batch = 10_000): Promise<LoadedProduct[]> {
+  const out: LoadedProduct[] = [];
+  let after = 0;
+  for (;;) {
+    const rows = await db().product.findMany({
+      where: { active: true, id: { gt: after } },
+      orderBy: { id: "asc" },
+      take: batch,
+      select: INDEX_COLUMNS,
+    });
+    for (const r of rows) out.push(toLoaded(r));
+    if (rows.length < batch) return out;
+    after = (rows.at(-1) as { id: number }).id;
+  }
 }
 
 export async function loadActiveCatalog(): Promise<CatalogProduct[]> {
-  const rows = await db().product.findMany({ where: { active: true }, orderBy: { id: "asc" } });
-  return rows.map((p) => ({
-    id: String(p.id),
-    sku: p.sku,
-    name: p.name,
-    description: p.description,
-    category: p.category,
-    brand: p.brand,
-    price: p.price,
-    stock: p.stock,
-    unit: p.unit,
-    standard: p.standard,
-    synonyms: p.synonyms
-      .split(";")
-      .map((s) => s.trim())
-      .filter(Boolean),
-    active: p.active,
-    skuInternal: p.skuInternal,
-  }));
+  return (await loadActiveProducts()).map((l) => l.product);
+}
+
+/** Products (active or not) changed at or after `since`: an index range on `updatedAt`. */
+export async function loadProductsChangedSince(since: Date): Promise<LoadedProduct[]> {
+  const rows = await db().product.findMany({
+    where: { updatedAt: { gte: since } },
+    orderBy: { updatedAt: "asc" },
+    select: INDEX_COLUMNS,
+  });
+  return rows.map(toLoaded);
 }
 
 /** Current price and stock of some SKUs, straight from the database (for order lines and answers). */

@@ -1,5 +1,12 @@
 import { type DbTransaction, db } from "@/lib/db/client";
-import { getOrderSummary, type OrderSummary, type SaveSaleInput, saveConversationSale } from "@/lib/db/open-orders";
+import {
+  getOrderSummary,
+  type OrderSummary,
+  type SaveSaleInput,
+  type StoredSale,
+  saleFromOrder,
+  saveConversationSaleAndSummarize,
+} from "@/lib/db/open-orders";
 
 // Conversations and their messages as the chat pipeline reads and writes them. Metadata is JSON text.
 export type ConversationRow = NonNullable<Awaited<ReturnType<typeof findConversation>>>;
@@ -44,10 +51,41 @@ function toStored(m: {
   return { ...m, metadata: parseMetadata(m.metadata) };
 }
 
+const HISTORY_ROLES = ["customer", "assistant", "staff"];
+
+export type TurnState = {
+  conversation: ConversationRow;
+  /** The last messages the agent sees, oldest first. */
+  recent: StoredMessage[];
+  sale: StoredSale | null;
+};
+
+/**
+ * What a turn needs about its conversation, in one read by unique and composite indexes: the row, its last
+ * `limit` messages (Message(conversationId, id)) and its newest order with lines (Order(conversationId, …)).
+ * A conversation's first message creates it (the only turn that writes before planning).
+ */
+export async function loadTurnState(chatId: string, channel: string, limit = 10): Promise<TurnState> {
+  const include = {
+    messages: { where: { role: { in: HISTORY_ROLES } }, orderBy: { id: "desc" as const }, take: limit },
+    orders: { orderBy: { id: "desc" as const }, take: 1, include: { lines: { orderBy: { id: "asc" as const } } } },
+  };
+  const row =
+    (await db().conversation.findUnique({ where: { chatId }, include })) ??
+    (await db().conversation.upsert({ where: { chatId }, create: { chatId, channel }, update: {}, include }));
+  const { messages, orders, ...conversation } = row;
+  const order = orders[0];
+  return {
+    conversation,
+    recent: messages.reverse().map(toStored),
+    sale: order ? saleFromOrder(order, conversation.saleState) : null,
+  };
+}
+
 /** The last `limit` messages, oldest first (what the agent sees as history). */
 export async function listRecentMessages(conversationId: number, limit = 10): Promise<StoredMessage[]> {
   const rows = await db().message.findMany({
-    where: { conversationId, role: { in: ["customer", "assistant", "staff"] } },
+    where: { conversationId, role: { in: HISTORY_ROLES } },
     orderBy: { id: "desc" },
     take: limit,
   });
@@ -94,27 +132,25 @@ export type NewMessage = {
 };
 
 async function insertMessages(tx: DbTransaction, conversationId: number, messages: readonly NewMessage[]) {
-  const created: StoredMessage[] = [];
-  for (const m of messages) {
-    const row = await tx.message.create({
-      data: {
-        conversationId,
-        role: m.role,
-        text: m.text,
-        intent: m.intent ?? null,
-        saleState: m.saleState ?? null,
-        metadata: JSON.stringify(m.metadata ?? {}),
-        model: m.model ?? null,
-        totalMs: m.totalMs ?? null,
-        modelMs: m.modelMs ?? null,
-        retrievalMs: m.retrievalMs ?? null,
-        confidence: m.confidence ?? null,
-        inputTokens: m.inputTokens ?? null,
-        outputTokens: m.outputTokens ?? null,
-      },
-    });
-    created.push(toStored(row));
-  }
+  // one INSERT … RETURNING for the turn's messages (ids ascend in insertion order on both engines)
+  const rows = await tx.message.createManyAndReturn({
+    data: messages.map((m) => ({
+      conversationId,
+      role: m.role,
+      text: m.text,
+      intent: m.intent ?? null,
+      saleState: m.saleState ?? null,
+      metadata: JSON.stringify(m.metadata ?? {}),
+      model: m.model ?? null,
+      totalMs: m.totalMs ?? null,
+      modelMs: m.modelMs ?? null,
+      retrievalMs: m.retrievalMs ?? null,
+      confidence: m.confidence ?? null,
+      inputTokens: m.inputTokens ?? null,
+      outputTokens: m.outputTokens ?? null,
+    })),
+  });
+  const created = rows.sort((a, b) => a.id - b.id).map(toStored);
   const last = messages.at(-1);
   const lastIntent = [...messages].reverse().find((m) => m.intent)?.intent;
   const saleState = [...messages].reverse().find((m) => m.saleState !== undefined)?.saleState;
@@ -171,10 +207,11 @@ export async function recordTurn(input: {
 }> {
   return db().$transaction(
     async (tx) => {
-      const orderId = input.sale
-        ? await saveConversationSale(tx, { ...input.sale, conversationId: input.conversationId })
-        : null;
-      const order = orderId ? await getOrderSummary(orderId, tx) : null;
+      const saved = input.sale
+        ? await saveConversationSaleAndSummarize(tx, { ...input.sale, conversationId: input.conversationId })
+        : { orderId: null };
+      const orderId = saved.orderId;
+      const order = orderId ? (saved.summary ?? (await getOrderSummary(orderId, tx))) : null;
       const messages = await insertMessages(tx, input.conversationId, [input.customer, input.assistant(order)]);
       const attention = input.attention
         ? await flagForAttention(tx, input.conversationId, input.attention.reason)

@@ -23,8 +23,27 @@ export async function listProductsForApi(f: Page & { q?: string; categoria?: str
   return { rows, total };
 }
 
-export function findProductsByIds(ids: number[]) {
-  return db().product.findMany({ where: { id: { in: ids } } });
+/**
+ * The products a legacy client names by id. After an import it names them by the previous system's id
+ * (`legacyId`), which wins over our own id; products created here have no legacy id and keep theirs.
+ * Each product comes back with `id` set to the id the client used.
+ */
+export async function findProductsByIds(ids: number[]) {
+  const rows = await db().product.findMany({ where: { OR: [{ legacyId: { in: ids } }, { id: { in: ids } }] } });
+  const byLegacy = new Map(rows.filter((p) => p.legacyId !== null).map((p) => [p.legacyId as number, p]));
+  const byId = new Map(rows.map((p) => [p.id, p]));
+  return ids.flatMap((id) => {
+    const product = byLegacy.get(id) ?? byId.get(id);
+    return product ? [{ ...product, id }] : [];
+  });
+}
+
+/** Our id of the product a legacy client calls `id` (see findProductsByIds), or null. */
+export async function resolveApiProductId(id: number): Promise<number | null> {
+  const product =
+    (await db().product.findUnique({ where: { legacyId: id }, select: { id: true } })) ??
+    (await db().product.findUnique({ where: { id }, select: { id: true } }));
+  return product?.id ?? null;
 }
 
 export async function listClientsForApi(f: Page & { q?: string }) {
@@ -138,4 +157,22 @@ export async function listAuditForApi(f: Page & { accion?: string; entidad?: str
     db().auditLog.count({ where }),
   ]);
   return { rows, total };
+}
+
+/** The newest messages of every chat (legacy GET /exportar/conversaciones-rag), newest first. */
+export function latestMessagesForLegacy(limit: number) {
+  return db().message.findMany({
+    orderBy: { id: "desc" },
+    take: limit,
+    select: {
+      id: true,
+      role: true,
+      text: true,
+      intent: true,
+      saleState: true,
+      metadata: true,
+      createdAt: true,
+      conversation: { select: { chatId: true } },
+    },
+  });
 }

@@ -164,3 +164,21 @@ export async function botVsHuman(r: MetricsRange) {
     botOnlyConversations: conversations - humanConversations,
   };
 }
+
+/** Turns answered with a hosted model (they store tokens): tokens in/out and the model's time, per day. */
+export async function hostedModelPerDay(r: MetricsRange) {
+  const rows = await query<{ day: string; turns: unknown; input: unknown; output: unknown; model_ms: unknown }>(
+    `SELECT ${day('"createdAt"')} AS day, COUNT(*) AS turns, SUM("inputTokens") AS input,
+       SUM("outputTokens") AS output, SUM(COALESCE("modelMs", 0)) AS model_ms FROM "Message"
+     WHERE "role" = 'assistant' AND "inputTokens" IS NOT NULL AND "createdAt" >= $1${ts()} AND "createdAt" < $2${ts()}
+     GROUP BY 1 ORDER BY 1`,
+    [at(r.from), at(r.to)],
+  );
+  return rows.map((x) => ({
+    day: x.day,
+    turns: n(x.turns),
+    inputTokens: n(x.input),
+    outputTokens: n(x.output),
+    modelMs: n(x.model_ms),
+  }));
+}

@@ -51,7 +51,11 @@ function customerOf(order: OrderRow): CustomerData {
  */
 export async function findConversationSale(conversationId: number, conversationSaleState: string | null) {
   const order = await loadLatestOrder(conversationId);
-  if (!order) return null;
+  return order ? saleFromOrder(order, conversationSaleState) : null;
+}
+
+/** The sale a conversation stands on, from its newest order (with lines); null when it moved past that order. */
+export function saleFromOrder(order: OrderRow, conversationSaleState: string | null): StoredSale | null {
   if (!isOpen(order.state) && order.state !== conversationSaleState) return null;
   const lines: CartLine[] = order.lines.map((l) => ({
     sku: l.sku,
@@ -98,6 +102,29 @@ async function pricedLines(tx: DbTransaction, lines: readonly CartLine[]) {
   });
 }
 
+/** The open order already holds exactly this state, customer and priced lines: nothing to write. */
+function unchanged(
+  order: OrderRow,
+  data: Record<string, unknown>,
+  lines: readonly { sku: string; quantity: number; unitPrice: number; name: string }[],
+): boolean {
+  const columns = order as unknown as Record<string, unknown>;
+  if (Object.entries(data).some(([key, value]) => columns[key] !== value)) return false;
+  return (
+    order.lines.length === lines.length &&
+    order.lines.every((l, i) => {
+      const next = lines[i];
+      return (
+        next &&
+        l.sku === next.sku &&
+        l.quantity === next.quantity &&
+        l.unitPrice === next.unitPrice &&
+        l.name === next.name
+      );
+    })
+  );
+}
+
 export type SaveSaleInput = {
   conversationId: number;
   orderId: number | null;
@@ -111,9 +138,34 @@ export type SaveSaleInput = {
  * cancels. Closing is closeOrder's job (lib/db/orders.ts). Returns the order id, if any.
  */
 export async function saveConversationSale(tx: DbTransaction, input: SaveSaleInput): Promise<number | null> {
+  return (await saveConversationSaleAndSummarize(tx, input)).orderId;
+}
+
+/**
+ * saveConversationSale, also returning the order as the answer shows it. When the turn changed nothing in the
+ * cart (most turns) that summary comes from the row already read, saving the read-back.
+ */
+export async function saveConversationSaleAndSummarize(
+  tx: DbTransaction,
+  input: SaveSaleInput,
+): Promise<{ orderId: number | null; summary?: OrderSummary | null }> {
+  let known: OrderSummary | undefined;
+  const orderId = await writeSale(tx, input, (order) => {
+    known = summarize(order);
+  });
+  return known && orderId !== null && known.id === String(orderId) ? { orderId, summary: known } : { orderId };
+}
+
+async function writeSale(
+  tx: DbTransaction,
+  input: SaveSaleInput,
+  onUnchanged: (order: OrderRow) => void,
+): Promise<number | null> {
   const { snapshot } = input;
   if (!snapshot) return input.orderId;
-  const previous = input.orderId ? await tx.order.findUnique({ where: { id: input.orderId } }) : null;
+  const previous = input.orderId
+    ? await tx.order.findUnique({ where: { id: input.orderId }, include: { lines: { orderBy: { id: "asc" } } } })
+    : null;
   const reuse = previous && isOpen(previous.state) ? previous : null;
   if (snapshot.state === "cerrada") return previous?.id ?? null;
   if (snapshot.state === "cancelada") {
@@ -132,6 +184,10 @@ export async function saveConversationSale(tx: DbTransaction, input: SaveSaleInp
   const lines = await pricedLines(tx, snapshot.lines);
   const total = lines.reduce((sum, l) => sum + l.subtotal, 0);
   const data = { state: snapshot.state, total, ...customerColumns(snapshot.customer) };
+  if (reuse && unchanged(reuse, data, lines)) {
+    onUnchanged(reuse); // most turns: a question, no change to the cart
+    return reuse.id;
+  }
   if (reuse) {
     await tx.orderLine.deleteMany({ where: { orderId: reuse.id } });
     await tx.order.update({ where: { id: reuse.id }, data: { ...data, lines: { create: lines } } });
@@ -162,7 +218,10 @@ export async function getOrderSummary(orderId: number, client: DbTransaction = d
     where: { id: orderId },
     include: { lines: { orderBy: { id: "asc" } } },
   });
-  if (!order) return null;
+  return order ? summarize(order) : null;
+}
+
+function summarize(order: OrderRow): OrderSummary {
   return {
     id: String(order.id),
     numero: order.number,

@@ -60,9 +60,31 @@ export function toExportRequest(body: z.output<typeof exportBodySchema>): Export
 }
 
 /** Legacy query string: `?desde=&hasta=&estado=&separador=;|,&bom=true`. */
+const legacyFlag = z.enum(["true", "false", "1", "0"]).optional();
+const legacyDay = (name: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `Formato de ${name} inválido. Use YYYY-MM-DD`)
+    .pipe(day)
+    .optional();
+
 export const legacyExportQuerySchema = z.strictObject({
   desde: day.optional(),
   hasta: day.optional(),
+  // the previous system's names for the same dates
+  fecha_desde: legacyDay("fecha_desde"),
+  fecha_hasta: legacyDay("fecha_hasta"),
+  // the previous system's switches: accepted so its clients keep working; our files always hold every column
+  incluir_inactivos: legacyFlag,
+  solo_con_stock: legacyFlag,
+  con_compras: legacyFlag,
+  incluir_detalles_cliente: legacyFlag,
+  incluir_detalles_producto: legacyFlag,
+  tipo_mensaje: z.string().max(40).optional(),
+  solo_con_rag: legacyFlag,
+  incluir_metadatos: legacyFlag,
+  /** `true`: the file itself in the response instead of the JSON pointing at it. */
+  descargar: legacyFlag,
   estado: z.string().max(40).optional(),
   separador: z.enum([",", ";", "coma", "punto_y_coma"]).optional(),
   bom: z.enum(["true", "false", "1", "0"]).optional(),
@@ -77,8 +99,8 @@ export function legacyToExportRequest(
   const request = toExportRequest({
     dataset,
     format: q.formato ?? (dataset === "reporte" ? "xlsx" : "csv"),
-    from: q.desde,
-    to: q.hasta,
+    from: q.desde ?? q.fecha_desde,
+    to: q.hasta ?? q.fecha_hasta,
     state: q.estado,
     excel: false,
   });

@@ -23,6 +23,10 @@ export type ImportRow = {
   unit: string | null;
   standard: string | null;
   synonyms: string | null;
+  /** The previous system's product id (its CSV export's `id` column): the product's legacy id and SKU. */
+  legacyId: number | null;
+  /** The `activo` column when the file has one; otherwise an imported product is active. */
+  active: boolean | null;
 };
 
 export type ImportError = { line: number; field?: string; message: string };
@@ -67,6 +71,13 @@ export function parsePesos(value: string): number | null {
 function parseQuantity(value: string): number | null {
   const plain = /^(-?\d+)([.,]0+)?$/.exec(value.replace(/\s/g, ""));
   return plain ? Number(plain[1]) : null;
+}
+
+function parseFlag(value: string): boolean | null {
+  const v = foldText(value);
+  if (["1", "true", "si", "s", "activo", "yes"].includes(v)) return true;
+  if (["0", "false", "no", "n", "inactivo"].includes(v)) return false;
+  return null;
 }
 
 type RawRecord = { line: number; cells: string[] };
@@ -174,6 +185,12 @@ export function parseProductImport(input: string | Uint8Array): ParsedImport {
     if (format === "catalogo" && !category) fail("categoria", "La categoría es obligatoria.");
     const description = cell("descripcion");
     if (description && description.length > 2000) fail("descripcion", "La descripción supera 2000 caracteres.");
+    const idText = format === "legado" ? cell("id") : null;
+    const legacyId = idText ? Number(idText) : null;
+    if (idText && !(Number.isInteger(legacyId) && (legacyId as number) > 0)) fail("id", `Id inválido: «${idText}».`);
+    const activeText = cell("activo");
+    const active = activeText ? parseFlag(activeText) : null;
+    if (activeText && active === null) fail("activo", `Valor de «activo» inválido: «${activeText}». Usa 1/0 o sí/no.`);
     const identity = sku ? `sku:${sku.toUpperCase()}` : `nombre:${foldText(name)}`;
     const previous = seen.get(identity);
     if (previous !== undefined) fail(sku ? "sku" : "nombre", `Producto repetido (ya aparece en la línea ${previous}).`);
@@ -188,13 +205,16 @@ export function parseProductImport(input: string | Uint8Array): ParsedImport {
       sku: sku || null,
       name,
       description,
-      category: category || null,
+      // the previous system filled every row with a flat "General": that is no category at all
+      category: format === "legado" && foldText(category ?? "") === "general" ? null : category || null,
       brand: cell("marca"),
       price: price as number,
       stock: stock as number,
       unit: cell("unidad") || null,
       standard: cell("norma"),
       synonyms: cell("sinonimos"),
+      legacyId,
+      active,
     });
   }
   errors.sort((a, b) => a.line - b.line);

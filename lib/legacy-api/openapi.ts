@@ -54,6 +54,7 @@ const exportParams = [
   query("estado", "Estado (ventas/conversaciones: estado de la venta; inventario: activo|inactivo|agotado)"),
   query("separador", "`,` (por defecto) o `;` (Excel en español)"),
   query("bom", "true para anteponer BOM UTF-8 (por defecto con `;`)"),
+  query("descargar", "true: el archivo mismo; si no, el JSON del sistema anterior (download_url, expires_at)"),
 ];
 
 export function openApiDocument() {
@@ -192,7 +193,7 @@ export function openApiDocument() {
           {
             get: op(
               "exports:create",
-              `Exporta ${d} en CSV (máximo 5 exportaciones cada 5 minutos)`,
+              `Exporta ${d} en CSV (máximo 5 exportaciones cada 5 minutos). Responde el JSON del sistema anterior (file_name, file_size, download_url, expires_at); con descargar=true, el archivo`,
               { "200": file("text/csv") },
               { parameters: exportParams },
             ),

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Principal } from "@/lib/auth/principal";
 import { type NewProduct, newProductSchema, productFieldsSchema } from "@/lib/console/product-schema";
+import { resolveApiProductId } from "@/lib/db/legacy-api";
 import { createProduct, getProduct, setProductActive, updateProduct } from "@/lib/db/products";
 import { adjustStock } from "@/lib/db/stock";
 import { AppError, type FieldErrors } from "@/lib/errors";
@@ -82,8 +83,10 @@ export async function updateLegacyProduct(id: number, body: z.output<typeof prod
   return (await getProduct(id)) ?? current;
 }
 
-export function parseProductId(raw: string | undefined): number {
+/** The product a legacy path names: the previous system's id after an import, else ours. */
+export async function parseProductId(raw: string | undefined): Promise<number> {
   const id = parseId(raw);
-  if (id === null) throw new AppError("not_found", "El producto no existe.");
-  return id;
+  const resolved = id === null ? null : await resolveApiProductId(id);
+  if (resolved === null) throw new AppError("not_found", "El producto no existe.");
+  return resolved;
 }

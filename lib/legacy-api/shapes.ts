@@ -18,6 +18,7 @@ export const productoSchema = z
     unidad: z.string(),
     norma: z.string().nullable(),
     activo: z.boolean(),
+    fecha_actualizacion: fecha.optional(),
   })
   .meta({ id: "Producto" });
 export type Producto = z.infer<typeof productoSchema>;
@@ -64,6 +65,14 @@ export const clienteSchema = z
     total_compras: z.number().int(),
     numero_compras: z.number().int(),
     ultima_compra: fecha.nullable(),
+    // the previous system's names for the same facts (its clients read these)
+    nombre_completo: z.string().optional(),
+    correo: z.string().nullable().optional(),
+    barrio: z.string().nullable().optional(),
+    notas: z.string().nullable().optional(),
+    fecha_registro: fecha.optional(),
+    fecha_ultima_compra: fecha.nullable().optional(),
+    valor_total_compras: z.number().int().optional(),
   })
   .meta({ id: "Cliente" });
 
@@ -108,11 +117,14 @@ type ProductRow = {
   unit: string;
   standard: string | null;
   active: boolean;
+  legacyId?: number | null;
+  updatedAt?: Date;
 };
 
 export function toProducto(p: ProductRow): Producto {
   return {
-    id: p.id,
+    // an imported product is known to the previous system's clients by its old id
+    id: p.legacyId ?? p.id,
     sku: p.sku,
     nombre: p.name,
     descripcion: p.description,
@@ -123,6 +135,7 @@ export function toProducto(p: ProductRow): Producto {
     unidad: p.unit,
     norma: p.standard,
     activo: p.active,
+    ...(p.updatedAt ? { fecha_actualizacion: p.updatedAt.toISOString() } : {}),
   };
 }
 
@@ -137,6 +150,9 @@ type ClientRow = {
   purchaseTotal: number;
   purchaseCount: number;
   lastPurchaseAt: Date | null;
+  neighborhood?: string | null;
+  notes?: string | null;
+  createdAt?: Date;
 };
 
 export function toCliente(c: ClientRow): z.infer<typeof clienteSchema> {
@@ -151,6 +167,13 @@ export function toCliente(c: ClientRow): z.infer<typeof clienteSchema> {
     total_compras: c.purchaseTotal,
     numero_compras: c.purchaseCount,
     ultima_compra: c.lastPurchaseAt?.toISOString() ?? null,
+    nombre_completo: c.name,
+    correo: c.email,
+    barrio: c.neighborhood ?? null,
+    notas: c.notes ?? null,
+    ...(c.createdAt ? { fecha_registro: c.createdAt.toISOString() } : {}),
+    fecha_ultima_compra: c.lastPurchaseAt?.toISOString() ?? null,
+    valor_total_compras: c.purchaseTotal,
   };
 }
 

@@ -85,6 +85,23 @@ describe.each(FLAVOURS)("dashboard metrics on %s", (flavour) => {
     expect(m.handling).toMatchObject({ botReplies: 41, humanReplies: 1, conversations: 2, humanConversations: 1 });
   });
 
+  it("sums a hosted model's tokens and time per Colombian day, leaving offline turns out", async () => {
+    const c = await t.db.conversation.create({ data: { chatId: "m-tokens", createdAt: at("2030-04-01", 15) } });
+    const rows = [
+      { inputTokens: 900, outputTokens: 40, modelMs: 1200, createdAt: at("2030-04-01", 15) },
+      { inputTokens: 1300, outputTokens: 75, modelMs: 800, createdAt: at("2030-04-02", 2) }, // 1 April in Colombia
+      { inputTokens: 500, outputTokens: 20, modelMs: 600, createdAt: at("2030-04-02", 18) },
+      { inputTokens: null, outputTokens: null, modelMs: 3, createdAt: at("2030-04-02", 18) }, // offline
+    ];
+    for (const r of rows)
+      await t.db.message.create({ data: { conversationId: c.id, role: "assistant", text: "r", ...r } });
+    const m = await loadDashboardMetrics({ from: "2030-04-01", to: "2030-04-03" });
+    expect(m.hostedModel).toEqual([
+      { day: "2030-04-01", turns: 2, inputTokens: 2200, outputTokens: 115, modelMs: 2000 },
+      { day: "2030-04-02", turns: 1, inputTokens: 500, outputTokens: 20, modelMs: 600 },
+    ]);
+  });
+
   it("is for managers and admins only, and validates the range", async () => {
     const url = `/api/metrics?from=${RANGE.from}&to=${RANGE.to}`;
     expect((await GET(request(url, { key: await apiKeyFor("gerente") }), ctx({}))).status).toBe(200);

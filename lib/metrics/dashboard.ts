@@ -3,6 +3,7 @@ import {
   botVsHuman,
   conversationsPerDay,
   conversion,
+  hostedModelPerDay,
   type MetricsRange,
   messagesPerDayByIntent,
   responseTimes,
@@ -52,7 +53,7 @@ export function daysOf(days: DayRange): string[] {
 
 export async function loadDashboardMetrics(days: DayRange) {
   const range = toMetricsRange(days);
-  const [intents, conversations, times, conv, revenue, top, handling, storage] = await Promise.all([
+  const [intents, conversations, times, conv, revenue, top, handling, storage, hosted] = await Promise.all([
     messagesPerDayByIntent(range),
     conversationsPerDay(range),
     responseTimes(range),
@@ -61,6 +62,7 @@ export async function loadDashboardMetrics(days: DayRange) {
     topProducts(range),
     botVsHuman(range),
     storedExportBytes(),
+    hostedModelPerDay(range),
   ]);
   return {
     range: days,
@@ -73,6 +75,7 @@ export async function loadDashboardMetrics(days: DayRange) {
     topProducts: top,
     handling,
     storage,
+    hostedModel: hosted,
   };
 }
 

@@ -38,7 +38,15 @@ type Send = (payload: Record<string, unknown>) => void;
 
 function sender(ws: WebSocket): Send {
   return (payload) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ ...payload, timestamp: new Date().toISOString() }));
+    if (ws.readyState !== ws.OPEN) return;
+    // the previous system's names next to ours: errors carried `status` and `message`, typing `typing`
+    const legacy =
+      payload.type === "error"
+        ? { status: "error", message: payload.mensaje }
+        : payload.type === "typing"
+          ? { typing: payload.is_typing }
+          : {};
+    ws.send(JSON.stringify({ ...payload, ...legacy, timestamp: new Date().toISOString() }));
   };
 }
 
@@ -151,15 +159,26 @@ function onConnection(ws: WebSocket, { access, principal, address }: Caller): vo
           onDelta: (content) => send({ type: "response_chunk", content, chunk_index: chunkIndex++ }),
         },
       );
-      if (result.botDisabled) {
-        send({ type: "response_start", tipo_mensaje: result.intent });
-        send({ type: "response_chunk", content: result.reply, chunk_index: chunkIndex++ });
-      }
       const body = legacyTurnBody(result, requestId);
+      if (result.botDisabled) {
+        // a paused bot answers with one response_complete, as the previous system did (no start/chunks/end)
+        return send({
+          type: "response_complete",
+          status: "warning",
+          respuesta: body.respuesta,
+          tipo_mensaje: "error",
+          chat_id: chatId,
+          metadatos: body.metadatos,
+          estado_venta: body.estado_venta,
+          request_id: requestId,
+        });
+      }
       send({
         type: "response_end",
+        status: "success",
         respuesta_completa: body.respuesta,
-        tipo_mensaje: body.tipo_mensaje,
+        // the raw intent (`contexto` stays `contexto` here), as the previous system's WebSocket sent it
+        tipo_mensaje: result.intent,
         estado_venta: body.estado_venta,
         metadatos: body.metadatos,
         sugerencias: body.sugerencias,

@@ -36,8 +36,16 @@ const GENERIC_KINDS = new Set(["fallback", "no_results"]);
 export type PipelineEvaluation = {
   runner: EvalRunner;
   skuByName: (name: string) => string | undefined;
+  /** How often the hosted and the offline producers agreed on the customer messages stored after `afterId`. */
+  agreement: (afterId?: number) => Promise<Agreement>;
+  lastMessageId: () => Promise<number>;
   close: () => Promise<void>;
 };
+
+export type Agreement = { hosted: number; intent: number; events: number };
+
+/** Which model answers: `offline` pins the offline model whatever keys are set; undefined = the configured one. */
+export type EvaluationOptions = { llm?: "offline" };
 
 async function loadCatalog(db: Db, choice: CatalogChoice): Promise<void> {
   if (choice.name === "demo") return; // the seed already holds it
@@ -51,7 +59,10 @@ async function loadCatalog(db: Db, choice: CatalogChoice): Promise<void> {
     throw new Error(`se esperaban ${parsed.rows.length} productos activos, hay ${active}`);
 }
 
-export async function startPipelineEvaluation(choice: CatalogChoice): Promise<PipelineEvaluation> {
+export async function startPipelineEvaluation(
+  choice: CatalogChoice,
+  options: EvaluationOptions = {},
+): Promise<PipelineEvaluation> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "sextinvalle-eval-"));
   const url = `file:${path.join(dir, "eval.db")}`;
   process.env.DATABASE_URL = url;
@@ -80,7 +91,7 @@ export async function startPipelineEvaluation(choice: CatalogChoice): Promise<Pi
       let closed = false;
       return {
         async send(text): Promise<TurnObservation> {
-          const result = await runChatTurn({ chatId, text, channel: "api", principal: null });
+          const result = await runChatTurn({ chatId, text, channel: "api", principal: null, llm: options.llm });
           const nowClosed = result.sale?.state === "cerrada";
           const observation: TurnObservation = {
             intent: result.intent,
@@ -116,6 +127,26 @@ export async function startPipelineEvaluation(choice: CatalogChoice): Promise<Pi
   return {
     runner,
     skuByName: (name) => names.get(name),
+    async lastMessageId() {
+      return (await db.message.findFirst({ orderBy: { id: "desc" }, select: { id: true } }))?.id ?? 0;
+    },
+    async agreement(afterId = 0) {
+      const rows = await db.message.findMany({
+        where: { role: "customer", id: { gt: afterId } },
+        select: { metadata: true },
+      });
+      const readings = rows.map(
+        (r) => (JSON.parse(r.metadata) as { entendimiento?: Record<string, unknown> }).entendimiento,
+      );
+      const hosted = readings.filter((u) => u?.productor === "hosted");
+      const differ = (key: string) =>
+        hosted.filter((u) => (u?.desacuerdo as Record<string, unknown> | undefined)?.[key] !== undefined).length;
+      return {
+        hosted: hosted.length,
+        intent: hosted.length - differ("intent"),
+        events: hosted.length - differ("events"),
+      };
+    },
     close: async () => {
       await db.$disconnect();
       rmSync(dir, { recursive: true, force: true });

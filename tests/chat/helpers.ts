@@ -26,12 +26,13 @@ export function textoRequest(
 
 export type TextoResponse = {
   status: string;
+  message: string;
   respuesta: string;
   tipo_mensaje: string;
   chat_id: string;
   estado_venta: string | null;
   metadatos: {
-    productos: { sku: string; nombre: string; precio: number; stock: number }[];
+    productos: { sku: string; nombre: string; precio: number; stock: number; sku_interno?: boolean }[];
     pedido: {
       id: string;
       estado: string;

@@ -124,8 +124,11 @@ describe("WS /ws/chat/{chat_id}", () => {
     });
     expect((await next("staff_message")).mensaje).toBe("Hola, soy Ana de ventas");
     ws.send(JSON.stringify({ type: "message", mensaje: "quiero 2 cascos" }));
-    const end = await next("response_end");
-    expect((end.metadatos as { ia_desactivada?: boolean }).ia_desactivada).toBe(true);
+    // the previous system's shape for a paused bot: one response_complete, no streamed answer
+    const complete = await next("response_complete");
+    expect(complete).toMatchObject({ status: "warning", tipo_mensaje: "error", chat_id: "ws-chat-staff" });
+    expect(complete.metadatos).toMatchObject({ ia_desactivada: true, razon: "Un asesor atiende esta conversación" });
+    await next("typing");
     const last = await t.db.message.findFirstOrThrow({
       where: { conversation: { chatId: "ws-chat-staff" } },
       orderBy: { id: "desc" },

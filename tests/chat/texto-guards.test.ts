@@ -158,7 +158,7 @@ describe.each(FLAVOURS)("chat API guards on %s", (flavour) => {
       params: Promise.resolve({ chat_id: "toma-control" }),
     });
     const body = (await res.json()) as { data: { remitente: string; mensaje: string; metadatos: object }[] };
-    expect(body.data.map((m) => m.remitente)).toEqual(["usuario", "asistente", "usuario"]);
+    expect(body.data.map((m) => m.remitente)).toEqual(["usuario", "agente", "usuario"]);
     expect(body.data[1]?.metadatos).not.toHaveProperty("venta");
     const bad = await getHistory(new NextRequest("http://localhost/chat/historial/x"), {
       params: Promise.resolve({ chat_id: "a b" }),

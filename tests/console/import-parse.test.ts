@@ -23,8 +23,25 @@ describe("parseProductImport", () => {
         unit: "unidad",
         standard: "ANSI Z89.1",
         synonyms: "casco;obra",
+        legacyId: null,
+        active: null,
       },
     ]);
+  });
+
+  it("reads the previous system's own export: id as legacy id, activo, and its flat General as no category", () => {
+    const text =
+      "id,nombre,descripcion,precio,stock,activo,fecha_actualizacion,categoria\n" +
+      "18,Extintor PQS 6kg,Polvo químico,95000,18,1,2025-05-27 22:32:19,General\n" +
+      "7,Linterna LED,Recargable,35000,0,0,2025-05-27 12:40:54,Iluminación\n";
+    const result = parseProductImport(text);
+    expect(result.errors).toEqual([]);
+    expect(result.rows.map((r) => [r.legacyId, r.active, r.category])).toEqual([
+      [18, true, null],
+      [7, false, "Iluminación"],
+    ]);
+    const bad = parseProductImport("id,nombre,precio,stock,activo\nx,Casco,100,1,quizás\n");
+    expect(bad.errors.map((e) => e.field)).toEqual(["id", "activo"]);
   });
 
   it("reads the previous system's format with ; separator, BOM, CRLF and accented headers", () => {

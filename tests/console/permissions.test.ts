@@ -57,8 +57,8 @@ describe("role definitions", () => {
       "Métricas",
       "Auditoría",
     ]);
-    expect(navItemsFor("admin")).toHaveLength(11);
-    expect(navItemsFor("admin").at(-1)).toMatchObject({ href: "/dashboard/channels", label: "Canales" });
+    expect(navItemsFor("admin")).toHaveLength(12);
+    expect(navItemsFor("admin").at(-1)).toMatchObject({ href: "/dashboard/legacy-import", label: "Migración" });
   });
 
   it.each<[Role, Permission, boolean]>([

@@ -41,6 +41,7 @@ describe.each(FLAVOURS)("legacy REST API on %s", (flavour) => {
           "activo",
           "categoria",
           "descripcion",
+          "fecha_actualizacion",
           "id",
           "marca",
           "nombre",
@@ -276,7 +277,7 @@ describe.each(FLAVOURS)("legacy REST API on %s", (flavour) => {
       403,
     );
     const r = await exportar(
-      request("/exportar/ventas?separador=;", { key: keys.gerente }),
+      request("/exportar/ventas?separador=;&descargar=true", { key: keys.gerente }),
       ctx({ dataset: "ventas" }),
     );
     expect(r.status).toBe(200);
@@ -286,7 +287,7 @@ describe.each(FLAVOURS)("legacy REST API on %s", (flavour) => {
     const rows = parseCsv(bytes.toString("utf8"), ";");
     expect(rows.length - 1).toBe(await t.db.orderLine.count());
     const rag = await exportar(
-      request("/exportar/conversaciones-rag", { key: keys.admin }),
+      request("/exportar/conversaciones-rag?descargar=true", { key: keys.admin }),
       ctx({ dataset: "conversaciones-rag" }),
     );
     expect(parseCsv(await rag.text(), ",").length - 1).toBe(await t.db.message.count());

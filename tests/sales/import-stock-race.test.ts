@@ -30,6 +30,8 @@ function importRow(line: number, p: { sku: string; name: string; price: number; 
     unit: null,
     standard: null,
     synonyms: null,
+    legacyId: null,
+    active: null,
   } satisfies ImportRow;
 }
 

@@ -10,12 +10,14 @@ import { DATASETS } from "@/lib/exports/datasets";
 import { type ExportTarget, enforceExportLimit, exportFileName, writeExport } from "@/lib/exports/jobs";
 import { legacyExportQuerySchema, legacyToExportRequest } from "@/lib/exports/request";
 import { readQuery } from "@/lib/http/body";
-import { guardedRoute } from "@/lib/http/route";
+import { guardedRoute, json } from "@/lib/http/route";
+import { legacyConversationsResponse, legacyFileResponse } from "@/lib/legacy-api/exports";
 import { CONTENT_TYPE_BY_FORMAT } from "@/lib/storage";
 import { contentDisposition } from "@/lib/storage/signing";
 
-// Legacy API: GET /exportar/{inventario,clientes,ventas,conversaciones-rag,reporte-completo} — the file
-// itself, streamed (CSV batch by batch; the XLSX report through a temporary file).
+// Legacy API: GET /exportar/{inventario,clientes,ventas,conversaciones-rag,reporte-completo} — by default the
+// previous system's JSON (a FileResponse with download_url and expires_at; conversaciones-rag as rows); with
+// `?descargar=true` the file itself, streamed (CSV batch by batch; the XLSX report through a temporary file).
 const TARGETS: Record<string, ExportTarget> = {
   inventario: "inventario",
   clientes: "clientes",
@@ -31,7 +33,19 @@ export const GET = guardedRoute<{ dataset: string }>(
   async ({ req, params, principal, requestId }) => {
     const target = TARGETS[params.dataset ?? ""];
     if (!target) throw new AppError("not_found", "Ese tipo de exportación no existe.");
-    const request = legacyToExportRequest(target, readQuery(req.nextUrl, legacyExportQuerySchema));
+    const query = readQuery(req.nextUrl, legacyExportQuerySchema);
+    const request = legacyToExportRequest(target, query);
+    // the previous system answered JSON pointing at the stored file; `?descargar=true` (or asking for the file's
+    // type in Accept) streams the file itself
+    const accept = req.headers.get("accept") ?? "";
+    const wantsFile = query.descargar === "true" || query.descargar === "1" || /text\/csv|spreadsheetml/.test(accept);
+    if (!wantsFile) {
+      if (params.dataset === "conversaciones-rag") {
+        await enforceExportLimit(principal);
+        return json(await legacyConversationsResponse());
+      }
+      return json(await legacyFileResponse(principal, request, requestId));
+    }
     await enforceExportLimit(principal);
     await recordAudit(principal, {
       action: "export.download",

@@ -10,18 +10,18 @@ import { toProducto } from "@/lib/legacy-api/shapes";
 type Params = { id: string };
 
 export const GET = guardedRoute<Params>("inventory:read", async ({ params }) => {
-  const product = await getProduct(parseProductId(params.id));
+  const product = await getProduct(await parseProductId(params.id));
   if (!product) throw new AppError("not_found", "El producto no existe.");
   return json(toProducto(product));
 });
 
 export const PUT = guardedRoute<Params>("inventory:write", async ({ req, params, principal }) => {
-  const id = parseProductId(params.id);
+  const id = await parseProductId(params.id);
   const body = await readJson(req, productoUpdateBody);
   return json(toProducto(await updateLegacyProduct(id, body, principal)));
 });
 
 export const DELETE = guardedRoute<Params>("inventory:write", async ({ params, principal }) => {
-  const product = await setProductActive(parseProductId(params.id), false, principal);
+  const product = await setProductActive(await parseProductId(params.id), false, principal);
   return json({ eliminado: true, mensaje: "Producto desactivado.", producto: toProducto(product) });
 });

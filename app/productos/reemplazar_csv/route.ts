@@ -41,6 +41,17 @@ export const POST = guardedRoute("inventory:write", async ({ req, principal }) =
   }
   const summary = await applyProductImport(parsed.rows, principal, { mode: "replace", fileName });
   return json({
+    // the previous system's response, which its clients read…
+    success: true,
+    message: "✅ Inventario actualizado correctamente",
+    estadisticas: {
+      productos_creados: summary.created,
+      productos_actualizados: summary.updated,
+      productos_desactivados: summary.deactivated,
+      // there is no FAISS index here; the agent's catalogue index reloads from the database by itself
+      sync_faiss: true,
+    },
+    // …and ours
     ok: true,
     formato: parsed.format,
     filas: parsed.rows.length,

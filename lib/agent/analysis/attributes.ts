@@ -24,6 +24,7 @@ function countable(word: string): boolean {
 const LABELS = new Set(lexicon.attributes.numberLabels);
 const SIZE_LABELS = new Set(lexicon.attributes.sizeLabels);
 const SIZES = new Set(lexicon.attributes.sizes);
+const REQUEST_NOUNS = new Set(lexicon.quantityFrames.requestNouns);
 const COLOURS = new Map(
   Object.entries(lexicon.attributes.colours).flatMap(([colour, forms]) => forms.map((f) => [f, colour] as const)),
 );
@@ -122,7 +123,8 @@ export function readAttributes(
       }
     }
     if (isFigure(token) && /^\d+$/.test(token) && next !== undefined && countable(next)) {
-      const introduced = tokens[i - 1] === "de" || tokens[i - 1] === "con";
+      // "un pedido de 25 overoles": after a noun that frames the request, the number counts products.
+      const introduced = (tokens[i - 1] === "de" || tokens[i - 1] === "con") && !REQUEST_NOUNS.has(tokens[i - 2] ?? "");
       if (side === "product" || introduced) {
         push({ kind: "label", label: stem(next), value: token }, i, i + 1);
         i++;

@@ -26,13 +26,15 @@ const OP_WORDS = new Set(
     "solo solamente son eran era fueron otros otras otro otra adicional adicionales esos esas ese esa estos estas este esta " +
     "mismo mismos misma mismas aquellos primero primera segundo segunda llevame quiero necesito comprar mandeme mandame " +
     "agregueme agregame cotizeme coticeme cotizame separeme separame apartame aparteme vendame vendeme regaleme regalame " +
-    "solicito solicitamos requiero requerimos necesitamos favor cotizacion mete meta meteme metele"
+    "solicito solicitamos requiero requerimos necesitamos favor cotizacion mete meta meteme metele da dan den hace haga " +
+    "hagame hazme hacen"
   ).split(" "),
 );
 // Cart verbs in any person, with clitics ("agrégale", "súmele", "mándamelos"): they frame, never name.
 const CART_VERB =
   /^(agreg|anad|sum|pon|pong|quit|sac|saqu|elimin|borr|retir|cambi|dej|mand|envi|despach|regal|vend|separ|apart|alist|met|anot|apunt|cotiz|cotic|inclu|encarg|aument)[a-z]*$/;
 const isOpWord = (t: string) => OP_WORDS.has(t) || CART_VERB.test(t);
+const REQUEST_NOUNS = new Set(lexicon.quantityFrames.requestNouns);
 
 // The speaker fixes the number just said: "dame 10 chalecos, no mejor 12", "6… perdón, que sean 8".
 export const SELF_CORRECTION = new Set([
@@ -97,7 +99,7 @@ export function readClause(tokens: string[]): Clause {
       quantity !== null &&
       unit === null &&
       analyze(sinceQuantity.join(" ")).length === 0 &&
-      sinceQuantity.some((t) => t !== "de" && !isOpWord(t));
+      sinceQuantity.some((t) => t !== "de" && (!isOpWord(t) || REQUEST_NOUNS.has(t)));
     const corrects = quantity !== null && SELF_CORRECTION.has(tokens[i - 1] ?? "") && tokens[i - 1] !== "no";
     // "3 galones de alcohol": a measure that is also how the product is sold, said before the product, counts it.
     const countedInMeasure =
@@ -138,17 +140,21 @@ export type RawClause = { tokens: string[]; question: boolean };
 
 export function splitClauses(text: string): RawClause[] {
   // "¿…?" opens a sentence of its own; a list with one product per line keeps its lines apart.
-  const parts = foldText(text.replace(/\s*(\r?\n)+\s*/g, " , ")).split(/([,;\n¿?+]|\.(?!\d))/);
+  const parts = foldText(text.replace(/\s*(\r?\n)+\s*/g, " , ")).split(/([,;:\n¿?+]|\.(?!\d))/);
   const clauses: RawClause[] = [];
   for (let c = 0; c < parts.length; c += 2) {
     const chunk = parts[c] ?? "";
     const question = parts[c - 1] === "¿" || parts[c + 1] === "?";
-    // "de una" / "una vez" are "right away" and "somos una empresa" describes, none is one unit.
+    // "de una" / "una vez" are "right away", "somos una empresa" describes and "para una obra" is a purpose:
+    // none is one unit.
     const raw = attributeTokens(chunk).filter(
       (t, i, all) =>
         !(
           (t === "una" || t === "un") &&
-          ((all[i - 1] === "de" && i === all.length - 1) || all[i + 1] === "vez" || COPULAS.has(all[i - 1] ?? ""))
+          ((all[i - 1] === "de" && i === all.length - 1) ||
+            all[i + 1] === "vez" ||
+            all[i - 1] === "para" ||
+            COPULAS.has(all[i - 1] ?? ""))
         ),
     );
     const tokens = replaceNumberWords(raw, { typos: true });

@@ -13,6 +13,7 @@ const MULTIPLIERS: Record<string, number> = { [THOUSAND]: 1000, millon: 1_000_00
 
 const NUMBER_WORDS = new Set([...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(HUNDREDS), THOUSAND]);
 const GROUP_WORDS = new Set(Object.keys(GROUPS));
+const SOUND_ALIKES = new Set(lexicon.quantityFrames.soundAlikes);
 
 /** Number and group words by sound; short words are left out (too many real words sound like them). */
 const BY_SOUND = new Map<string, string>();
@@ -22,7 +23,7 @@ for (const word of [...NUMBER_WORDS, ...GROUP_WORDS])
 /** The number or group word a token spells, allowing misspellings only where a quantity can stand. */
 export function spelledNumberWord(token: string, next: string | undefined, previous?: string): string | null {
   if (NUMBER_WORDS.has(token) || GROUP_WORDS.has(token)) return token;
-  if (token.length < 4 || /\d/.test(token) || lexicon.stopwords.has(token)) return null;
+  if (token.length < 4 || /\d/.test(token) || lexicon.stopwords.has(token) || SOUND_ALIKES.has(token)) return null;
   const word = BY_SOUND.get(phoneticKey(token));
   if (!word) return null;
   const beforeWord = next !== undefined && !lexicon.stopwords.has(next) && !/^\d/.test(next);

@@ -19,10 +19,18 @@ export function cleanForSignals(text: string): string {
 
 const NEGATED_CONFIRM = /\bno (confirmo|todavia|aun|estoy seguro)\b/;
 
+// Putting the decision off is a refusal for now, whatever "listo" or "ok" opens the message: a time to come
+// together with a deciding verb ("mañana le confirmo"), or a check first ("déjeme revisar con contabilidad").
+const { deferral } = lexicon.quantityFrames;
+const LATER = compileCues(deferral.later);
+const DECIDE = compileCues(deferral.decide);
+const CHECK_FIRST = compileCues(deferral.check);
+const defers = (t: string) => CHECK_FIRST.test(t) || (LATER.test(t) && DECIDE.test(t));
+
 export function readSignals(text: string): Signals {
   const t = cleanForSignals(text);
   const has = (name: SignalName) => PATTERNS[name].test(t);
-  const refuse = has("refuse");
+  const refuse = has("refuse") || defers(t);
   return {
     confirm: !refuse && !NEGATED_CONFIRM.test(t) && has("confirm"),
     refuse,

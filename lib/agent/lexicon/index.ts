@@ -8,6 +8,7 @@ import citiesData from "./cities.json";
 import companyTopicsData from "./company-topics.json";
 import conceptsData from "./concepts.json";
 import numbersData from "./numbers.json";
+import quantityFramesData from "./quantity-frames.json";
 import signalsData from "./signals.json";
 import stopwordsData from "./stopwords.json";
 import unitsData from "./units.json";
@@ -70,6 +71,14 @@ const schemas = {
     cheapest: cues,
     priciest: cues,
   }),
+  quantityFrames: z.object({
+    people: z.array(folded).min(1),
+    sameQuantity: cues,
+    each: z.array(folded).min(1),
+    soundAlikes: z.array(folded),
+    requestNouns: z.array(folded).min(1),
+    deferral: z.object({ later: cues, decide: cues, check: cues }),
+  }),
   companyTopics: z.object({
     topics: z.array(
       z.object({
@@ -98,6 +107,7 @@ export const lexicon = {
   stopwords: new Set(load("stopwords", schemas.stopwords, stopwordsData).words),
   cities: load("cities", schemas.cities, citiesData).cities,
   signals: load("signals", schemas.signals, signalsData),
+  quantityFrames: load("quantity-frames", schemas.quantityFrames, quantityFramesData),
   companyTopics: load("company-topics", schemas.companyTopics, companyTopicsData).topics,
 };
 

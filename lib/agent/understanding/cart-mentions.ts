@@ -3,6 +3,7 @@
 
 import { type Clause, countsPairs, readClause, SELF_CORRECTION, splitClauses } from "@/lib/agent/analysis/clauses";
 import { analyze, foldText, replaceNumberWords, tokenize } from "@/lib/agent/analysis/normalize";
+import { readQuantityFrames } from "@/lib/agent/analysis/quantity-frames";
 import { glueSkuMentions } from "@/lib/agent/analysis/sku-mentions";
 import type { CatalogIndex } from "@/lib/agent/retrieval/catalog-index";
 import { type Resolution, resolvePhrase } from "@/lib/agent/retrieval/resolve";
@@ -49,14 +50,47 @@ export function detectCartKind(text: string): CartOpKind {
   return "add";
 }
 
-export function extractCart(text: string, catalog: CatalogIndex): CartExtraction {
+/** "careta facial y montura de careta": a "y" between two words that each name a kind joins two products. */
+function splitKinds(tokens: string[], catalog: CatalogIndex): string[][] {
+  for (let i = 1; i < tokens.length - 1; i++) {
+    if (tokens[i] !== "y" && tokens[i] !== "e") continue;
+    const left = resolvePhrase(tokens.slice(0, i).join(" "), catalog).kind;
+    const right = resolvePhrase(tokens.slice(i + 1).join(" "), catalog).kind;
+    if (left && right && left !== right) return [tokens.slice(0, i), ...splitKinds(tokens.slice(i + 1), catalog)];
+  }
+  return [tokens];
+}
+
+export type CartContext = {
+  /** Quantity of the cart's last line, for "un gabinete para cada uno". */ lastLineQuantity: number | null;
+};
+
+export function extractCart(
+  text: string,
+  catalog: CatalogIndex,
+  context: CartContext = { lastLineQuantity: null },
+): CartExtraction {
   const kind = detectCartKind(text);
   const reference = REFERENCE.test(foldText(text));
-  const clauses = splitClauses(glueSkuMentions(text, (sku) => catalog.bySku(sku) !== undefined)).map((raw) => ({
-    ...readClause(raw.tokens),
-    question: raw.question,
-  }));
+  let people: number | null = null;
+  const clauses = splitClauses(glueSkuMentions(text, (sku) => catalog.bySku(sku) !== undefined)).flatMap((raw) => {
+    const framed = readQuantityFrames(raw.tokens);
+    people ??= framed.people;
+    return splitKinds(framed.tokens, catalog).map((tokens) => ({
+      ...readClause(tokens),
+      question: raw.question,
+      sameAsBefore: framed.sameAsBefore,
+    }));
+  });
   const hasProduct = (c: Clause) => analyze(c.phraseTokens.join(" ")).length > 0;
+  // "y un mosquetón por cada una": the repeat cue takes the quantity said before, else the cart's last line's.
+  for (const [i, clause] of clauses.entries()) {
+    if (!clause.sameAsBefore || (clause.quantity !== null && clause.quantity !== 1)) continue;
+    const before = clauses.slice(0, i).findLast((c) => c.quantity !== null && !c.sameAsBefore)?.quantity;
+    clause.quantity = before ?? context.lastLineQuantity ?? clause.quantity;
+  }
+  if (people !== null)
+    for (const clause of clauses) if (hasProduct(clause) && clause.quantity === null) clause.quantity = people;
 
   // "unos guantes que aíslan, los dieléctricos": an ambiguous afterthought that fits the product just named.
   const restates = (previous: Clause, clause: Clause): boolean => {

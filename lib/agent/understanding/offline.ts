@@ -8,6 +8,7 @@ import { missingFields } from "@/lib/sales/validation";
 import { expandChatAbbreviations } from "../analysis/chat-text";
 import { extractCustomerData, hasCustomerData } from "../analysis/customer-data";
 import { analyze, foldText, replaceNumberWords, stem, tokenize } from "../analysis/normalize";
+import { readPrices } from "../analysis/prices";
 import { readSignals } from "../analysis/signals";
 import type { CatalogIndex } from "../retrieval/catalog-index";
 import { companyTopicsIn, isServiceQuestion, topicWeightBesideProduct } from "../retrieval/company";
@@ -62,7 +63,11 @@ function inventoryQuery(text: string, history: readonly HistoryTurn[], catalog: 
   const followUp = /^(y|y en|y de|y el|y la|en|de|el|la|los|las|pero)\b/.test(folded) || analyze(text).length <= 1;
   if (!followUp) return text;
   const alone = resolvePhrase(text, catalog);
-  if (alone.kind) return text;
+  // Words that name a kind of their own start a new question, unless they describe one of the products just shown.
+  const shown = lastShownProducts(history, catalog).map((p) => p.sku);
+  const describesShown =
+    shown.length > 1 && catalog.search(text, { limit: 1, skus: shown }).some((h) => h.coverage >= 0.5);
+  if (alone.kind && !describesShown) return text;
   return `${expandChatAbbreviations(previous.text)} ${text}`;
 }
 
@@ -150,10 +155,12 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
     ? Number(replaceNumberWords([replaced[1] as string], { typos: true })[0])
     : Number.NaN;
   const rest = Number.isInteger(replacedQuantity) ? restFolded.replace(replaced?.[0] ?? "", " ") : customer.rest;
-  const cart = extractCart(rest, catalog);
+  const lastShown = lastShownProducts(history, catalog);
+  const shownPrices = new Set([...lastShown.map((p) => p.price), ...(openSale?.lines.map((l) => l.unitPrice) ?? [])]);
+  const priced = readPrices(rest, shownPrices);
+  const cart = extractCart(priced.text, catalog, { lastLineQuantity: openSale?.lines.at(-1)?.quantity ?? null });
   narrowToTopic(cart, history, catalog);
   const signals = readSignals(text);
-  const lastShown = lastShownProducts(history, catalog);
   const previousIntent = previousUserTurn(history)?.intent;
 
   const labels = labelStems(cart);

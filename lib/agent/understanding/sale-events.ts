@@ -54,7 +54,9 @@ const ORDINALS: Record<string, number> = {
   ultima: -1,
 };
 // "uno más", "otros 2", "agrégale 3": a bare number adds to the last line only when the message says so.
-const ADDITIVE = /\b(mas|otr[oa]s?|adicional(es)?|agreg\w*|sum\w*|anad\w*|aument\w*)\b/;
+const ADDITIVE = /\b(mas|otr[oa]s?|adicional(es)?|agreg\w*|sum\w*|anad\w*|aument\w*|tambien)\b/;
+// "o sea 3 arneses y 3 líneas": the customer restates the order; a product already in the cart is set, not added.
+const RESTATES = /\b(o sea|osea|es decir|mejor dicho|en total|serian|quedarian)\b/;
 
 /** Picks one of `options` from a reply like "el segundo", "el blanco", "el de 9 kilos" or a SKU. */
 export function pickOption(text: string, options: string[], catalog: CatalogIndex): string | null {
@@ -71,7 +73,8 @@ export function pickByPosition(text: string, options: readonly string[], catalog
     if (new RegExp(`\\b(el|la|los|las) ${word}\\b|^${word}\\b|\\bopcion ${word}\\b`).test(folded))
       return options[index < 0 ? options.length - 1 : index] ?? null;
   }
-  const numbered = /^(?:la |el )?(?:opcion |numero |#)?(\d)\s*$/.exec(folded);
+  // A bare digit is a quantity: the lists are not numbered, so only "la opción 2", "el #2", "la 2" pick by place.
+  const numbered = /^(?:(?:la |el )?(?:opcion|numero|#) ?|(?:la|el) )(\d)\s*$/.exec(folded);
   if (numbered) return options[Number(numbered[1]) - 1] ?? null;
   const signals = readSignals(text);
   if (signals.cheapest || signals.priciest) {
@@ -223,6 +226,18 @@ function mentionEvents(
     if (mention.resolved) {
       const quantity =
         mention.quantity === null ? null : effectiveQuantity(mention.quantity, mention.quantityUnit, mention.resolved);
+      const line = sale?.lines.find((l) => l.sku === mention.resolved?.sku);
+      const folded = foldText(input.text);
+      // Saying again what the cart holds ("3 arneses", with 3 in it) is not three more, unless "más" is said.
+      if (
+        line &&
+        quantity !== null &&
+        !ADDITIVE.test(folded) &&
+        (quantity === line.quantity || RESTATES.test(folded))
+      ) {
+        if (quantity !== line.quantity) events.push({ type: "set_quantity", sku: line.sku, quantity });
+        continue;
+      }
       events.push(
         quantity === null
           ? { type: "choose", options: [mention.resolved.sku], quantity: null }
@@ -246,10 +261,18 @@ function bareQuantityEvents(
   mentioned: CatalogProduct[],
 ) {
   const { cart, catalog } = input;
-  if (cart.mentions.length > 0 || cart.bareQuantity === null) return;
+  if (cart.bareQuantity === null) return;
   const quantity = cart.bareQuantity;
   const pending = sale?.pending ?? null;
   const lines = sale?.lines ?? [];
+  // "me da 3 y un mosquetón por cada una" after one product was shown: the bare number is of the shown one.
+  const [onlyShown] = input.lastShown;
+  const besideMentions =
+    cart.mentions.length > 0 &&
+    input.lastShown.length === 1 &&
+    lines.length === 0 &&
+    !cart.mentions.some((m) => m.resolved?.sku === onlyShown?.sku);
+  if (cart.mentions.length > 0 && !besideMentions) return;
   const line = correctedLine(lines, input.replacedQuantity);
   const pointsAtShown =
     input.lastShown.length > 0 && (cart.reference ? !(cart.kind === "set" && line) : lines.length === 0 && !pending);

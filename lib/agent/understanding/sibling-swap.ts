@@ -11,8 +11,11 @@ import type { CartExtraction } from "./cart-mentions";
 
 // "cámbialo por…", "cámbieme las botas por…", "mejor el/la…", "en vez de eso, el…", "pero la de…".
 const SWAP =
-  /\b(?:cambi\w*|reemplaz\w*)\s+(?:(?:el|la|los|las|lo|le)\s+)?(.*?)\s*\b(?:por|a)\s+((?:(?:el|la|los|las|un|una|uno|unos|unas)\s+)?[a-z].*)$|^(?:no\s+)?(?:mejor|pero|entonces)\s+((?:el|la|los|las)\b.*)$|\b(?:en vez de|en lugar de)\s+(?:es[oa]s?|el|la|los|las)?\s*(.*?),?\s+((?:el|la|los|las)\b.*)$/;
+  /\b(?:cambi\w*|reemplaz\w*)\s+(?:(?:el|la|los|las|lo|le)\s+)?(.*?)\s*\b(?:por|a)\s+((?:(?:el|la|los|las|un|una|uno|unos|unas)\s+)?[a-z].*)$|^(?:no\s+)?(?:mejor|pero|entonces)\s+((?:el|la|los|las)\b.*)$|\b(?:en vez de|en lugar de)\s+(?:es[oa]s?|el|la|los|las)?\s*(.*?),?\s+((?:el|la|los|las)\b.*)$|^(?:[a-z]+\s+)?(?:no\s+)?(?:el|la|los|las)\s+([a-z]+(?:\s+[a-z]+)?)\s+mejor\s+((?:de|del|el|la|los|las|en)\b.*)$/;
 const MAX_WORDS = 7;
+// What follows the new product is about quantity, not about which product: "…, pero que sean 5", "…, la misma cantidad".
+const QUANTITY_TAIL =
+  /\s(?:pero|que sean|que sea|y que sean|con la misma|la misma|misma|igual|tambien|lo demas|el resto)\b.*$/;
 
 /** The message reads as swapping something ("cámbialo por…", "mejor el…"), whether or not a sibling fits. */
 export function swapCue(text: string): boolean {
@@ -42,12 +45,15 @@ export function siblingSwap(
   sale: SaleSnapshot | null,
   catalog: CatalogIndex,
 ): SwapResult | null {
-  if (!sale || sale.lines.length === 0 || cart.bareQuantity !== null || /\?/.test(text)) return null;
-  if (cart.mentions.some((m) => m.quantity !== null)) return null;
+  if (!sale || sale.lines.length === 0 || /\?/.test(text)) return null;
+  const counted = cart.mentions.filter((m) => m.quantity !== null);
+  if (counted.length > 1) return null;
   const match = SWAP.exec(foldSwapText(text));
   if (!match) return null;
-  const named = match[1] ?? match[4] ?? "";
-  const phrase = (match[2] ?? match[3] ?? match[5] ?? "").trim();
+  const named = match[1] ?? match[4] ?? match[6] ?? "";
+  const phrase = (match[2] ?? match[3] ?? match[5] ?? match[7] ?? "").replace(QUANTITY_TAIL, "").trim();
+  // The number said with the swap is the new line's ("cámbialos por los antifluido, que sean 5").
+  const newQuantity = counted[0]?.quantity ?? cart.bareQuantity;
   if (!phrase || phrase.split(" ").length > MAX_WORDS) return null;
   const free = resolvePhrase(phrase, catalog);
   const lastSku = sale.lines[sale.lines.length - 1]?.sku as string;
@@ -66,15 +72,24 @@ export function siblingSwap(
   const otherKind = free.kind !== null && free.kind !== kind;
   const siblings = catalog.ofKind(kind).filter((p) => p.sku !== current.sku);
   const resolution = otherKind ? free : resolvePhrase(phrase, catalog, { within: siblings });
-  if (resolution.resolved && resolution.resolved.sku !== current.sku)
-    return {
-      events: [{ type: "replace", sku: target, by: resolution.resolved.sku }],
-      mentioned: [resolution.resolved],
-    };
   const quantity = sale.lines.find((l) => l.sku === target)?.quantity ?? null;
+  if (resolution.resolved && resolution.resolved.sku !== current.sku) {
+    const by = resolution.resolved.sku;
+    const events: SaleEvent[] = [{ type: "replace", sku: target, by }];
+    if (newQuantity !== null && newQuantity !== quantity)
+      events.push({ type: "set_quantity", sku: by, quantity: newQuantity });
+    return { events, mentioned: [resolution.resolved] };
+  }
   if (resolution.ambiguous && resolution.options.length > 0)
     return {
-      events: [{ type: "choose", options: resolution.options.map((p) => p.sku), quantity, replaces: target }],
+      events: [
+        {
+          type: "choose",
+          options: resolution.options.map((p) => p.sku),
+          quantity: newQuantity ?? quantity,
+          replaces: target,
+        },
+      ],
       mentioned: resolution.options,
     };
   if (resolution.nearest.length > 0)

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { guardPage } from "@/lib/console/pages";
-import { formatCop, formatNumber } from "@/lib/format";
-import { type DayRange, defaultRange, loadDashboardMetrics } from "@/lib/metrics/dashboard";
+import { formatCop, formatDate, formatNumber } from "@/lib/format";
+import { type DashboardMetrics, type DayRange, defaultRange, loadDashboardMetrics } from "@/lib/metrics/dashboard";
 import { DailyBars, StackedDailyBars } from "./charts";
 
 export const metadata: Metadata = { title: "Métricas" };
@@ -26,6 +26,52 @@ function Stat({ label, value, hint }: { label: string; value: string; hint?: str
       <div className="text-2xl font-semibold text-ink-900">{value}</div>
       {hint ? <div className="text-xs text-ink-500">{hint}</div> : null}
     </div>
+  );
+}
+
+/** Tokens and model time of the turns a hosted model understood or worded (offline turns cost nothing). */
+function HostedModelUsage({ rows }: { rows: DashboardMetrics["hostedModel"] }) {
+  const sum = (pick: (r: DashboardMetrics["hostedModel"][number]) => number) => rows.reduce((a, r) => a + pick(r), 0);
+  const turns = sum((r) => r.turns);
+  return (
+    <section className="card mb-4 p-4" aria-labelledby="hosted-model-title">
+      <h2 id="hosted-model-title" className="mb-2 font-semibold">
+        Modelo alojado: tokens y tiempo
+      </h2>
+      {rows.length === 0 ? (
+        <p className="text-sm text-ink-500">Ningún turno usó un modelo alojado en este rango.</p>
+      ) : (
+        <table className="w-full text-sm" data-testid="hosted-model-usage">
+          <thead className="text-left text-ink-500">
+            <tr>
+              <th className="p-1">Día</th>
+              <th className="p-1 text-right">Turnos</th>
+              <th className="p-1 text-right">Tokens de entrada</th>
+              <th className="p-1 text-right">Tokens de salida</th>
+              <th className="p-1 text-right">Tiempo del modelo (promedio)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.day} className="border-t border-ink-100">
+                <td className="p-1">{formatDate(`${r.day}T12:00:00-05:00`)}</td>
+                <td className="p-1 text-right">{formatNumber(r.turns)}</td>
+                <td className="p-1 text-right">{formatNumber(r.inputTokens)}</td>
+                <td className="p-1 text-right">{formatNumber(r.outputTokens)}</td>
+                <td className="p-1 text-right">{ms(Math.round(r.modelMs / r.turns))}</td>
+              </tr>
+            ))}
+            <tr className="border-t border-ink-300 font-semibold">
+              <td className="p-1">Total</td>
+              <td className="p-1 text-right">{formatNumber(turns)}</td>
+              <td className="p-1 text-right">{formatNumber(sum((r) => r.inputTokens))}</td>
+              <td className="p-1 text-right">{formatNumber(sum((r) => r.outputTokens))}</td>
+              <td className="p-1 text-right">{ms(Math.round(sum((r) => r.modelMs) / turns))}</td>
+            </tr>
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }
 
@@ -132,6 +178,8 @@ export default async function MetricsPage({
           </p>
         </div>
       </section>
+
+      <HostedModelUsage rows={m.hostedModel} />
 
       <section className="card p-4">
         <h2 className="mb-2 font-semibold">Productos más vendidos</h2>

@@ -1,0 +1,68 @@
+// Summarises a V8 .cpuprofile (node --cpu-prof): self time by function and by package/area, inclusive time of
+// chosen frames. Usage: npx tsx bench/support/profile-summary.ts file.cpuprofile [top=25]
+import { readFileSync } from "node:fs";
+
+type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
+const [file, topArg] = process.argv.slice(2);
+if (!file) throw new Error("usage: profile-summary.mts file.cpuprofile");
+const profile = JSON.parse(readFileSync(file, "utf8")) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const parent = new Map<number, number>();
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const self = new Map<number, number>();
+profile.samples.forEach((id, i) => {
+  self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+});
+const total = [...self.values()].reduce((a, b) => a + b, 0);
+
+function area(url: string, fn: string): string {
+  if (!url) return fn.startsWith("(") ? fn : "(native)";
+  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (m) return m[1] as string;
+  if (url.startsWith("node:")) return url;
+  const local = /\/(lib\/[^/]+(?:\/[^/]+)?|bench|app)\//.exec(url);
+  return local ? (local[1] as string) : url;
+}
+const pct = (n: number) => `${((100 * n) / total).toFixed(1).padStart(5)} %`;
+const bySelf = new Map<string, number>();
+const byArea = new Map<string, number>();
+for (const [id, t] of self) {
+  const n = byId.get(id) as Node;
+  const key = `${n.callFrame.functionName || "(anonymous)"} ${n.callFrame.url.replace(/.*node_modules\//, "").replace(/.*wt-perf\//, "")}:${n.callFrame.lineNumber}`;
+  bySelf.set(key, (bySelf.get(key) ?? 0) + t);
+  const a = area(n.callFrame.url, n.callFrame.functionName);
+  byArea.set(a, (byArea.get(a) ?? 0) + t);
+}
+// inclusive time of frames whose name matches (counted once per sample)
+const inclusive = (match: (n: Node) => boolean) => {
+  let sum = 0;
+  profile.samples.forEach((id, i) => {
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur))
+      if (match(byId.get(cur) as Node)) {
+        sum += profile.timeDeltas[i] ?? 0;
+        return;
+      }
+  });
+  return sum;
+};
+const top = Number(topArg ?? 25);
+console.log(`total ${(total / 1000).toFixed(0)} ms sampled`);
+console.log("\nself time by area:");
+for (const [k, v] of [...byArea].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${pct(v)}  ${k}`);
+console.log("\nself time by function:");
+for (const [k, v] of [...bySelf].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${pct(v)}  ${k}`);
+console.log("\ninclusive:");
+const frames: Record<string, (n: Node) => boolean> = {
+  "promise hooks (promiseInitHook/_propagate/trackPromise)": (n) =>
+    /promiseInitHook|promiseBeforeHook|promiseAfterHook|_propagate|trackPromise|emitInitScript/.test(
+      n.callFrame.functionName,
+    ),
+  "prisma client + adapters": (n) => /@prisma\//.test(n.callFrame.url),
+  "ai streamText": (n) => /node_modules\/ai\//.test(n.callFrame.url),
+  planTurn: (n) => n.callFrame.functionName === "planTurn",
+  "catalog search": (n) => n.callFrame.functionName === "search" && /catalog-index/.test(n.callFrame.url),
+  createCatalogIndex: (n) => n.callFrame.functionName === "createCatalogIndex",
+  checkAnswer: (n) => n.callFrame.functionName === "checkAnswer",
+  "(garbage collector)": (n) => n.callFrame.functionName === "(garbage collector)",
+};
+for (const [k, f] of Object.entries(frames)) console.log(`  ${pct(inclusive(f))}  ${k}`);

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { currentKnowledge, forgetKnowledge, knowledgeReady, warmKnowledge } from "@/lib/chat/knowledge";
+import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
+
+// The agent's in-memory catalogue is built once, then follows the database through version numbers: a change of
+// price or stock is patched into the same index, a change of searchable words or activation rebuilds it, and the
+// company text and the global bot switch follow too — all written here through a separate client, as another
+// process or instance would.
+describe.each(FLAVOURS)("knowledge lifecycle on %s", (flavour) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await freshDatabase(flavour);
+    useDatabaseForApp(t.url);
+    forgetKnowledge();
+  });
+  afterAll(async () => {
+    forgetKnowledge();
+    await t.drop();
+  });
+
+  it("builds in the background at start-up and serves that build", async () => {
+    warmKnowledge();
+    await knowledgeReady();
+    const first = await currentKnowledge();
+    const second = await currentKnowledge();
+    expect(first.catalog.size()).toBe(await t.db.product.count({ where: { active: true } }));
+    expect(second.catalog).toBe(first.catalog);
+  }, 20_000);
+
+  it("patches price and stock into the same index without rebuilding it", async () => {
+    const before = await currentKnowledge();
+    const helmet = await t.db.product.findUniqueOrThrow({ where: { sku: "CAB-002" } });
+    await t.db.product.update({
+      where: { sku: "CAB-002" },
+      data: { stock: helmet.stock + 17, price: helmet.price + 1_000 },
+    });
+    const after = await currentKnowledge();
+    expect(after.catalog).toBe(before.catalog);
+    expect(after.catalog.bySku("CAB-002")).toMatchObject({ stock: helmet.stock + 17, price: helmet.price + 1_000 });
+  });
+
+  it("keeps photos current with the catalogue", async () => {
+    await t.db.product.update({ where: { sku: "CAB-002" }, data: { imageKey: "products/cab-002-test" } });
+    const k = await currentKnowledge();
+    expect(k.media.get("CAB-002")?.imageKey).toBe("products/cab-002-test");
+  });
+
+  it("rebuilds when searchable words change, a product appears or one is deactivated", async () => {
+    const before = await currentKnowledge();
+    expect(before.catalog.search("zafiroquetzal").length).toBe(0);
+    await t.db.product.update({ where: { sku: "CAB-001" }, data: { synonyms: "zafiroquetzal" } });
+    await t.db.product.create({
+      data: { sku: "TST-901", name: "Pértiga telescópica dieléctrica", category: "Eléctrico", price: 90_000, stock: 3 },
+    });
+    const renamed = await currentKnowledge();
+    expect(renamed.catalog).not.toBe(before.catalog);
+    expect(renamed.catalog.search("zafiroquetzal")[0]?.product.sku).toBe("CAB-001");
+    expect(renamed.catalog.search("pertiga dielectrica")[0]?.product.sku).toBe("TST-901");
+
+    await t.db.product.update({ where: { sku: "TST-901" }, data: { active: false } });
+    const deactivated = await currentKnowledge();
+    expect(deactivated.catalog.bySku("TST-901")).toBeUndefined();
+    expect(deactivated.catalog.search("pertiga dielectrica").map((h) => h.product.sku)).not.toContain("TST-901");
+  });
+
+  it("follows the company text and the global bot switch", async () => {
+    const latest = await t.db.companyInfo.findFirst({ orderBy: { version: "desc" } });
+    await t.db.companyInfo.create({
+      data: {
+        version: (latest?.version ?? 0) + 1,
+        content: "# Sextinvalle\n\n## Horario\nAbrimos los domingos de 9 a 11.",
+      },
+    });
+    await t.db.setting.upsert({
+      where: { key: "bot.global" },
+      create: { key: "bot.global", value: JSON.stringify({ enabled: false, reason: "Inventario anual" }) },
+      update: { value: JSON.stringify({ enabled: false, reason: "Inventario anual" }) },
+    });
+    const k = await currentKnowledge();
+    expect(JSON.stringify(k.company)).toContain("domingos de 9 a 11");
+    expect(k.botSwitch).toEqual({ enabled: false, reason: "Inventario anual" });
+    await t.db.setting.delete({ where: { key: "bot.global" } });
+    expect((await currentKnowledge()).botSwitch).toEqual({ enabled: true, reason: null });
+  });
+});
