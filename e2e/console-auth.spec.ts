@@ -36,6 +36,7 @@ const NAV: Record<StaffRole, string[]> = {
     "Empresa",
     "Canales",
     "Respuestas rápidas",
+    "Migración",
   ],
   ventas: ["Inventario", "Clientes", "Ventas", "Conversaciones"],
   gerente: ["Inventario", "Clientes", "Ventas", "Conversaciones", "Exportaciones", "Métricas", "Auditoría"],
