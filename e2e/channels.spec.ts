@@ -53,7 +53,7 @@ test("a Telegram customer is answered, taken over from the inbox, and receives t
 
   await page.getByRole("button", { name: "Tomar conversación" }).click();
   await expect
-    .poll(() => telegram.sent.some((m) => m.text === "Un asesor de Sextinvalle está atendiendo esta conversación."))
+    .poll(() => telegram.sent.some((m) => m.text === "Te atiende Equipo de ventas, asesor de Sextinvalle."))
     .toBe(true);
   await page
     .getByLabel("Responder al cliente")

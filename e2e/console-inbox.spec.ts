@@ -52,8 +52,8 @@ test("ventas takes over a live chat, replies, the customer sees it live, and han
 
   await page.getByRole("button", { name: "Tomar conversación" }).click();
   await expect(page.getByText(/Atiende Equipo de ventas/)).toBeVisible();
-  await expect(transcript).toContainText("Un asesor de Sextinvalle está atendiendo");
-  await expect(chatPanel).toContainText("Te atiende una persona de nuestro equipo");
+  await expect(transcript).toContainText("Te atiende Equipo de ventas, asesor de Sextinvalle.");
+  await expect(chatPanel).toContainText("Te atiende Equipo de ventas");
 
   await page.getByLabel("Responder al cliente").fill("Hola, soy Andrea de ventas. ¿Cuántos cascos necesita?");
   await page.getByRole("button", { name: "Enviar" }).click();
@@ -72,9 +72,10 @@ test("ventas takes over a live chat, replies, the customer sees it live, and han
   await expect(chatPanel.getByRole("group", { name: "Respuestas sugeridas" })).toHaveCount(0);
   await expect(transcript).toContainText("Necesito 10 cascos blancos");
   await expect(transcript.locator('[data-role="assistant"]')).toHaveCount(botAnswersBefore);
-  await expect(chatPanel).toContainText("Te atiende una persona de nuestro equipo");
+  await expect(chatPanel).toContainText("Te atiende Equipo de ventas");
 
   await page.getByRole("button", { name: "Devolver al bot" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Sí, devolver al bot" }).click();
   await expect(page.getByRole("button", { name: "Tomar conversación" })).toBeVisible();
   await expect(chatPanel).toContainText("Asesor virtual · responde al instante");
 

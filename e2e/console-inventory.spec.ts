@@ -3,6 +3,7 @@ import { signIn } from "./console-helpers";
 
 test("ventas searches, sorts and edits a product, with field errors, then adjusts its stock", async ({ page }) => {
   await signIn(page, "ventas");
+  await page.goto("/dashboard/inventory");
   await page.getByLabel("Buscar").fill("casco amarillo");
   await page.getByRole("button", { name: "Filtrar" }).click();
   await expect(page).toHaveURL(/q=casco\+amarillo/);
@@ -19,7 +20,7 @@ test("ventas searches, sorts and edits a product, with field errors, then adjust
   await page.getByLabel("Precio (COP, IVA incluido)").fill("-5");
   await page.getByRole("button", { name: "Guardar cambios" }).click();
   await expect(page.locator("#product-name-error")).toHaveText(/nombre es obligatorio/);
-  await expect(page.locator("#product-price-error")).toHaveText(/no puede ser negativo/);
+  await expect(page.locator("#product-price-error")).toHaveText(/debe ser mayor que \$ 0/);
 
   await page.getByLabel("Nombre", { exact: true }).fill("Casco amarillo edición obra");
   await page.getByLabel("Precio (COP, IVA incluido)").fill("41200");
@@ -76,4 +77,42 @@ test("a CSV with one bad row is refused whole; the corrected file is applied", a
   await page.goto("/dashboard/inventory?q=prueba+e2e");
   await expect(page.getByTestId("inventory-table").getByRole("row")).toHaveCount(3);
   await expect(page.getByTestId("inventory-table")).toContainText("$ 189.000");
+});
+
+test("ventas changes two prices in bulk after a preview; low stock has its badge; deactivating asks first", async ({
+  page,
+}) => {
+  await signIn(page, "ventas");
+  // the nav points at the products running low
+  await page.getByTestId("nav-low-stock").click();
+  await expect(page).toHaveURL(/stock=low/);
+  await expect(page.getByTestId("inventory-table")).toContainText("AUX-003");
+
+  await page.goto("/dashboard/inventory?q=CAB-00&sort=sku");
+  const table = page.getByTestId("inventory-table");
+  const priceOf = async (sku: string) =>
+    (await table.getByRole("row").filter({ hasText: sku }).getByRole("cell").nth(5).textContent())?.trim();
+  const before = await priceOf("CAB-003");
+  await page.getByLabel("Seleccionar CAB-003").check();
+  await page.getByLabel("Seleccionar CAB-004").check();
+  await expect(page.getByTestId("bulk-bar")).toContainText("2 productos seleccionados");
+  await page.getByLabel("Acción").selectOption({ label: "Cambiar precio (%)" });
+  await page.getByLabel(/Porcentaje/).fill("10");
+  await page.getByRole("button", { name: "Ver cambios" }).click();
+  const preview = page.getByRole("dialog");
+  await expect(preview.getByTestId("bulk-preview").getByRole("row")).toHaveCount(3);
+  await expect(preview).toContainText(before ?? "—");
+  // nothing changed yet
+  expect(await priceOf("CAB-003")).toBe(before);
+  await preview.getByRole("button", { name: "Aplicar cambios" }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect.poll(() => priceOf("CAB-003")).not.toBe(before);
+
+  await page.goto("/dashboard/inventory?q=CAB-004");
+  await table.getByRole("link").first().click();
+  await page.getByRole("button", { name: "Desactivar producto" }).click();
+  const ask = page.getByRole("dialog", { name: "¿Desactivar este producto?" });
+  await expect(ask).toBeVisible();
+  await ask.getByRole("button", { name: "Volver" }).click();
+  await expect(page.getByRole("button", { name: "Desactivar producto" })).toBeVisible();
 });

@@ -36,10 +36,10 @@ test("a confirmed order stays in 'Tu pedido' through takeover, staff reply, hand
   await page.goto(`/dashboard/conversations/${chatId}`);
   await page.getByRole("button", { name: "Tomar conversación" }).click();
   const notices = shop.getByTestId("system-notice");
-  await expect(notices.last()).toContainText("Un asesor de Sextinvalle está atendiendo", { timeout: 3_000 });
-  await expect(shop.getByRole("region", { name: "Chat con el asesor" })).toContainText(
-    "Te atiende una persona de nuestro equipo",
-  );
+  await expect(notices.last()).toContainText("Te atiende Equipo de ventas, asesor de Sextinvalle.", {
+    timeout: 3_000,
+  });
+  await expect(shop.getByTestId("attendance")).toHaveText("Te atiende Equipo de ventas");
   await expectOrderShown();
 
   await page.getByLabel("Responder al cliente").fill("Hola Laura, ya vi tu pedido. ¿Lo recoges en Yumbo?");
@@ -54,6 +54,7 @@ test("a confirmed order stays in 'Tu pedido' through takeover, staff reply, hand
   await expectOrderShown();
 
   await page.getByRole("button", { name: "Devolver al bot" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Sí, devolver al bot" }).click();
   await expect(notices.last()).toContainText("retoma la conversación", { timeout: 3_000 });
   await expectOrderShown();
   expect(await shop.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
@@ -114,8 +115,10 @@ test("an order cancelled in the console changes on the customer's open page; the
   await page.getByRole("button", { name: "Cotización PDF" }).click();
   expect((await download).suggestedFilename()).toMatch(/^Cotizacion-COT-\d{6}\.pdf$/);
 
-  await page.getByLabel("Motivo de la cancelación").fill("El cliente pidió anularlo por teléfono");
   await page.getByRole("button", { name: "Cancelar pedido" }).click();
+  const confirm = page.getByRole("dialog", { name: /Cancelar el pedido/ });
+  await confirm.getByLabel("Motivo de la cancelación").fill("El cliente pidió anularlo por teléfono");
+  await confirm.getByRole("button", { name: "Sí, cancelar pedido" }).click();
   await expect(shop.getByTestId("cart-state")).toHaveText("Pedido cancelado", { timeout: 3_000 });
   await expect(shop.getByRole("button", { name: "Descargar cotización" })).toHaveCount(0);
   await customer.close();

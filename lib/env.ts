@@ -90,6 +90,8 @@ const schema = z.object({
   CHANNEL_WORKER_INTERVAL_MS: ms(1_000),
   QUOTE_VALIDITY_DAYS: z.coerce.number().int().positive().max(365).default(15),
   COMPANY_NIT: optionalString,
+  // a product with this many units or fewer is "bajo stock", unless it has its own threshold
+  LOW_STOCK_THRESHOLD: z.coerce.number().int().min(0).max(1_000_000).default(10),
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; STORAGE_SIGNING_SECRET: string };

@@ -69,7 +69,7 @@ function ChatSession({
                 Asesor Sextinvalle
               </h2>
               <p className="truncate text-xs text-ink-700" data-testid="attendance" data-attendance={attendance}>
-                {STATUS[attendance]}
+                {attendance === "human" && state?.attendedBy ? `Te atiende ${state.attendedBy}` : STATUS[attendance]}
               </p>
             </div>
           </div>

@@ -1,41 +1,45 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { cancelOrderAction } from "@/app/(console)/dashboard/orders/actions";
-import { FieldError, FormError } from "@/components/ui/field-error";
-import { onSubmitForm } from "@/components/ui/submit";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
 
-export function CancelOrderForm({ orderId, closed }: { orderId: number; closed: boolean }) {
+/** Cancelling asks first, with the reason inside the dialog. */
+export function CancelOrderForm({
+  orderId,
+  number,
+  restoresStock,
+}: {
+  orderId: number;
+  number: string;
+  restoresStock: boolean;
+}) {
   const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<{ message: string; fields?: Record<string, string> } | null>(null);
   return (
-    <form
-      className="flex flex-col gap-2"
-      onSubmit={onSubmitForm((form) =>
-        start(async () => {
-          const result = await cancelOrderAction({ id: orderId, reason: String(form.get("reason") ?? "") });
-          if (!result.ok) setError(result.error);
-          else {
-            setError(null);
-            router.refresh();
-          }
-        }),
-      )}
-    >
-      <FormError message={error?.message} />
-      <label className="label" htmlFor="cancel-reason">
-        Motivo de la cancelación
-      </label>
-      <input className="input" id="cancel-reason" name="reason" required />
-      <FieldError id="cancel-reason-error" message={error?.fields?.reason} />
+    <div className="flex flex-col gap-2">
       <p className="text-xs text-ink-500">
-        {closed ? "Las unidades vuelven al inventario." : "El carrito no había descontado inventario."}
+        {restoresStock ? "Las unidades vuelven al inventario." : "El carrito no había descontado inventario."}
       </p>
-      <button className="btn-danger" type="submit" disabled={pending}>
-        {pending ? "Cancelando…" : "Cancelar pedido"}
-      </button>
-    </form>
+      <ConfirmButton
+        label="Cancelar pedido"
+        className="btn-danger"
+        title={`¿Cancelar el pedido ${number}?`}
+        description={
+          restoresStock ? "Las unidades vuelven al inventario. No se puede deshacer." : "No se puede deshacer."
+        }
+        confirmLabel="Sí, cancelar pedido"
+        action={async (form) => {
+          const result = await cancelOrderAction({ id: orderId, reason: String(form.get("reason") ?? "") });
+          if (!result.ok) return result.error.fields?.reason ?? result.error.message;
+          router.refresh();
+          return null;
+        }}
+      >
+        <label className="label" htmlFor="cancel-reason">
+          Motivo de la cancelación
+        </label>
+        <input className="input" id="cancel-reason" name="reason" required minLength={3} maxLength={300} />
+      </ConfirmButton>
+    </div>
   );
 }

@@ -43,7 +43,8 @@ export function LiveRefresh({ chatId }: { chatId?: string }) {
         refresh();
       }
     };
-    for (const type of ["message", "conversation", "bot-global"]) source.addEventListener(type, onEvent);
+    for (const type of ["message", "conversation", "bot-global", "note", "attention"])
+      source.addEventListener(type, onEvent);
     return () => {
       source.close();
       stopPolling();

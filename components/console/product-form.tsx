@@ -16,6 +16,7 @@ export type ProductFormValues = {
   standard: string;
   description: string;
   synonyms: string;
+  lowStockThreshold?: number | string | null;
   stock?: number | string;
 };
 
@@ -27,6 +28,7 @@ const FIELDS: { name: keyof ProductFormValues; label: string; type?: string; wid
   { name: "price", label: "Precio (COP, IVA incluido)", type: "number" },
   { name: "unit", label: "Unidad" },
   { name: "standard", label: "Norma" },
+  { name: "lowStockThreshold", label: "Avisar bajo stock con (unidades; vacío: el valor general)", type: "number" },
   { name: "synonyms", label: "Sinónimos (separados por ; o ,)", wide: true },
   { name: "description", label: "Descripción", wide: true, area: true },
 ];

@@ -8,6 +8,7 @@ import {
   resetPasswordAction,
   setUserActiveAction,
 } from "@/app/(console)/dashboard/users/actions";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { FieldError, FormError } from "@/components/ui/field-error";
 import { onSubmitForm } from "@/components/ui/submit";
 
@@ -110,40 +111,90 @@ export function UserRowControls({
         router.refresh();
       }
     });
+  // each change asks first in a dialog; an error keeps the dialog open with the message
+  const ask = async (
+    fn: () => Promise<{ ok: boolean; error?: { message: string; fields?: Record<string, string> } }>,
+    done?: string,
+  ): Promise<string | null> => {
+    const result = await fn();
+    if (!result.ok) return Object.values(result.error?.fields ?? {})[0] ?? result.error?.message ?? "Error";
+    setError(null);
+    setNotice(done ?? null);
+    router.refresh();
+    return null;
+  };
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <select
-        className="input w-36 py-1"
-        aria-label="Rol"
-        defaultValue={role}
-        disabled={self || pending}
-        onChange={(e) => run(() => changeUserRoleAction({ id, role: e.target.value as "ventas" }))}
-      >
-        {ROLE_OPTIONS.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-      <button
-        type="button"
-        className={active ? "btn-danger px-3 py-1" : "btn-secondary px-3 py-1"}
-        disabled={self || pending}
-        onClick={() => run(() => setUserActiveAction({ id, active: !active }))}
-      >
-        {active ? "Desactivar" : "Activar"}
-      </button>
-      <button
-        type="button"
+      <span className="text-sm">{ROLE_OPTIONS.find(([v]) => v === role)?.[1] ?? role}</span>
+      {self ? null : (
+        <ConfirmButton
+          label="Cambiar rol"
+          className="btn-secondary px-3 py-1"
+          title="¿Cambiar el rol de este usuario?"
+          description="Sus permisos cambian desde su próxima página."
+          confirmLabel="Cambiar rol"
+          tone="primary"
+          action={(form) =>
+            ask(() => changeUserRoleAction({ id, role: String(form.get("role")) as "ventas" }), "Rol cambiado.")
+          }
+        >
+          <label className="label" htmlFor={`role-${id}`}>
+            Nuevo rol
+          </label>
+          <select className="input" id={`role-${id}`} name="role" defaultValue={role}>
+            {ROLE_OPTIONS.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </ConfirmButton>
+      )}
+      {self ? null : active ? (
+        <ConfirmButton
+          label="Desactivar"
+          className="btn-danger px-3 py-1"
+          title="¿Desactivar este usuario?"
+          description="No podrá ingresar y sus sesiones abiertas se cierran."
+          confirmLabel="Sí, desactivar"
+          action={() => ask(() => setUserActiveAction({ id, active: false }))}
+        />
+      ) : (
+        <button
+          type="button"
+          className="btn-secondary px-3 py-1"
+          disabled={pending}
+          onClick={() => run(() => setUserActiveAction({ id, active: true }))}
+        >
+          Activar
+        </button>
+      )}
+      <ConfirmButton
+        label="Restablecer contraseña"
         className="btn-secondary px-3 py-1"
-        disabled={pending}
-        onClick={() => {
-          const password = window.prompt("Nueva contraseña (mínimo 12 caracteres, letras y números):");
-          if (password) run(() => resetPasswordAction({ id, password }), "Contraseña restablecida.");
-        }}
+        title="Restablecer la contraseña"
+        description="Sus sesiones abiertas se cierran; comunícale la nueva contraseña por un canal seguro."
+        confirmLabel="Restablecer"
+        tone="primary"
+        action={(form) =>
+          ask(
+            () => resetPasswordAction({ id, password: String(form.get("password") ?? "") }),
+            "Contraseña restablecida.",
+          )
+        }
       >
-        Restablecer contraseña
-      </button>
+        <label className="label" htmlFor={`password-${id}`}>
+          Nueva contraseña (mínimo 12 caracteres, letras y números)
+        </label>
+        <input
+          className="input"
+          id={`password-${id}`}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+        />
+      </ConfirmButton>
       {error ? <span className="text-xs text-danger">{error}</span> : null}
       {notice ? <span className="text-xs text-ok">{notice}</span> : null}
     </div>

@@ -46,6 +46,7 @@ export async function chatState(chatId: string): Promise<ChatState> {
   const quote = rows.conversation?.quotes[0];
   return {
     attendance,
+    attendedBy: attendance === "human" ? (rows.conversation?.takenOverBy?.name ?? null) : null,
     notice,
     order: orderView(rows),
     earlierOrders: (rows.conversation?.orders.slice(1) ?? [])

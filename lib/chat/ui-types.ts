@@ -49,6 +49,8 @@ export type OrderView = {
 
 export type ChatState = {
   attendance: Attendance;
+  /** who attends the chat while a person does ("Te atiende Carlos") */
+  attendedBy?: string | null;
   /** What the customer is told while the bot does not answer. */
   notice: string | null;
   order: OrderView | null;

@@ -28,3 +28,7 @@ export async function publishTakeover(chatId: string, botEnabled: boolean, taken
 export async function publishGlobalBot(enabled: boolean, reason: string | null) {
   await publishSafely({ type: "bot-global", enabled, reason });
 }
+
+export async function publishNote(chatId: string) {
+  await publishSafely({ type: "note", chatId });
+}

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 // The inventory list's state lives in the URL (shareable, back-button friendly). This module turns search
 // params into a validated query and back; bad values fall back to defaults instead of erroring.
+/** The fallback when no threshold reaches the caller; the server's default is LOW_STOCK_THRESHOLD in lib/env.ts. */
 export const LOW_STOCK_THRESHOLD = 10;
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const SORTABLE = ["sku", "name", "category", "brand", "price", "stock", "updatedAt"] as const;
@@ -73,7 +74,7 @@ export function inventoryQueryToParams(query: InventoryQuery): Record<string, st
   return out;
 }
 
-export function stockLevel(stock: number): StockLevel {
+export function stockLevel(stock: number, threshold: number = LOW_STOCK_THRESHOLD): StockLevel {
   if (stock <= 0) return "out";
-  return stock <= LOW_STOCK_THRESHOLD ? "low" : "ok";
+  return stock <= threshold ? "low" : "ok";
 }

@@ -15,6 +15,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/dashboard/api-keys", label: "Claves API", permission: "apikeys:manage" },
   { href: "/dashboard/company", label: "Empresa", permission: "settings:manage" },
   { href: "/dashboard/channels", label: "Canales", permission: "settings:manage" },
+  { href: "/dashboard/canned-replies", label: "Respuestas rápidas", permission: "settings:manage" },
   { href: "/dashboard/legacy-import", label: "Migración", permission: "settings:manage" },
 ];
 

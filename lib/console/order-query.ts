@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDay } from "@/lib/domain/bounds";
+import { FULFILMENT_LABELS, type FulfilmentStage } from "@/lib/domain/fulfilment";
 
 // Sales list filters, read from the URL. Dates are calendar days in Colombia (UTC−5, no DST).
 export const ORDER_STATES = [
@@ -22,8 +23,18 @@ export const ORDER_STATE_LABELS: Record<string, string> = {
 };
 export const CHANNEL_LABELS: Record<string, string> = { web: "Web", api: "API", ws: "WebSocket", console: "Consola" };
 
+/** After-sale stages, filterable beside the sale state (a sold order stays `cerrada`). */
+export const FULFILMENT_FILTERS = [
+  "por_pagar",
+  "pagada",
+  "despachada",
+  "entregada",
+] as const satisfies FulfilmentStage[];
+export { FULFILMENT_LABELS };
+
 export type OrderQuery = {
   state: (typeof ORDER_STATES)[number] | null;
+  fulfilment?: FulfilmentStage | null;
   channel: (typeof ORDER_CHANNELS)[number] | null;
   from: string | null;
   to: string | null;
@@ -35,6 +46,7 @@ const day = isoDay;
 
 const schema = z.object({
   state: z.enum(ORDER_STATES).nullable().catch(null),
+  fulfilment: z.enum(FULFILMENT_FILTERS).nullable().catch(null),
   channel: z.enum(ORDER_CHANNELS).nullable().catch(null),
   from: day.nullable().catch(null),
   to: day.nullable().catch(null),
@@ -50,6 +62,7 @@ export function parseOrderQuery(params: Record<string, string | string[] | undef
   };
   return schema.parse({
     state: pick("state"),
+    fulfilment: pick("fulfilment"),
     channel: pick("channel"),
     from: pick("from"),
     to: pick("to"),
@@ -66,6 +79,7 @@ export function bogotaDayStart(isoDay: string): Date {
 export function orderQueryToParams(q: OrderQuery): Record<string, string | undefined> {
   return {
     state: q.state ?? undefined,
+    fulfilment: q.fulfilment ?? undefined,
     channel: q.channel ?? undefined,
     from: q.from ?? undefined,
     to: q.to ?? undefined,

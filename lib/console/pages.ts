@@ -25,6 +25,7 @@ export const CONSOLE_PAGES = {
   "/dashboard/api-keys": "apikeys:manage",
   "/dashboard/company": "settings:manage",
   "/dashboard/channels": "settings:manage",
+  "/dashboard/canned-replies": "settings:manage",
   "/dashboard/legacy-import": "settings:manage",
   "/dashboard/exports": "exports:read",
   "/dashboard/metrics": "metrics:read",

@@ -24,13 +24,22 @@ export const productFieldsSchema = z.strictObject({
     z.coerce
       .number({ error: "El precio es obligatorio y debe ser un número." })
       .int("El precio debe ser un entero en pesos.")
-      .min(0, "El precio no puede ser negativo.")
+      .min(1, "El precio debe ser mayor que $ 0: con precio 0 el asesor virtual cotizaría gratis.")
       .max(MAX_PRICE, BOUND_MESSAGES.price),
   ),
   unit: z.string().trim().min(1, "La unidad es obligatoria.").max(30, "Unidad demasiado larga.").default("unidad"),
   standard: text(100, "Norma").default(""),
   description: text(2000, "Descripción").default(""),
   synonyms: text(1000, "Sinónimos").default(""),
+  // empty: the default threshold (LOW_STOCK_THRESHOLD)
+  lowStockThreshold: integer(
+    z.coerce
+      .number({ error: "El umbral de bajo stock debe ser un número." })
+      .int("El umbral de bajo stock debe ser un entero.")
+      .min(0, "El umbral de bajo stock no puede ser negativo.")
+      .max(MAX_STOCK, BOUND_MESSAGES.stock)
+      .nullish(),
+  ),
 });
 
 export const newProductSchema = productFieldsSchema.extend({

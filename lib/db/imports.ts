@@ -16,7 +16,7 @@ export type ImportPlanRow = {
 export type ImportSummary = { created: number; updated: number; unchanged: number; deactivated: number };
 
 /** The product columns an import compares and writes (everything but derived and bookkeeping fields). */
-type Existing = Omit<Product, "searchText" | "createdAt" | "updatedAt" | "imageKey">;
+type Existing = Omit<Product, "searchText" | "createdAt" | "updatedAt" | "imageKey" | "lowStockThreshold">;
 
 const SELECT = {
   id: true,

@@ -8,6 +8,15 @@ import type { Prisma } from "@/lib/generated/sqlite/client";
 
 export const INBOX_PAGE_SIZE = 30;
 export const TAKEOVER_NOTICE = "Un asesor de Sextinvalle está atendiendo esta conversación.";
+
+/** What the customer reads when a named person takes the chat ("Te atiende Carlos, asesor de Sextinvalle."). */
+export function takeoverNotice(name: string | null): string {
+  return name ? `Te atiende ${name}, asesor de Sextinvalle.` : TAKEOVER_NOTICE;
+}
+
+export function transferNotice(name: string): string {
+  return `Ahora te atiende ${name}, asesor de Sextinvalle.`;
+}
 export const RELEASE_NOTICE = "El asesor virtual de Sextinvalle retoma la conversación.";
 
 export type InboxFilter = { q: string; mode: "all" | "bot" | "human"; page: number };
@@ -57,20 +66,25 @@ export async function listConversations(f: InboxFilter) {
   return { rows, total };
 }
 
-export function getConversationDetail(chatId: string) {
-  return db().conversation.findUnique({
+/** How many of the newest messages a thread opens with. */
+export const THREAD_MESSAGES = 300;
+
+export async function getConversationDetail(chatId: string) {
+  const conversation = await db().conversation.findUnique({
     where: { chatId },
     include: {
       client: true,
       takenOverBy: { select: { id: true, name: true } },
       messages: {
-        orderBy: { id: "asc" },
-        take: 1000,
+        orderBy: { id: "desc" },
+        take: THREAD_MESSAGES,
         select: { id: true, role: true, text: true, intent: true, createdAt: true, author: { select: { name: true } } },
       },
       orders: { orderBy: { id: "desc" }, take: 1, include: { lines: { orderBy: { id: "asc" } } } },
     },
   });
+  // the newest messages, shown oldest first
+  return conversation ? { ...conversation, messages: conversation.messages.reverse() } : null;
 }
 
 export type PostedMessage = { id: number; role: string; text: string; createdAt: Date };
@@ -107,19 +121,32 @@ export async function takeOverConversation(chatId: string, principal: Principal,
   if (!conversation.botEnabled) throw new AppError("conflict", "Esta conversación ya está en manos de un asesor.");
   const userId = principal.kind === "user" ? principal.id : null;
   return db().$transaction(async (tx) => {
+    // a person now attends: the conversation leaves the "esperando asesor" queue
     const claimed = await tx.conversation.updateMany({
       where: { id: conversation.id, botEnabled: true },
-      data: { botEnabled: false, takenOverById: userId, takenOverAt: new Date() },
+      data: {
+        botEnabled: false,
+        takenOverById: userId,
+        takenOverAt: new Date(),
+        attentionReason: null,
+        attentionSince: null,
+      },
     });
     if (claimed.count === 0) throw new AppError("conflict", "Otro asesor tomó esta conversación hace un momento.");
-    const notice = await postMessage(tx, conversation.id, "system", TAKEOVER_NOTICE, null);
+    const notice = await postMessage(
+      tx,
+      conversation.id,
+      "system",
+      takeoverNotice(principal.kind === "user" ? principal.name : null),
+      null,
+    );
     await recordAudit(
       principal,
       {
         action: "conversation.takeover",
         entityType: "conversation",
         entityId: chatId,
-        before: { botEnabled: true },
+        before: { botEnabled: true, attentionReason: conversation.attentionReason },
         after: { botEnabled: false, takenOverById: userId },
         reason,
       },
@@ -175,5 +202,52 @@ export async function postStaffReply(chatId: string, text: string, principal: Pr
       tx,
     );
     return message;
+  });
+}
+
+/** Hands an attended conversation to another staff member; the customer is told who attends now. */
+export async function transferConversation(chatId: string, toUserId: number, principal: Principal) {
+  const conversation = await findOrFail(chatId);
+  if (conversation.botEnabled) {
+    throw new AppError("conflict", "Toma la conversación antes de transferirla: la atiende el asesor virtual.");
+  }
+  if (conversation.takenOverById === toUserId)
+    throw new AppError("conflict", "Esa persona ya atiende esta conversación.");
+  const target = await db().user.findUnique({
+    where: { id: toUserId },
+    select: { id: true, name: true, role: true, active: true },
+  });
+  if (!target?.active || !["admin", "ventas"].includes(target.role)) {
+    throw new AppError("invalid_input", "Elige a alguien del equipo que pueda atender conversaciones.");
+  }
+  return db().$transaction(async (tx) => {
+    const moved = await tx.conversation.updateMany({
+      where: { id: conversation.id, botEnabled: false, takenOverById: conversation.takenOverById },
+      data: { takenOverById: target.id, takenOverAt: new Date() },
+    });
+    if (moved.count === 0)
+      throw new AppError("conflict", "La conversación cambió de manos hace un momento. Recarga la página.");
+    const notice = await postMessage(tx, conversation.id, "system", transferNotice(target.name), null);
+    await recordAudit(
+      principal,
+      {
+        action: "conversation.transfer",
+        entityType: "conversation",
+        entityId: chatId,
+        before: { takenOverById: conversation.takenOverById },
+        after: { takenOverById: target.id },
+      },
+      tx,
+    );
+    return { notice, to: target };
+  });
+}
+
+/** Staff who can attend conversations (the transfer list). */
+export function listAttendingStaff() {
+  return db().user.findMany({
+    where: { active: true, role: { in: ["admin", "ventas"] } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
   });
 }

@@ -1,5 +1,6 @@
-import { type InventoryQuery, LOW_STOCK_THRESHOLD } from "@/lib/console/inventory-query";
+import type { InventoryQuery } from "@/lib/console/inventory-query";
 import { db } from "@/lib/db/client";
+import { lowStockDefault, lowStockWhere } from "@/lib/db/low-stock";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import { foldText } from "@/lib/text";
 
@@ -15,6 +16,8 @@ export type InventoryRow = {
   active: boolean;
   imageKey: string | null;
   updatedAt: Date;
+  /** the units at or below which this product is "bajo stock" (its own, or the default) */
+  lowStockAt: number;
 };
 
 /** Search uses the folded searchText column: every word of the query must appear (LIKE '%word%'). */
@@ -27,8 +30,8 @@ export function inventoryWhere(
   if (query.brand) and.push({ brand: query.brand });
   if (query.active !== "all") and.push({ active: query.active === "true" });
   if (query.stock === "out") and.push({ stock: { lte: 0 } });
-  if (query.stock === "low") and.push({ stock: { gt: 0, lte: LOW_STOCK_THRESHOLD } });
-  if (query.stock === "ok") and.push({ stock: { gt: LOW_STOCK_THRESHOLD } });
+  if (query.stock === "low") and.push(lowStockWhere());
+  if (query.stock === "ok") and.push({ stock: { gt: 0 }, NOT: lowStockWhere() });
   return and.length > 0 ? { AND: and } : {};
 }
 
@@ -54,11 +57,16 @@ export async function listInventory(query: InventoryQuery): Promise<{ rows: Inve
         active: true,
         imageKey: true,
         updatedAt: true,
+        lowStockThreshold: true,
       },
     }),
     db().product.count({ where }),
   ]);
-  return { rows, total };
+  const fallback = lowStockDefault();
+  return {
+    rows: rows.map(({ lowStockThreshold, ...r }) => ({ ...r, lowStockAt: lowStockThreshold ?? fallback })),
+    total,
+  };
 }
 
 /** Distinct categories and brands for the filter menus. */

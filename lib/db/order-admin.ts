@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
 import { containsInsensitive } from "@/lib/db/clients";
 import { cachedTotals } from "@/lib/db/list-totals";
+import { cancellationRefusal, cancellationRestoresStock } from "@/lib/domain/fulfilment";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 
@@ -13,6 +14,9 @@ const DAY_MS = 86_400_000;
 export function orderWhere(q: OrderQuery): Prisma.OrderWhereInput {
   const and: Prisma.OrderWhereInput[] = [];
   if (q.state) and.push({ state: q.state });
+  if (q.fulfilment) {
+    and.push({ state: "cerrada", fulfilment: q.fulfilment === "por_pagar" ? null : q.fulfilment });
+  }
   if (q.channel) and.push({ channel: q.channel });
   if (q.from) and.push({ createdAt: { gte: bogotaDayStart(q.from) } });
   if (q.to) and.push({ createdAt: { lt: new Date(bogotaDayStart(q.to).getTime() + DAY_MS) } });
@@ -36,6 +40,7 @@ const LIST_SELECT = {
   id: true,
   number: true,
   state: true,
+  fulfilment: true,
   channel: true,
   total: true,
   customerName: true,
@@ -146,16 +151,18 @@ export async function cancelOrder(id: number, reason: string, principal: Princip
       const order = await tx.order.findUnique({ where: { id }, include: { lines: true } });
       if (!order) throw new AppError("not_found", "El pedido no existe.");
       if (order.state === "cancelada") throw new AppError("conflict", `El pedido ${order.number} ya está cancelado.`);
-      // Claim the order first: a concurrent cancel finds the state changed and restores nothing twice.
+      const refusal = cancellationRefusal(order);
+      if (refusal) throw new AppError("conflict", refusal);
+      // Claim the order first: a concurrent cancel (or dispatch) finds the row changed and restores nothing twice.
       const claimed = await tx.order.updateMany({
-        where: { id, state: order.state },
+        where: { id, state: order.state, fulfilment: order.fulfilment },
         data: { state: "cancelada", cancelledAt: new Date(), cancelReason: reason },
       });
       if (claimed.count === 0)
         throw new AppError("conflict", "El pedido cambió mientras lo cancelabas. Recarga la página.");
       const userId = principal.kind === "user" ? principal.id : null;
       const restored: { sku: string; quantity: number; stockAfter: number }[] = [];
-      if (order.state === "cerrada") {
+      if (cancellationRestoresStock(order)) {
         for (const line of [...order.lines].sort((a, b) => (a.productId ?? 0) - (b.productId ?? 0))) {
           if (!line.productId) continue;
           const product = await tx.product.update({

@@ -26,6 +26,7 @@ function toColumns(fields: ProductFields) {
     standard,
     description: fields.description,
     synonyms,
+    lowStockThreshold: fields.lowStockThreshold ?? null,
     searchText: productSearchText({ ...fields, standard, synonyms }),
   };
 }

@@ -12,6 +12,7 @@ export async function loadChatStateRows(chatId: string) {
       select: {
         id: true,
         botEnabled: true,
+        takenOverBy: { select: { name: true } },
         orders: { orderBy: { id: "desc" }, take: 6, include: { lines: { orderBy: { id: "asc" } } } },
         quotes: { orderBy: { id: "desc" }, take: 1, select: { number: true, validUntil: true, orderId: true } },
       },

@@ -26,6 +26,9 @@ export function boundedInt(min: number, max: number, message: string) {
 
 export const stockValue = () => boundedInt(0, MAX_STOCK, BOUND_MESSAGES.stock);
 export const priceValue = () => boundedInt(0, MAX_PRICE, BOUND_MESSAGES.price);
+/** A catalogue price: never 0 (the agent would quote "$ 0 por par"). */
+export const PRODUCT_PRICE_MESSAGE = `El precio debe ser mayor que $ 0 y hasta ${pesos(MAX_PRICE)}.`;
+export const productPriceValue = () => boundedInt(1, MAX_PRICE, PRODUCT_PRICE_MESSAGE);
 export const lineQuantity = () => boundedInt(1, MAX_LINE_QUANTITY, BOUND_MESSAGES.quantity);
 
 /** A calendar day `AAAA-MM-DD` that exists (no 2026-13-45, no 30 de febrero). */

@@ -175,6 +175,7 @@ export function parseProductImport(input: string | Uint8Array): ParsedImport {
     if (name.length > 200) fail("nombre", "El nombre supera 200 caracteres.");
     const price = parsePesos(priceText);
     if (price === null) fail("precio", `Precio inválido: «${priceText}». Usa un entero en pesos, p. ej. 38500.`);
+    else if (price <= 0) fail("precio", "El precio debe ser mayor que $ 0.");
     else if (price > MAX_IMPORT_PRICE) fail("precio", BOUND_MESSAGES.price);
     const stock = parseQuantity(stockText);
     if (stock === null) fail("stock", `Stock inválido: «${stockText}». Usa un número entero.`);

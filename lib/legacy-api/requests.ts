@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { BOUND_MESSAGES, isoDay, lineQuantity, MAX_ORDER_TOTAL, priceValue, stockValue } from "@/lib/domain/bounds";
+import {
+  BOUND_MESSAGES,
+  isoDay,
+  lineQuantity,
+  MAX_ORDER_TOTAL,
+  priceValue,
+  productPriceValue,
+  stockValue,
+} from "@/lib/domain/bounds";
 import { ORDER_STATES } from "@/lib/exports/request";
 
 // Request bodies and query strings of the legacy API (zod-validated, unknown fields rejected).
@@ -22,7 +30,7 @@ const productoFields = {
   sku: z.string(),
   nombre: z.string(),
   descripcion: z.string().optional(),
-  precio: priceValue(),
+  precio: productPriceValue(),
   categoria: z.string(),
   marca: z.string().optional(),
   unidad: z.string().optional(),

@@ -24,6 +24,8 @@ export type RealtimeEvent =
   /** The conversation waits for a person (the customer asked, or the agent stopped understanding). */
   | { type: "attention"; chatId: string; reason: string; since: string }
   | { type: "bot-global"; enabled: boolean; reason?: string | null }
+  /** A private staff note was added (no text: staff consoles re-read it; customer streams ignore the type). */
+  | { type: "note"; chatId: string }
   // an order changed outside the chat turn that wrote it (console cancel, legacy API): the shop page re-reads it
   | { type: "order"; chatId: string; orderId: number; state: string };
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ChannelWorker, startChannelWorkers } from "@/lib/channels/worker";
 import { publishMessage } from "@/lib/console/inbox-events";
-import { postStaffReply, releaseConversation, TAKEOVER_NOTICE, takeOverConversation } from "@/lib/db/inbox";
+import { postStaffReply, releaseConversation, takeOverConversation, takeoverNotice } from "@/lib/db/inbox";
 import { createMemoryBus, type RealtimeEvent } from "@/lib/realtime/bus";
 import { staffPrincipal } from "../console/helpers";
 import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
@@ -55,7 +55,7 @@ describe.each(FLAVOURS)("takeover through the channels on %s", (flavour) => {
 
     const notice = await takeOverConversation(conversation.chatId, ventas, null);
     await publishMessage(conversation.chatId, notice);
-    await waitFor(() => telegram.sent.find((m) => m.text === TAKEOVER_NOTICE));
+    await waitFor(() => telegram.sent.find((m) => m.text === takeoverNotice(ventas.name)));
 
     // while a person attends, the customer's message is stored and shown, and the bot says nothing
     const before = telegram.sent.length;

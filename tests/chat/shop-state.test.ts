@@ -58,7 +58,12 @@ describe("shop chat state", () => {
     expect(confirmed.attendance).toBe("bot");
 
     await takeOverConversation(chatId, ventas, null);
-    expect(await stateOf(chatId)).toMatchObject({ attendance: "human", order: confirmed.order });
+    // the shop names the person attending ("Te atiende …")
+    expect(await stateOf(chatId)).toMatchObject({
+      attendance: "human",
+      attendedBy: ventas.name,
+      order: confirmed.order,
+    });
     await postStaffReply(chatId, "Hola Laura, ¿lo recoges en Yumbo?", ventas);
     const held = await sendTexto({ chat_id: chatId, mensaje: "Sí, mañana" });
     expect(held.body.metadatos.ia_desactivada).toBe(true);
@@ -67,6 +72,7 @@ describe("shop chat state", () => {
     await releaseConversation(chatId, ventas, null);
     const after = await stateOf(chatId);
     expect(after.attendance).toBe("bot");
+    expect(after.attendedBy).toBeNull();
     expect(after.order).toEqual(confirmed.order);
   });
 
@@ -128,7 +134,7 @@ describe("shop chat state", () => {
       .filter((l) => l.startsWith("data: "))
       .map((l) => JSON.parse(l.slice(6)) as Record<string, unknown>);
     expect(events.map((e) => e.type)).toEqual(["bot_status", "system_message", "bot_global", "order"]);
-    expect(events[1]).toMatchObject({ id: notice.id, mensaje: expect.stringContaining("está atendiendo") });
+    expect(events[1]).toMatchObject({ id: notice.id, mensaje: expect.stringContaining("Te atiende") });
     expect(events[3]).toMatchObject({ estado: "pendiente" });
   });
 

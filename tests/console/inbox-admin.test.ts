@@ -25,7 +25,7 @@ describe.each(FLAVOURS)("inbox and administration on %s", (flavour) => {
   });
 
   it("takes over a chat, replies as staff, hands it back; each step stored, published and audited", async () => {
-    const { takeOverConversation, postStaffReply, releaseConversation, TAKEOVER_NOTICE } = await import(
+    const { takeOverConversation, postStaffReply, releaseConversation, takeoverNotice } = await import(
       "@/lib/db/inbox"
     );
     const { publishMessage, publishTakeover } = await import("@/lib/console/inbox-events");
@@ -49,12 +49,16 @@ describe.each(FLAVOURS)("inbox and administration on %s", (flavour) => {
       orderBy: { id: "asc" },
     });
     expect(messages.map((m) => [m.role, m.text, m.authorId])).toEqual([
-      ["system", TAKEOVER_NOTICE, null],
+      ["system", takeoverNotice(ventas.name), null],
       ["staff", "Con gusto le ayudo", (ventas as { id: number }).id],
     ]);
     expect(events).toEqual([
       { type: "conversation", chatId, botEnabled: false, takenOverBy: "Equipo de ventas" },
-      { type: "message", chatId, message: expect.objectContaining({ role: "system", text: TAKEOVER_NOTICE }) },
+      {
+        type: "message",
+        chatId,
+        message: expect.objectContaining({ role: "system", text: takeoverNotice(ventas.name) }),
+      },
       {
         type: "message",
         chatId,

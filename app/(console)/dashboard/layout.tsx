@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { NavLinks } from "@/components/console/nav-links";
 import { SignOutButton } from "@/components/console/sign-out-button";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { principalFromSession } from "@/lib/auth/principal";
 import { navItemsFor } from "@/lib/console/nav";
+import { inboxCounts } from "@/lib/db/inbox-views";
+import { countLowStock } from "@/lib/db/low-stock";
 
 export const metadata: Metadata = { title: { default: "Consola", template: "%s · Consola Sextinvalle" } };
 export const dynamic = "force-dynamic";
@@ -14,13 +16,17 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const principal = await principalFromSession();
   if (principal?.kind !== "user") redirect("/login?expired=1");
   const items = navItemsFor(principal.role).map(({ href, label }) => ({ href, label }));
+  const [inbox, lowStock] = await Promise.all([
+    can(principal.role, "conversations:read") ? inboxCounts(principal.id) : null,
+    can(principal.role, "inventory:read") ? countLowStock() : 0,
+  ]);
   return (
     <div className="min-h-dvh md:grid md:grid-cols-[15rem_1fr]">
       <aside className="border-b border-ink-100 bg-white p-3 md:sticky md:top-0 md:flex md:h-dvh md:flex-col md:border-r md:border-b-0">
         <div className="mb-3 flex items-center justify-between md:block">
           <p className="px-3 text-sm font-semibold text-brand-600">Sextinvalle · Consola</p>
         </div>
-        <NavLinks items={items} />
+        <NavLinks items={items} inbox={inbox} lowStock={lowStock} />
         <div className="mt-3 border-t border-ink-100 px-3 pt-3 text-sm md:mt-auto" data-testid="signed-in-user">
           <p className="font-medium text-ink-900">{principal.name}</p>
           <p className="text-ink-500">

@@ -3,8 +3,10 @@ import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditDiff, describeAudit } from "@/lib/console/audit-words";
 import { bogotaDayStart } from "@/lib/console/order-query";
 import { guardPage } from "@/lib/console/pages";
+import { auditLabels, entityLabel } from "@/lib/db/audit-labels";
 import { AUDIT_PAGE_SIZE, listAuditEntries, listAuditFacets } from "@/lib/db/audit-query";
 import { formatDateTime } from "@/lib/format";
 
@@ -14,18 +16,29 @@ const str = (v: string | string[] | undefined, max = 100) => (typeof v === "stri
 const day = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : "");
 
 function Diff({ before, after }: { before: string | null; after: string | null }) {
-  if (!before && !after) return null;
+  const rows = auditDiff(before, after);
+  if (rows.length === 0) return null;
   return (
     <details className="text-xs">
-      <summary className="cursor-pointer text-brand-700">Antes / después</summary>
-      <div className="mt-1 grid gap-2 md:grid-cols-2">
-        <pre className="overflow-x-auto whitespace-pre-wrap rounded bg-red-50 p-2">
-          {before ? JSON.stringify(JSON.parse(before), null, 2) : "—"}
-        </pre>
-        <pre className="overflow-x-auto whitespace-pre-wrap rounded bg-green-50 p-2">
-          {after ? JSON.stringify(JSON.parse(after), null, 2) : "—"}
-        </pre>
-      </div>
+      <summary className="cursor-pointer text-brand-700">Qué cambió ({rows.length})</summary>
+      <table className="mt-1 w-full text-left" data-testid="audit-diff">
+        <thead className="text-ink-500">
+          <tr>
+            <th className="py-1 pr-2">Campo</th>
+            <th className="py-1 pr-2">Antes</th>
+            <th className="py-1">Después</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.field} className="border-t border-ink-50 align-top">
+              <td className="py-1 pr-2 font-mono">{r.field}</td>
+              <td className="py-1 pr-2 break-all bg-red-50/60">{r.before}</td>
+              <td className="py-1 break-all bg-green-50/60">{r.after}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </details>
   );
 }
@@ -49,39 +62,62 @@ export default async function AuditPage({
     page: Math.max(1, Math.min(100_000, Number(p.page) || 1)),
   };
   const [{ rows, total }, facets] = await Promise.all([listAuditEntries(filter), listAuditFacets()]);
+  const labels = await auditLabels(rows);
   return (
     <>
       <PageHeader title="Auditoría" description="Cada cambio del equipo: quién, cuándo, qué y cómo quedó." />
       <form method="get" className="card mb-3 grid gap-2 p-3 sm:grid-cols-3 lg:grid-cols-6" role="search">
-        <select className="input" name="action" defaultValue={filter.action} aria-label="Acción">
-          <option value="">Todas las acciones</option>
-          {facets.actions.map((a) => (
-            <option key={a}>{a}</option>
-          ))}
-        </select>
-        <select className="input" name="entityType" defaultValue={filter.entityType} aria-label="Entidad">
-          <option value="">Todas las entidades</option>
-          {facets.entityTypes.map((a) => (
-            <option key={a}>{a}</option>
-          ))}
-        </select>
-        <input
-          className="input"
-          name="entityId"
-          defaultValue={filter.entityId}
-          placeholder="Id de la entidad"
-          aria-label="Id"
-        />
-        <input
-          className="input"
-          name="actor"
-          defaultValue={filter.actor}
-          placeholder="Usuario o clave"
-          aria-label="Quién"
-        />
-        <input className="input" type="date" name="from" defaultValue={from} aria-label="Desde" />
-        <input className="input" type="date" name="to" defaultValue={to} aria-label="Hasta" />
-        <div className="flex gap-2">
+        <div>
+          <label className="label" htmlFor="audit-action">
+            Acción
+          </label>
+          <select className="input" id="audit-action" name="action" defaultValue={filter.action}>
+            <option value="">Todas las acciones</option>
+            {facets.actions.map((a) => (
+              <option key={a} value={a}>
+                {AUDIT_ACTION_LABELS[a] ?? a}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label className="label" htmlFor="audit-entity">
+            Sobre
+          </label>
+          <select className="input" id="audit-entity" name="entityType" defaultValue={filter.entityType}>
+            <option value="">Todo</option>
+            {facets.entityTypes.map((a) => (
+              <option key={a} value={a}>
+                {AUDIT_ENTITY_LABELS[a] ?? a}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label className="label" htmlFor="audit-id">
+            Número o id
+          </label>
+          <input className="input" id="audit-id" name="entityId" defaultValue={filter.entityId} />
+        </div>
+        <div>
+          <label className="label" htmlFor="audit-actor">
+            Quién (correo o clave)
+          </label>
+          <input className="input" id="audit-actor" name="actor" defaultValue={filter.actor} />
+        </div>
+        <div>
+          <label className="label" htmlFor="audit-from">
+            Desde
+          </label>
+          <input className="input" type="date" id="audit-from" name="from" defaultValue={from} />
+        </div>
+        <div>
+          <label className="label" htmlFor="audit-to">
+            Hasta
+          </label>
+          <input className="input" type="date" id="audit-to" name="to" defaultValue={to} />
+        </div>
+        <div className="flex gap-2 sm:col-span-3 lg:col-span-6">
           <button className="btn-primary" type="submit">
             Filtrar
           </button>
@@ -96,10 +132,12 @@ export default async function AuditPage({
         <ol className="card divide-y divide-ink-50" data-testid="audit-list">
           {rows.map((r) => (
             <li key={r.id} className="px-3 py-2 text-sm">
-              <p>
-                <span className="font-mono text-xs text-brand-700">{r.action}</span> · {r.entityType}
-                {r.entityId ? ` #${r.entityId}` : ""} · <strong>{r.actorLabel}</strong> ·{" "}
-                <span className="text-ink-500">{formatDateTime(r.createdAt)}</span>
+              <p data-action={r.action}>
+                {describeAudit(
+                  { ...r, actorLabel: (r.actorId !== null ? labels.actors.get(r.actorId) : null) ?? r.actorLabel },
+                  entityLabel(labels.entities, r),
+                )}{" "}
+                <span className="text-ink-500">· {formatDateTime(r.createdAt)}</span>
               </p>
               {r.reason ? <p className="text-ink-700">Motivo: {r.reason}</p> : null}
               <Diff before={r.before} after={r.after} />

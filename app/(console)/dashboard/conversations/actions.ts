@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { guardedAction } from "@/lib/auth/guards";
-import { publishGlobalBot, publishMessage, publishTakeover } from "@/lib/console/inbox-events";
-import { postStaffReply, releaseConversation, takeOverConversation } from "@/lib/db/inbox";
+import { publishGlobalBot, publishMessage, publishNote, publishTakeover } from "@/lib/console/inbox-events";
+import { postStaffReply, releaseConversation, takeOverConversation, transferConversation } from "@/lib/db/inbox";
+import { addConversationNote } from "@/lib/db/inbox-notes";
 import { setGlobalBotSetting } from "@/lib/db/settings";
 
 const chatId = z.string().trim().min(1).max(100);
@@ -60,5 +61,31 @@ export const setGlobalBotAction = guardedAction(
     await publishGlobalBot(setting.enabled, setting.reason);
     revalidatePath("/dashboard/conversations");
     return setting;
+  },
+);
+
+export const transferAction = guardedAction(
+  "conversations:takeover",
+  z.strictObject({ chatId, toUserId: z.number().int().positive("Elige a quién transferir.") }),
+  async (input, principal) => {
+    const { notice, to } = await transferConversation(input.chatId, input.toUserId, principal);
+    await publishTakeover(input.chatId, false, to.name);
+    await publishMessage(input.chatId, notice);
+    revalidatePath(`/dashboard/conversations/${input.chatId}`);
+    return { to: to.name };
+  },
+);
+
+/** A private note for the team: stored apart from the messages, never sent to the customer. */
+export const addNoteAction = guardedAction(
+  "conversations:takeover",
+  z.strictObject({
+    chatId,
+    text: z.string().trim().min(1, "Escribe la nota.").max(2000, "La nota supera 2000 caracteres."),
+  }),
+  async (input, principal) => {
+    const note = await addConversationNote(input.chatId, input.text, principal);
+    await publishNote(input.chatId);
+    return { id: note.id };
   },
 );

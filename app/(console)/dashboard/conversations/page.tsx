@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
 import { ChannelIcon } from "@/components/channels/channel-icon";
 import { GlobalBotSwitch } from "@/components/console/global-bot-switch";
 import { LiveRefresh } from "@/components/console/live-refresh";
@@ -8,13 +9,31 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { can } from "@/lib/auth/permissions";
+import { conversationDisplayName } from "@/lib/console/conversation-name";
 import { ORDER_STATE_LABELS } from "@/lib/console/order-query";
 import { guardPage } from "@/lib/console/pages";
-import { INBOX_PAGE_SIZE, listConversations } from "@/lib/db/inbox";
+import { parseSearchParams } from "@/lib/console/search-params";
+import { INBOX_PAGE_SIZE } from "@/lib/db/inbox";
+import { INBOX_VIEW_LABELS, INBOX_VIEWS, type InboxView, listInboxView } from "@/lib/db/inbox-views";
 import { getGlobalBotSetting } from "@/lib/db/settings";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatNumber, formatWaiting } from "@/lib/format";
+
+const ATTENTION_LABELS: Record<string, string> = {
+  bot_off: "Bot apagado",
+  asked: "Pidió una persona",
+  not_understood: "El bot no entendió",
+  entrega_fallida: "Mensaje no entregado",
+  mensaje_sin_respuesta: "Sin respuesta",
+};
 
 export const metadata: Metadata = { title: "Conversaciones" };
+
+const INBOX_QUERY = z.object({
+  q: z.string().trim().max(100).catch(""),
+  mode: z.enum(["all", "bot", "human"]).catch("all"),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  view: z.enum(INBOX_VIEWS).catch("all"),
+});
 
 const INTENTS: Record<string, string> = {
   inventario: "Inventario",
@@ -30,10 +49,21 @@ export default async function ConversationsPage({
 }) {
   const principal = await guardPage("/dashboard/conversations");
   const params = await searchParams;
-  const q = typeof params.q === "string" ? params.q.slice(0, 100) : "";
-  const mode = params.mode === "bot" || params.mode === "human" ? params.mode : "all";
-  const page = Math.max(1, Math.min(10_000, Number(params.page) || 1));
-  const [{ rows, total }, bot] = await Promise.all([listConversations({ q, mode, page }), getGlobalBotSetting()]);
+  const { q, mode, page, view } = parseSearchParams(INBOX_QUERY, params);
+  const userId = principal.kind === "user" ? principal.id : null;
+  const [{ rows, total }, bot] = await Promise.all([
+    listInboxView({ q, mode, page, view }, userId),
+    getGlobalBotSetting(),
+  ]);
+  const now = Date.now();
+  const tabHref = (v: InboxView) => {
+    const query = new URLSearchParams();
+    if (v !== "all") query.set("view", v);
+    if (q) query.set("q", q);
+    if (mode !== "all") query.set("mode", mode);
+    const text = query.toString();
+    return `/dashboard/conversations${text ? `?${text}` : ""}`;
+  };
   return (
     <>
       <PageHeader title="Conversaciones" description={<LiveRefresh />} />
@@ -56,7 +86,22 @@ export default async function ConversationsPage({
         </p>
         {can(principal.role, "bot:global-toggle") ? <GlobalBotSwitch enabled={bot.enabled} /> : null}
       </section>
+      <nav aria-label="Vistas de la bandeja" className="mb-3 flex flex-wrap gap-1" data-testid="inbox-views">
+        {INBOX_VIEWS.map((v) => (
+          <Link
+            key={v}
+            href={tabHref(v)}
+            aria-current={v === view ? "page" : undefined}
+            className={`rounded-lg px-3 py-1.5 text-sm font-medium ${
+              v === view ? "bg-brand-50 text-brand-700" : "text-ink-700 hover:bg-ink-50"
+            }`}
+          >
+            {INBOX_VIEW_LABELS[v]}
+          </Link>
+        ))}
+      </nav>
       <form method="get" className="mb-3 flex flex-wrap gap-2" role="search">
+        {view !== "all" ? <input type="hidden" name="view" value={view} /> : null}
         <input
           className="input max-w-xs"
           name="q"
@@ -74,25 +119,44 @@ export default async function ConversationsPage({
         </button>
       </form>
       {rows.length === 0 ? (
-        <EmptyState>No hay conversaciones.</EmptyState>
+        <EmptyState>{view === "queue" ? "Nadie espera un asesor." : "No hay conversaciones."}</EmptyState>
       ) : (
         <ul className="card divide-y divide-ink-50" data-testid="conversation-list">
           {rows.map((c) => (
             <li key={c.id}>
               <Link
                 href={`/dashboard/conversations/${encodeURIComponent(c.chatId)}`}
-                className="grid gap-1 px-3 py-2 hover:bg-ink-50 sm:grid-cols-[1fr_auto]"
+                className={`grid gap-1 px-3 py-2 hover:bg-ink-50 sm:grid-cols-[1fr_auto] ${c.unread > 0 ? "bg-brand-50/40" : ""}`}
                 data-chat-id={c.chatId}
+                data-unread={c.unread}
               >
                 <div className="min-w-0">
                   <p className="flex flex-wrap items-center gap-2 text-sm font-medium">
                     <ChannelIcon channel={c.channel} />
-                    {c.client?.name ?? c.customerName ?? `Chat ${c.chatId.slice(0, 12)}`}
+                    <span className={c.unread > 0 ? "font-semibold" : ""}>{conversationDisplayName(c)}</span>
+                    {c.unread > 0 ? (
+                      <span
+                        className="rounded-full bg-brand-600 px-1.5 text-xs font-semibold text-white"
+                        data-testid="unread-count"
+                        title="Mensajes sin leer"
+                      >
+                        {formatNumber(c.unread)}
+                        <span className="sr-only"> sin leer</span>
+                      </span>
+                    ) : null}
                     {c.botEnabled ? (
                       <Badge>Bot</Badge>
                     ) : (
                       <Badge tone="brand">Humano{c.takenOverBy ? ` · ${c.takenOverBy.name}` : ""}</Badge>
                     )}
+                    {c.attentionSince ? (
+                      <span data-testid="waiting">
+                        <Badge tone="danger">
+                          Espera {formatWaiting(now - c.attentionSince.getTime())}
+                          {c.attentionReason ? ` · ${ATTENTION_LABELS[c.attentionReason] ?? c.attentionReason}` : ""}
+                        </Badge>
+                      </span>
+                    ) : null}
                     {c.lastIntent ? <Badge tone="neutral">{INTENTS[c.lastIntent] ?? c.lastIntent}</Badge> : null}
                     {c.saleState ? <Badge tone="warn">{ORDER_STATE_LABELS[c.saleState] ?? c.saleState}</Badge> : null}
                   </p>
@@ -110,7 +174,7 @@ export default async function ConversationsPage({
       )}
       <Pagination
         basePath="/dashboard/conversations"
-        params={{ q: q || undefined, mode: mode === "all" ? undefined : mode }}
+        params={{ q: q || undefined, mode: mode === "all" ? undefined : mode, view: view === "all" ? undefined : view }}
         page={page}
         pageSize={INBOX_PAGE_SIZE}
         total={total}

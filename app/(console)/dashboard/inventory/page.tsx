@@ -44,6 +44,8 @@ export default async function InventoryPage({
         sort={query.sort}
         desc={query.desc}
         params={inventoryQueryToParams(query)}
+        canBulk={can(principal.role, "inventory:write")}
+        categories={facets.categories}
       />
       <Pagination
         basePath="/dashboard/inventory"

@@ -6,6 +6,7 @@ import { guardedAction } from "@/lib/auth/guards";
 import { publishOrderChanged } from "@/lib/chat/events";
 import { manualOrderSchema, runManualSale } from "@/lib/console/manual-order";
 import { recordAudit } from "@/lib/db/audit";
+import { addOrderComment, advanceFulfilment } from "@/lib/db/fulfilment";
 import { cancelOrder, loadSaleCatalog } from "@/lib/db/order-admin";
 import { closeOrder } from "@/lib/db/orders";
 import { AppError } from "@/lib/errors";
@@ -61,3 +62,41 @@ export const createManualOrderAction = guardedAction("orders:write", manualOrder
   revalidatePath("/dashboard/orders");
   return { id: order.id, number: order.number, total: order.total };
 });
+
+const orderId = z.number().int().positive();
+
+export const advanceFulfilmentAction = guardedAction(
+  "orders:write",
+  z.strictObject({
+    id: orderId,
+    action: z.discriminatedUnion("type", [
+      z.strictObject({ type: z.literal("pay") }),
+      z.strictObject({
+        type: z.literal("dispatch"),
+        carrier: z.string().trim().min(2, "Indica la transportadora.").max(80),
+        trackingNumber: z.string().trim().min(2, "Indica el número de guía.").max(80),
+      }),
+      z.strictObject({ type: z.literal("deliver") }),
+    ]),
+    note: z.string().trim().max(300).optional().default(""),
+  }),
+  async ({ id, action, note }, principal) => {
+    const result = await advanceFulfilment(id, action, note || null, principal);
+    await publishOrderChanged(id);
+    revalidatePath(`/dashboard/orders/${id}`);
+    return { number: result.number, fulfilment: result.fulfilment };
+  },
+);
+
+export const addOrderCommentAction = guardedAction(
+  "orders:write",
+  z.strictObject({
+    id: orderId,
+    text: z.string().trim().min(1, "Escribe el comentario.").max(1000, "El comentario supera 1000 caracteres."),
+  }),
+  async ({ id, text }, principal) => {
+    const comment = await addOrderComment(id, text, principal);
+    revalidatePath(`/dashboard/orders/${id}`);
+    return { id: comment.id };
+  },
+);

@@ -8,6 +8,8 @@ import { SelectFilter } from "@/components/ui/select-filter";
 import { can } from "@/lib/auth/permissions";
 import {
   CHANNEL_LABELS,
+  FULFILMENT_FILTERS,
+  FULFILMENT_LABELS,
   ORDER_CHANNELS,
   ORDER_STATE_LABELS,
   ORDER_STATES,
@@ -41,7 +43,7 @@ export default async function OrdersPage({
           ) : null
         }
       />
-      <form method="get" className="card mb-3 grid gap-2 p-3 sm:grid-cols-3 lg:grid-cols-6" role="search">
+      <form method="get" className="card mb-3 grid gap-2 p-3 sm:grid-cols-3 lg:grid-cols-7" role="search">
         <div className="lg:col-span-2">
           <label className="label" htmlFor="client">
             Cliente, documento o número
@@ -54,6 +56,13 @@ export default async function OrdersPage({
           value={query.state}
           options={ORDER_STATES.map((st) => ({ value: st, label: ORDER_STATE_LABELS[st] ?? st }))}
           allLabel="Todos"
+        />
+        <SelectFilter
+          name="fulfilment"
+          label="Entrega"
+          value={query.fulfilment ?? null}
+          options={FULFILMENT_FILTERS.map((f) => ({ value: f, label: FULFILMENT_LABELS[f] }))}
+          allLabel="Todas"
         />
         <SelectFilter
           name="channel"
@@ -74,7 +83,7 @@ export default async function OrdersPage({
           </label>
           <input className="input" type="date" id="to" name="to" defaultValue={query.to ?? ""} />
         </div>
-        <div className="flex gap-2 sm:col-span-3 lg:col-span-6">
+        <div className="flex gap-2 sm:col-span-3 lg:col-span-7">
           <button className="btn-primary" type="submit">
             Filtrar
           </button>
@@ -126,7 +135,7 @@ export default async function OrdersPage({
                   <td className="px-3 py-2">{o.client?.name ?? o.customerName ?? "—"}</td>
                   <td className="px-3 py-2">{CHANNEL_LABELS[o.channel] ?? o.channel}</td>
                   <td className="px-3 py-2">
-                    <OrderStateBadge state={o.state} />
+                    <OrderStateBadge state={o.state} fulfilment={o.fulfilment} />
                   </td>
                   <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{formatCop(o.total)}</td>
                 </tr>

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConversationDelivery } from "@/components/channels/conversation-delivery";
+import { ConversationThread, type ThreadItem } from "@/components/console/conversation-thread";
+import { InboxSeen } from "@/components/console/inbox-seen";
 import { LiveRefresh } from "@/components/console/live-refresh";
 import { OrderStateBadge } from "@/components/console/order-state-badge";
 import { TakeoverControls } from "@/components/console/takeover-controls";
@@ -9,18 +11,14 @@ import { Badge } from "@/components/ui/badge";
 import { DataList } from "@/components/ui/data-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
+import { conversationDisplayName } from "@/lib/console/conversation-name";
 import { guardPage } from "@/lib/console/pages";
-import { getConversationDetail } from "@/lib/db/inbox";
+import { getConversationDetail, listAttendingStaff } from "@/lib/db/inbox";
+import { listCannedReplies, listConversationNotes } from "@/lib/db/inbox-notes";
+import { markConversationRead } from "@/lib/db/inbox-views";
 import { formatCop, formatDateTime, formatNumber } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Conversación" };
-
-const BUBBLES: Record<string, { label: string; className: string }> = {
-  customer: { label: "Cliente", className: "self-start bg-white border border-ink-100" },
-  assistant: { label: "Asesor virtual", className: "self-end bg-brand-50" },
-  staff: { label: "Asesor", className: "self-end bg-green-50" },
-  system: { label: "Aviso", className: "self-center bg-ink-100 text-xs" },
-};
 
 /** A malformed escape (a bare `%`) names no conversation: not found, not a 500. */
 function decodeSegment(raw: string): string | null {
@@ -38,10 +36,40 @@ export default async function ConversationPage({ params }: { params: Promise<{ c
   const conversation = chatId === null ? null : await getConversationDetail(chatId);
   if (!conversation || chatId === null) notFound();
   const order = conversation.orders[0];
+  const canAttend = can(principal.role, "conversations:takeover");
+  const [notes, canned, staff] = await Promise.all([
+    listConversationNotes(conversation.id),
+    canAttend ? listCannedReplies() : Promise.resolve([]),
+    canAttend ? listAttendingStaff() : Promise.resolve([]),
+  ]);
+  const newest = conversation.messages.at(-1);
+  // opening the thread reads it: this user's unread count for it drops to zero
+  if (principal.kind === "user" && newest) await markConversationRead(principal.id, conversation.id, newest.id);
+  const items: ThreadItem[] = [
+    ...conversation.messages.map((m) => ({
+      key: `m${m.id}`,
+      kind: "message" as const,
+      role: m.role,
+      author: m.role === "staff" ? (m.author?.name ?? null) : null,
+      text: m.text,
+      at: m.createdAt.toISOString(),
+      when: formatDateTime(m.createdAt),
+    })),
+    ...notes.map((n) => ({
+      key: `n${n.id}`,
+      kind: "note" as const,
+      role: "note",
+      author: n.author?.name ?? null,
+      text: n.text,
+      at: n.createdAt.toISOString(),
+      when: formatDateTime(n.createdAt),
+    })),
+  ].sort((x, y) => x.at.localeCompare(y.at));
+  const name = conversationDisplayName({ ...conversation, orders: order ? [order] : [] });
   return (
     <>
       <PageHeader
-        title={conversation.client?.name ?? conversation.customerName ?? `Chat ${chatId.slice(0, 12)}`}
+        title={name}
         description={
           <span className="flex flex-wrap items-center gap-2">
             <LiveRefresh chatId={chatId} />
@@ -62,28 +90,16 @@ export default async function ConversationPage({ params }: { params: Promise<{ c
         }
       />
       <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
-        <section className="card flex flex-col gap-3 p-4">
-          <ol className="flex max-h-[60vh] flex-col gap-2 overflow-y-auto" data-testid="conversation-messages">
-            {conversation.messages.map((m) => {
-              const bubble = BUBBLES[m.role] ?? { label: m.role, className: "bg-white" };
-              return (
-                <li
-                  key={m.id}
-                  className={`max-w-[85%] rounded-lg px-3 py-2 text-sm ${bubble.className}`}
-                  data-role={m.role}
-                >
-                  <p className="mb-0.5 text-xs text-ink-500">
-                    {m.role === "staff" && m.author ? m.author.name : bubble.label} · {formatDateTime(m.createdAt)}
-                  </p>
-                  <p className="whitespace-pre-wrap">{m.text}</p>
-                </li>
-              );
-            })}
-          </ol>
+        <section className="card flex h-[calc(100dvh-11rem)] min-h-[28rem] flex-col gap-3 p-4">
+          <ConversationThread items={items} />
+          <InboxSeen marker={newest?.id ?? 0} />
           <TakeoverControls
             chatId={chatId}
             botEnabled={conversation.botEnabled}
-            canTakeOver={can(principal.role, "conversations:takeover")}
+            canTakeOver={canAttend}
+            canned={canned.map((c) => ({ shortcut: c.shortcut, text: c.text }))}
+            staff={staff}
+            attendingId={conversation.takenOverById}
           />
         </section>
         <aside className="flex flex-col gap-4">
@@ -129,11 +145,11 @@ export default async function ConversationPage({ params }: { params: Promise<{ c
                       {conversation.client.name}
                     </Link>
                   ) : (
-                    conversation.customerName
+                    (conversation.customerName ?? order?.customerName ?? null)
                   ),
                 ],
                 ["Documento", conversation.client?.documentNumber ?? null],
-                ["Celular", conversation.client?.phone ?? null],
+                ["Celular", conversation.client?.phone ?? order?.customerPhone ?? null],
                 ["Canal", conversation.channel],
                 [
                   "Chat",

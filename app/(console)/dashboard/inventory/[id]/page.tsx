@@ -65,7 +65,12 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
           productId={product.id}
           categories={facets.categories}
           disabled={!canWrite}
-          initial={{ ...product, standard: product.standard ?? "", synonyms: product.synonyms.replaceAll(";", "; ") }}
+          initial={{
+            ...product,
+            lowStockThreshold: product.lowStockThreshold ?? "",
+            standard: product.standard ?? "",
+            synonyms: product.synonyms.replaceAll(";", "; "),
+          }}
         />
         <div className="flex flex-col gap-4">
           <ProductImageUpload

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CancelOrderForm } from "@/components/console/cancel-order-form";
+import { FulfilmentPanel, OrderCommentForm } from "@/components/console/fulfilment-panel";
 import { OrderStateBadge } from "@/components/console/order-state-badge";
 import { OrderQuoteButton } from "@/components/documents/quote-button";
 import { DataList } from "@/components/ui/data-list";
@@ -9,7 +10,15 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { CHANNEL_LABELS, ORDER_STATE_LABELS } from "@/lib/console/order-query";
 import { guardPage } from "@/lib/console/pages";
+import { listOrderComments, staffNames } from "@/lib/db/fulfilment";
 import { getOrderDetail } from "@/lib/db/order-admin";
+import {
+  availableActions,
+  cancellationRefusal,
+  cancellationRestoresStock,
+  FULFILMENT_LABELS,
+  isFulfilmentState,
+} from "@/lib/domain/fulfilment";
 import { formatCop, formatDateTime, formatNumber } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Pedido" };
@@ -29,21 +38,44 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   if (!Number.isInteger(id) || id <= 0) notFound();
   const order = await getOrderDetail(id);
   if (!order) notFound();
-  const canCancel = can(principal.role, "orders:write") && order.state !== "cancelada";
+  const canWrite = can(principal.role, "orders:write");
+  const canCancel = canWrite && order.state !== "cancelada";
+  const refusal = cancellationRefusal(order);
+  const [comments, names] = await Promise.all([
+    listOrderComments(order.id),
+    staffNames(order.history.map((h) => (h.actorType === "staff" ? h.actorId : null))),
+  ]);
+  const stateLabel = (s: string) => (isFulfilmentState(s) ? FULFILMENT_LABELS[s] : (ORDER_STATE_LABELS[s] ?? s));
+  // one timeline: state changes and comments, oldest first
+  const timeline = [
+    ...order.history.map((h) => ({ kind: "state" as const, at: h.createdAt, key: `s${h.id}`, h })),
+    ...comments.map((c) => ({ kind: "comment" as const, at: c.createdAt, key: `c${c.id}`, c })),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
   return (
     <>
       <PageHeader
         title={`Pedido ${order.number}`}
         description={
           <span className="flex items-center gap-2">
-            <OrderStateBadge state={order.state} /> {CHANNEL_LABELS[order.channel] ?? order.channel} · creado{" "}
-            {formatDateTime(order.createdAt)}
+            <OrderStateBadge state={order.state} fulfilment={order.fulfilment} />{" "}
+            {CHANNEL_LABELS[order.channel] ?? order.channel} · creado {formatDateTime(order.createdAt)}
           </span>
         }
         actions={
           <>
             {can(principal.role, "orders:write") && order.state !== "cancelada" && order.lines.length > 0 ? (
               <OrderQuoteButton orderId={order.id} />
+            ) : null}
+            {order.state === "cerrada" ? (
+              <a
+                className="btn-secondary"
+                href={`/api/console/orders/${order.id}/remision`}
+                target="_blank"
+                rel="noopener"
+                data-testid="remision-link"
+              >
+                Remisión PDF
+              </a>
             ) : null}
             <Link className="btn-secondary" href="/dashboard/orders">
               Volver a ventas
@@ -90,25 +122,39 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             </table>
           </section>
           <section className="card p-4">
-            <h2 className="mb-2 font-semibold">Historial de estados</h2>
+            <h2 className="mb-2 font-semibold">Historial y comentarios</h2>
             <ol
-              className="relative flex flex-col gap-3 border-l border-ink-100 pl-4 text-sm"
+              className="relative mb-3 flex flex-col gap-3 border-l border-ink-100 pl-4 text-sm"
               data-testid="order-history"
             >
-              {order.history.map((h) => (
-                <li key={h.id}>
-                  <span className="absolute -left-1.5 mt-1.5 h-3 w-3 rounded-full bg-brand-500" aria-hidden />
-                  <p className="font-medium">
-                    {h.fromState ? `${ORDER_STATE_LABELS[h.fromState] ?? h.fromState} → ` : ""}
-                    {ORDER_STATE_LABELS[h.toState] ?? h.toState}
-                  </p>
-                  <p className="text-ink-500">
-                    {formatDateTime(h.createdAt)} · {ACTORS[h.actorType] ?? h.actorType}
-                    {h.note ? ` · ${h.note}` : ""}
-                  </p>
-                </li>
-              ))}
+              {timeline.map((item) =>
+                item.kind === "state" ? (
+                  <li key={item.key} data-kind="state">
+                    <span className="absolute -left-1.5 mt-1.5 h-3 w-3 rounded-full bg-brand-500" aria-hidden />
+                    <p className="font-medium">
+                      {item.h.fromState ? `${stateLabel(item.h.fromState)} → ` : ""}
+                      {stateLabel(item.h.toState)}
+                    </p>
+                    <p className="text-ink-500">
+                      {formatDateTime(item.h.createdAt)} ·{" "}
+                      {(item.h.actorId !== null ? names.get(item.h.actorId) : null) ??
+                        ACTORS[item.h.actorType] ??
+                        item.h.actorType}
+                      {item.h.note ? ` · ${item.h.note}` : ""}
+                    </p>
+                  </li>
+                ) : (
+                  <li key={item.key} data-kind="comment">
+                    <span className="absolute -left-1.5 mt-1.5 h-3 w-3 rounded-full bg-ink-300" aria-hidden />
+                    <p className="whitespace-pre-wrap">{item.c.text}</p>
+                    <p className="text-ink-500">
+                      Comentario de {item.c.author?.name ?? "alguien del equipo"} · {formatDateTime(item.c.createdAt)}
+                    </p>
+                  </li>
+                ),
+              )}
             </ol>
+            {canWrite ? <OrderCommentForm orderId={order.id} /> : null}
           </section>
           {order.conversation ? (
             <section className="card p-4">
@@ -155,6 +201,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                 ["Dirección", order.customerAddress],
                 ["Ciudad", order.customerCity],
                 ["Registró", order.createdBy?.name ?? null],
+                ["Transportadora", order.carrier],
+                ["Guía", order.trackingNumber],
+                ["Pagado", order.paidAt ? formatDateTime(order.paidAt) : null],
+                ["Despachado", order.dispatchedAt ? formatDateTime(order.dispatchedAt) : null],
+                ["Entregado", order.deliveredAt ? formatDateTime(order.deliveredAt) : null],
                 [
                   "Cancelado",
                   order.cancelledAt ? `${formatDateTime(order.cancelledAt)} · ${order.cancelReason ?? ""}` : null,
@@ -162,9 +213,25 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               ]}
             />
           </section>
+          {canWrite && order.state === "cerrada" ? (
+            <section className="card p-4">
+              <h2 className="mb-2 font-semibold">Entrega</h2>
+              <FulfilmentPanel orderId={order.id} next={availableActions(order)} />
+            </section>
+          ) : null}
           {canCancel ? (
             <section className="card p-4">
-              <CancelOrderForm orderId={order.id} closed={order.state === "cerrada"} />
+              {refusal ? (
+                <p className="text-sm text-ink-700" data-testid="cancel-refused">
+                  {refusal}
+                </p>
+              ) : (
+                <CancelOrderForm
+                  orderId={order.id}
+                  number={order.number}
+                  restoresStock={cancellationRestoresStock(order)}
+                />
+              )}
             </section>
           ) : null}
         </div>
