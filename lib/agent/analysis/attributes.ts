@@ -123,7 +123,7 @@ export function readAttributes(
       }
     }
     if (isFigure(token) && /^\d+$/.test(token) && next !== undefined && countable(next)) {
-      // "un pedido de 25 overoles": after a noun that frames the request, the number counts products.
+      // "una orden de 40 batas": after a noun that frames the request, the number counts products.
       const introduced = (tokens[i - 1] === "de" || tokens[i - 1] === "con") && !REQUEST_NOUNS.has(tokens[i - 2] ?? "");
       if (side === "product" || introduced) {
         push({ kind: "label", label: stem(next), value: token }, i, i + 1);

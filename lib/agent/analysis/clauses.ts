@@ -93,7 +93,7 @@ export function readClause(tokens: string[]): Clause {
       token.length <= 3 ||
       unitWord !== undefined ||
       (token.length <= 5 && analyze(phraseTokens.join(" ")).length === 0 && next !== undefined && !isNumber(next));
-    // "un pedido de 25 overoles": after a filler and before any product word, a number replaces the article's 1.
+    // "una orden de 40 batas": after a filler and before any product word, a number replaces the article's 1.
     const sinceQuantity = tokens.slice(quantityAt + 1, i);
     const noProductYet =
       quantity !== null &&
@@ -101,7 +101,7 @@ export function readClause(tokens: string[]): Clause {
       analyze(sinceQuantity.join(" ")).length === 0 &&
       sinceQuantity.some((t) => t !== "de" && (!isOpWord(t) || REQUEST_NOUNS.has(t)));
     const corrects = quantity !== null && SELF_CORRECTION.has(tokens[i - 1] ?? "") && tokens[i - 1] !== "no";
-    // "3 galones de alcohol": a measure that is also how the product is sold, said before the product, counts it.
+    // "2 galones de desengrasante": a measure that is also how the product is sold, said before the product, counts it.
     const countedInMeasure =
       used.has(i) && unitWord !== undefined && analyze(phraseTokens.join(" ")).length === 0 && tokens[i + 2] === "de";
     const isQuantity =
@@ -114,7 +114,7 @@ export function readClause(tokens: string[]): Clause {
       corrected ||= corrects && !noProductYet;
       quantity = Number(token);
       quantityAt = i;
-      // "una docena de pares de tapones": the packaging after "de" still counts the quantity.
+      // "una docena de pares de botas": the packaging after "de" still counts the quantity.
       const afterOf = next === "de" ? PACKAGING.get(tokens[i + 2] ?? "") : undefined;
       if (afterOf && !unitWord) {
         unit = afterOf;

@@ -28,7 +28,7 @@ const PHONE_KEYWORD =
 const MOBILE = /(?:\+?57[\s-]?)?\b3\d{2}[\s-]?\d{3}[\s-]?\d{2}[\s-]?\d{2}\b/;
 const ADDRESS =
   /\b(?:calle|cll|cl|carrera|cra|kra|kr|cr|avenida|av|transversal|tv|trans|diagonal|dg|diag|autopista|circular)\.?\s*\d+\s*[a-z]?(?:\s*bis)?\s*(?:#|no\.?|n°|nº|n[uú]mero|num\.?)\s*\d+\s*[a-z]?\s*-\s*\d+[a-z]?(?:\s*,?\s*(?:apto|apartamento|casa|bodega|local|oficina|of|int|interior|torre|piso|barrio)\.?\s*[\w-]+)*/i;
-// A company's legal name keeps its articles ("Constructora El Roble SAS"); it ends at a comma or the next field.
+// A company's legal name keeps its articles ("Montajes La Ceiba SAS"); it ends at a comma or the next field.
 const LEGAL_NAME =
   /\b(?:raz[oó]n social|empresa a nombre de)\s*(?:es|:)?\s*([\p{L}][\p{L}\d&.' -]{1,79}?)(?=\s*(?:[,;\n]|$|\bnit\b|\bc[eé]dula\b|\btel|\bcel|\bdirecci))/iu;
 // Control words that can look like a two-word name when the name is expected ("de una", "sí señor").
@@ -48,7 +48,7 @@ const CARD_LABEL =
 const CARD_NAME = new RegExp(`^${NAME_WORD}(?:\\s+${NAME_WORD}){1,4}$`, "u");
 
 /**
- * "Natalia Arango, cédula 1151222333, celular …": in a message that carries a document or phone, a
+ * "Rosa Lía Ortiz, cédula 1020304050, celular …": in a message that carries a document or phone, a
  * separate chunk made only of 2–5 name-like words is the name. Lower-case chunks only when a name is
  * expected, so "cascos blancos, cc …" is not taken for a person.
  */
@@ -71,7 +71,7 @@ function nameFromContactCard(rest: string, expectName: boolean): string | null {
 }
 
 /**
- * "Yumbo Valle" is a place; "Jhon Jairo Mosquera" is a person whose last surname is also a town. A card
+ * "Yumbo Valle" is a place; "Wilmer Andrés Cuero" is a person whose last surname is also a town. A card
  * of three or more words that does not open with the town is a name.
  */
 const PLACE_PREPOSITIONS = new Set(["a", "en", "de", "para", "hasta", "desde", "por", "hacia"]);

@@ -73,7 +73,7 @@ function stemUncached(word: string): string {
   const exception = STEM_EXCEPTIONS[word];
   if (exception) return exception;
   if (word.length <= 3 || /\d/.test(word)) return word;
-  // proteger / protector / protección / protege: one family for "proteger los oídos".
+  // proteger / protector / protección / protege: one family for "cuidar la espalda".
   if (/^prote[cgj]/.test(word)) return "proteg";
   let s = word;
   if (s.endsWith("ces") && s.length > 5) s = `${s.slice(0, -3)}z`;

@@ -128,7 +128,7 @@ export function replaceNumberWords(input: readonly string[], options: { typos?: 
     if (value !== null && used > 0) {
       const multiplier = GROUPS[tokens[i + used] ?? ""];
       if (multiplier) {
-        // "una docena y media": half a group more.
+        // "dos docenas y media": half a group more.
         const andHalf = tokens[i + used + 1] === "y" && HALF.has(tokens[i + used + 2] ?? "");
         out.push(String(value * multiplier + (andHalf ? multiplier / 2 : 0)));
         i += used + 1 + (andHalf ? 2 : 0);

@@ -1,4 +1,4 @@
-// Prices customers say ("a 90 mil cada uno", "por $ 98.000", "a 98 está bien" after seeing $ 98.000) are never
+// Prices customers say ("a 70 mil cada una", "por $ 98.000", "a 45 me sirve" after seeing $ 98.000) are never
 // quantities nor product words. A number is a price when money is said with it ($, mil, pesos, a thousands
 // separator) and no product word follows, or when "a"/"por" introduces it and it (or it in thousands) is a price
 // the customer was shown, so "a 3 metros" or "por 2 cajas" stay what they are.

@@ -1,6 +1,6 @@
 // Counts said without a number of their own, read off a clause's tokens before its quantity is: a count of
 // people ("para 5 operarios") gives every product named beside it that many, and a repeat cue ("uno para cada
-// uno", "la misma cantidad") takes the quantity said just before. Both cue lists live in the lexicon.
+// uno", "igual cantidad") takes the quantity said just before. Both cue lists live in the lexicon.
 
 import { compileCues, lexicon } from "../lexicon";
 

@@ -20,7 +20,7 @@ export function cleanForSignals(text: string): string {
 const NEGATED_CONFIRM = /\bno (confirmo|todavia|aun|estoy seguro)\b/;
 
 // Putting the decision off is a refusal for now, whatever "listo" or "ok" opens the message: a time to come
-// together with a deciding verb ("mañana le confirmo"), or a check first ("déjeme revisar con contabilidad").
+// together with a deciding verb ("el lunes le confirmo"), or a check first ("déjeme consultarlo con compras").
 const { deferral } = lexicon.quantityFrames;
 const LATER = compileCues(deferral.later);
 const DECIDE = compileCues(deferral.decide);

@@ -37,7 +37,7 @@ export type SearchHit = {
   coverage: number;
   /**
    * Matched only through spelling guesses (edit distance) while other query words matched nothing:
-   * "muchas gracias muy amable" → "ducha". Callers deciding whether a product was named ignore it.
+   * "gracias, muy gentil" → "ducha". Callers deciding whether a product was named ignore it.
    */
   guess?: boolean;
   /** Reached only through numbers of the query, no word: a figure alone does not name a product. */
@@ -289,7 +289,7 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
         add(postings.docs[j] as number, factor * (postings.weights[j] as number));
     }
 
-    // "qué hay en trabajo en alturas": a query naming a whole category lifts every member.
+    // "qué manejan en señalización": a query naming a whole category lifts every member.
     const termSet = new Set(canonical);
     for (const category of categoryTerms) {
       const distinctive = category.terms.filter((t) => t !== "proteg");

@@ -39,7 +39,7 @@ const REFERENCE =
 
 const ARTICLES = new Set(["el", "la", "los", "las"]);
 const PRICE_QUESTION = /^(y )?(cuanto|cuantos|que precio|precio|a como|como)\b/;
-// "solo las botas" inside "quite los guantes, solo las botas" names what stays, not what goes.
+// "solo las botas" inside "quite las gafas, solo los guantes" names what stays, not what goes.
 const KEEP_ONLY = new Set(["solo", "solamente", "unicamente", "deje", "dejeme", "deja", "dejame"]);
 
 export function detectCartKind(text: string): CartOpKind {
@@ -83,7 +83,7 @@ export function extractCart(
     }));
   });
   const hasProduct = (c: Clause) => analyze(c.phraseTokens.join(" ")).length > 0;
-  // "y un mosquetón por cada una": the repeat cue takes the quantity said before, else the cart's last line's.
+  // "y una eslinga por cada uno": the repeat cue takes the quantity said before, else the cart's last line's.
   for (const [i, clause] of clauses.entries()) {
     if (!clause.sameAsBefore || (clause.quantity !== null && clause.quantity !== 1)) continue;
     const before = clauses.slice(0, i).findLast((c) => c.quantity !== null && !c.sameAsBefore)?.quantity;
@@ -99,7 +99,7 @@ export function extractCart(
     const again = resolvePhrase(clause.phraseTokens.join(" "), catalog);
     return named !== null && again.resolved === null && again.hits.some((h) => h.product.sku === named.sku);
   };
-  // Merge "guantes de vaqueta, 50 pares": a clause with only a quantity lends it to its neighbour.
+  // Merge "botas de caucho, 30 pares": a clause with only a quantity lends it to its neighbour.
   const merged: Clause[] = [];
   let correctionPending = false;
   let corrected = clauses.some((c) => c.corrected);
@@ -142,7 +142,7 @@ export function extractCart(
     }
     const each = clause.tokens.findIndex((t, i) => t === "de" && clause.tokens[i + 1] === "cada");
     if (clause.quantity !== null && each >= 0 && merged.some(hasProduct)) {
-      // "me regala uno de cada uno": the number goes to every product already named.
+      // "me manda dos de cada uno": the number goes to every product already named.
       for (const c of merged) if (hasProduct(c)) c.quantity = clause.quantity;
       continue;
     }
@@ -155,7 +155,7 @@ export function extractCart(
       !hasProduct({ ...clause, phraseTokens: clause.phraseTokens.slice(0, clause.phraseTokens.indexOf("para")) }) &&
       clause.phraseTokens.includes("para")
     )
-      continue; // "…, lo necesito para la bodega": a purpose remark, not another product.
+      continue; // "…, es para el taller": a purpose remark, not another product.
     if (
       previous &&
       clause.quantity !== null &&

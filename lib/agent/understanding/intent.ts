@@ -77,7 +77,7 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
     const asking = !explicit && !purchase;
     scores.venta += asking ? (f.question ? 1 : 1.5) : 3;
   } else if (explicit) scores.venta += f.question ? 1 : 2.5;
-  // "5 cascos blancos" orders; "un extintor pa la cocina" may still be a question about one.
+  // "7 chalecos verdes" orders; "un botiquín pa la camioneta" may still be a question about one.
   if (/^((y|e|tambien|ademas) )?\d+\s+\S+/.test(f.numeric) && product && !f.articleQuantity) scores.venta += 1.5;
   if (product && f.quantityLines >= 2) scores.venta += 3;
   if (INVENTORY.test(f.folded)) scores.inventario += 1.5;

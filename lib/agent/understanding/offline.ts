@@ -178,7 +178,7 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
       .replace(/\s+/g, " ")
       .trim(),
     signals,
-    // A city alone ("el clima en Cali") is not the customer giving their data.
+    // A city alone ("el tráfico en Palmira") is not the customer giving their data.
     hasCustomerData: hasCustomerData({ ...customer.data, city: undefined }),
     cartKind: cart.kind,
     mentionsProduct: named.length > 0,

@@ -55,7 +55,7 @@ const ORDINALS: Record<string, number> = {
 };
 // "uno más", "otros 2", "agrégale 3": a bare number adds to the last line only when the message says so.
 const ADDITIVE = /\b(mas|otr[oa]s?|adicional(es)?|agreg\w*|sum\w*|anad\w*|aument\w*|tambien)\b/;
-// "o sea 3 arneses y 3 líneas": the customer restates the order; a product already in the cart is set, not added.
+// "o sea 6 chalecos y 6 cascos": the customer restates the order; a product already in the cart is set, not added.
 const RESTATES = /\b(o sea|osea|es decir|mejor dicho|en total|serian|quedarian)\b/;
 
 /** Picks one of `options` from a reply like "el segundo", "el blanco", "el de 9 kilos" or a SKU. */
@@ -163,7 +163,7 @@ function pendingChoice(input: SaleEventsInput, sale: SaleSnapshot, events: SaleE
     return true;
   }
   if (cart.mentions.length === 0 && cart.bareQuantity !== null) {
-    // "mejor que sean 12" while still choosing: remember the new quantity, keep asking.
+    // "mejor que sean 9" while still choosing: remember the new quantity, keep asking.
     events.push({ type: "choose", options: pending.options, quantity: cart.bareQuantity });
     cart.bareQuantity = null;
     return true;
@@ -265,7 +265,7 @@ function bareQuantityEvents(
   const quantity = cart.bareQuantity;
   const pending = sale?.pending ?? null;
   const lines = sale?.lines ?? [];
-  // "me da 3 y un mosquetón por cada una" after one product was shown: the bare number is of the shown one.
+  // "me manda 4 y una recarga por cada uno" after one product was shown: the bare number is of the shown one.
   const [onlyShown] = input.lastShown;
   const besideMentions =
     cart.mentions.length > 0 &&

@@ -13,7 +13,7 @@ import type { CartExtraction } from "./cart-mentions";
 const SWAP =
   /\b(?:cambi\w*|reemplaz\w*)\s+(?:(?:el|la|los|las|lo|le)\s+)?(.*?)\s*\b(?:por|a)\s+((?:(?:el|la|los|las|un|una|uno|unos|unas)\s+)?[a-z].*)$|^(?:no\s+)?(?:mejor|pero|entonces)\s+((?:el|la|los|las)\b.*)$|\b(?:en vez de|en lugar de)\s+(?:es[oa]s?|el|la|los|las)?\s*(.*?),?\s+((?:el|la|los|las)\b.*)$|^(?:[a-z]+\s+)?(?:no\s+)?(?:el|la|los|las)\s+([a-z]+(?:\s+[a-z]+)?)\s+mejor\s+((?:de|del|el|la|los|las|en)\b.*)$/;
 const MAX_WORDS = 7;
-// What follows the new product is about quantity, not about which product: "…, pero que sean 5", "…, la misma cantidad".
+// What follows the new product is about quantity, not about which product: "…, pero que sean 7", "…, igual cantidad".
 const QUANTITY_TAIL =
   /\s(?:pero|que sean|que sea|y que sean|con la misma|la misma|misma|igual|tambien|lo demas|el resto)\b.*$/;
 
