@@ -57,7 +57,11 @@ describe("role definitions", () => {
       "Métricas",
       "Auditoría",
     ]);
-    expect(navItemsFor("admin")).toHaveLength(12);
+    expect(navItemsFor("admin")).toHaveLength(13);
+    expect(navItemsFor("admin").at(-2)).toMatchObject({
+      href: "/dashboard/canned-replies",
+      label: "Respuestas rápidas",
+    });
     expect(navItemsFor("admin").at(-1)).toMatchObject({ href: "/dashboard/legacy-import", label: "Migración" });
   });
 

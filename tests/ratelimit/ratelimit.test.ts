@@ -72,6 +72,7 @@ describe.each([
       expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
       expect(await limited.json()).toEqual({
         error: { code: "rate_limited", message: expect.stringMatching(/demasiadas/i) },
+        detail: expect.stringMatching(/demasiadas/i),
       });
       expect((await fetch(`http://127.0.0.1:${port}/_next/static/chunk.js`)).status).toBe(200);
     } finally {
