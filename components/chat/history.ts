@@ -26,8 +26,10 @@ export type HistoryEntry = {
   };
 };
 
+// `remitente` as /chat/historial writes it (the previous system's vocabulary: `agente` for the assistant).
 const KINDS: Record<string, ChatItem["kind"]> = {
   usuario: "user",
+  agente: "bot",
   asistente: "bot",
   asesor: "staff",
   sistema: "notice",
