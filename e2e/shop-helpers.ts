@@ -49,12 +49,25 @@ export async function openChat(page: Page, chatId: string) {
   await expect(page.getByTestId("chat-log")).toBeVisible();
 }
 
+/**
+ * The conversation this browser owns (its signed cookie names it): turns seeded into it can be restored by the
+ * page, while a chat id the browser never opened is refused like an unknown one.
+ */
+export async function browserChatId(page: Page): Promise<string> {
+  await page.goto("/");
+  await expect(page.getByTestId("chat-log")).toBeVisible();
+  const id = await page.evaluate(() => window.localStorage.getItem("sextinvalle.chatId"));
+  expect(id, "the page opened no conversation").toBeTruthy();
+  return id as string;
+}
+
 /** Runs turns through the legacy HTTP API (same pipeline) to build a long conversation quickly. */
 export async function seedTurns(page: Page, chatId: string, texts: readonly string[]) {
   for (const mensaje of texts) {
+    // sent as the page would: with the browser's cookie, so with its origin too (cross-site posts are refused)
     const res = await page.request.post("/chat/texto", {
       data: { chat_id: chatId, mensaje },
-      headers: customerAddress(),
+      headers: { ...customerAddress(), origin: new URL(page.url()).origin },
     });
     expect(res.status(), await res.text()).toBe(200);
   }

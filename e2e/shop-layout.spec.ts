@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import {
+  browserChatId,
   CUSTOMER_DATA,
   customerAddress,
   DESKTOP,
@@ -47,7 +48,7 @@ test("phone: amounts and codes in the answers never break across lines", async (
 
 test("phone: after 30 turns the newest answer and the composer are in the window", async ({ page }) => {
   await page.setViewportSize(PHONE);
-  const chatId = `e2e-long-${Date.now()}`;
+  const chatId = await browserChatId(page);
   const turns = Array.from(
     { length: 29 },
     (_, i) => ["¿tienen guantes de nitrilo?", "¿y botas de seguridad?", "¿qué extintores manejan?"][i % 3] as string,
@@ -116,7 +117,7 @@ test("a message over 1.000 characters is kept whole, counted and not sent cut", 
 
 test("a customer who scrolled up is not dragged down: a 'nuevos mensajes' pill brings them back", async ({ page }) => {
   await page.setViewportSize(PHONE);
-  const chatId = `e2e-pill-${Date.now()}`;
+  const chatId = await browserChatId(page);
   await seedTurns(
     page,
     chatId,
@@ -126,7 +127,7 @@ test("a customer who scrolled up is not dragged down: a 'nuevos mensajes' pill b
   const log = page.getByTestId("chat-log");
   await log.evaluate((el) => el.scrollTo({ top: 0 }));
   // an answer arriving while the customer reads older messages (sent from another tab of the same chat)
-  await page.request.post("/chat/texto", { data: { chat_id: chatId, mensaje: "¿tienen botas de caucho?" } });
+  await seedTurns(page, chatId, ["¿tienen botas de caucho?"]);
   const pill = page.getByRole("button", { name: /nuevos mensajes/i });
   await expect(pill).toBeVisible();
   expect(await log.evaluate((el) => el.scrollTop)).toBeLessThan(50);
