@@ -38,34 +38,6 @@ export function inboxWhere(f: InboxFilter): Prisma.ConversationWhereInput {
   return and.length ? { AND: and } : {};
 }
 
-export async function listConversations(f: InboxFilter) {
-  const where = inboxWhere(f);
-  const [rows, total] = await Promise.all([
-    db().conversation.findMany({
-      where,
-      orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
-      skip: (f.page - 1) * INBOX_PAGE_SIZE,
-      take: INBOX_PAGE_SIZE,
-      select: {
-        id: true,
-        chatId: true,
-        channel: true,
-        botEnabled: true,
-        customerName: true,
-        lastMessageAt: true,
-        lastMessagePreview: true,
-        lastIntent: true,
-        saleState: true,
-        messageCount: true,
-        client: { select: { id: true, name: true } },
-        takenOverBy: { select: { name: true } },
-      },
-    }),
-    db().conversation.count({ where }),
-  ]);
-  return { rows, total };
-}
-
 /** How many of the newest messages a thread opens with. */
 export const THREAD_MESSAGES = 300;
 
