@@ -16,6 +16,7 @@ import { storage } from "@/lib/storage";
 import { randomKey } from "@/lib/storage/keys";
 import { currentCompanyParty } from "./company";
 import type { BusinessDocument } from "./model";
+import { customerDocument, documentLines } from "./order-lines";
 import { renderDocumentPdfBuffer } from "./pdf";
 
 // Formal quotes (cotizaciones): a conversation's current cart or a console order → a numbered one-page PDF in
@@ -38,11 +39,6 @@ function fingerprintOf(source: QuoteSource): string {
   return createHash("sha256").update(JSON.stringify(content)).digest("hex");
 }
 
-function customerDocument(source: QuoteSource): string | null {
-  const { documentType, document } = source.customer;
-  return document ? `${documentType ?? "CC"} ${document}` : null;
-}
-
 async function documentFor(source: QuoteSource, number: string, issuedAt: Date, validUntil: Date) {
   const { party, payment } = await currentCompanyParty();
   const c = source.customer;
@@ -62,14 +58,7 @@ async function documentFor(source: QuoteSource, number: string, issuedAt: Date, 
         [c.address, c.city].filter(Boolean).join(", "),
       ].filter(Boolean),
     },
-    lines: source.lines.map((l) => ({
-      code: l.skuInternal ? null : l.sku,
-      description: l.name,
-      quantity: l.quantity,
-      unit: l.unit,
-      unitPrice: l.unitPrice,
-      subtotal: l.subtotal,
-    })),
+    lines: documentLines(source),
     total: source.total,
     vatRate: VAT_RATE,
     notes: [

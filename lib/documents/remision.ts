@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { currentCompanyParty } from "./company";
 import type { BusinessDocument } from "./model";
+import { customerDocument, documentLines } from "./order-lines";
 import { renderDocumentPdfBuffer } from "./pdf";
 
 const VAT_RATE = 0.19;
@@ -31,7 +32,7 @@ export async function remisionDocument(orderId: number): Promise<BusinessDocumen
     company: party,
     customer: {
       name: c.name ?? "Cliente",
-      document: c.document ? `${c.documentType ?? "CC"} ${c.document}` : null,
+      document: customerDocument(source),
       lines: [
         c.phone ? `Teléfono: ${c.phone}` : "",
         c.email ? `Correo: ${c.email}` : "",
@@ -40,14 +41,7 @@ export async function remisionDocument(orderId: number): Promise<BusinessDocumen
           : "",
       ].filter(Boolean),
     },
-    lines: source.lines.map((l) => ({
-      code: l.skuInternal ? null : l.sku,
-      description: l.name,
-      quantity: l.quantity,
-      unit: l.unit,
-      unitPrice: l.unitPrice,
-      subtotal: l.subtotal,
-    })),
+    lines: documentLines(source),
     total: source.total,
     vatRate: VAT_RATE,
     notes: [
