@@ -208,6 +208,9 @@ function mentionEvents(
 ) {
   const { cart, catalog } = input;
   const cartSkus = sale?.lines.map((l) => l.sku) ?? [];
+  const folded = foldText(input.text);
+  const additive = ADDITIVE.test(folded);
+  const restates = RESTATES.test(folded);
   for (const mention of cart.mentions) {
     if (mention.resolved) mentioned.push(mention.resolved);
     else mentioned.push(...(mention.ambiguous ? mention.options : mention.nearest));
@@ -227,14 +230,8 @@ function mentionEvents(
       const quantity =
         mention.quantity === null ? null : effectiveQuantity(mention.quantity, mention.quantityUnit, mention.resolved);
       const line = sale?.lines.find((l) => l.sku === mention.resolved?.sku);
-      const folded = foldText(input.text);
-      // Saying again what the cart holds ("3 arneses", with 3 in it) is not three more, unless "más" is said.
-      if (
-        line &&
-        quantity !== null &&
-        !ADDITIVE.test(folded) &&
-        (quantity === line.quantity || RESTATES.test(folded))
-      ) {
+      // Saying again what the cart holds ("4 chalecos", with 4 in it) is not four more, unless "más" is said.
+      if (line && quantity !== null && !additive && (quantity === line.quantity || restates)) {
         if (quantity !== line.quantity) events.push({ type: "set_quantity", sku: line.sku, quantity });
         continue;
       }
