@@ -1,27 +1,13 @@
 import { z } from "zod";
 import { isoDay } from "@/lib/domain/bounds";
 import { FULFILMENT_LABELS, type FulfilmentStage } from "@/lib/domain/fulfilment";
+import { ORDER_CHANNEL_LABELS, ORDER_STATE_LABELS, ORDER_STATES } from "@/lib/domain/order-words";
 
 // Sales list filters, read from the URL. Dates are calendar days in Colombia (UTC−5, no DST).
-export const ORDER_STATES = [
-  "iniciada",
-  "pendiente",
-  "recolectando_datos",
-  "listo_para_finalizar",
-  "cerrada",
-  "cancelada",
-] as const;
-export const ORDER_CHANNELS = ["web", "api", "ws", "console"] as const;
 
-export const ORDER_STATE_LABELS: Record<string, string> = {
-  iniciada: "Iniciada",
-  pendiente: "Pendiente",
-  recolectando_datos: "Recolectando datos",
-  listo_para_finalizar: "Lista para cerrar",
-  cerrada: "Cerrada",
-  cancelada: "Cancelada",
-};
-export const CHANNEL_LABELS: Record<string, string> = { web: "Web", api: "API", ws: "WebSocket", console: "Consola" };
+export { ORDER_STATE_LABELS, ORDER_STATES };
+export const ORDER_CHANNELS = ["web", "api", "ws", "console"] as const;
+export const CHANNEL_LABELS = ORDER_CHANNEL_LABELS;
 
 /** After-sale stages, filterable beside the sale state (a sold order stays `cerrada`). */
 export const FULFILMENT_FILTERS = [
