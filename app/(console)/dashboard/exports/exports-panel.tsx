@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
+import { ORDER_STATE_LABELS } from "@/lib/domain/order-words";
 import type { ExportView } from "@/lib/exports/view";
 import { formatDateTime, formatNumber } from "@/lib/format";
 
@@ -54,6 +55,7 @@ export function ExportsPanel({ initial, canCreate }: { initial: ExportView[]; ca
       ...(form.get("to") ? { to: String(form.get("to")) } : {}),
       ...(form.get("state") ? { state: String(form.get("state")) } : {}),
       excel: form.get("excel") === "on",
+      includeOpen: form.get("includeOpen") === "on",
     };
     try {
       const r = await fetch("/api/exports", {
@@ -104,7 +106,7 @@ export function ExportsPanel({ initial, canCreate }: { initial: ExportView[]; ca
               <option value="">Todos</option>
               {(STATES[dataset] ?? []).map((s) => (
                 <option key={s} value={s}>
-                  {s.replaceAll("_", " ")}
+                  {ORDER_STATE_LABELS[s] ?? s.replaceAll("_", " ")}
                 </option>
               ))}
             </select>
@@ -119,6 +121,11 @@ export function ExportsPanel({ initial, canCreate }: { initial: ExportView[]; ca
           <label className="label flex items-center gap-2 self-end">
             <input type="checkbox" name="excel" defaultChecked /> CSV para Excel en español (; y BOM)
           </label>
+          {dataset === "ventas" || dataset === "reporte" ? (
+            <label className="label flex items-center gap-2 self-end">
+              <input type="checkbox" name="includeOpen" /> Incluir carritos abiertos (pedidos sin cerrar)
+            </label>
+          ) : null}
           <div className="sm:col-span-3 flex items-center gap-3">
             <button className="btn-primary" type="submit" disabled={busy}>
               {busy ? "Creando…" : "Exportar"}
