@@ -11,9 +11,10 @@ import { type BenchRow, printTable, writeRows } from "./support/table";
 // Issue 12's export goal: N sale lines (default 100 000; `1000000` for the goal figure) exported as CSV and as
 // XLSX into storage (local backend) the way a console job does it, on SQLite and PostgreSQL. Prints time and the
 // process's peak RSS growth; the floor is streaming a file of the same size into the same storage (pure I/O).
-// Usage: npx tsx bench/sales-export.ts [lines] [sqlite|postgres|both]
+// Usage: npx tsx bench/sales-export.ts [lines] [sqlite|postgres|both] [csv,xlsx]
 const LINES = Number(process.argv[2] ?? 100_000);
 const WHICH = process.argv[3] ?? "both";
+const FORMATS = (process.argv[4] ?? "csv,xlsx").split(",") as ("csv" | "xlsx")[];
 const mb = (n: number) => n / 1_048_576;
 
 async function seedSales(b: BenchDb, lines: number) {
@@ -101,14 +102,23 @@ async function main() {
       const t0 = performance.now();
       await seedSales(b, LINES);
       console.log(`[${b.flavour}] seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-      for (const format of ["csv", "xlsx"] as const) {
+      for (const format of FORMATS) {
         const m = await sampled(() => exportToStorage(format, `exports/bench-${b.flavour}.${format}`));
         const f = await sampled(() => floor(m.bytes, `exports/floor-${b.flavour}.csv`));
         console.log(
           `  ${format.padEnd(4)} ${m.seconds.toFixed(2)} s  ${mb(m.bytes).toFixed(1)} MB  RSS +${m.rssMb.toFixed(0)} MB  (floor ${f.seconds.toFixed(2)} s)`,
         );
         const figure = `sales export ${format.toUpperCase()} (${label} lines ${b.flavour})`;
-        rows.push({ figure, goal: "≤ 10 s", value: m.seconds, floor: f.seconds, unit: "s", ok: m.seconds <= 10 });
+        // the goal is 10 s for 1 M lines: at other sizes, the same rate
+        const goal = (10 * LINES) / 1_000_000;
+        rows.push({
+          figure,
+          goal: `≤ ${goal} s`,
+          value: m.seconds,
+          floor: f.seconds,
+          unit: "s",
+          ok: m.seconds <= goal,
+        });
         rows.push({
           figure: `${figure}, RSS growth`,
           goal: "≤ 300 MB",

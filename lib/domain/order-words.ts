@@ -31,10 +31,10 @@ export const ORDER_CHANNEL_LABELS: Record<string, string> = {
 
 /** The classifier's intents; a message the classifier did not label is "Sin clasificar". */
 export const INTENT_LABELS: Record<string, string> = {
-  inventario: "Inventario",
-  venta: "Venta",
-  cliente: "Cliente",
-  contexto: "Contexto",
+  inventario: "Consulta de inventario",
+  venta: "Compra",
+  cliente: "Datos del cliente",
+  contexto: "Preguntas sobre la empresa",
   sin_clasificar: "Sin clasificar",
 };
 
