@@ -1,11 +1,12 @@
 import { db } from "@/lib/db/client";
-import { at, epochMs, query, ts } from "@/lib/db/raw-sql";
+import { exportRows } from "@/lib/db/export-reader";
+import { at, epochMs, ts } from "@/lib/db/raw-sql";
 import { OPEN_ORDER_STATES } from "@/lib/domain/order-words";
 
 // Keyset-paginated reads for exports: each batch continues after the last id, so memory and query time
-// stay flat however many rows there are. The two large datasets (sale lines, messages) are read by raw SQL
-// selecting only their columns, timestamps as epoch milliseconds: Prisma's `include` built an object graph
-// and a Date per timestamp for every row, most of the time of a 1 M-row export.
+// stay flat however many rows there are. The two large datasets (sale lines, messages) are read by raw SQL on
+// the driver (lib/db/export-reader.ts) selecting only their columns, timestamps as epoch milliseconds:
+// Prisma's `include` built an object graph and a Date per timestamp for every row, most of a 1 M-row export.
 export type ExportFilters = {
   from?: Date;
   to?: Date;
@@ -96,7 +97,7 @@ export type SaleLineExportRow = {
 
 export function saleLinesAfter(f: ExportFilters, afterId: number, take: number) {
   const where = orderConditions(f, 3);
-  return query<SaleLineExportRow>(
+  return exportRows<SaleLineExportRow>(
     `SELECT l."id" AS linea_id, o."number" AS pedido, o."state" AS estado, o."channel" AS canal,
             cv."chatId" AS chat_id, ${epochMs('o."createdAt"')} AS fecha, ${epochMs('o."closedAt"')} AS cerrado,
             COALESCE(o."customerDocument", c."documentNumber") AS cliente_documento,
@@ -150,7 +151,7 @@ export function messagesAfter(f: ExportFilters, afterId: number, take: number) {
     f.to ? ` AND m."createdAt" < ${next(at(f.to))}${ts()}` : "",
     f.state ? ` AND m."saleState" = ${next(f.state)}` : "",
   ].join("");
-  return query<MessageExportRow>(
+  return exportRows<MessageExportRow>(
     `SELECT m."id" AS mensaje_id, cv."chatId" AS chat_id, cv."channel" AS canal, ${epochMs('m."createdAt"')} AS fecha,
             m."role" AS rol, m."text" AS texto, m."intent" AS intencion, m."saleState" AS estado_venta,
             m."model" AS modelo, m."totalMs" AS tiempo_total_ms, m."modelMs" AS tiempo_modelo_ms,
