@@ -46,20 +46,27 @@ export async function resolveApiProductId(id: number): Promise<number | null> {
   return product?.id ?? null;
 }
 
+/** Clients matching the term (cédula prefix, name or phone), the top buyers by value first (as before). */
 export async function listClientsForApi(f: Page & { q?: string }) {
   const q = f.q?.trim();
   const where: Prisma.ClientWhereInput = q
     ? { OR: [{ documentNumber: { startsWith: q } }, { name: { contains: q } }, { phone: { contains: q } }] }
     : {};
   const [rows, total] = await Promise.all([
-    db().client.findMany({ where, orderBy: { id: "asc" }, skip: f.offset, take: f.limit }),
+    db().client.findMany({
+      where,
+      orderBy: [{ purchaseTotal: "desc" }, { id: "asc" }],
+      skip: f.offset,
+      take: f.limit,
+    }),
     db().client.count({ where }),
   ]);
   return { rows, total };
 }
 
 const orderInclude = {
-  lines: { orderBy: { id: "asc" } },
+  // the product's previous-system id: legacy clients know imported products by it (see findProductsByIds)
+  lines: { orderBy: { id: "asc" }, include: { product: { select: { legacyId: true } } } },
   conversation: { select: { chatId: true } },
 } as const satisfies Prisma.OrderInclude;
 

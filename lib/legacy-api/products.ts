@@ -84,9 +84,14 @@ export async function updateLegacyProduct(id: number, body: z.output<typeof prod
 }
 
 /** The product a legacy path names: the previous system's id after an import, else ours. */
+/** The previous system's exact 404 text (the id echoed, cut short: it comes from the URL). */
+export function productNotFound(raw: string | number | undefined): AppError {
+  return new AppError("not_found", `Producto con ID ${String(raw ?? "").slice(0, 20)} no encontrado`);
+}
+
 export async function parseProductId(raw: string | undefined): Promise<number> {
   const id = parseId(raw);
   const resolved = id === null ? null : await resolveApiProductId(id);
-  if (resolved === null) throw new AppError("not_found", "El producto no existe.");
+  if (resolved === null) throw productNotFound(raw);
   return resolved;
 }
