@@ -47,6 +47,11 @@ export async function resolveApiProductId(id: number): Promise<number | null> {
 }
 
 /** Clients matching the term (cédula prefix, name or phone), the top buyers by value first (as before). */
+/** The previous system's POST /productos/ matched products on the exact name (the oldest wins a tie). */
+export function findProductByExactName(name: string) {
+  return db().product.findFirst({ where: { name }, orderBy: { id: "asc" }, select: { id: true } });
+}
+
 export async function listClientsForApi(f: Page & { q?: string }) {
   const q = f.q?.trim();
   const where: Prisma.ClientWhereInput = q

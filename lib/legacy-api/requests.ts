@@ -38,14 +38,17 @@ const productoFields = {
   sinonimos: z.string().optional(),
 };
 
+// Without `sku` this is the previous system's body (an upsert on the exact nombre); `activo` as before.
 export const productoCreateBody = z
-  .strictObject({ ...productoFields, stock: stockValue().optional() })
+  .strictObject({
+    ...productoFields,
+    sku: productoFields.sku.optional(),
+    stock: stockValue().optional(),
+    activo: z.boolean().optional(),
+  })
   .meta({ id: "ProductoNuevo" });
 
-export const productoUpdateBody = productoCreateBody
-  .partial()
-  .extend({ activo: z.boolean().optional() })
-  .meta({ id: "ProductoCambios" });
+export const productoUpdateBody = productoCreateBody.partial().meta({ id: "ProductoCambios" });
 
 // `busqueda` and `limite` (1–100) are the previous system's names; `q` and `limit` ours.
 export const clientesQuery = z

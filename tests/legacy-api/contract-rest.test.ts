@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getClient } from "@/app/clientes/[cedula]/route";
 import { GET as listClients } from "@/app/clientes/route";
+import { POST as postProduct } from "@/app/productos/route";
 import { GET as getSaleLine } from "@/app/venta/[id]/route";
 import { GET as saleHistory } from "@/app/venta/historial/[chat_id]/route";
 import { GET as listSaleLines, POST as postSale } from "@/app/venta/route";
@@ -201,5 +202,25 @@ describe.each(FLAVOURS)("previous system's /clientes and /venta on %s", (flavour
     const missing = await getClient(request("/clientes/99999999", { key: admin }), ctx({ cedula: "99999999" }));
     expect(missing.status).toBe(404);
     expect((await missing.json()).detail).toBe("Cliente no encontrado");
+  });
+
+  it("POST /productos/ with the previous body (no sku): an upsert on the exact nombre that reactivates", async () => {
+    const body = { nombre: "Careta para soldar fotosensible", descripcion: "DIN 9-13", precio: 45_000, stock: 4 };
+    const post = (extra: Record<string, unknown>) =>
+      postProduct(request("/productos/", { method: "POST", key: admin, body: { ...body, ...extra } }), ctx({}));
+    const created = await post({ categoria: "Soldadura" });
+    expect(created.status).toBe(201);
+    const first = await created.json();
+    expect(first).toMatchObject({ nombre: body.nombre, precio: 45_000, stock: 4, activo: true });
+    // a SKU the shop never chose: customers are shown the name instead
+    expect(await t.db.product.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ skuInternal: true });
+    await t.db.product.update({ where: { id: first.id }, data: { active: false } });
+    const again = await post({ categoria: "Soldadura", precio: 47_000, stock: 6 });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ id: first.id, sku: first.sku, precio: 47_000, stock: 6, activo: true });
+    expect(await t.db.product.count({ where: { name: body.nombre } })).toBe(1);
+    const hidden = await post({ nombre: "Careta sin exhibir", categoria: "Soldadura", activo: false });
+    expect(hidden.status).toBe(201);
+    expect((await hidden.json()).activo).toBe(false);
   });
 });
