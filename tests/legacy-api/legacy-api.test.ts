@@ -346,6 +346,8 @@ describe.each(FLAVOURS)("legacy REST API on %s", (flavour) => {
       "/productos/",
       "/productos/{id}",
       "/venta/",
+      "/venta/{id}",
+      "/venta/historial/{chat_id}",
       "/clientes/{cedula}",
       "/pedidos/{chat_id}/estado",
       "/exportar/reporte-completo",
@@ -355,6 +357,10 @@ describe.each(FLAVOURS)("legacy REST API on %s", (flavour) => {
       expect(doc.paths[p]).toBeTruthy();
     }
     expect(Object.keys(doc.components.schemas.Producto.properties)).toContain("precio");
+    expect(Object.keys(doc.components.schemas.VentaFila.properties)).toEqual(
+      expect.arrayContaining(["id", "producto_id", "cantidad", "total", "chat_id", "fecha", "estado", "detalle"]),
+    );
+    expect(Object.keys(doc.components.schemas.ClientesLista.properties)).toEqual(["clientes", "total", "busqueda"]);
     expect(doc.components.schemas.VentaNueva.required).toEqual(
       expect.arrayContaining(["chat_id", "productos", "total"]),
     );
