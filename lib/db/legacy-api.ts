@@ -1,6 +1,7 @@
 import type { Principal } from "@/lib/auth/principal";
 import { recordAudit } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
+import { containsInsensitive } from "@/lib/db/clients";
 import { OPEN_ORDER_STATES } from "@/lib/db/orders";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/sqlite/client";
@@ -55,7 +56,8 @@ export function findProductByExactName(name: string) {
 export async function listClientsForApi(f: Page & { q?: string }) {
   const q = f.q?.trim();
   const where: Prisma.ClientWhereInput = q
-    ? { OR: [{ documentNumber: { startsWith: q } }, { name: { contains: q } }, { phone: { contains: q } }] }
+    ? // the previous system matched with `ilike`: the name ignores case on both flavours
+      { OR: [{ documentNumber: { startsWith: q } }, { name: containsInsensitive(q) }, { phone: { contains: q } }] }
     : {};
   const [rows, total] = await Promise.all([
     db().client.findMany({

@@ -175,6 +175,11 @@ describe.each(FLAVOURS)("previous system's /clientes and /venta on %s", (flavour
     // our search parameter still works, and without a term the top buyers by value come first
     const byQ = await (await listClients(request(`/clientes/?q=${cedula}`, { key: admin }), ctx({}))).json();
     expect(byQ.clientes.map((c: { cedula: string }) => c.cedula)).toEqual([cedula]);
+    // the previous `ilike`: a name in another case still matches
+    const byName = await (
+      await listClients(request("/clientes/?busqueda=lucía%20MOSQUERA", { key: admin }), ctx({}))
+    ).json();
+    expect(byName.clientes.map((c: { cedula: string }) => c.cedula)).toEqual([cedula]);
     const all = await (await listClients(request("/clientes/?limite=100", { key: admin }), ctx({}))).json();
     expect(all.total).toBe(await t.db.client.count());
     expect(all.busqueda).toBeNull();
