@@ -24,7 +24,7 @@ const NIT_KEYWORD = /\bnit\.?\s*(?:es|:|n[uú]mero|no\.?)?\s*(\d[\d.]{7,12})/i;
 const DOCUMENT =
   /\b(c[eé]dula(?:\s+de\s+extranjer[ií]a)?|c\.?\s?c\.?|c\.?\s?e\.?|documento(?:\s+de\s+identidad)?|identificaci[oó]n|pasaporte)\s*(?:es|:|n[uú]mero|no\.?|#|nro\.?)?\s*([A-Z]{0,2}[\d.\s]{3,16}\d|[A-Z0-9]{5,12})/i;
 const PHONE_KEYWORD =
-  /\b(?:tel[eé]fono|celular|cel|tel|whats?app|m[oó]vil|n[uú]mero de contacto|contacto)\s*(?:es|:|n[uú]mero|#)?\s*((?:\+?57[\s-]?)?\(?\d[\d\s()-]{5,16}\d)/i;
+  /\b(?:tel[eé]fono|celular|cel|tel|whats?app|m[oó]vil|n[uú]mero de contacto|contacto|mi n[uú]mero)\s*(?:es|:|n[uú]mero|#)?\s*((?:\+?57[\s-]?)?\(?\d[\d\s()-]{5,16}\d)/i;
 const MOBILE = /(?:\+?57[\s-]?)?\b3\d{2}[\s-]?\d{3}[\s-]?\d{2}[\s-]?\d{2}\b/;
 const ADDRESS =
   /\b(?:calle|cll|cl|carrera|cra|kra|kr|cr|avenida|av|transversal|tv|trans|diagonal|dg|diag|autopista|circular)\.?\s*\d+\s*[a-z]?(?:\s*bis)?\s*(?:#|no\.?|n°|nº|n[uú]mero|num\.?)\s*\d+\s*[a-z]?\s*-\s*\d+[a-z]?(?:\s*,?\s*(?:apto|apartamento|casa|bodega|local|oficina|of|int|interior|torre|piso|barrio)\.?\s*[\w-]+)*/i;
@@ -184,6 +184,17 @@ export function extractCustomerData(text: string, options: CustomerExtractionOpt
     const mobile = rest.match(MOBILE);
     if (mobile) data.phone = normalizePhone(mobile[0]);
     take(mobile);
+  }
+
+  if (!data.documentNumber && (data.phone || data.address)) {
+    // A contact card ("Ana Ruiz, 1061723456, 3209871234, …"): a chunk that is only a 6–10 digit number is the
+    // document once the mobile is taken.
+    const chunk = rest.split(/[,;\n|]/).find((c) => /^\s*(?:\d{1,3}(?:\.\d{3}){1,3}|\d{6,10})\s*$/.test(c));
+    if (chunk) {
+      data.documentType = "CC";
+      data.documentNumber = chunk.replace(/\D/g, "");
+      rest = rest.replace(chunk, " ");
+    }
   }
 
   if (!data.documentNumber) {

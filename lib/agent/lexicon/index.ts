@@ -78,6 +78,8 @@ const schemas = {
     soundAlikes: z.array(folded),
     requestNouns: z.array(folded).min(1),
     deferral: z.object({ later: cues, decide: cues, check: cues }),
+    reasonOpeners: cues,
+    reasonKeeps: z.array(folded).min(1),
   }),
   companyTopics: z.object({
     topics: z.array(

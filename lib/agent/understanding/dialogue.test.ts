@@ -63,6 +63,34 @@ describe("corrections go to the line they name", () => {
   });
 });
 
+describe("removals and additions that name the line only by reference", () => {
+  it("a removal that names nothing takes away the only line", () => {
+    expect(linesOf(talk(hardware, ["quiero 2 serruchos", "no, mejor sáquelos, ya conseguí uno"]).sale)).toEqual([]);
+  });
+  it("a removal that names nothing keeps a cart of several lines", () => {
+    const c = talk(hardware, ["quiero 2 serruchos y 3 martillos", "mejor quítelos"]);
+    expect(linesOf(c.sale)).toEqual([
+      ["SER-24", 2],
+      ["MAR-16", 3],
+    ]);
+  });
+  it("«more» of a kind goes to the line that holds it, even when the kind alone is ambiguous", () => {
+    const c = talk(hardware, ["quiero 4 brocas de 10 mm", "y 2 brocas más, que llegaron 2 maestros"]);
+    expect(linesOf(c.sale)).toEqual([["BRO-10", 6]]);
+  });
+});
+
+describe("a contact card without labels", () => {
+  it("takes the number that is not a mobile as the document", () => {
+    const c = talk(hardware, ["quiero 2 martillos", "Tomás Rengifo, 16789012, 3157654321, Calle 9 # 4-11, Palmira"]);
+    expect(c.last.sale?.customer).toMatchObject({
+      name: "Tomás Rengifo",
+      documentNumber: "16789012",
+      phone: "3157654321",
+    });
+  });
+});
+
 describe("swaps replace a line by its sibling, keeping the quantity", () => {
   it.each([
     ["by colour", hardware, ["quiero 3 galones de pintura blanca", "cámbiala por la gris"], [["PIN-GR", 3]]],
