@@ -9,7 +9,8 @@ import { foldText, STOP_WORDS } from "./normalize";
 /** `bare`: fields read from a reply that was only that value (the caller may veto one, e.g. a product name). */
 export type CustomerExtraction = { data: CustomerData; rest: string; bare: CustomerField[] };
 /** `expected`: the fields the agent just asked for; a bare reply of that shape is that field. */
-export type CustomerExtractionOptions = { expected?: readonly CustomerField[] };
+/** `nameLikely`: a cart waits for its data, so a reply of capitalised name words alone is the name. */
+export type CustomerExtractionOptions = { expected?: readonly CustomerField[]; nameLikely?: boolean };
 
 const NAME_WORD = "[A-Za-zÁÉÍÓÚÜÑáéíóúüñ]+";
 const NAME_STOP = new Set(
@@ -223,9 +224,15 @@ export function extractCustomerData(text: string, options: CustomerExtractionOpt
       data.name = name;
       take(intro);
     }
-  } else if (expectName) {
-    const name = bareName(rest);
-    if (name) {
+  } else if (expectName || options.nameLikely) {
+    // "listo, Hernán Valencia": a yes before the name is not part of it.
+    const reply = rest.replace(LEADING_ACK, "");
+    const name = bareName(reply);
+    const capitalised = reply
+      .trim()
+      .split(/\s+/)
+      .every((w) => /^\p{Lu}/u.test(w) || NAME_JOINER.has(w));
+    if (name && (expectName || capitalised)) {
       data.name = name;
       bare.push("name");
       rest = " ";
@@ -259,6 +266,7 @@ function companyAfter(text: string, from: number): string | null {
   return match?.[1]?.trim() ?? null;
 }
 
+const LEADING_ACK = /^\s*(?:(?:listo|ok|okey|dale|bueno|bien|claro|perfecto|s[ií]|de una|vale)\s*[,.:!-]*\s+)+/iu;
 const COMPANY_SUFFIX = /\b(s\.?\s?a\.?\s?s\.?|s\.?\s?a\.?|ltda\.?|limitada|e\.?\s?u\.?|& c[ií]a\.?)\s*$/iu;
 const NAME_JOINER = new Set(["de", "del", "la", "las", "los", "y", "e", "san", "santa"]);
 

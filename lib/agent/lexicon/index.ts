@@ -60,6 +60,7 @@ const schemas = {
     confirm: cues,
     refuse: cues,
     finish: cues,
+    nothingElse: cues,
     cancel: cues,
     greeting: cues,
     thanks: cues,

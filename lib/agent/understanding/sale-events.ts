@@ -344,7 +344,10 @@ export function saleEventsFor(input: SaleEventsInput): SaleEventsResult {
     events.push({ type: "customer_data", data: input.customer.data });
     if (pending?.kind === "customer_data") answers = "customer_data";
   }
+  // With a cart open and nothing else asked, the agent's question is «anything else?»: a bare no finishes the cart.
+  const declinesMore = signals.nothingElse && sale?.state === "pendiente" && !pending && sale.lines.length > 0;
   if (signals.cancel) events.push({ type: "cancel" });
+  else if ((signals.finish || declinesMore) && !signals.confirm && !changedCart) events.push({ type: "finish_cart" });
   else if (signals.finish && !signals.confirm) events.push({ type: "finish_cart" });
   else if (!changedCart && signals.confirm) {
     events.push({ type: "confirm", ...(pending?.kind === "confirm_order" ? { shown: pending.digest } : {}) });
