@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
@@ -14,4 +14,33 @@ export function parseSearchParams<S extends z.ZodType>(schema: S, params: RawSea
     if (first !== undefined && first.trim() !== "") flat[key] = first;
   }
   return schema.parse(flat);
+}
+
+/** A list's order as the URL writes it: `sort=total` ascending, `sort=-total` descending. */
+export type ListSort<K extends string> = { key: K; desc: boolean };
+
+/**
+ * `sort` read against a whitelist of keys, so a database query only ever receives a key the list allows
+ * (anything else is the list's default order).
+ */
+export function sortParam<const K extends string>(keys: readonly K[], fallback: ListSort<NoInfer<K>>) {
+  return z
+    .string()
+    .transform((text, ctx): ListSort<K> => {
+      const desc = text.startsWith("-");
+      const key = (desc ? text.slice(1) : text) as K;
+      if (keys.includes(key)) return { key, desc };
+      ctx.addIssue({ code: "custom", message: "orden desconocido" });
+      return z.NEVER;
+    })
+    .catch(fallback);
+}
+
+/** A 1-based page number, bounded so an OFFSET can never be absurd. */
+export const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1);
+
+/** The URL form of a sort, or nothing when it is the list's default (links stay short). */
+export function sortToParam<K extends string>(sort: ListSort<K>, fallback?: ListSort<K>): string | undefined {
+  if (fallback && sort.key === fallback.key && sort.desc === fallback.desc) return undefined;
+  return `${sort.desc ? "-" : ""}${sort.key}`;
 }
