@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ListSort } from "@/lib/domain/list-sort";
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
@@ -16,14 +17,16 @@ export function parseSearchParams<S extends z.ZodType>(schema: S, params: RawSea
   return schema.parse(flat);
 }
 
-/** A list's order as the URL writes it: `sort=total` ascending, `sort=-total` descending. */
-export type ListSort<K extends string> = { key: K; desc: boolean };
+export type { ListSort };
 
 /**
- * `sort` read against a whitelist of keys, so a database query only ever receives a key the list allows
- * (anything else is the list's default order).
+ * `sort` read against a whitelist of keys, so a database query only ever receives a key the list allows;
+ * anything else (or nothing) is `fallback`: the list's default sort, or null for an order of its own.
  */
-export function sortParam<const K extends string>(keys: readonly K[], fallback: ListSort<NoInfer<K>>) {
+export function sortParam<const K extends string, F extends ListSort<NoInfer<K>> | null>(
+  keys: readonly K[],
+  fallback: F,
+): z.ZodType<ListSort<K> | F> {
   return z
     .string()
     .transform((text, ctx): ListSort<K> => {
@@ -33,14 +36,16 @@ export function sortParam<const K extends string>(keys: readonly K[], fallback: 
       ctx.addIssue({ code: "custom", message: "orden desconocido" });
       return z.NEVER;
     })
-    .catch(fallback);
+    .nullable()
+    .catch(fallback) as z.ZodType<ListSort<K> | F>;
 }
 
 /** A 1-based page number, bounded so an OFFSET can never be absurd. */
 export const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1);
 
 /** The URL form of a sort, or nothing when it is the list's default (links stay short). */
-export function sortToParam<K extends string>(sort: ListSort<K>, fallback?: ListSort<K>): string | undefined {
+export function sortToParam<K extends string>(sort: ListSort<K> | null, fallback?: ListSort<K>): string | undefined {
+  if (!sort) return undefined;
   if (fallback && sort.key === fallback.key && sort.desc === fallback.desc) return undefined;
   return `${sort.desc ? "-" : ""}${sort.key}`;
 }
