@@ -101,14 +101,14 @@ export function DataTable({
     state: { sorting },
   });
   const spec = new Map(columns.map((c) => [c.id, c]));
-  const cellClass = (id: string, index: number) => {
+  const cellClass = (id: string, index: number, header = false) => {
     const c = spec.get(id);
     return [
       "px-3 py-2 align-top",
       c?.align === "right" ? "text-right" : "",
       c?.hideBelow ? HIDE[c.hideBelow] : "",
       // the first column stays in view while a narrow screen scrolls the rest sideways
-      index === 0 ? "sticky left-0 z-10 bg-white" : "",
+      index === 0 ? `sticky left-0 z-10 ${header ? "bg-ink-50" : "bg-white"}` : "",
     ].join(" ");
   };
 
@@ -132,7 +132,7 @@ export function DataTable({
                       <th
                         key={header.id}
                         scope="col"
-                        className={`${cellClass(column.id, index)} bg-ink-50 font-semibold`}
+                        className={`${cellClass(column.id, index, true)} font-semibold`}
                         aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
                       >
                         {next ? (
