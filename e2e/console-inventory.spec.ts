@@ -139,6 +139,8 @@ test("ventas adjusts stock from the list: a reason is required, a count sets the
   await inline.getByRole("button", { name: "Guardar ajuste" }).click();
   await expect(inline.getByRole("status")).toHaveText(`Stock actualizado: ${before} → ${before - 2}.`);
   await expect.poll(stockText).toBe(String(before - 2));
+  // the refresh that brought the new figure kept the row's form open with its message
+  await expect(inline.getByRole("status")).toBeVisible();
 
   await inline.getByLabel("Tipo de ajuste").selectOption({ label: "Cantidad contada" });
   await inline.getByLabel("Cantidad").fill("40");

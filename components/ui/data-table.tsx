@@ -16,7 +16,9 @@ import { formatNumber } from "@/lib/format";
 // The console's one list table. The server owns the rows: it filters, sorts and pages in the database and
 // hands over one page whose cells are already rendered (server components, links, badges). TanStack turns the
 // URL's sort into column state and decides each header's next order; every header and pager is a plain link,
-// so a list works without JavaScript and its state is always the URL.
+// so a list works without JavaScript and its state is always the URL. Cells and headers are the given nodes,
+// not FlexRender templates: a template is a component type, and the page's column list is rebuilt on every
+// render (a refresh, a checkbox), which would remount every cell and lose its state (an open inline form).
 export type DataColumn = {
   id: string;
   header: ReactNode;
@@ -82,8 +84,6 @@ export function DataTable({
       columns.map((c) =>
         helper.accessor((row): unknown => row.cells[c.id], {
           id: c.id,
-          header: () => c.header,
-          cell: (info) => info.getValue() as ReactNode,
           enableSorting: c.sortable === true,
           sortDescFirst: c.descFirst === true,
         }),
@@ -145,11 +145,11 @@ export function DataTable({
                               after: undefined,
                             })}
                           >
-                            <table.FlexRender header={header} />
+                            {spec.get(column.id)?.header}
                             <span aria-hidden>{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : ""}</span>
                           </Link>
                         ) : (
-                          <table.FlexRender header={header} />
+                          spec.get(column.id)?.header
                         )}
                       </th>
                     );
@@ -166,7 +166,7 @@ export function DataTable({
                 >
                   {row.getAllCells().map((cell, index) => (
                     <td key={cell.id} className={cellClass(cell.column.id, index)}>
-                      <table.FlexRender cell={cell} />
+                      {cell.getValue() as ReactNode}
                     </td>
                   ))}
                 </tr>
