@@ -53,6 +53,8 @@ const QUANTITY_ONLY =
   /^(y |mejor |entonces |no |pues |bueno )?(que sean|que sea|ponle|ponme|pongale|dejalo en|dejelo en|dejame|son|eran|era|mejor|solo|serian)?\s*\d+\b(\s+(unidades|unidad|pares|par|cajas|caja|rollos|rollo|paquetes|paquete|de esos|de esas|de ese|de esa))?\s*(por favor|porfa|gracias)?$/;
 const INVENTORY =
   /\b(necesito|necesitamos|requiero|requerimos|me interesa(n)?|quiero ver|tienen|tiene|tendran|hay|manejan|maneja|venden|vende|precios?|cuanto (vale|valen|cuesta|cuestan|sale|salen)|stock|disponib\w*|existencias?|muestr\w*|ensename|busco|buscando|catalogo|productos|referencias|que (tipo|clase)s? de|cual(es)? (me )?(recomienda|sirve)|sirve para|recomienda\w*|opciones)\b/;
+// Comparing products is asking about them, whatever money words come with it ("vale la pena pagar la diferencia").
+const COMPARISON = /\b(diferencias? (hay )?entre|compar\w*|cual es mejor|cual (me )?conviene|vale la pena|versus|vs)\b/;
 const ORDINAL_REPLY =
   /^(el|la|los|las)?\s*(primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|ultim[oa]|ese|esa|este|esta)\b/;
 const SMALL_TALK = /\b(como (estas|esta usted|te va|le va|vas|andas|amaneciste|amanecio)|jaja\w*|jeje\w*)\b/;
@@ -67,7 +69,7 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
   const product = f.mentionsProduct;
   const purchase = PURCHASE.test(f.folded);
 
-  if (f.clientLookup) scores.cliente += 4;
+  if (f.clientLookup) scores.cliente += 5;
   if (purchase) scores.venta += 2.5;
   if (WANTS_TO_BUY.test(f.folded)) scores.venta += 0.5;
   // A number said with a product is how many of it; "un/una" alone may just be an article.
@@ -82,6 +84,7 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
   if (product && f.quantityLines >= 2) scores.venta += 3;
   if (INVENTORY.test(f.folded)) scores.inventario += 1.5;
   if (product) scores.inventario += 1.2;
+  if (product && COMPARISON.test(f.folded) && !f.productQuantity) scores.inventario += 2.5;
   if (f.signals.catalogue && !f.productQuantity) scores.inventario += 1.5;
   if ((f.signals.cheapest || f.signals.priciest) && !f.productQuantity) scores.inventario += 1.5;
   if (f.signals.help) scores.contexto += 0.6;
