@@ -136,6 +136,24 @@ describe("packaging words count; they do not name the product", () => {
   });
 });
 
+describe("products sold by the pack", () => {
+  const shop = {
+    catalog: createCatalogIndex([
+      product("TOR-100", "Tornillo drywall 6x1 (caja x100)", "Caja de 100 tornillos", 12000, 50, { unit: "caja" }),
+    ]),
+    company: hardwareCompany(),
+  };
+  it("a count at least a pack's size is asked in packs, saying how many a pack holds", () => {
+    const c = talk(shop, ["necesito 150 tornillos drywall"]);
+    expect(linesOf(c.sale)).toEqual([]);
+    expect(c.answers[0]).toContain("¿Cuántas cajas de");
+    expect(c.answers[0]).toContain("trae 100 unidades");
+  });
+  it("packs said as packs go in the cart", () => {
+    expect(linesOf(talk(shop, ["necesito 3 cajas de tornillos drywall"]).sale)).toEqual([["TOR-100", 3]]);
+  });
+});
+
 describe("a contact card without labels", () => {
   it("takes the number that is not a mobile as the document", () => {
     const c = talk(hardware, ["quiero 2 martillos", "Tomás Rengifo, 16789012, 3157654321, Calle 9 # 4-11, Palmira"]);

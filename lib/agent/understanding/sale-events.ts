@@ -7,6 +7,7 @@ import type { CartLine, SaleEvent, SaleSnapshot } from "@/lib/sales/types";
 import type { CustomerExtraction } from "../analysis/customer-data";
 import { hasCustomerData } from "../analysis/customer-data";
 import { analyze, foldText } from "../analysis/normalize";
+import { packSize } from "../analysis/pack-size";
 import { readSignals, type Signals } from "../analysis/signals";
 import type { CatalogIndex } from "../retrieval/catalog-index";
 import type { CatalogProduct } from "../types";
@@ -264,6 +265,12 @@ function mentionEvents(
     if (mention.resolved) {
       const quantity =
         mention.quantity === null ? null : effectiveQuantity(mention.quantity, mention.quantityUnit, mention.resolved);
+      // "30 tapabocas" of a product sold in boxes of 20 may count items or boxes: ask in its own unit.
+      const pack = packSize(mention.resolved);
+      if (quantity !== null && mention.quantityUnit === null && pack !== null && quantity >= pack) {
+        events.push({ type: "choose", options: [mention.resolved.sku], quantity: null });
+        continue;
+      }
       const line = sale?.lines.find((l) => l.sku === mention.resolved?.sku);
       // Saying again what the cart holds ("4 chalecos", with 4 in it) is not four more, unless "más" is said.
       if (line && quantity !== null && !additive && (quantity === line.quantity || restates)) {

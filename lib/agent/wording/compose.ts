@@ -2,9 +2,10 @@
 // are named by name, with the SKU only where the shop chose it.
 
 import type { SaleOutcome } from "@/lib/sales/types";
+import { packSize } from "../analysis/pack-size";
 import type { Tone } from "../types";
 import type { AnswerFacts, CartLineFact, ProductFact } from "./facts";
-import { formatCop, formatQuantity, joinSpanish } from "./format";
+import { formatCop, formatQuantity, joinSpanish, unitPlural } from "./format";
 import { styleFromInstructions } from "./instruction-style";
 import { briefPhrases, type Phrases, phrasesFor } from "./tone";
 
@@ -19,6 +20,13 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 const label = (p: { name: string; sku: string; showSku: boolean }) => (p.showSku ? `${p.name} (${p.sku})` : p.name);
+
+/** Asked in the product's own unit; a pack says how many it holds, so "30" can be turned into boxes. */
+function askQuantityIn(t: Phrases, name: string, product: ProductFact | undefined): string {
+  const question = t.askQuantity(name, unitPlural(product?.unit ?? "unidad"));
+  const pack = product ? packSize(product) : null;
+  return pack && product ? `${question} Cada ${product.unit} trae ${pack} unidades.` : question;
+}
 
 function productLine(p: ProductFact): string {
   const stock = p.stock > 0 ? `${formatQuantity(p.stock, p.unit)} disponibles` : "agotado por ahora";
@@ -98,7 +106,7 @@ function outcomeSentences(facts: AnswerFacts, t: Phrases): string[] {
         out.push(t.askChoice);
         break;
       case "quantity_missing":
-        out.push(t.askQuantity(named(o.sku)));
+        out.push(askQuantityIn(t, named(o.sku), ref(o.sku)));
         break;
       case "product_not_found":
         if (!unavailable) out.push(t.notFound(o.query));

@@ -18,6 +18,11 @@ export function formatQuantity(quantity: number, unit: string): string {
   return `${formatNumber(quantity)} ${quantity === 1 ? forms[0] : forms[1]}`;
 }
 
+/** The plural of a unit ("caja" → "cajas"); unknown units read as "unidades". */
+export function unitPlural(unit: string): string {
+  return (UNIT_PLURALS[unit] ?? ["unidad", "unidades"])[1];
+}
+
 /** Joins with commas and a final "y": ["a","b","c"] → "a, b y c". */
 export function joinSpanish(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? "";

@@ -9,7 +9,8 @@ export type Phrases = {
   noResults: string;
   askChoice: string;
   ambiguousIntro: string;
-  askQuantity: (name: string) => string;
+  /** `units`: the product's own unit in plural ("cajas"). */
+  askQuantity: (name: string, units: string) => string;
   stockShort: (qty: string, name: string) => string;
   stockOffer: (requested: string, short: string) => string;
   notFound: (query: string) => string;
@@ -49,7 +50,7 @@ const BASE: Phrases = {
   noResults: "No encontré productos que coincidan con eso en el catálogo.",
   askChoice: "¿Cuál de estas opciones prefieres?",
   ambiguousIntro: "Tengo varias opciones que coinciden",
-  askQuantity: (name) => `¿Cuántas unidades de ${name} necesitas?`,
+  askQuantity: (name, units) => `¿Cuántas ${units} de ${name} necesitas?`,
   stockShort: (qty, name) => `solo tenemos ${qty} de ${name}`,
   stockOffer: (requested, short) => `Me pediste ${requested}, pero ${short}. ¿Te las separo?`,
   notFound: (query) => `No encontré "${query}" en el catálogo. ¿Me lo describes de otra forma?`,
@@ -92,7 +93,7 @@ const OVERRIDES: Record<Tone, Partial<Phrases>> = {
     productsIntro: (_q, n) => (n === 1 ? "Le comparto la siguiente opción:" : "Le comparto las opciones disponibles:"),
     askChoice: "¿Cuál de estas opciones prefiere?",
     ambiguousIntro: "Contamos con varias referencias que coinciden",
-    askQuantity: (name) => `¿Cuántas unidades de ${name} requiere?`,
+    askQuantity: (name, units) => `¿Cuántas ${units} de ${name} requiere?`,
     stockShort: (qty, name) => `en este momento solo contamos con ${qty} de ${name}`,
     stockOffer: (requested, short) => `Usted solicitó ${requested}, pero ${short}. ¿Desea que se las separemos?`,
     notFound: (query) => `No encontramos "${query}" en el catálogo. ¿Podría describirlo de otra forma?`,
