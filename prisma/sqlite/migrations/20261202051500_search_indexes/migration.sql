@@ -20,8 +20,12 @@ CREATE TRIGGER "Client_search_delete" AFTER DELETE ON "Client" BEGIN
   INSERT INTO "ClientSearch"("ClientSearch", rowid, "name", "email", "documentNumber", "phone")
   VALUES ('delete', old."id", old."name", old."email", old."documentNumber", old."phone");
 END;
--- only when a searched column changes: purchase totals and timestamps are updated far more often
-CREATE TRIGGER "Client_search_update" AFTER UPDATE OF "name", "email", "documentNumber", "phone" ON "Client" BEGIN
+-- only when a searched value changes: purchase totals and timestamps are updated far more often, and Prisma
+-- sets every column it was given, changed or not
+CREATE TRIGGER "Client_search_update" AFTER UPDATE OF "name", "email", "documentNumber", "phone" ON "Client"
+WHEN old."name" IS NOT new."name" OR old."email" IS NOT new."email"
+  OR old."documentNumber" IS NOT new."documentNumber" OR old."phone" IS NOT new."phone"
+BEGIN
   INSERT INTO "ClientSearch"("ClientSearch", rowid, "name", "email", "documentNumber", "phone")
   VALUES ('delete', old."id", old."name", old."email", old."documentNumber", old."phone");
   INSERT INTO "ClientSearch"(rowid, "name", "email", "documentNumber", "phone")
@@ -42,8 +46,11 @@ CREATE TRIGGER "Order_search_delete" AFTER DELETE ON "Order" BEGIN
   INSERT INTO "OrderSearch"("OrderSearch", rowid, "customerName", "number", "customerDocument", "customerPhone")
   VALUES ('delete', old."id", old."customerName", old."number", old."customerDocument", old."customerPhone");
 END;
--- a chat turn updates its order (state, total) without touching these columns: no index work then
-CREATE TRIGGER "Order_search_update" AFTER UPDATE OF "customerName", "number", "customerDocument", "customerPhone" ON "Order" BEGIN
+-- a chat turn rewrites its order's customer columns with the same values most of the time: no index work then
+CREATE TRIGGER "Order_search_update" AFTER UPDATE OF "customerName", "number", "customerDocument", "customerPhone" ON "Order"
+WHEN old."customerName" IS NOT new."customerName" OR old."number" IS NOT new."number"
+  OR old."customerDocument" IS NOT new."customerDocument" OR old."customerPhone" IS NOT new."customerPhone"
+BEGIN
   INSERT INTO "OrderSearch"("OrderSearch", rowid, "customerName", "number", "customerDocument", "customerPhone")
   VALUES ('delete', old."id", old."customerName", old."number", old."customerDocument", old."customerPhone");
   INSERT INTO "OrderSearch"(rowid, "customerName", "number", "customerDocument", "customerPhone")
