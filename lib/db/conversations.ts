@@ -8,6 +8,7 @@ import {
   saleFromOrder,
   saveConversationSaleAndSummarize,
 } from "@/lib/db/open-orders";
+import { recordTurnOnDriver } from "@/lib/db/turn-writes";
 import type { Conversation, Message, Order, OrderLine } from "@/lib/generated/sqlite/client";
 
 // Conversations and their messages as the chat pipeline reads and writes them. Metadata is JSON text.
@@ -230,6 +231,11 @@ export async function recordTurn(input: {
   order: OrderSummary | null;
   attention: { reason: string; since: Date } | null;
 }> {
+  // most turns change no order and flag nobody: written on the driver; the rest (and anything it declines) here
+  if (!input.attention) {
+    const fast = await recordTurnOnDriver(input);
+    if (fast) return { ...fast, messages: fast.messages.map(toStored), attention: null };
+  }
   return db().$transaction(
     async (tx) => {
       const saved = input.sale

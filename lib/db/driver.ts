@@ -96,7 +96,8 @@ export class Statements {
     const result = await (client ?? this.connection.pool).query({
       name: statementName(sql),
       text: sql,
-      values: params as unknown[],
+      // a Date would be sent as local time with an offset, which a timestamp without time zone drops
+      values: params.map((v) => (v instanceof Date ? v.toISOString() : v)),
       types: utcTimestamps,
     });
     return result.rows as Row[];
