@@ -4,7 +4,7 @@ import next from "next";
 import { assertProductionEnv, env } from "@/lib/env";
 import { rejectOverIpLimit, stampClientIp, stripTrailingSlash, wantsServiceInfo } from "@/lib/http/ip-limit";
 import { applySecurityHeaders, rejectCrossSite } from "@/lib/http/request-guard";
-import { serviceInfo } from "@/lib/legacy-api/service-info";
+import { rootServiceInfo } from "@/lib/legacy-api/service-info";
 import { log } from "@/lib/log";
 import { installRealtime } from "@/lib/realtime/install";
 import { handleUpgrade } from "@/lib/realtime/upgrade";
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     req.url = stripTrailingSlash(req.url ?? "/");
     if (wantsServiceInfo(req)) {
       res.writeHead(200, { "content-type": "application/json; charset=utf-8", vary: "Accept" });
-      res.end(req.method === "HEAD" ? undefined : JSON.stringify(serviceInfo()));
+      res.end(req.method === "HEAD" ? undefined : JSON.stringify(rootServiceInfo()));
       return;
     }
     void handle(req, res);

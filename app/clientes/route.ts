@@ -1,12 +1,15 @@
 import { listClientsForApi } from "@/lib/db/legacy-api";
 import { readQuery } from "@/lib/http/body";
-import { guardedRoute } from "@/lib/http/route";
+import { guardedRoute, json } from "@/lib/http/route";
 import { clientesQuery } from "@/lib/legacy-api/requests";
-import { listJson } from "@/lib/legacy-api/respond";
 import { toCliente } from "@/lib/legacy-api/shapes";
 
-// Legacy API: GET /clientes/
+// Legacy API: GET /clientes/ — the previous envelope {clientes, total, busqueda}; the total also in a header.
 export const GET = guardedRoute("clients:read", async ({ req }) => {
-  const { rows, total } = await listClientsForApi(readQuery(req.nextUrl, clientesQuery));
-  return listJson(rows.map(toCliente), total);
+  const q = readQuery(req.nextUrl, clientesQuery);
+  const { rows, total } = await listClientsForApi(q);
+  return json(
+    { clientes: rows.map(toCliente), total, busqueda: q.q ?? null },
+    { headers: { "x-total-count": String(total) } },
+  );
 });

@@ -18,6 +18,6 @@ export const GET = guardedRoute("inventory:read", async ({ req }) => {
 
 export const POST = guardedRoute("inventory:write", async ({ req, principal }) => {
   const body = await readJson(req, productoCreateBody);
-  const product = await createLegacyProduct(body, principal);
-  return json(toProducto(product), { status: 201 });
+  const { product, created } = await createLegacyProduct(body, principal);
+  return json(toProducto(product), { status: created ? 201 : 200 });
 });

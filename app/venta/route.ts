@@ -1,8 +1,18 @@
-import { readJson } from "@/lib/http/body";
+import { listSaleLines } from "@/lib/db/legacy-sale-lines";
+import { readJson, readQuery } from "@/lib/http/body";
 import { guardedRoute, json } from "@/lib/http/route";
-import { ventaBody } from "@/lib/legacy-api/requests";
+import { ventaBody, ventaLineasQuery } from "@/lib/legacy-api/requests";
+import { listJson } from "@/lib/legacy-api/respond";
+import { toVentaFila } from "@/lib/legacy-api/sale-rows";
 import { registerLegacySale } from "@/lib/legacy-api/sales";
 import { toVenta } from "@/lib/legacy-api/shapes";
+
+// Legacy API: GET /venta/ — the previous `[VentaOut]`: one row per sold line, newest first (paged here).
+export const GET = guardedRoute("orders:read", async ({ req }) => {
+  const page = readQuery(req.nextUrl, ventaLineasQuery);
+  const { rows, total } = await listSaleLines(page);
+  return listJson(rows.map(toVentaFila), total);
+});
 
 // Legacy API: POST /venta/ — registers a closed sale (server prices; a mismatched total writes nothing).
 export const POST = guardedRoute("orders:write", async ({ req, principal, requestId }) => {
@@ -11,16 +21,17 @@ export const POST = guardedRoute("orders:write", async ({ req, principal, reques
   const venta = toVenta(order);
   return json(
     {
-      // the previous system's answer…
+      // the previous system's answer: one row per line, `venta_id` being what GET /venta/{id} answers…
       success: true,
       message: `Venta ${order.number} registrada.`,
-      ventas_creadas: venta.productos.map((l) => ({
-        venta_id: venta.id,
-        producto_id: l.producto_id,
-        producto_nombre: l.nombre,
-        cantidad: l.cantidad,
-        precio_unitario: l.precio_unitario,
+      ventas_creadas: order.lines.map((l) => ({
+        venta_id: l.id,
+        producto_id: l.product?.legacyId ?? l.productId, // the id /productos shows
+        producto_nombre: l.name,
+        cantidad: l.quantity,
+        precio_unitario: l.unitPrice,
         total: l.subtotal,
+        pedido_id: order.id, // ours
       })),
       total_general: venta.total,
       chat_id: venta.chat_id,

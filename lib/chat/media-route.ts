@@ -43,10 +43,20 @@ export async function handleMediaMessage(
         ? { tipo: "imagen", descripcion_imagen: understood, modelo_multimodal: model.name }
         : { tipo: "audio", transcripcion: understood, modelo_multimodal: model.name },
   });
+  const body = legacyTurnBody(result, call.requestId);
+  const read = kind === "image" ? { descripcion_imagen: understood } : { transcripcion: understood };
   return json(
     {
-      ...legacyTurnBody(result, call.requestId),
-      ...(kind === "image" ? { descripcion_imagen: understood } : { transcripcion: understood }),
+      ...body,
+      // the previous system's metadatos for a file: what was read, the file's type and size, the sale state
+      metadatos: {
+        ...body.metadatos,
+        ...read,
+        tipo_archivo: upload.mediaType,
+        tamaño_archivo: upload.bytes.byteLength,
+        estado_venta: body.estado_venta,
+      },
+      ...read,
       ...(access.token ? { chat_token: access.token } : {}),
     },
     { headers: chatTokenHeaders(access.token) },

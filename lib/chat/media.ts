@@ -1,6 +1,6 @@
 import { generateText } from "ai";
 import type { NextRequest } from "next/server";
-import type { ChatModel } from "@/lib/ai/providers";
+import { type ChatModel, LLM_CHOICES } from "@/lib/ai/providers";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { readBodyBytes } from "@/lib/http/body";
@@ -40,7 +40,9 @@ export const MEDIA_RULES = {
   },
 } as const;
 
-const ALLOWED_FIELDS = new Set(["chat_id", "chat_token", "mensaje", "tono", "instrucciones"]);
+// `llm` is the previous system's field: checked like /chat/texto's, but the model that reads the file is whichever
+// configured one can (there is one multimodal choice at most per kind).
+const ALLOWED_FIELDS = new Set(["chat_id", "chat_token", "mensaje", "tono", "instrucciones", "llm"]);
 
 /** Image types are checked by their first bytes too: the declared type alone is the client's word. */
 export function imageSignatureMatches(bytes: Uint8Array, type: string): boolean {
@@ -110,6 +112,9 @@ export async function readMediaUpload(req: NextRequest, kind: MediaKind): Promis
   if (parsedTone && !parsedTone.success) fields.tono = "Tono no válido.";
   const instructions = text("instrucciones");
   if (instructions && !INSTRUCTIONS.safeParse(instructions).success) fields.instrucciones = "Máximo 500 caracteres.";
+  const llm = text("llm");
+  if (llm && !(LLM_CHOICES as readonly string[]).includes(llm))
+    fields.llm = `llm debe ser uno de: ${LLM_CHOICES.join(", ")}.`;
   if (Object.keys(fields).length > 0) throw new AppError("invalid_input", undefined, { fields });
   return {
     bytes,

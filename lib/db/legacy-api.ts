@@ -1,6 +1,7 @@
 import type { Principal } from "@/lib/auth/principal";
 import { recordAudit } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
+import { containsInsensitive } from "@/lib/db/clients";
 import { OPEN_ORDER_STATES } from "@/lib/db/orders";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/sqlite/client";
@@ -46,20 +47,33 @@ export async function resolveApiProductId(id: number): Promise<number | null> {
   return product?.id ?? null;
 }
 
+/** Clients matching the term (cédula prefix, name or phone), the top buyers by value first (as before). */
+/** The previous system's POST /productos/ matched products on the exact name (the oldest wins a tie). */
+export function findProductByExactName(name: string) {
+  return db().product.findFirst({ where: { name }, orderBy: { id: "asc" }, select: { id: true } });
+}
+
 export async function listClientsForApi(f: Page & { q?: string }) {
   const q = f.q?.trim();
   const where: Prisma.ClientWhereInput = q
-    ? { OR: [{ documentNumber: { startsWith: q } }, { name: { contains: q } }, { phone: { contains: q } }] }
+    ? // the previous system matched with `ilike`: the name ignores case on both flavours
+      { OR: [{ documentNumber: { startsWith: q } }, { name: containsInsensitive(q) }, { phone: { contains: q } }] }
     : {};
   const [rows, total] = await Promise.all([
-    db().client.findMany({ where, orderBy: { id: "asc" }, skip: f.offset, take: f.limit }),
+    db().client.findMany({
+      where,
+      orderBy: [{ purchaseTotal: "desc" }, { id: "asc" }],
+      skip: f.offset,
+      take: f.limit,
+    }),
     db().client.count({ where }),
   ]);
   return { rows, total };
 }
 
 const orderInclude = {
-  lines: { orderBy: { id: "asc" } },
+  // the product's previous-system id: legacy clients know imported products by it (see findProductsByIds)
+  lines: { orderBy: { id: "asc" }, include: { product: { select: { legacyId: true } } } },
   conversation: { select: { chatId: true } },
 } as const satisfies Prisma.OrderInclude;
 

@@ -40,10 +40,22 @@ async function assertSkuFree(sku: string, exceptId?: number): Promise<void> {
   }
 }
 
-export async function createProduct(input: NewProduct, principal: Principal) {
+/** `skuInternal`: the SKU was generated, not chosen by the shop (customers are shown the name instead). */
+export async function createProduct(
+  input: NewProduct,
+  principal: Principal,
+  options: { skuInternal?: boolean; active?: boolean } = {},
+) {
   await assertSkuFree(input.sku);
   return db().$transaction(async (tx) => {
-    const product = await tx.product.create({ data: { ...toColumns(input), stock: input.stock } });
+    const product = await tx.product.create({
+      data: {
+        ...toColumns(input),
+        stock: input.stock,
+        ...(options.skuInternal ? { skuInternal: true } : {}),
+        ...(options.active === false ? { active: false } : {}),
+      },
+    });
     if (input.stock > 0) {
       await tx.stockMovement.create({
         data: {

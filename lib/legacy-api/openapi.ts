@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { env } from "@/lib/env";
 import * as requests from "@/lib/legacy-api/requests";
+import * as saleRows from "@/lib/legacy-api/sale-rows";
 import * as shapes from "@/lib/legacy-api/shapes";
 
 // The OpenAPI 3.0 document of the previous system's REST API, generated from the same zod schemas that
@@ -60,6 +61,7 @@ const exportParams = [
 export function openApiDocument() {
   void requests;
   void shapes;
+  void saleRows;
   const generated = z.toJSONSchema(z.globalRegistry, {
     target: "openapi-3.0",
     uri: (id) => `#/components/schemas/${id}`,
@@ -139,14 +141,23 @@ export function openApiDocument() {
       "/clientes/": {
         get: op(
           "clients:read",
-          "Lista clientes",
-          { "200": list("Cliente") },
-          { parameters: [...paging, query("q", "Cédula, nombre o teléfono")] },
+          "Lista clientes, los de mayor valor de compras primero: `{clientes, total, busqueda}` (el total también en X-Total-Count). `total_compras` es el número de compras y `valor_total_compras` su valor, como en el sistema anterior",
+          { "200": ok("Clientes", ref("ClientesLista")) },
+          {
+            parameters: [
+              ...paging,
+              query("limite", "Máximo de clientes (1–100; nombre del sistema anterior para limit)", "integer"),
+              query("busqueda", "Cédula, nombre o teléfono (nombre del sistema anterior para q)"),
+              query("q", "Cédula, nombre o teléfono"),
+            ],
+          },
         ),
       },
       "/clientes/{cedula}": {
         parameters: [pathParam("cedula")],
-        get: op("clients:read", "Un cliente con su historial", { "200": ok("Cliente", ref("ClienteDetalle")) }),
+        get: op("clients:read", "Un cliente `{cliente}` y sus pedidos (`historial`)", {
+          "200": ok("Cliente", ref("ClienteDetalle")),
+        }),
       },
       "/ventas/": {
         get: op(
@@ -157,18 +168,48 @@ export function openApiDocument() {
         ),
       },
       "/venta/": {
+        get: op(
+          "orders:read",
+          "Líneas vendidas (una fila `ventas` del sistema anterior por producto de cada venta cerrada), la más reciente primero",
+          { "200": list("VentaFila") },
+          { parameters: paging },
+        ),
         post: op(
           "orders:write",
           "Registra una venta cerrada. Los precios son los de la base de datos; si `total` no coincide responde 409 `total_no_coincide` y no escribe nada.",
           {
             "201": ok("Venta registrada", {
               type: "object",
-              properties: { ok: { type: "boolean" }, mensaje: { type: "string" }, venta: ref("Venta") },
+              properties: {
+                success: { type: "boolean" },
+                message: { type: "string" },
+                ventas_creadas: {
+                  type: "array",
+                  description: "Una fila por línea: venta_id (la línea, GET /venta/{id}), pedido_id, producto_id…",
+                  items: { type: "object" },
+                },
+                total_general: { type: "integer" },
+                chat_id: { type: "string" },
+                cliente: { type: "object", nullable: true },
+                ok: { type: "boolean" },
+                mensaje: { type: "string" },
+                venta: ref("Venta"),
+              },
             }),
             "409": ok("Total no coincide o stock insuficiente", ref("Error")),
           },
           { requestBody: body("VentaNueva") },
         ),
+      },
+      "/venta/{id}": {
+        parameters: [pathParam("id", "integer")],
+        get: op("orders:read", "Una línea vendida (el `venta_id` de POST /venta/)", {
+          "200": ok("Línea", ref("VentaFila")),
+        }),
+      },
+      "/venta/historial/{chat_id}": {
+        parameters: [pathParam("chat_id")],
+        get: op("orders:read", "Las líneas vendidas de un chat", { "200": list("VentaFila") }, { parameters: paging }),
       },
       "/pedidos/": {
         get: op(

@@ -1,7 +1,8 @@
+import { randomBytes } from "node:crypto";
 import type { z } from "zod";
 import type { Principal } from "@/lib/auth/principal";
 import { type NewProduct, newProductSchema, productFieldsSchema } from "@/lib/console/product-schema";
-import { resolveApiProductId } from "@/lib/db/legacy-api";
+import { findProductByExactName, resolveApiProductId } from "@/lib/db/legacy-api";
 import { createProduct, getProduct, setProductActive, updateProduct } from "@/lib/db/products";
 import { adjustStock } from "@/lib/db/stock";
 import { AppError, type FieldErrors } from "@/lib/errors";
@@ -52,9 +53,28 @@ function toFields(body: Partial<Body>) {
   };
 }
 
+/**
+ * POST /productos/. With a `sku` (ours): a new product, 409 if the SKU exists. Without one (the previous
+ * system's body): an upsert on the exact `nombre` — an existing product is updated and reactivated, a new one
+ * gets a generated SKU marked as not chosen by the shop.
+ */
 export async function createLegacyProduct(body: Body, principal: Principal) {
-  const input: NewProduct = validated(newProductSchema, { ...toFields(body), stock: body.stock ?? 0 });
-  return createProduct(input, principal);
+  const { activo, ...fields } = body;
+  if (!fields.sku) {
+    const existing = await findProductByExactName(fields.nombre.trim());
+    if (existing) {
+      const { sku: _, ...changes } = fields;
+      return {
+        created: false,
+        product: await updateLegacyProduct(existing.id, { ...changes, activo: activo ?? true }, principal),
+      };
+    }
+  }
+  const sku =
+    fields.sku ?? `API-${Date.now().toString(36).toUpperCase()}${randomBytes(2).toString("hex").toUpperCase()}`;
+  const input: NewProduct = validated(newProductSchema, { ...toFields({ ...fields, sku }), stock: fields.stock ?? 0 });
+  const product = await createProduct(input, principal, { skuInternal: !fields.sku, active: activo });
+  return { created: true, product };
 }
 
 export async function updateLegacyProduct(id: number, body: z.output<typeof productoUpdateBody>, principal: Principal) {
@@ -84,9 +104,14 @@ export async function updateLegacyProduct(id: number, body: z.output<typeof prod
 }
 
 /** The product a legacy path names: the previous system's id after an import, else ours. */
+/** The previous system's exact 404 text (the id echoed, cut short: it comes from the URL). */
+export function productNotFound(raw: string | number | undefined): AppError {
+  return new AppError("not_found", `Producto con ID ${String(raw ?? "").slice(0, 20)} no encontrado`);
+}
+
 export async function parseProductId(raw: string | undefined): Promise<number> {
   const id = parseId(raw);
   const resolved = id === null ? null : await resolveApiProductId(id);
-  if (resolved === null) throw new AppError("not_found", "El producto no existe.");
+  if (resolved === null) throw productNotFound(raw);
   return resolved;
 }

@@ -38,16 +38,33 @@ const productoFields = {
   sinonimos: z.string().optional(),
 };
 
+// Without `sku` this is the previous system's body (an upsert on the exact nombre); `activo` as before.
 export const productoCreateBody = z
-  .strictObject({ ...productoFields, stock: stockValue().optional() })
+  .strictObject({
+    ...productoFields,
+    sku: productoFields.sku.optional(),
+    stock: stockValue().optional(),
+    activo: z.boolean().optional(),
+  })
   .meta({ id: "ProductoNuevo" });
 
-export const productoUpdateBody = productoCreateBody
-  .partial()
-  .extend({ activo: z.boolean().optional() })
-  .meta({ id: "ProductoCambios" });
+export const productoUpdateBody = productoCreateBody.partial().meta({ id: "ProductoCambios" });
 
-export const clientesQuery = z.strictObject({ ...pageQuery, q: z.string().max(100).optional() });
+// `busqueda` and `limite` (1–100) are the previous system's names; `q` and `limit` ours.
+export const clientesQuery = z
+  .strictObject({
+    ...pageQuery,
+    q: z.string().max(100).optional(),
+    busqueda: z.string().max(100).optional(),
+    limite: int("limite").min(1).max(100).optional(),
+  })
+  .transform(({ busqueda, limite, ...q }) => ({
+    ...q,
+    q: busqueda ?? q.q,
+    limit: limite ?? q.limit,
+  }));
+
+export const ventaLineasQuery = z.strictObject(pageQuery);
 
 export const ventasQuery = z
   .strictObject({ ...pageQuery, desde: isoDay.optional(), hasta: isoDay.optional() })

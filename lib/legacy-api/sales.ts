@@ -18,7 +18,8 @@ async function priceCheck(body: VentaBody) {
   const products = await findProductsByIds([...quantities.keys()]);
   const missing = [...quantities.keys()].filter((id) => !products.some((p) => p.id === id && p.active));
   if (missing.length > 0) {
-    throw new AppError("not_found", `Estos productos no existen o no están activos: ${missing.join(", ")}.`, {
+    // the previous system's text, once per missing (or inactive) product
+    throw new AppError("not_found", missing.map((id) => `Producto con ID ${id} no encontrado`).join("; "), {
       detailCode: "producto_no_encontrado",
     });
   }

@@ -1,4 +1,4 @@
-import { chatModel } from "@/lib/ai/providers";
+import { chatModel, multimodalModel } from "@/lib/ai/providers";
 import { db } from "@/lib/db/client";
 import { databaseFlavour, env } from "@/lib/env";
 import { rateLimitStore } from "@/lib/ratelimit";
@@ -7,13 +7,57 @@ import { storage } from "@/lib/storage";
 // Service information and health for /info, /health and `GET /` with Accept: application/json.
 const STARTED_AT = new Date();
 
+/** The previous system's HealthResponse envelope; `status` keeps its vocabulary (success | warning | error). */
+export function healthEnvelope(
+  status: "success" | "warning" | "error",
+  message: string,
+  serviceName: string,
+  requestId: string | null,
+) {
+  const config = env();
+  const hosted = multimodalModel("audio", config);
+  return {
+    status,
+    message,
+    timestamp: new Date().toISOString(),
+    request_id: requestId,
+    service_name: serviceName,
+    version: appVersion(),
+    dependencies: {
+      google_api_key: config.GOOGLE_GENERATIVE_AI_API_KEY ? "available" : "missing",
+      audio_transcription: hosted ? "available" : "not_available",
+    },
+  };
+}
+
+function appVersion(): string {
+  return env().APP_VERSION ?? process.env.npm_package_version ?? "0.1.0";
+}
+
 export function serviceInfo() {
   const config = env();
   const model = chatModel();
   return {
+    // the previous system's /info fields (its `endpoints` named /ventas/, which never existed: the path is /venta/)
+    name: "Sextinvalle — Agente Vendedor",
+    version: appVersion(),
+    description: "Asesor de ventas por chat, consola del personal y API REST compatible con el sistema anterior",
+    features: ["chat", "websocket", "inventario", "clientes", "ventas", "pedidos", "exportaciones", "consola"],
+    endpoints: {
+      chat: "/chat/texto",
+      historial: "/chat/historial/{chat_id}",
+      websocket: "/ws/chat/{chat_id}",
+      productos: "/productos/",
+      clientes: "/clientes/",
+      ventas: "/venta/",
+      pedidos: "/pedidos/",
+      exportar: "/exportar/{tipo}",
+      salud: "/health",
+      documentacion: "/api/openapi.json",
+    },
+    // ours
     servicio: "sextinvalle",
     descripcion: "Asesor de ventas y consola de Sextinvalle",
-    version: config.APP_VERSION ?? process.env.npm_package_version ?? "0.1.0",
     commit: config.GIT_COMMIT ?? null,
     entorno: config.NODE_ENV,
     base_de_datos: databaseFlavour(),
@@ -22,6 +66,18 @@ export function serviceInfo() {
     redis: Boolean(config.REDIS_URL),
     iniciado: STARTED_AT.toISOString(),
     documentacion: "/api/openapi.json",
+  };
+}
+
+/** `GET /` for an API client: the previous system's {service, version, status: "online", docs, health}, then /info's. */
+export function rootServiceInfo() {
+  const info = serviceInfo();
+  return {
+    service: info.name,
+    status: "online",
+    docs: info.documentacion,
+    health: "/health",
+    ...info,
   };
 }
 
@@ -66,8 +122,14 @@ async function redisCheck(): Promise<Omit<Check, "estado"> & { estado: Check["es
   return check.estado === "ok" ? check : { ...check, estado: "caido" };
 }
 
+const HEALTH_MESSAGES = {
+  ok: ["success", "Sistema funcionando correctamente"],
+  degradado: ["warning", "Sistema con advertencias: almacenamiento, modelo o Redis con problemas"],
+  caido: ["error", "Sistema no disponible: la base de datos no responde"],
+} as const;
+
 /** Database down → 503; storage, model or Redis problems only degrade. */
-export async function healthReport() {
+export async function healthReport(requestId: string | null = null) {
   const [database, files, model, redis] = await Promise.all([
     timed(() => db().$queryRawUnsafe("SELECT 1"), 3_000),
     timed(() => storage().check(), 3_000),
@@ -79,7 +141,13 @@ export async function healthReport() {
   return {
     httpStatus: database.estado === "ok" ? 200 : 503,
     body: {
-      status,
+      ...healthEnvelope(
+        HEALTH_MESSAGES[status][0],
+        HEALTH_MESSAGES[status][1],
+        "Agente Vendedor API Enterprise",
+        requestId,
+      ),
+      estado: status,
       base_de_datos: { ...database, tipo: databaseFlavour() },
       almacenamiento: { ...files, backend: env().STORAGE_BACKEND },
       modelo: model,

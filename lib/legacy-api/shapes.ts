@@ -25,7 +25,7 @@ export type Producto = z.infer<typeof productoSchema>;
 
 export const lineaSchema = z
   .object({
-    producto_id: z.number().int().nullable(),
+    producto_id: z.number().int().nullable().describe("El id que muestra /productos"),
     sku: z.string(),
     nombre: z.string(),
     cantidad: z.number().int(),
@@ -62,22 +62,28 @@ export const clienteSchema = z
     email: z.string().nullable(),
     direccion: z.string().nullable(),
     ciudad: z.string().nullable(),
-    total_compras: z.number().int(),
-    numero_compras: z.number().int(),
+    total_compras: z.number().int().describe("Número de compras (como en el sistema anterior)"),
+    valor_total_compras: z.number().int().describe("Valor de las compras en pesos"),
+    numero_compras: z.number().int().describe("Número de compras (igual a total_compras)"),
     ultima_compra: fecha.nullable(),
     // the previous system's names for the same facts (its clients read these)
-    nombre_completo: z.string().optional(),
-    correo: z.string().nullable().optional(),
-    barrio: z.string().nullable().optional(),
-    notas: z.string().nullable().optional(),
+    nombre_completo: z.string(),
+    correo: z.string().nullable(),
+    barrio: z.string().nullable(),
+    indicaciones_adicionales: z.string().nullable().describe("Siempre null: se guardan en notas"),
+    notas: z.string().nullable(),
+    activo: z.boolean().describe("Siempre true: aquí no hay clientes inactivos"),
     fecha_registro: fecha.optional(),
-    fecha_ultima_compra: fecha.nullable().optional(),
-    valor_total_compras: z.number().int().optional(),
+    fecha_ultima_compra: fecha.nullable(),
   })
   .meta({ id: "Cliente" });
 
-export const clienteDetalleSchema = clienteSchema
-  .extend({ historial: z.array(ventaSchema) })
+export const clientesListaSchema = z
+  .object({ clientes: z.array(clienteSchema), total: z.number().int(), busqueda: z.string().nullable() })
+  .meta({ id: "ClientesLista" });
+
+export const clienteDetalleSchema = z
+  .object({ cliente: clienteSchema, historial: z.array(ventaSchema).describe("Pedidos del cliente (nuestro)") })
   .meta({ id: "ClienteDetalle" });
 
 export const logSchema = z
@@ -164,16 +170,20 @@ export function toCliente(c: ClientRow): z.infer<typeof clienteSchema> {
     email: c.email,
     direccion: c.address,
     ciudad: c.city,
-    total_compras: c.purchaseTotal,
+    // the previous meaning: total_compras counts purchases, valor_total_compras is what they were worth
+    total_compras: c.purchaseCount,
+    valor_total_compras: c.purchaseTotal,
     numero_compras: c.purchaseCount,
     ultima_compra: c.lastPurchaseAt?.toISOString() ?? null,
     nombre_completo: c.name,
     correo: c.email,
     barrio: c.neighborhood ?? null,
+    // the import keeps the old indicaciones_adicionales and activo inside the notes (no column here)
+    indicaciones_adicionales: null,
     notas: c.notes ?? null,
+    activo: true,
     ...(c.createdAt ? { fecha_registro: c.createdAt.toISOString() } : {}),
     fecha_ultima_compra: c.lastPurchaseAt?.toISOString() ?? null,
-    valor_total_compras: c.purchaseTotal,
   };
 }
 
@@ -192,7 +202,7 @@ export function toVenta(o: ApiOrder): Venta {
     cliente_nombre: o.customerName,
     cliente_telefono: o.customerPhone,
     productos: o.lines.map((l) => ({
-      producto_id: l.productId,
+      producto_id: l.product?.legacyId ?? l.productId,
       sku: l.sku,
       nombre: l.name,
       cantidad: l.quantity,

@@ -36,6 +36,20 @@ const clientMessage = z.strictObject({
 
 type Send = (payload: Record<string, unknown>) => void;
 
+// The previous system sent two stages, `classification` then `rag_retrieval`, each with a message. Ours are
+// finer (analizando, buscando, redactando, guardando: kept in `etapa`); everything after the first reads as
+// the previous system's retrieval step.
+const PREVIOUS_STAGES: Record<string, { stage: "classification" | "rag_retrieval"; message: string }> = {
+  analizando: { stage: "classification", message: "Clasificando consulta..." },
+  buscando: { stage: "rag_retrieval", message: "Buscando en el catálogo..." },
+  redactando: { stage: "rag_retrieval", message: "Redactando la respuesta..." },
+  guardando: { stage: "rag_retrieval", message: "Guardando la conversación..." },
+};
+
+function previousStage(etapa: string) {
+  return PREVIOUS_STAGES[etapa] ?? { stage: "rag_retrieval", message: "Procesando consulta..." };
+}
+
 function sender(ws: WebSocket): Send {
   return (payload) => {
     if (ws.readyState !== ws.OPEN) return;
@@ -93,7 +107,9 @@ function onConnection(ws: WebSocket, { access, principal, address }: Caller): vo
   send({
     type: "connection_status",
     status: "connected",
+    message: "Conexión WebSocket establecida",
     chat_id: chatId,
+    connection_id: `${chatId}_${Date.now() / 1000}`, // the previous system's <chat_id>_<epoch seconds>
     ...(access.token ? { chat_token: access.token } : {}),
   });
 
@@ -154,8 +170,8 @@ function onConnection(ws: WebSocket, { access, principal, address }: Caller): vo
           principal,
         },
         {
-          onStage: (stage) => send({ type: "processing", stage }),
-          onStart: (intent) => send({ type: "response_start", tipo_mensaje: intent }),
+          onStage: (etapa) => send({ type: "processing", ...previousStage(etapa), etapa }),
+          onStart: (intent) => send({ type: "response_start", tipo_mensaje: intent, chat_id: chatId }),
           onDelta: (content) => send({ type: "response_chunk", content, chunk_index: chunkIndex++ }),
         },
       );

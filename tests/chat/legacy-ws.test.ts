@@ -74,7 +74,16 @@ describe("WS /ws/chat/{chat_id}", () => {
 
   it("streams a turn as connection_status, typing, processing, response_start, chunks, response_end", async () => {
     const { ws, events, next } = await connect(port, "ws-chat-1");
-    expect((await next("connection_status")).status).toBe("connected");
+    const hello = await next("connection_status");
+    // the previous system's greeting: its message, and connection_id = <chat_id>_<epoch seconds>
+    expect(hello).toMatchObject({
+      status: "connected",
+      message: "Conexión WebSocket establecida",
+      chat_id: "ws-chat-1",
+    });
+    const [idChat, idEpoch] = String(hello.connection_id).split(/_(?=[\d.]+$)/);
+    expect(idChat).toBe("ws-chat-1");
+    expect(Math.abs(Number(idEpoch) - Date.now() / 1000)).toBeLessThan(60);
     ws.send(JSON.stringify({ type: "message", mensaje: "quiero 3 cascos blancos tipo I de Steelpro" }));
     const end = await next("response_end");
     const types = events.map((e) => e.type);
@@ -87,7 +96,20 @@ describe("WS /ws/chat/{chat_id}", () => {
     expect(chunks.length).toBeGreaterThan(3); // the model's word deltas, not one finished block
     expect(chunks.map((c) => c.chunk_index)).toEqual(chunks.map((_, i) => i));
     expect(chunks.map((c) => c.content).join("")).toBe(end.respuesta_completa);
-    expect(events.find((e) => e.type === "response_start")?.tipo_mensaje).toBe("venta");
+    expect(events.find((e) => e.type === "response_start")).toMatchObject({
+      tipo_mensaje: "venta",
+      chat_id: "ws-chat-1",
+    });
+    // `stage` in the previous vocabulary (classification first, then rag_retrieval), with its message; ours in `etapa`
+    const stages = events.filter((e) => e.type === "processing");
+    expect(stages[0]).toMatchObject({
+      stage: "classification",
+      message: "Clasificando consulta...",
+      etapa: "analizando",
+    });
+    for (const s of stages) expect(["classification", "rag_retrieval"]).toContain(s.stage);
+    expect(stages.every((s) => typeof s.message === "string" && typeof s.timestamp === "string")).toBe(true);
+    expect(stages.map((s) => s.stage)).toContain("rag_retrieval");
     expect(end.estado_venta).toBe("pendiente");
     expect((end.metadatos as { pedido: { total: number } }).pedido.total).toBe(3 * 38_500);
     expect(await t.db.message.count({ where: { conversation: { chatId: "ws-chat-1" } } })).toBe(2);

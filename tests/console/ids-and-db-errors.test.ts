@@ -100,7 +100,9 @@ describe.each(FLAVOURS)("ids and database errors on %s", (flavour) => {
       params: Promise.resolve({ id: TOO_BIG }),
     });
     expect(product.status).toBe(404);
-    expect(await product.json()).toMatchObject({ error: { code: "not_found", message: "El producto no existe." } });
+    expect(await product.json()).toMatchObject({
+      error: { code: "not_found", message: `Producto con ID ${TOO_BIG} no encontrado` },
+    });
     const exported = await getExport(new NextRequest(`http://localhost/api/exports/${TOO_BIG}`, { headers }), {
       params: Promise.resolve({ id: TOO_BIG }),
     });

@@ -210,6 +210,7 @@ describe.each(FLAVOURS)("previous system's contract on %s", (flavour) => {
     });
     expect(body.ventas_creadas).toEqual([
       expect.objectContaining({
+        producto_id: 19, // the previous system's id, as /productos shows it
         producto_nombre: "Extintor CO2 5lb",
         cantidad: 2,
         precio_unitario: 150_000,
@@ -224,13 +225,16 @@ describe.each(FLAVOURS)("previous system's contract on %s", (flavour) => {
     expect(`${answer?.respuesta} ${answer?.sugerencias.join(" ")}`).not.toMatch(/SV-\d{4}/);
     expect(answer?.metadatos.productos[0]).toMatchObject({ sku_interno: true });
 
-    const clients = await (await listClients(request("/clientes/?q=31456780", { key: admin }), ctx({}))).json();
-    expect(clients[0]).toMatchObject({
+    const { clientes } = await (
+      await listClients(request("/clientes/?busqueda=31456780", { key: admin }), ctx({}))
+    ).json();
+    expect(clientes[0]).toMatchObject({
       cedula: "31456780",
       nombre_completo: "Rosa Cifuentes",
+      total_compras: 1,
       valor_total_compras: 300_000,
     });
-    expect(Object.keys(clients[0])).toEqual(
+    expect(Object.keys(clientes[0])).toEqual(
       expect.arrayContaining(["correo", "barrio", "fecha_registro", "fecha_ultima_compra", "notas"]),
     );
   });

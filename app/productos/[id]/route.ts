@@ -1,8 +1,7 @@
 import { getProduct, setProductActive } from "@/lib/db/products";
-import { AppError } from "@/lib/errors";
 import { readJson } from "@/lib/http/body";
 import { guardedRoute, json } from "@/lib/http/route";
-import { parseProductId, updateLegacyProduct } from "@/lib/legacy-api/products";
+import { parseProductId, productNotFound, updateLegacyProduct } from "@/lib/legacy-api/products";
 import { productoUpdateBody } from "@/lib/legacy-api/requests";
 import { toProducto } from "@/lib/legacy-api/shapes";
 
@@ -11,7 +10,7 @@ type Params = { id: string };
 
 export const GET = guardedRoute<Params>("inventory:read", async ({ params }) => {
   const product = await getProduct(await parseProductId(params.id));
-  if (!product) throw new AppError("not_found", "El producto no existe.");
+  if (!product) throw productNotFound(params.id);
   return json(toProducto(product));
 });
 

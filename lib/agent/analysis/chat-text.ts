@@ -77,6 +77,9 @@ const X_AS_POR = /(^|\s)x(?=\s+[a-záéíóúñ])/giu;
 
 const WORD = /(?<![\p{L}\d@._-])[\p{L}]+(?![\p{L}\d@_-])/gu;
 
+// "ay" is "hay" misspelt ("ay cascos?") unless it is the interjection: "ay, perdón", "ay no, mejor…".
+const INTERJECTION_AFTER = /^\s*[,!.]|^\s+(?:no|si|sí|perd[oó]n|qu[eé] pena|disculp\w*|mejor|dios|caramba|jue\w*)\b/iu;
+
 /** Rewrites chat abbreviations and common misspellings of function words and verbs. */
 export function expandChatAbbreviations(text: string): string {
   return text
@@ -84,6 +87,7 @@ export function expandChatAbbreviations(text: string): string {
     .replace(WORD, (word: string, offset: number, whole: string) => {
       // Single letters only when typed in lower case and not an address suffix ("Calle 5 D # 38-25").
       if (word.length === 1 && (word !== word.toLowerCase() || /\d\s*$/.test(whole.slice(0, offset)))) return word;
+      if (word.toLowerCase() === "ay" && INTERJECTION_AFTER.test(whole.slice(offset + word.length))) return word;
       return WORDS[word.toLowerCase()] ?? word;
     });
 }

@@ -138,6 +138,22 @@ export function readClause(tokens: string[]): Clause {
 
 export type RawClause = { tokens: string[]; question: boolean };
 
+const REASON_OPENERS = lexicon.quantityFrames.reasonOpeners.map((cue) => cue.split(" "));
+const REASON_KEEPS = new Set(lexicon.quantityFrames.reasonKeeps);
+
+/**
+ * "…, porque somos 4" or "…, que entraron 2 personas": a clause that gives the reason for the request names no
+ * product and its numbers count nothing. A bare "que" opens a reason only when it carries a number and is not
+ * the start of a wish about the product ("que sean 8", "que tengan reflectivo"). The first clause is never one:
+ * "es que necesito…" opens a request.
+ */
+function isReasonClause(tokens: readonly string[]): boolean {
+  const opener = REASON_OPENERS.find((cue) => cue.every((word, i) => tokens[i] === word));
+  if (!opener || tokens.some((t) => REQUEST_VERBS.has(t) || CART_VERB.test(t))) return false;
+  if (opener.length > 1 || opener[0] !== "que") return true;
+  return !REASON_KEEPS.has(tokens[1] ?? "") && tokens.some(isNumber);
+}
+
 export function splitClauses(text: string): RawClause[] {
   // "¿…?" opens a sentence of its own; a list with one product per line keeps its lines apart.
   const parts = foldText(text.replace(/\s*(\r?\n)+\s*/g, " , ")).split(/([,;:\n¿?+]|\.(?!\d))/);
@@ -158,6 +174,7 @@ export function splitClauses(text: string): RawClause[] {
         ),
     );
     const tokens = replaceNumberWords(raw, { typos: true });
+    if (c > 0 && isReasonClause(tokens)) continue;
     let current: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as string;

@@ -9,7 +9,8 @@ import { foldText, STOP_WORDS } from "./normalize";
 /** `bare`: fields read from a reply that was only that value (the caller may veto one, e.g. a product name). */
 export type CustomerExtraction = { data: CustomerData; rest: string; bare: CustomerField[] };
 /** `expected`: the fields the agent just asked for; a bare reply of that shape is that field. */
-export type CustomerExtractionOptions = { expected?: readonly CustomerField[] };
+/** `nameLikely`: a cart waits for its data, so a reply of capitalised name words alone is the name. */
+export type CustomerExtractionOptions = { expected?: readonly CustomerField[]; nameLikely?: boolean };
 
 const NAME_WORD = "[A-Za-zÁÉÍÓÚÜÑáéíóúüñ]+";
 const NAME_STOP = new Set(
@@ -24,7 +25,7 @@ const NIT_KEYWORD = /\bnit\.?\s*(?:es|:|n[uú]mero|no\.?)?\s*(\d[\d.]{7,12})/i;
 const DOCUMENT =
   /\b(c[eé]dula(?:\s+de\s+extranjer[ií]a)?|c\.?\s?c\.?|c\.?\s?e\.?|documento(?:\s+de\s+identidad)?|identificaci[oó]n|pasaporte)\s*(?:es|:|n[uú]mero|no\.?|#|nro\.?)?\s*([A-Z]{0,2}[\d.\s]{3,16}\d|[A-Z0-9]{5,12})/i;
 const PHONE_KEYWORD =
-  /\b(?:tel[eé]fono|celular|cel|tel|whats?app|m[oó]vil|n[uú]mero de contacto|contacto)\s*(?:es|:|n[uú]mero|#)?\s*((?:\+?57[\s-]?)?\(?\d[\d\s()-]{5,16}\d)/i;
+  /\b(?:tel[eé]fono|celular|cel|tel|whats?app|m[oó]vil|n[uú]mero de contacto|contacto|mi n[uú]mero)\s*(?:es|:|n[uú]mero|#)?\s*((?:\+?57[\s-]?)?\(?\d[\d\s()-]{5,16}\d)/i;
 const MOBILE = /(?:\+?57[\s-]?)?\b3\d{2}[\s-]?\d{3}[\s-]?\d{2}[\s-]?\d{2}\b/;
 const ADDRESS =
   /\b(?:calle|cll|cl|carrera|cra|kra|kr|cr|avenida|av|transversal|tv|trans|diagonal|dg|diag|autopista|circular)\.?\s*\d+\s*[a-z]?(?:\s*bis)?\s*(?:#|no\.?|n°|nº|n[uú]mero|num\.?)\s*\d+\s*[a-z]?\s*-\s*\d+[a-z]?(?:\s*,?\s*(?:apto|apartamento|casa|bodega|local|oficina|of|int|interior|torre|piso|barrio)\.?\s*[\w-]+)*/i;
@@ -186,6 +187,17 @@ export function extractCustomerData(text: string, options: CustomerExtractionOpt
     take(mobile);
   }
 
+  if (!data.documentNumber && (data.phone || data.address)) {
+    // A contact card ("Ana Ruiz, 1061723456, 3209871234, …"): a chunk that is only a 6–10 digit number is the
+    // document once the mobile is taken.
+    const chunk = rest.split(/[,;\n|]/).find((c) => /^\s*(?:\d{1,3}(?:\.\d{3}){1,3}|\d{6,10})\s*$/.test(c));
+    if (chunk) {
+      data.documentType = "CC";
+      data.documentNumber = chunk.replace(/\D/g, "");
+      rest = rest.replace(chunk, " ");
+    }
+  }
+
   if (!data.documentNumber) {
     if (expectDocument) {
       const bare = rest.match(/\b\d{1,3}(?:\.\d{3}){1,3}\b|\b\d{6,10}\b/);
@@ -212,9 +224,15 @@ export function extractCustomerData(text: string, options: CustomerExtractionOpt
       data.name = name;
       take(intro);
     }
-  } else if (expectName) {
-    const name = bareName(rest);
-    if (name) {
+  } else if (expectName || options.nameLikely) {
+    // "listo, Hernán Valencia": a yes before the name is not part of it.
+    const reply = rest.replace(LEADING_ACK, "");
+    const name = bareName(reply);
+    const capitalised = reply
+      .trim()
+      .split(/\s+/)
+      .every((w) => /^\p{Lu}/u.test(w) || NAME_JOINER.has(w));
+    if (name && (expectName || capitalised)) {
       data.name = name;
       bare.push("name");
       rest = " ";
@@ -248,6 +266,7 @@ function companyAfter(text: string, from: number): string | null {
   return match?.[1]?.trim() ?? null;
 }
 
+const LEADING_ACK = /^\s*(?:(?:listo|ok|okey|dale|bueno|bien|claro|perfecto|s[ií]|de una|vale)\s*[,.:!-]*\s+)+/iu;
 const COMPANY_SUFFIX = /\b(s\.?\s?a\.?\s?s\.?|s\.?\s?a\.?|ltda\.?|limitada|e\.?\s?u\.?|& c[ií]a\.?)\s*$/iu;
 const NAME_JOINER = new Set(["de", "del", "la", "las", "los", "y", "e", "san", "santa"]);
 

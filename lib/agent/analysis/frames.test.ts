@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadCatalog, loadRealCatalog } from "../test-support/fixtures";
+import { createCatalogIndex } from "../retrieval/catalog-index";
+import { hardwareCatalog, loadCatalog, loadRealCatalog, product } from "../test-support/fixtures";
 import { extractCart } from "../understanding/cart-mentions";
 import { readPrices } from "./prices";
 import { readSignals } from "./signals";
@@ -63,5 +64,33 @@ describe("counts framed by people, repeats and request nouns", () => {
   });
   it("a word that sounds like a number is not one", () => {
     expect(lines("2 cascos nuevos").map(([, q]) => q)).toEqual([2]);
+  });
+});
+
+describe("clauses that give a reason name nothing", () => {
+  const hardware = hardwareCatalog();
+  const read = (text: string) =>
+    extractCart(text, hardware)
+      .mentions.filter((m) => m.resolved || m.quantity !== null)
+      .map((m) => [m.resolved?.sku ?? m.phrase, m.quantity]);
+  it.each([
+    ["3 martillos, porque somos 3 en la obra", [["MAR-16", 3]]],
+    ["2 serruchos, ya que se nos partieron 2", [["SER-24", 2]]],
+    ["3 martillos, que sean de 16 onzas", [["MAR-16", 3]]],
+  ])("%s", (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+  it("a request opened by «es que» is still a request", () => {
+    expect(read("es que necesito 2 serruchos")).toEqual([["SER-24", 2]]);
+  });
+});
+
+describe("number words in the catalogue read as the figures customers type", () => {
+  const shop = createCatalogIndex([
+    product("CIN-3", "Cinta de tres capas", "Cinta de enmascarar", 4000, 50),
+    product("CIN-1", "Cinta de una capa", "Cinta de enmascarar", 2500, 50),
+  ]);
+  it.each(["cinta de 3 capas", "cinta de tres capas"])("%s", (text) => {
+    expect(extractCart(`2 ${text}`, shop).mentions[0]?.resolved?.sku).toBe("CIN-3");
   });
 });

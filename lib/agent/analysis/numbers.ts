@@ -4,6 +4,7 @@
 // function word), so "lo siento" is never a hundred.
 
 import { lexicon } from "../lexicon";
+import { FuzzyVocabulary } from "./fuzzy";
 import { phoneticKey } from "./phonetic";
 
 const { units: UNITS, tens: TENS, hundreds: HUNDREDS, groups: GROUPS } = lexicon.numbers;
@@ -20,11 +21,22 @@ const BY_SOUND = new Map<string, string>();
 for (const word of [...NUMBER_WORDS, ...GROUP_WORDS])
   if (word.length >= 4 && !BY_SOUND.has(phoneticKey(word))) BY_SOUND.set(phoneticKey(word), word);
 
+// A letter dropped from a long number word ("trenta", "sesnta") that its sound key does not catch.
+const LONG_WORDS = new FuzzyVocabulary([...NUMBER_WORDS, ...GROUP_WORDS].filter((w) => w.length >= 6));
+function slipOf(token: string): string | undefined {
+  if (token.length < 6) return undefined;
+  const [best, second] = LONG_WORDS.lookup(token, 2);
+  // Only a dropped letter: a changed one turns real words into numbers too often.
+  const unique =
+    best && best.distance === 1 && best.term.length === token.length + 1 && (!second || second.distance > 1);
+  return unique && best.term[0] === token[0] ? best.term : undefined;
+}
+
 /** The number or group word a token spells, allowing misspellings only where a quantity can stand. */
 export function spelledNumberWord(token: string, next: string | undefined, previous?: string): string | null {
   if (NUMBER_WORDS.has(token) || GROUP_WORDS.has(token)) return token;
   if (token.length < 4 || /\d/.test(token) || lexicon.stopwords.has(token) || SOUND_ALIKES.has(token)) return null;
-  const word = BY_SOUND.get(phoneticKey(token));
+  const word = BY_SOUND.get(phoneticKey(token)) ?? slipOf(token);
   if (!word) return null;
   const beforeWord = next !== undefined && !lexicon.stopwords.has(next) && !/^\d/.test(next);
   const beforeOf = next === "de" || next === "pares" || next === "unidades";

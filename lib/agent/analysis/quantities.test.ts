@@ -28,6 +28,9 @@ describe("number words, misspellings included, by one mechanism", () => {
     ["kinse pares", ["15", "pares"]],
     ["sinco cajas", ["5", "cajas"]],
     ["dies guantes", ["10", "guantes"]],
+    // a letter dropped from a long number word
+    ["trenta pares", ["30", "pares"]],
+    ["cuarnta cascos", ["40", "cascos"]],
     // a word that merely sounds like a number, where no quantity stands, stays a word
     ["lo siento", ["lo", "siento"]],
     ["siento que", ["siento", "que"]],

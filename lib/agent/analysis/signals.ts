@@ -35,6 +35,7 @@ export function readSignals(text: string): Signals {
     confirm: !refuse && !NEGATED_CONFIRM.test(t) && has("confirm"),
     refuse,
     finish: has("finish"),
+    nothingElse: has("nothingElse") && !defers(t),
     cancel: has("cancel"),
     greeting: has("greeting"),
     thanks: has("thanks"),

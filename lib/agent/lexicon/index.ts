@@ -60,6 +60,7 @@ const schemas = {
     confirm: cues,
     refuse: cues,
     finish: cues,
+    nothingElse: cues,
     cancel: cues,
     greeting: cues,
     thanks: cues,
@@ -78,6 +79,8 @@ const schemas = {
     soundAlikes: z.array(folded),
     requestNouns: z.array(folded).min(1),
     deferral: z.object({ later: cues, decide: cues, check: cues }),
+    reasonOpeners: cues,
+    reasonKeeps: z.array(folded).min(1),
   }),
   companyTopics: z.object({
     topics: z.array(

@@ -2,8 +2,9 @@
 // name: "Extintor PQS 6kg" is an extintor, "Recarga de extintor" is a recarga), its attributes, and the terms of
 // every field. Families for "¿qué venden?" come from categories when they mean something, else from kinds.
 
-import { nameAcronyms, readAttributes } from "../analysis/attributes";
+import { attributeTokens, nameAcronyms, readAttributes } from "../analysis/attributes";
 import { analyze, foldText, STOP_WORDS, stem } from "../analysis/normalize";
+import { replaceNumberWords } from "../analysis/numbers";
 import { phoneticKey } from "../analysis/phonetic";
 import { lexicon } from "../lexicon";
 import type { Attribute, CatalogProduct } from "../types";
@@ -44,7 +45,8 @@ export function profileProduct(p: CatalogProduct): ProductProfile {
   const word = headWord(p.name);
   const label = `${p.name} ${p.synonyms.join(" ")} ${p.brand} ${p.standard ?? ""}`;
   const row = `${p.name} ${p.description} ${p.standard ?? ""}`;
-  const attributes = readAttributes(row, undefined, "product").attributes;
+  // Number words in the row read as figures, as they do in requests: "tres capas" is what "3 capas" asks for.
+  const attributes = readAttributes(row, replaceNumberWords(attributeTokens(row)), "product").attributes;
   for (const code of nameAcronyms(p.name))
     if (!attributes.some((a) => a.kind === "code" && a.value === code)) attributes.push({ kind: "code", value: code });
   const labelTerms = [...new Set(analyze(label))];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createCatalogIndex } from "../retrieval/catalog-index";
 import {
   converse,
   hardwareCatalog,
@@ -8,6 +9,7 @@ import {
   loadCompany,
   loadRealCatalog,
   loadRealCompany,
+  product,
 } from "../test-support/fixtures";
 
 const hardware = { catalog: hardwareCatalog(), company: hardwareCompany() };
@@ -60,6 +62,75 @@ describe("corrections go to the line they name", () => {
   it("a bare number that does not say it adds never adds to a line", () => {
     expect(linesOf(talk(hardware, ["quiero 2 martillos", "quiero hacer un pedido"]).sale)).toEqual([["MAR-16", 2]]);
     expect(linesOf(talk(hardware, ["quiero 2 martillos", "agrégale 1 más"]).sale)).toEqual([["MAR-16", 3]]);
+  });
+});
+
+describe("removals and additions that name the line only by reference", () => {
+  it("a removal that names nothing takes away the only line", () => {
+    expect(linesOf(talk(hardware, ["quiero 2 serruchos", "no, mejor sáquelos, ya conseguí uno"]).sale)).toEqual([]);
+  });
+  it("a removal that names nothing keeps a cart of several lines", () => {
+    const c = talk(hardware, ["quiero 2 serruchos y 3 martillos", "mejor quítelos"]);
+    expect(linesOf(c.sale)).toEqual([
+      ["SER-24", 2],
+      ["MAR-16", 3],
+    ]);
+  });
+  it("«more» of a kind goes to the line that holds it, even when the kind alone is ambiguous", () => {
+    const c = talk(hardware, ["quiero 4 brocas de 10 mm", "y 2 brocas más, que llegaron 2 maestros"]);
+    expect(linesOf(c.sale)).toEqual([["BRO-10", 6]]);
+  });
+});
+
+describe("replies to «anything else?»", () => {
+  it("a bare no finishes the cart and asks for the data; a deferral does not", () => {
+    expect(talk(hardware, ["quiero 2 martillos", "no señor"]).last.sale?.state).toBe("recolectando_datos");
+    expect(talk(hardware, ["quiero 2 martillos", "no, déjeme pensarlo"]).last.sale?.state).toBe("pendiente");
+  });
+  it("a capitalised name alone starts the data, even when a word sounds like a product", () => {
+    const c = talk(hardware, ["quiero 2 martillos", "Rosa Elena Taladrino"]);
+    expect(c.last.sale?.customer.name).toBe("Rosa Elena Taladrino");
+  });
+  it("a yes before the name is not part of it", () => {
+    const c = talk(hardware, ["quiero 2 martillos", "eso es todo", "listo, Hernán Darío Valencia"]);
+    expect(c.last.sale?.customer.name).toBe("Hernán Darío Valencia");
+  });
+  it("«cuánto me queda todo» shows the cart", () => {
+    const c = talk(hardware, ["quiero 2 martillos", "cuánto me queda todo?"]);
+    expect(c.last.intent).toBe("venta");
+    expect(linesOf(c.sale)).toEqual([["MAR-16", 2]]);
+  });
+});
+
+describe("a contact card without labels", () => {
+  it("takes the number that is not a mobile as the document", () => {
+    const c = talk(hardware, ["quiero 2 martillos", "Tomás Rengifo, 16789012, 3157654321, Calle 9 # 4-11, Palmira"]);
+    expect(c.last.sale?.customer).toMatchObject({
+      name: "Tomás Rengifo",
+      documentNumber: "16789012",
+      phone: "3157654321",
+    });
+  });
+});
+
+describe("swaps keep what the customer did not change", () => {
+  const paint = {
+    catalog: createCatalogIndex([
+      product("PIN-BL-G", "Pintura blanca galón acrílica", "Para interiores", 62000, 30),
+      product("PIN-GR-G", "Pintura gris galón acrílica", "Para interiores", 64000, 30),
+      product("PIN-GR-C", "Pintura gris cuñete esmalte", "Para exteriores", 240000, 8),
+    ]),
+    company: hardwareCompany(),
+  };
+  it("among several grey paints, the one like the current line", () => {
+    const c = talk(paint, ["quiero 3 pinturas blancas galón", "ay no, mejor cámbiemelas por grises"]);
+    expect(linesOf(c.sale)).toEqual([["PIN-GR-G", 3]]);
+  });
+  it("«lo mismo en …» takes the last line's quantity for another product", () => {
+    expect(linesOf(talk(hardware, ["quiero 3 martillos", "y lo mismo en serruchos"]).sale)).toEqual([
+      ["MAR-16", 3],
+      ["SER-24", 3],
+    ]);
   });
 });
 

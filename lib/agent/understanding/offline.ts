@@ -137,6 +137,8 @@ function articleOnly(text: string, named: readonly { quantity: number | null }[]
   return !counted && quantities.length > 0 && quantities.every((q) => q === 1) && /\b(un|una|uno)\b/.test(folded);
 }
 
+const NAME_JOINERS = new Set(["de", "del", "la", "las", "los", "y", "e"]);
+
 export function understandOffline(rawText: string, ctx: UnderstandingContext): OfflineUnderstanding {
   const { catalog, history } = ctx;
   const text = expandChatAbbreviations(rawText);
@@ -145,9 +147,20 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
   const inCheckout = openSale !== null && openSale.lines.length > 0 && openSale.state !== "pendiente";
   const expected =
     pending?.kind === "customer_data" ? pending.fields : inCheckout ? missingFields(openSale.customer) : [];
-  let customer = extractCustomerData(text, { expected });
+  // After «anything else?» the customer may start with their name before being asked for it.
+  const nameLikely = openSale?.state === "pendiente" && openSale.lines.length > 0 && pending === null;
+  let customer = extractCustomerData(text, { expected, nameLikely });
   // A reply that reads as a bare name but names a product is the product ("botas dieléctricas").
-  if (customer.bare.includes("name") && analyze(text).some((t) => catalog.kindNamed(t, { typos: false })))
+  // Capitalised words are a person's name even when one sounds like a product ("Diana Zapata").
+  const capitalised = text
+    .trim()
+    .split(/\s+/)
+    .every((w) => /^\p{Lu}/u.test(w) || NAME_JOINERS.has(w));
+  if (
+    customer.bare.includes("name") &&
+    !capitalised &&
+    analyze(text).some((t) => catalog.kindNamed(t, { typos: false }))
+  )
     customer = extractCustomerData(text, { expected: expected.filter((f) => f !== "name") });
   const restFolded = foldText(customer.rest);
   const replaced = REPLACED_QUANTITY.exec(restFolded);

@@ -56,6 +56,8 @@ const ORDINALS: Record<string, number> = {
 // "uno más", "otros 2", "agrégale 3": a bare number adds to the last line only when the message says so.
 const ADDITIVE = /\b(mas|otr[oa]s?|adicional(es)?|agreg\w*|sum\w*|anad\w*|aument\w*|tambien)\b/;
 // "o sea 6 chalecos y 6 cascos": the customer restates the order; a product already in the cart is set, not added.
+// "more of" without a new kind: "también" may open another product, so it is not one of these.
+const MORE_OF = /\b(mas|otr[oa]s?|adicional(es)?)\b/;
 const RESTATES = /\b(o sea|osea|es decir|mejor dicho|en total|serian|quedarian)\b/;
 
 /** Picks one of `options` from a reply like "el segundo", "el blanco", "el de 9 kilos" or a SKU. */
@@ -121,6 +123,23 @@ function preferShown(mention: ProductMention, shown: readonly string[]): void {
     mention.resolved = onScreen[0] as CatalogProduct;
     mention.ambiguous = false;
   }
+}
+
+/** "2 más de los cascos" with white helmets in the cart: "more" of a kind points at the line already holding it. */
+function preferCartLine(mention: ProductMention, cartSkus: readonly string[]): void {
+  if (!mention.ambiguous || cartSkus.length === 0) return;
+  const inCart = mention.options.filter((p) => cartSkus.includes(p.sku));
+  if (inCart.length === 1) {
+    mention.resolved = inCart[0] as CatalogProduct;
+    mention.ambiguous = false;
+  }
+}
+
+/** "quítelas" with one line in the cart: a removal that names nothing takes away that line. */
+function pronounRemoval(input: SaleEventsInput, sale: SaleSnapshot | null, events: SaleEvent[]): void {
+  if (input.cart.kind !== "remove" || !sale || sale.lines.length !== 1) return;
+  if (events.some((e) => e.type === "remove") || input.cart.mentions.some((m) => m.resolved || m.ambiguous)) return;
+  events.push({ type: "remove", sku: (sale.lines[0] as CartLine).sku });
 }
 
 /** The line a bare corrected number belongs to: the one holding the old number, else the last one. */
@@ -314,7 +333,10 @@ export function saleEventsFor(input: SaleEventsInput): SaleEventsResult {
   }
   const shownSkus = input.lastShown.map((p) => p.sku);
   for (const mention of cart.mentions) preferShown(mention, shownSkus);
+  if (MORE_OF.test(foldText(input.text)))
+    for (const mention of cart.mentions) preferCartLine(mention, sale?.lines.map((l) => l.sku) ?? []);
   mentionEvents(input, sale, events, mentioned);
+  pronounRemoval(input, sale, events);
   bareQuantityEvents(input, sale, events, mentioned);
 
   const changedCart = events.some((e) => e.type !== "product_not_found");
@@ -322,7 +344,10 @@ export function saleEventsFor(input: SaleEventsInput): SaleEventsResult {
     events.push({ type: "customer_data", data: input.customer.data });
     if (pending?.kind === "customer_data") answers = "customer_data";
   }
+  // With a cart open and nothing else asked, the agent's question is «anything else?»: a bare no finishes the cart.
+  const declinesMore = signals.nothingElse && sale?.state === "pendiente" && !pending && sale.lines.length > 0;
   if (signals.cancel) events.push({ type: "cancel" });
+  else if ((signals.finish || declinesMore) && !signals.confirm && !changedCart) events.push({ type: "finish_cart" });
   else if (signals.finish && !signals.confirm) events.push({ type: "finish_cart" });
   else if (!changedCart && signals.confirm) {
     events.push({ type: "confirm", ...(pending?.kind === "confirm_order" ? { shown: pending.digest } : {}) });

@@ -5,7 +5,7 @@
 import type { SaleEvent, SaleSnapshot } from "@/lib/sales/types";
 import { foldText } from "../analysis/normalize";
 import type { CatalogIndex } from "../retrieval/catalog-index";
-import { resolvePhrase } from "../retrieval/resolve";
+import { type Resolution, resolvePhrase } from "../retrieval/resolve";
 import type { CatalogProduct } from "../types";
 import type { CartExtraction } from "./cart-mentions";
 
@@ -36,6 +36,20 @@ function lineNamed(phrase: string, sale: SaleSnapshot, catalog: CatalogIndex): s
   const skus = sale.lines.map((l) => l.sku);
   const [hit] = catalog.search(phrase, { limit: 1, skus }).filter((h) => h.coverage >= 0.5);
   return hit?.product.sku ?? null;
+}
+
+/**
+ * "cámbielos por amarillos" when several yellow ones exist: the swap changes what was said and keeps the rest,
+ * so among equal candidates the one that shares most of the current product's label wins — if one clearly does.
+ */
+function closestSibling(resolution: Resolution, current: CatalogProduct, catalog: CatalogIndex): Resolution {
+  if (!resolution.ambiguous || resolution.options.length < 2) return resolution;
+  const own = new Set(catalog.profile(current).labelTerms);
+  const shared = (p: CatalogProduct) => catalog.profile(p).labelTerms.filter((t) => own.has(t)).length;
+  const ranked = resolution.options.map((p) => ({ p, n: shared(p) })).sort((a, b) => b.n - a.n);
+  const [first, second] = ranked;
+  if (!first || !second || first.n === second.n) return resolution;
+  return { ...resolution, resolved: first.p, ambiguous: false, options: [first.p] };
 }
 
 /** Events that swap a line for the sibling the message names, or null when the message is not a swap. */
@@ -71,7 +85,9 @@ export function siblingSwap(
   // The new phrase may name another kind ("cámbialo por un gabinete"); otherwise it picks among siblings.
   const otherKind = free.kind !== null && free.kind !== kind;
   const siblings = catalog.ofKind(kind).filter((p) => p.sku !== current.sku);
-  const resolution = otherKind ? free : resolvePhrase(phrase, catalog, { within: siblings });
+  const resolution = otherKind
+    ? free
+    : closestSibling(resolvePhrase(phrase, catalog, { within: siblings }), current, catalog);
   const quantity = sale.lines.find((l) => l.sku === target)?.quantity ?? null;
   if (resolution.resolved && resolution.resolved.sku !== current.sku) {
     const by = resolution.resolved.sku;
