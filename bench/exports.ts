@@ -10,7 +10,7 @@ import vm from "node:vm";
 import { resetEnvCache } from "@/lib/env";
 import { CSV_EXCEL_ES, csvChunks } from "@/lib/exports/csv";
 import { DATASETS } from "@/lib/exports/datasets";
-import { writeXlsxFile } from "@/lib/exports/xlsx";
+import { xlsxChunks } from "@/lib/exports/xlsx";
 import { createBenchDatabases, seedMessages } from "./support/metrics-db";
 
 // Streams a 200 000-row conversations export to disk as CSV and as XLSX on SQLite and PostgreSQL, and
@@ -76,7 +76,7 @@ async function main() {
       await measure(
         "XLSX",
         async (file, tick) => {
-          await writeXlsxFile(file, def, {}, () => tick());
+          await pipeline(Readable.from(xlsxChunks(def, {}, () => tick())), createWriteStream(file));
         },
         "xlsx",
       );

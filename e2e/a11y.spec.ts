@@ -99,3 +99,10 @@ test("every console list page", async ({ page }) => {
     await expectNoSeriousViolations(page, path);
   }
 });
+
+test("the metrics page: charts with names, axes and their data tables", async ({ page }) => {
+  await signIn(page, "gerente");
+  await page.goto("/dashboard/metrics?from=2026-10-01&to=2026-11-30");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectNoSeriousViolations(page, "/dashboard/metrics");
+});

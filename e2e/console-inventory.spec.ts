@@ -9,7 +9,7 @@ test("ventas searches, sorts and edits a product, with field errors, then adjust
   await expect(page).toHaveURL(/q=casco\+amarillo/);
   const table = page.getByTestId("inventory-table");
   await expect(table.getByRole("row")).toHaveCount(2); // header + CAB-002
-  await page.getByRole("button", { name: /^Precio/ }).click();
+  await table.getByRole("link", { name: /^Precio/ }).click();
   await expect(page).toHaveURL(/sort=-?price/);
   await expect(page.getByRole("columnheader", { name: /Precio/ })).toHaveAttribute("aria-sort", /ascending|descending/);
 
@@ -45,7 +45,7 @@ test("ventas searches, sorts and edits a product, with field errors, then adjust
 test("gerente reads a product but cannot edit it", async ({ page }) => {
   await signIn(page, "gerente");
   await page.goto("/dashboard/inventory?q=CAB-001");
-  await page.getByTestId("inventory-table").getByRole("link").first().click();
+  await page.getByTestId("inventory-table").locator("tbody").getByRole("link").first().click();
   await expect(page.getByLabel("Nombre", { exact: true })).toBeDisabled();
   await expect(page.getByRole("button", { name: "Guardar cambios" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Registrar ajuste" })).toHaveCount(0);
@@ -109,10 +109,48 @@ test("ventas changes two prices in bulk after a preview; low stock has its badge
   await expect.poll(() => priceOf("CAB-003")).not.toBe(before);
 
   await page.goto("/dashboard/inventory?q=CAB-004");
-  await table.getByRole("link").first().click();
+  await table.locator("tbody").getByRole("link").first().click();
   await page.getByRole("button", { name: "Desactivar producto" }).click();
   const ask = page.getByRole("dialog", { name: "¿Desactivar este producto?" });
   await expect(ask).toBeVisible();
   await ask.getByRole("button", { name: "Volver" }).click();
   await expect(page.getByRole("button", { name: "Desactivar producto" })).toBeVisible();
+});
+
+test("ventas adjusts stock from the list: a reason is required, a count sets the figure, both are audited", async ({
+  page,
+}) => {
+  await signIn(page, "ventas");
+  await page.goto("/dashboard/inventory?q=CAB-005");
+  const table = page.getByTestId("inventory-table");
+  const row = table.locator('tbody tr[data-sku="CAB-005"]');
+  const stockText = async () => (await row.getByRole("cell").nth(6).textContent())?.replace(/\D/g, "") ?? "";
+  const before = Number(await stockText());
+  expect(before).toBeGreaterThan(2);
+
+  const inline = page.getByTestId("stock-inline-CAB-005");
+  await inline.getByText("Ajustar").click();
+  await inline.getByLabel("Cantidad").fill("-2");
+  await inline.getByRole("button", { name: "Guardar ajuste" }).click();
+  await expect(inline).toContainText("Indica el motivo del ajuste");
+  expect(Number(await stockText())).toBe(before);
+
+  await inline.getByLabel("Motivo del ajuste").fill("Avería en bodega");
+  await inline.getByRole("button", { name: "Guardar ajuste" }).click();
+  await expect(inline.getByRole("status")).toHaveText(`Stock actualizado: ${before} → ${before - 2}.`);
+  await expect.poll(stockText).toBe(String(before - 2));
+  // the refresh that brought the new figure kept the row's form open with its message
+  await expect(inline.getByRole("status")).toBeVisible();
+
+  await inline.getByLabel("Tipo de ajuste").selectOption({ label: "Cantidad contada" });
+  await inline.getByLabel("Cantidad").fill("40");
+  await inline.getByLabel("Motivo del ajuste").fill("Conteo físico de fin de mes");
+  await inline.getByRole("button", { name: "Guardar ajuste" }).click();
+  await expect(inline.getByRole("status")).toHaveText(`Stock actualizado: ${before - 2} → 40.`);
+  await expect.poll(stockText).toBe("40");
+
+  await page.goto("/dashboard/inventory?q=CAB-005");
+  await page.getByTestId("inventory-table").locator("tbody").getByRole("link").first().click();
+  await expect(page.getByTestId("stock-movements")).toContainText("Conteo físico de fin de mes");
+  await expect(page.getByTestId("stock-movements")).toContainText("Avería en bodega");
 });

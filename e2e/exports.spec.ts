@@ -22,7 +22,7 @@ test("a manager exports sales and downloads the CSV", async ({ page }) => {
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const text = bytes.toString("utf8").slice(1);
   const [header, ...lines] = text.trim().split("\r\n");
-  expect(header).toContain("Pedido;Estado;Canal");
+  expect(header).toContain("Número de pedido;Estado;Canal");
   expect(lines.length).toBeGreaterThan(0);
   expect(lines[0]).toMatch(/SV-\d{6}/);
 });
@@ -31,7 +31,20 @@ test("a manager sees the metrics with charts for a date range", async ({ page })
   await signIn(page, "gerente");
   await page.goto("/dashboard/metrics?from=2026-10-01&to=2026-11-30");
   await expect(page.getByRole("heading", { name: "Métricas" })).toBeVisible();
-  await expect(page.getByRole("img", { name: "Ingresos por día" })).toBeVisible();
+  const revenue = page.getByRole("img", { name: "Ingresos por día" });
+  await expect(revenue).toBeVisible();
+  // the value axis has es-CO peso ticks from $ 0 up, and a title
+  const yAxis = revenue.locator('[data-axis="y"] text');
+  await expect(yAxis.first()).toHaveText("$ 0");
+  const ticks = await yAxis.allTextContents();
+  expect(ticks.filter((t) => /^\$ \d[\d.,]*( mil| M)?$/.test(t)).length).toBeGreaterThanOrEqual(3);
+  expect(ticks).toContain("Ingresos (COP)");
+  await expect(revenue.locator('[data-axis="x"] text').first()).toHaveText(/^\d{2}\/\d{2}$/);
+  // intents in words, never the stored keys
+  const legend = page.getByTestId("chart-legend");
+  await expect(legend).toContainText(/Consulta de inventario|Compra|Datos del cliente|Sin clasificar/);
+  await expect(page.locator("main")).not.toContainText("sin_clasificar");
+  await expect(page.getByRole("table", { name: "Mensajes por día e intención" })).toHaveCount(1);
   await expect(page.getByText("Productos más vendidos")).toBeVisible();
 });
 

@@ -141,7 +141,17 @@ test.describe("the per-client limit at its real value", () => {
     const staff = await browser.newContext({ baseURL: second.baseURL });
     const page = await staff.newPage();
     await signIn(page, "admin");
-    const pages = ["/dashboard/inventory", "/dashboard/clients", "/dashboard/orders", "/dashboard/conversations"];
+    // every console list, each with its filters, sort links, pager and the nav's links prefetched by Next
+    const pages = [
+      "/dashboard/inventory",
+      "/dashboard/clients?sort=-purchaseTotal",
+      "/dashboard/orders",
+      "/dashboard/conversations",
+      "/dashboard/audit?sort=-createdAt",
+      "/dashboard/users",
+      "/dashboard/api-keys",
+      "/dashboard/exports",
+    ];
     for (let i = 0; i < 40; i++) {
       const res = await page.goto(pages[i % pages.length] as string);
       expect(res?.status(), `load ${i + 1}`).toBe(200);

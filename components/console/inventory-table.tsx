@@ -1,87 +1,55 @@
 "use client";
 
-import {
-  createColumnHelper,
-  rowSortingFeature,
-  type SortingState,
-  tableFeatures,
-  useTable,
-} from "@tanstack/react-table";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { ProductPhoto } from "@/components/products/product-photo";
 import { Badge } from "@/components/ui/badge";
-import { EmptyState } from "@/components/ui/empty-state";
+import { type DataColumn, type DataPagination, type DataRow, DataTable } from "@/components/ui/data-table";
 import type { InventoryRow } from "@/lib/db/inventory";
 import { formatCop, formatDate } from "@/lib/format";
 import { productImageUrl } from "@/lib/media/urls";
 import { BulkBar } from "./bulk-bar";
+import { InlineStockForm } from "./inline-stock-form";
 import { StockBadge } from "./stock-badge";
 
 /** A row as it crosses to the browser: dates travel as ISO strings. */
 export type InventoryTableRow = Omit<InventoryRow, "updatedAt"> & { updatedAt: string };
 
-// Sorting, filtering and paging happen in the database; the table only renders one page and turns header
-// clicks into URL changes (manualSorting), so the server stays the single source of the rows.
-const features = tableFeatures({ rowSortingFeature });
-const helper = createColumnHelper<typeof features, InventoryTableRow>();
-const columns = helper.columns([
-  helper.accessor("sku", {
-    header: "SKU",
-    cell: (info) => <span className="whitespace-nowrap font-mono text-xs">{info.getValue()}</span>,
-  }),
-  helper.accessor("name", {
-    header: "Producto",
-    cell: (info) => (
-      <span className="flex items-center gap-3">
-        <ProductPhoto src={productImageUrl(info.row.original.imageKey, "thumb")} name={info.getValue()} size="thumb" />
-        <Link
-          className="font-medium text-ink-900 hover:text-brand-700"
-          href={`/dashboard/inventory/${info.row.original.id}`}
-        >
-          {info.getValue()}
-          {info.row.original.active ? null : (
-            <span className="ml-2">
-              <Badge>Inactivo</Badge>
-            </span>
-          )}
-        </Link>
-      </span>
-    ),
-  }),
-  helper.accessor("category", { header: "Categoría" }),
-  helper.accessor("brand", { header: "Marca" }),
-  helper.accessor("price", {
-    header: "Precio",
-    cell: (info) => (
-      <span className="whitespace-nowrap whitespace-nowrap tabular-nums">{formatCop(info.getValue())}</span>
-    ),
-  }),
-  helper.accessor("stock", {
-    header: "Stock",
-    cell: (info) => <StockBadge stock={info.getValue()} threshold={info.row.original.lowStockAt} />,
-  }),
-  helper.accessor("updatedAt", { header: "Actualizado", cell: (info) => formatDate(info.getValue()) }),
-]);
+const DATA_COLUMNS: DataColumn[] = [
+  { id: "sku", header: "SKU", sortable: true },
+  { id: "name", header: "Producto", sortable: true },
+  { id: "category", header: "Categoría", sortable: true, hideBelow: "lg" },
+  { id: "brand", header: "Marca", sortable: true, hideBelow: "xl" },
+  { id: "price", header: "Precio", sortable: true, align: "right" },
+  { id: "stock", header: "Stock", sortable: true },
+  { id: "updatedAt", header: "Actualizado", sortable: true, descFirst: true, hideBelow: "xl" },
+];
 
+// Inventory on the console's data table, plus what only this list has: row selection for bulk changes and
+// the inline stock adjustment. Sorting, filtering and paging stay in the database (lib/db/inventory.ts).
 export function InventoryTable({
   rows,
   sort,
   desc,
   params,
+  pagination,
+  filters,
   canBulk = false,
+  canAdjust = false,
   categories = [],
 }: {
   rows: InventoryTableRow[];
   sort: string;
   desc: boolean;
   params: Record<string, string>;
+  pagination: DataPagination;
+  filters?: React.ReactNode;
   /** row selection and bulk actions (staff who may edit the catalogue) */
   canBulk?: boolean;
+  /** the per-row stock form (staff who may adjust stock) */
+  canAdjust?: boolean;
   categories?: string[];
 }) {
-  const router = useRouter();
   // selection of this page's rows; it is kept by id, so a refresh after a bulk change keeps it meaningful
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const visible = rows.filter((r) => selected.has(r.id)).map((r) => r.id);
@@ -93,90 +61,78 @@ export function InventoryTable({
       else next.add(id);
       return next;
     });
-  const sorting = useMemo<SortingState>(() => [{ id: sort, desc }], [sort, desc]);
-  const table = useTable({
-    features,
-    columns,
-    data: rows,
-    manualSorting: true,
-    enableSortingRemoval: false,
-    state: { sorting },
-    onSortingChange: (updater) => {
-      const next = typeof updater === "function" ? updater(sorting) : updater;
-      const first = next[0];
-      const search = new URLSearchParams(params);
-      search.delete("page");
-      if (first) search.set("sort", `${first.desc ? "-" : ""}${first.id}`);
-      router.push(`/dashboard/inventory?${search.toString()}`);
-    },
-  });
 
-  if (rows.length === 0) return <EmptyState>No hay productos con esos criterios.</EmptyState>;
+  const columns: DataColumn[] = [
+    ...(canBulk
+      ? [
+          {
+            id: "select",
+            header: (
+              <input
+                type="checkbox"
+                aria-label="Seleccionar todos los productos de esta página"
+                checked={allSelected}
+                onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
+              />
+            ),
+          },
+        ]
+      : []),
+    ...DATA_COLUMNS,
+    ...(canAdjust ? [{ id: "adjust", header: "Ajuste" }] : []),
+  ];
+  const dataRows: DataRow[] = rows.map((r) => ({
+    key: String(r.id),
+    data: { sku: r.sku },
+    cells: {
+      select: (
+        <input
+          type="checkbox"
+          aria-label={`Seleccionar ${r.sku}`}
+          checked={selected.has(r.id)}
+          onChange={() => toggle(r.id)}
+        />
+      ),
+      sku: <span className="whitespace-nowrap font-mono text-xs">{r.sku}</span>,
+      name: (
+        <span className="flex items-center gap-3">
+          <ProductPhoto src={productImageUrl(r.imageKey, "thumb")} name={r.name} size="thumb" />
+          <Link className="font-medium text-ink-900 hover:text-brand-700" href={`/dashboard/inventory/${r.id}`}>
+            {r.name}
+            {r.active ? null : (
+              <span className="ml-2">
+                <Badge>Inactivo</Badge>
+              </span>
+            )}
+          </Link>
+        </span>
+      ),
+      category: r.category,
+      brand: r.brand,
+      price: <span className="whitespace-nowrap tabular-nums">{formatCop(r.price)}</span>,
+      stock: <StockBadge stock={r.stock} threshold={r.lowStockAt} />,
+      updatedAt: formatDate(r.updatedAt),
+      adjust: <InlineStockForm productId={r.id} sku={r.sku} />,
+    },
+  }));
+
   return (
     <>
       {canBulk && visible.length > 0 ? (
         <BulkBar ids={visible} categories={categories} onDone={() => setSelected(new Set())} />
       ) : null}
-      <div className="card overflow-x-auto">
-        <table className="w-full text-left text-sm" data-testid="inventory-table">
-          <thead className="border-b border-ink-100 bg-ink-50 text-xs uppercase tracking-wide text-ink-500">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {canBulk ? (
-                  <th className="w-8 px-3 py-2">
-                    <input
-                      type="checkbox"
-                      aria-label="Seleccionar todos los productos de esta página"
-                      checked={allSelected}
-                      onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
-                    />
-                  </th>
-                ) : null}
-                {group.headers.map((header) => {
-                  const sorted = header.column.getIsSorted();
-                  return (
-                    <th
-                      key={header.id}
-                      className="px-3 py-2"
-                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                    >
-                      <button
-                        type="button"
-                        className="inline-flex items-center gap-1 uppercase hover:text-ink-900"
-                        onClick={header.column.getToggleSortingHandler()}
-                      >
-                        <table.FlexRender header={header} />
-                        <span aria-hidden>{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : ""}</span>
-                      </button>
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="border-b border-ink-50 last:border-0 hover:bg-ink-50/60">
-                {canBulk ? (
-                  <td className="px-3 py-2 align-top">
-                    <input
-                      type="checkbox"
-                      aria-label={`Seleccionar ${row.original.sku}`}
-                      checked={selected.has(row.original.id)}
-                      onChange={() => toggle(row.original.id)}
-                    />
-                  </td>
-                ) : null}
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className="px-3 py-2 align-top">
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={columns}
+        rows={dataRows}
+        basePath="/dashboard/inventory"
+        params={params}
+        sort={{ key: sort, desc }}
+        pagination={pagination}
+        filters={filters}
+        empty="No hay productos con esos criterios."
+        caption="Productos del inventario"
+        testId="inventory-table"
+      />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageParam, parseSearchParams, type RawSearchParams, sortParam } from "@/lib/console/search-params";
 
 // The inventory list's state lives in the URL (shareable, back-button friendly). This module turns search
 // params into a validated query and back; bad values fall back to defaults instead of erroring.
@@ -21,17 +22,16 @@ export type InventoryQuery = {
   size: number;
 };
 
+const DEFAULT_SORT = { key: "name", desc: false } as const;
+
 const schema = z.object({
   q: z.string().trim().max(120).catch(""),
-  category: z.string().trim().max(100).nullable().catch(null),
-  brand: z.string().trim().max(100).nullable().catch(null),
-  stock: z.enum(["out", "low", "ok"]).nullable().catch(null),
+  category: z.string().trim().max(100).nullable().default(null).catch(null),
+  brand: z.string().trim().max(100).nullable().default(null).catch(null),
+  stock: z.enum(["out", "low", "ok"]).nullable().default(null).catch(null),
   active: z.enum(["true", "false", "all"]).catch("true"),
-  sort: z
-    .string()
-    .regex(new RegExp(`^-?(${SORTABLE.join("|")})$`))
-    .catch("name"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  sort: sortParam(SORTABLE, DEFAULT_SORT),
+  page: pageParam,
   size: z.coerce
     .number()
     .int()
@@ -39,24 +39,9 @@ const schema = z.object({
     .catch(25),
 });
 
-export function parseInventoryQuery(params: Record<string, string | string[] | undefined>): InventoryQuery {
-  const pick = (k: string) => {
-    const v = params[k];
-    const s = Array.isArray(v) ? v[0] : v;
-    return s === "" ? undefined : s;
-  };
-  const parsed = schema.parse({
-    q: pick("q") ?? "",
-    category: pick("category") ?? null,
-    brand: pick("brand") ?? null,
-    stock: pick("stock") ?? null,
-    active: pick("active") ?? "true",
-    sort: pick("sort") ?? "name",
-    page: pick("page") ?? 1,
-    size: pick("size") ?? 25,
-  });
-  const desc = parsed.sort.startsWith("-");
-  return { ...parsed, sort: parsed.sort.replace(/^-/, "") as SortField, desc };
+export function parseInventoryQuery(params: RawSearchParams): InventoryQuery {
+  const { sort, ...rest } = parseSearchParams(schema, params);
+  return { ...rest, sort: sort.key, desc: sort.desc };
 }
 
 /** Back to URL params, leaving defaults out so links stay short. */

@@ -79,3 +79,23 @@ export function normaliseSynonyms(value: string): string {
     .filter(Boolean)
     .join(";");
 }
+
+/**
+ * The inventory table's inline adjustment: either a delta (+ in, − out) or the counted quantity, always with a
+ * reason. Both end in the same audited StockMovement (lib/db/stock.ts).
+ */
+export const inlineStockSchema = z.discriminatedUnion("mode", [
+  stockAdjustmentSchema.extend({ mode: z.literal("delta") }),
+  z.strictObject({
+    mode: z.literal("set"),
+    productId: idSchema,
+    quantity: integer(
+      z.coerce
+        .number({ error: "La cantidad es obligatoria y debe ser un número." })
+        .int("La cantidad debe ser un entero.")
+        .min(0, "La cantidad no puede ser negativa.")
+        .max(MAX_STOCK, BOUND_MESSAGES.stock),
+    ),
+    reason: stockAdjustmentSchema.shape.reason,
+  }),
+]);

@@ -3,9 +3,31 @@ import type { Role } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import { recordAudit } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
+import type { ListSort } from "@/lib/domain/list-sort";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/sqlite/client";
 
-export function listApiKeys() {
+export const API_KEYS_PAGE_SIZE = 50;
+/** What the keys list may be sorted by; by default live keys first, newest first. */
+export const API_KEY_SORTS = ["name", "role", "createdAt", "lastUsedAt"] as const;
+export type ApiKeySort = ListSort<(typeof API_KEY_SORTS)[number]>;
+
+function apiKeyOrder(sort: ApiKeySort | null): Prisma.ApiKeyOrderByWithRelationInput[] {
+  if (!sort) return [{ revokedAt: { sort: "asc", nulls: "first" } }, { createdAt: "desc" }, { id: "desc" }];
+  const direction = sort.desc ? "desc" : "asc";
+  const first =
+    sort.key === "lastUsedAt" ? { lastUsedAt: { sort: direction, nulls: "last" } } : { [sort.key]: direction };
+  return [first as Prisma.ApiKeyOrderByWithRelationInput, { id: direction }];
+}
+
+/** A page of API keys (a small list: offset pages are enough). */
+export async function listApiKeys(options: { sort?: ApiKeySort | null; page?: number } = {}) {
+  const page = options.page ?? 1;
+  const [rows, total] = await Promise.all([listApiKeyRows(options.sort ?? null, page), db().apiKey.count()]);
+  return { rows, total };
+}
+
+function listApiKeyRows(sort: ApiKeySort | null, page: number) {
   return db().apiKey.findMany({
     select: {
       id: true,
@@ -17,7 +39,9 @@ export function listApiKeys() {
       createdAt: true,
       createdBy: { select: { name: true } },
     },
-    orderBy: [{ revokedAt: { sort: "asc", nulls: "first" } }, { createdAt: "desc" }],
+    orderBy: apiKeyOrder(sort),
+    skip: (page - 1) * API_KEYS_PAGE_SIZE,
+    take: API_KEYS_PAGE_SIZE,
   });
 }
 

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import type { ListSort } from "@/lib/domain/list-sort";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -11,7 +12,13 @@ export type AuditFilter = {
   from: Date | null;
   to: Date | null;
   page: number;
+  /** newest first unless the URL asks for the oldest */
+  sort?: AuditSort;
 };
+
+export const AUDIT_SORTS = ["createdAt", "action"] as const;
+export type AuditSort = ListSort<(typeof AUDIT_SORTS)[number]>;
+export const DEFAULT_AUDIT_SORT: AuditSort = { key: "createdAt", desc: true };
 
 export function auditWhere(f: AuditFilter): Prisma.AuditLogWhereInput {
   const and: Prisma.AuditLogWhereInput[] = [];
@@ -24,12 +31,19 @@ export function auditWhere(f: AuditFilter): Prisma.AuditLogWhereInput {
   return and.length ? { AND: and } : {};
 }
 
+function auditOrder(sort: AuditSort): Prisma.AuditLogOrderByWithRelationInput[] {
+  const direction = sort.desc ? "desc" : "asc";
+  // within one action the newest entries come first; ids break ties of one instant
+  if (sort.key === "action") return [{ action: direction }, { createdAt: "desc" }, { id: "desc" }];
+  return [{ createdAt: direction }, { id: direction }];
+}
+
 export async function listAuditEntries(f: AuditFilter) {
   const where = auditWhere(f);
   const [rows, total] = await Promise.all([
     db().auditLog.findMany({
       where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      orderBy: auditOrder(f.sort ?? DEFAULT_AUDIT_SORT),
       skip: (f.page - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
     }),

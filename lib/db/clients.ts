@@ -2,6 +2,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { recordAudit } from "@/lib/db/audit";
 import { db, isSqlite } from "@/lib/db/client";
 import { CLIENT_SEARCH, searchIds } from "@/lib/db/search";
+import type { ListSort } from "@/lib/domain/list-sort";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 
@@ -28,12 +29,25 @@ export async function clientWhere(q: string): Promise<Prisma.ClientWhereInput> {
   };
 }
 
-export async function listClients(q: string, page: number) {
+/** What the clients list may be sorted by (the URL's `sort` is checked against this list). */
+export const CLIENT_SORTS = ["name", "purchaseCount", "purchaseTotal", "lastPurchaseAt"] as const;
+export type ClientSort = ListSort<(typeof CLIENT_SORTS)[number]>;
+export const DEFAULT_CLIENT_SORT: ClientSort = { key: "lastPurchaseAt", desc: true };
+
+function clientOrder(sort: ClientSort): Prisma.ClientOrderByWithRelationInput[] {
+  const direction = sort.desc ? "desc" : "asc";
+  // clients who never bought sort after the buyers either way: the list is about customers
+  const first =
+    sort.key === "lastPurchaseAt" ? { lastPurchaseAt: { sort: direction, nulls: "last" } } : { [sort.key]: direction };
+  return [first as Prisma.ClientOrderByWithRelationInput, { id: direction }];
+}
+
+export async function listClients(q: string, page: number, sort: ClientSort = DEFAULT_CLIENT_SORT) {
   const where = await clientWhere(q);
   const [rows, total] = await Promise.all([
     db().client.findMany({
       where,
-      orderBy: [{ lastPurchaseAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+      orderBy: clientOrder(sort),
       skip: (page - 1) * CLIENTS_PAGE_SIZE,
       take: CLIENTS_PAGE_SIZE,
     }),

@@ -1,8 +1,19 @@
 import { db } from "@/lib/db/client";
+import { exportRows } from "@/lib/db/export-reader";
+import { at, epochMs, ts } from "@/lib/db/raw-sql";
+import { OPEN_ORDER_STATES } from "@/lib/domain/order-words";
 
 // Keyset-paginated reads for exports: each batch continues after the last id, so memory and query time
-// stay flat however many rows there are.
-export type ExportFilters = { from?: Date; to?: Date; state?: string };
+// stay flat however many rows there are. The two large datasets (sale lines, messages) are read by raw SQL on
+// the driver (lib/db/export-reader.ts) selecting only their columns, timestamps as epoch milliseconds:
+// Prisma's `include` built an object graph and a Date per timestamp for every row, most of a 1 M-row export.
+export type ExportFilters = {
+  from?: Date;
+  to?: Date;
+  state?: string;
+  /** Sales: also lines of open carts (states before `cerrada`); asking for one such state includes them too. */
+  includeOpen?: boolean;
+};
 
 const range = (f: ExportFilters) =>
   f.from || f.to ? { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } : undefined;
@@ -37,29 +48,72 @@ export function clientsAfter(f: ExportFilters, afterId: number, take: number) {
   return db().client.findMany({ where: { ...clientWhere(f), id: { gt: afterId } }, orderBy: { id: "asc" }, take });
 }
 
+const excludesOpen = (f: ExportFilters) => !f.includeOpen && !f.state;
+
 const orderWhere = (f: ExportFilters) => ({
   ...(range(f) ? { createdAt: range(f) } : {}),
-  ...(f.state ? { state: f.state } : {}),
+  ...(f.state ? { state: f.state } : excludesOpen(f) ? { state: { notIn: [...OPEN_ORDER_STATES] } } : {}),
 });
 
 export function countSaleLinesForExport(f: ExportFilters) {
   return db().orderLine.count({ where: { order: orderWhere(f) } });
 }
 
+/** `AND …` conditions on `o` ("Order") for the raw reads, and their parameters from `$first` on. */
+function orderConditions(f: ExportFilters, first: number): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const next = (value: unknown) => {
+    params.push(value);
+    return `$${first + params.length - 1}`;
+  };
+  if (f.from) parts.push(`o."createdAt" >= ${next(at(f.from))}${ts()}`);
+  if (f.to) parts.push(`o."createdAt" < ${next(at(f.to))}${ts()}`);
+  if (f.state) parts.push(`o."state" = ${next(f.state)}`);
+  else if (excludesOpen(f)) parts.push(`o."state" NOT IN (${OPEN_ORDER_STATES.map((s) => `'${s}'`).join(", ")})`);
+  return { sql: parts.map((p) => ` AND ${p}`).join(""), params };
+}
+
+/** One export row of a sale line, keyed as the dataset's columns; timestamps in epoch ms. */
+export type SaleLineExportRow = {
+  linea_id: number;
+  pedido: string;
+  estado: string;
+  canal: string;
+  chat_id: string | null;
+  fecha: number;
+  cerrado: number | null;
+  cliente_documento: string | null;
+  cliente_nombre: string | null;
+  cliente_telefono: string | null;
+  ciudad: string | null;
+  sku: string;
+  producto: string;
+  cantidad: number;
+  precio_unitario: number;
+  subtotal: number;
+  total_pedido: number;
+};
+
 export function saleLinesAfter(f: ExportFilters, afterId: number, take: number) {
-  return db().orderLine.findMany({
-    where: { order: orderWhere(f), id: { gt: afterId } },
-    orderBy: { id: "asc" },
-    take,
-    include: {
-      order: {
-        include: {
-          conversation: { select: { chatId: true } },
-          client: { select: { documentType: true, documentNumber: true, name: true, phone: true, city: true } },
-        },
-      },
-    },
-  });
+  const where = orderConditions(f, 3);
+  return exportRows<SaleLineExportRow>(
+    `SELECT l."id" AS linea_id, o."number" AS pedido, o."state" AS estado, o."channel" AS canal,
+            cv."chatId" AS chat_id, ${epochMs('o."createdAt"')} AS fecha, ${epochMs('o."closedAt"')} AS cerrado,
+            COALESCE(o."customerDocument", c."documentNumber") AS cliente_documento,
+            COALESCE(o."customerName", c."name") AS cliente_nombre,
+            COALESCE(o."customerPhone", c."phone") AS cliente_telefono,
+            COALESCE(o."customerCity", c."city") AS ciudad,
+            l."sku" AS sku, l."name" AS producto, l."quantity" AS cantidad, l."unitPrice" AS precio_unitario,
+            l."subtotal" AS subtotal, o."total" AS total_pedido
+     FROM "OrderLine" l
+     JOIN "Order" o ON o."id" = l."orderId"
+     LEFT JOIN "Client" c ON c."id" = o."clientId"
+     LEFT JOIN "Conversation" cv ON cv."id" = o."conversationId"
+     WHERE l."id" > $1${where.sql}
+     ORDER BY l."id" LIMIT $2`,
+    [afterId, take, ...where.params],
+  );
 }
 
 const messageWhere = (f: ExportFilters) => ({
@@ -71,13 +125,42 @@ export function countMessagesForExport(f: ExportFilters) {
   return db().message.count({ where: messageWhere(f) });
 }
 
+export type MessageExportRow = {
+  mensaje_id: number;
+  chat_id: string;
+  canal: string;
+  fecha: number;
+  rol: string;
+  texto: string;
+  intencion: string | null;
+  estado_venta: string | null;
+  modelo: string | null;
+  tiempo_total_ms: number | null;
+  tiempo_modelo_ms: number | null;
+  tiempo_busqueda_ms: number | null;
+};
+
 export function messagesAfter(f: ExportFilters, afterId: number, take: number) {
-  return db().message.findMany({
-    where: { ...messageWhere(f), id: { gt: afterId } },
-    orderBy: { id: "asc" },
-    take,
-    include: { conversation: { select: { chatId: true, channel: true } } },
-  });
+  const params: unknown[] = [afterId, take];
+  const next = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const conditions = [
+    f.from ? ` AND m."createdAt" >= ${next(at(f.from))}${ts()}` : "",
+    f.to ? ` AND m."createdAt" < ${next(at(f.to))}${ts()}` : "",
+    f.state ? ` AND m."saleState" = ${next(f.state)}` : "",
+  ].join("");
+  return exportRows<MessageExportRow>(
+    `SELECT m."id" AS mensaje_id, cv."chatId" AS chat_id, cv."channel" AS canal, ${epochMs('m."createdAt"')} AS fecha,
+            m."role" AS rol, m."text" AS texto, m."intent" AS intencion, m."saleState" AS estado_venta,
+            m."model" AS modelo, m."totalMs" AS tiempo_total_ms, m."modelMs" AS tiempo_modelo_ms,
+            m."retrievalMs" AS tiempo_busqueda_ms
+     FROM "Message" m JOIN "Conversation" cv ON cv."id" = m."conversationId"
+     WHERE m."id" > $1${conditions}
+     ORDER BY m."id" LIMIT $2`,
+    params,
+  );
 }
 
 /** Figures for the first sheet of the complete report. */

@@ -1,30 +1,9 @@
-import { db } from "@/lib/db/client";
-import { databaseFlavour, env } from "@/lib/env";
+import { at, flavour, query, ts } from "@/lib/db/raw-sql";
 
 // Dashboard metrics as SQL aggregates (raw SQL per flavour where the dialects differ). Days are Colombian
 // calendar days (UTC-5, no daylight saving). Percentiles are continuous (interpolated) on both flavours:
 // PostgreSQL's percentile_cont, and on SQLite the same formula from two ordered rows fetched by OFFSET.
 export type MetricsRange = { from: Date; to: Date };
-
-type Flavour = "sqlite" | "postgres";
-const flavour = (): Flavour => databaseFlavour(env().DATABASE_URL);
-
-/** `$1`-style SQL for both flavours: SQLite gets `?` placeholders with the arguments in order. */
-async function query<T>(sql: string, params: unknown[]): Promise<T[]> {
-  if (flavour() === "postgres") return db().$queryRawUnsafe<T[]>(sql, ...params);
-  const ordered: unknown[] = [];
-  const text = sql.replace(/\$(\d+)(::\w+)?/g, (_, n: string) => {
-    ordered.push(params[Number(n) - 1]);
-    return "?";
-  });
-  return db().$queryRawUnsafe<T[]>(text, ...ordered);
-}
-
-/** Timestamps as each flavour stores them (SQLite: ISO text; PostgreSQL: timestamp without zone, UTC). */
-function at(date: Date): string {
-  const iso = date.toISOString();
-  return flavour() === "postgres" ? iso.replace("T", " ").replace("Z", "") : iso.replace("Z", "+00:00");
-}
 
 function day(column: string): string {
   return flavour() === "postgres"
@@ -32,7 +11,6 @@ function day(column: string): string {
     : `substr(datetime(${column}, '-5 hours'), 1, 10)`;
 }
 
-const ts = () => (flavour() === "postgres" ? "::timestamp" : "");
 const n = (v: unknown) => Number(v ?? 0);
 
 export async function messagesPerDayByIntent(r: MetricsRange) {

@@ -1,4 +1,5 @@
 import { type DbTransaction, db } from "@/lib/db/client";
+import { OPEN_ORDER_STATES } from "@/lib/domain/order-words";
 import { AppError } from "@/lib/errors";
 
 // Closing a sale is one transaction: stock decremented with a conditional update (never below zero, even
@@ -52,7 +53,7 @@ export class StockConflictError extends AppError {
   }
 }
 
-export const OPEN_ORDER_STATES = ["iniciada", "pendiente", "recolectando_datos", "listo_para_finalizar"] as const;
+export { OPEN_ORDER_STATES };
 
 export function orderNumberFor(id: number): string {
   return `SV-${String(id).padStart(6, "0")}`;

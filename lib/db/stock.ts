@@ -1,7 +1,9 @@
 import type { Principal } from "@/lib/auth/principal";
 import { recordAudit } from "@/lib/db/audit";
-import { db } from "@/lib/db/client";
+import { db, type DbTransaction as Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+
+type StockChange = { stockBefore: number; stockAfter: number };
 
 /**
  * Adds `delta` units (negative to remove) with a reason, as one transaction: a conditional update that never
@@ -10,10 +12,9 @@ import { AppError } from "@/lib/errors";
 export async function adjustStock(
   input: { productId: number; delta: number; reason: string },
   principal: Principal,
-): Promise<{ stockBefore: number; stockAfter: number }> {
+): Promise<StockChange> {
   return db().$transaction(async (tx) => {
-    const product = await tx.product.findUnique({ where: { id: input.productId }, select: { id: true, stock: true } });
-    if (!product) throw new AppError("not_found", "El producto no existe.");
+    await currentStock(tx, input.productId);
     const guard = input.delta < 0 ? { stock: { gte: -input.delta } } : {};
     const updated = await tx.product.updateMany({
       where: { id: input.productId, ...guard },
@@ -24,32 +25,79 @@ export async function adjustStock(
         fields: { delta: "La cantidad a descontar supera el stock disponible." },
       });
     }
-    const after = await tx.product.findUniqueOrThrow({ where: { id: input.productId }, select: { stock: true } });
-    const stockBefore = after.stock - input.delta;
-    await tx.stockMovement.create({
-      data: {
-        productId: input.productId,
-        delta: input.delta,
-        stockAfter: after.stock,
-        reason: "adjustment",
-        note: input.reason,
-        userId: principal.kind === "user" ? principal.id : null,
-      },
-    });
-    await recordAudit(
-      principal,
-      {
-        action: "stock.adjust",
-        entityType: "product",
-        entityId: input.productId,
-        before: { stock: stockBefore },
-        after: { stock: after.stock },
-        reason: input.reason,
-      },
-      tx,
-    );
-    return { stockBefore, stockAfter: after.stock };
+    return recordAdjustment(tx, input.productId, input.delta, input.reason, principal);
   });
+}
+
+/**
+ * Sets the stock to a counted quantity (a physical count), recorded as the adjustment it amounts to. The write
+ * is conditional on the stock read in the same transaction, so a sale that lands in between is not silently
+ * overwritten: the count is refused and the person counts again against the new figure.
+ */
+export async function setStock(
+  input: { productId: number; quantity: number; reason: string },
+  principal: Principal,
+): Promise<StockChange> {
+  return db().$transaction(async (tx) => {
+    const before = await currentStock(tx, input.productId);
+    const delta = input.quantity - before;
+    if (delta === 0) {
+      throw new AppError("invalid_input", `El stock ya es ${before}: no hay nada que ajustar.`, {
+        fields: { quantity: "Es la cantidad que ya hay." },
+      });
+    }
+    const updated = await tx.product.updateMany({
+      where: { id: input.productId, stock: before },
+      data: { stock: input.quantity },
+    });
+    if (updated.count === 0) {
+      throw new AppError("conflict", "El stock cambió mientras lo editabas. Revisa la cantidad e intenta de nuevo.", {
+        fields: { quantity: "El stock cambió; vuelve a contarlo." },
+      });
+    }
+    return recordAdjustment(tx, input.productId, delta, input.reason, principal);
+  });
+}
+
+async function currentStock(tx: Tx, productId: number): Promise<number> {
+  const product = await tx.product.findUnique({ where: { id: productId }, select: { stock: true } });
+  if (!product) throw new AppError("not_found", "El producto no existe.");
+  return product.stock;
+}
+
+/** The StockMovement and the audit entry of an applied change, inside the change's transaction. */
+async function recordAdjustment(
+  tx: Tx,
+  productId: number,
+  delta: number,
+  reason: string,
+  principal: Principal,
+): Promise<StockChange> {
+  const after = await tx.product.findUniqueOrThrow({ where: { id: productId }, select: { stock: true } });
+  const stockBefore = after.stock - delta;
+  await tx.stockMovement.create({
+    data: {
+      productId,
+      delta,
+      stockAfter: after.stock,
+      reason: "adjustment",
+      note: reason,
+      userId: principal.kind === "user" ? principal.id : null,
+    },
+  });
+  await recordAudit(
+    principal,
+    {
+      action: "stock.adjust",
+      entityType: "product",
+      entityId: productId,
+      before: { stock: stockBefore },
+      after: { stock: after.stock },
+      reason,
+    },
+    tx,
+  );
+  return { stockBefore, stockAfter: after.stock };
 }
 
 export function listStockMovements(productId: number, take = 50) {

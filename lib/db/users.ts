@@ -4,7 +4,9 @@ import type { Principal } from "@/lib/auth/principal";
 import { recordAudit } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
 import { revokeUserSessions } from "@/lib/db/settings";
+import type { ListSort } from "@/lib/domain/list-sort";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/sqlite/client";
 
 const PUBLIC = {
   id: true,
@@ -16,8 +18,32 @@ const PUBLIC = {
   createdAt: true,
 } as const;
 
-export function listUsers() {
-  return db().user.findMany({ select: PUBLIC, orderBy: [{ active: "desc" }, { name: "asc" }] });
+export const USERS_PAGE_SIZE = 50;
+/** What the users list may be sorted by; by default active accounts first, then by name. */
+export const USER_SORTS = ["name", "email", "role", "lastLoginAt"] as const;
+export type UserSort = ListSort<(typeof USER_SORTS)[number]>;
+
+function userOrder(sort: UserSort | null): Prisma.UserOrderByWithRelationInput[] {
+  if (!sort) return [{ active: "desc" }, { name: "asc" }, { id: "asc" }];
+  const direction = sort.desc ? "desc" : "asc";
+  const first =
+    sort.key === "lastLoginAt" ? { lastLoginAt: { sort: direction, nulls: "last" } } : { [sort.key]: direction };
+  return [first as Prisma.UserOrderByWithRelationInput, { id: direction }];
+}
+
+/** A page of staff accounts (a small list: offset pages are enough). */
+export async function listUsers(options: { sort?: UserSort | null; page?: number } = {}) {
+  const page = options.page ?? 1;
+  const [rows, total] = await Promise.all([
+    db().user.findMany({
+      select: PUBLIC,
+      orderBy: userOrder(options.sort ?? null),
+      skip: (page - 1) * USERS_PAGE_SIZE,
+      take: USERS_PAGE_SIZE,
+    }),
+    db().user.count(),
+  ]);
+  return { rows, total };
 }
 
 export async function createUser(

@@ -10,12 +10,19 @@ import {
   saleLinesAfter,
 } from "@/lib/db/export-datasets";
 
+import type { CellValue, ColumnKind, ExportStyle } from "@/lib/exports/cells";
+
+export type { CellValue, ColumnKind, ExportStyle };
+
 // What each dataset contains. Columns are declared once and drive CSV headers, XLSX sheets and the
-// round-trip tests. Money is integer COP; dates are Colombian local time.
-export type CellValue = string | number | boolean | Date | null;
+// round-trip tests. Money is integer COP; dates are Colombian local time. `header` is the console's (human)
+// header; `legacyHeader`, where it differs, is the one the legacy `/exportar` files have always had.
 export type ExportRow = Record<string, CellValue>;
-export type ColumnKind = "text" | "int" | "money" | "bool" | "datetime";
-export type Column = { key: string; header: string; kind: ColumnKind };
+export type Column = { key: string; header: string; kind: ColumnKind; legacyHeader?: string };
+
+export function headerOf(column: Column, style: ExportStyle): string {
+  return style === "legacy" ? (column.legacyHeader ?? column.header) : column.header;
+}
 
 export type DatasetDef = {
   name: DatasetName;
@@ -29,7 +36,8 @@ export type DatasetDef = {
 export const DATASET_NAMES = ["inventario", "clientes", "ventas", "conversaciones"] as const;
 export type DatasetName = (typeof DATASET_NAMES)[number];
 
-const col = (key: string, header: string, kind: ColumnKind = "text"): Column => ({ key, header, kind });
+const col = (key: string, header: string, kind: ColumnKind = "text", legacyHeader?: string): Column =>
+  legacyHeader ? { key, header, kind, legacyHeader } : { key, header, kind };
 
 function page<T extends { id: number }>(items: T[], map: (item: T) => ExportRow) {
   return { rows: items.map(map), lastId: items.at(-1)?.id ?? null };
@@ -112,13 +120,13 @@ const ventas: DatasetDef = {
   title: "Ventas",
   columns: [
     col("linea_id", "Línea", "int"),
-    col("pedido", "Pedido"),
-    col("estado", "Estado"),
-    col("canal", "Canal"),
-    col("chat_id", "Chat"),
-    col("fecha", "Fecha", "datetime"),
-    col("cerrado", "Cerrado", "datetime"),
-    col("cliente_documento", "Documento cliente"),
+    col("pedido", "Número de pedido", "text", "Pedido"),
+    col("estado", "Estado", "state"),
+    col("canal", "Canal", "channel"),
+    col("chat_id", "Conversación", "text", "Chat"),
+    col("fecha", "Fecha del pedido", "datetime", "Fecha"),
+    col("cerrado", "Fecha de cierre", "datetime", "Cerrado"),
+    col("cliente_documento", "Documento del cliente", "text", "Documento cliente"),
     col("cliente_nombre", "Cliente"),
     col("cliente_telefono", "Teléfono"),
     col("ciudad", "Ciudad"),
@@ -127,29 +135,12 @@ const ventas: DatasetDef = {
     col("cantidad", "Cantidad", "int"),
     col("precio_unitario", "Precio unitario (COP)", "money"),
     col("subtotal", "Subtotal (COP)", "money"),
-    col("total_pedido", "Total pedido (COP)", "money"),
+    col("total_pedido", "Total del pedido (COP)", "money", "Total pedido (COP)"),
   ],
   count: countSaleLinesForExport,
   async batch(f, afterId, take) {
-    return page(await saleLinesAfter(f, afterId, take), (l) => ({
-      linea_id: l.id,
-      pedido: l.order.number,
-      estado: l.order.state,
-      canal: l.order.channel,
-      chat_id: l.order.conversation?.chatId ?? null,
-      fecha: l.order.createdAt,
-      cerrado: l.order.closedAt,
-      cliente_documento: l.order.customerDocument ?? l.order.client?.documentNumber ?? null,
-      cliente_nombre: l.order.customerName ?? l.order.client?.name ?? null,
-      cliente_telefono: l.order.customerPhone ?? l.order.client?.phone ?? null,
-      ciudad: l.order.customerCity ?? l.order.client?.city ?? null,
-      sku: l.sku,
-      producto: l.name,
-      cantidad: l.quantity,
-      precio_unitario: l.unitPrice,
-      subtotal: l.subtotal,
-      total_pedido: l.order.total,
-    }));
+    const rows = (await saleLinesAfter(f, afterId, take)) as unknown as ExportRow[];
+    return { rows, lastId: rows.length > 0 ? Number(rows[rows.length - 1]?.linea_id) : null };
   },
 };
 
@@ -158,13 +149,13 @@ const conversaciones: DatasetDef = {
   title: "Conversaciones",
   columns: [
     col("mensaje_id", "Mensaje", "int"),
-    col("chat_id", "Chat"),
-    col("canal", "Canal"),
+    col("chat_id", "Conversación", "text", "Chat"),
+    col("canal", "Canal", "channel"),
     col("fecha", "Fecha", "datetime"),
-    col("rol", "Rol"),
+    col("rol", "Quién escribe", "role", "Rol"),
     col("texto", "Texto"),
-    col("intencion", "Intención"),
-    col("estado_venta", "Estado de la venta"),
+    col("intencion", "Intención", "intent"),
+    col("estado_venta", "Estado de la venta", "state"),
     col("modelo", "Modelo"),
     col("tiempo_total_ms", "Tiempo total (ms)", "int"),
     col("tiempo_modelo_ms", "Tiempo del modelo (ms)", "int"),
@@ -172,20 +163,8 @@ const conversaciones: DatasetDef = {
   ],
   count: countMessagesForExport,
   async batch(f, afterId, take) {
-    return page(await messagesAfter(f, afterId, take), (m) => ({
-      mensaje_id: m.id,
-      chat_id: m.conversation.chatId,
-      canal: m.conversation.channel,
-      fecha: m.createdAt,
-      rol: m.role,
-      texto: m.text,
-      intencion: m.intent,
-      estado_venta: m.saleState,
-      modelo: m.model,
-      tiempo_total_ms: m.totalMs,
-      tiempo_modelo_ms: m.modelMs,
-      tiempo_busqueda_ms: m.retrievalMs,
-    }));
+    const rows = (await messagesAfter(f, afterId, take)) as unknown as ExportRow[];
+    return { rows, lastId: rows.length > 0 ? Number(rows[rows.length - 1]?.mensaje_id) : null };
   },
 };
 
@@ -196,7 +175,7 @@ export function isDatasetName(value: string): value is DatasetName {
 }
 
 /** Every row of a dataset, batch by batch (keyset pagination: id > last). */
-export async function* datasetBatches(def: DatasetDef, filters: ExportFilters, batchSize = 2_000) {
+export async function* datasetBatches(def: DatasetDef, filters: ExportFilters, batchSize = 5_000) {
   let afterId = 0;
   for (;;) {
     const { rows, lastId } = await def.batch(filters, afterId, batchSize);

@@ -1,7 +1,4 @@
 import { createWriteStream } from "node:fs";
-import { mkdtemp, rm, stat } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Principal } from "@/lib/auth/principal";
@@ -17,19 +14,30 @@ import {
 } from "@/lib/db/exports";
 import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
-import { CSV_DEFAULTS, type CsvOptions, csvChunks, formatLocalDateTime } from "@/lib/exports/csv";
+import type { ExportStyle } from "@/lib/exports/cells";
+import { CSV_DEFAULTS, type CsvOptions, csvChunks, formatLocalDateTime, type ProgressFn } from "@/lib/exports/csv";
 import { DATASETS, type DatasetName } from "@/lib/exports/datasets";
-import { writeXlsxFile } from "@/lib/exports/xlsx";
+import { xlsxChunks } from "@/lib/exports/xlsx";
 import { log } from "@/lib/log";
 import { enforceRateLimit, LIMITS } from "@/lib/ratelimit";
 import { CONTENT_TYPE_BY_FORMAT, storage } from "@/lib/storage";
 import { randomKey } from "@/lib/storage/keys";
 
-// Export jobs: the request creates an ExportFile row and returns at once; the file is written in the
-// background to a temporary file (flat memory), moved into storage, and the row tracks progress.
+// Export jobs: the request creates an ExportFile row and returns at once; in the background the rows are
+// read batch by batch straight into the CSV/XLSX bytes and those into storage (a multipart upload on S3), each
+// step pulling from the previous one, so memory stays flat whatever the size; the row tracks progress and
+// becomes `ready` only once storage holds the whole file.
 export type ExportTarget = DatasetName | "reporte";
 export type ExportFormat = "csv" | "xlsx";
-export type ExportRequest = { dataset: ExportTarget; format: ExportFormat; filters: ExportFilters; csv?: CsvOptions };
+export type ExportRequest = {
+  dataset: ExportTarget;
+  format: ExportFormat;
+  filters: ExportFilters;
+  csv?: CsvOptions;
+  /** `human` (console, default) or `legacy` (the legacy `/exportar` routes' columns and values). */
+  style?: ExportStyle;
+};
+export const XLSX_TYPE = CONTENT_TYPE_BY_FORMAT.xlsx;
 
 const running = new Map<number, Promise<void>>();
 
@@ -43,26 +51,24 @@ export function normaliseRequest(request: ExportRequest): ExportRequest {
   return request.dataset === "reporte" ? { ...request, format: "xlsx" } : request;
 }
 
-/** Writes the export to `filePath`; returns the number of data rows. Shared by jobs and direct downloads. */
-export async function writeExport(
-  request: ExportRequest,
-  filePath: string,
-  onProgress?: (rows: number) => void | Promise<void>,
-): Promise<number> {
-  const { dataset, format, filters } = normaliseRequest(request);
-  if (format === "xlsx")
-    return writeXlsxFile(filePath, dataset === "reporte" ? "reporte" : DATASETS[dataset], filters, onProgress);
+/** The export's bytes, produced as the reader asks for them. Shared by jobs and direct downloads. */
+export function exportChunks(request: ExportRequest, onProgress?: ProgressFn): AsyncIterable<string | Uint8Array> {
+  const { dataset, format, filters, style = "human" } = normaliseRequest(request);
+  if (format === "xlsx") {
+    return xlsxChunks(dataset === "reporte" ? "reporte" : DATASETS[dataset], filters, onProgress, style);
+  }
   if (dataset === "reporte") throw new AppError("invalid_input", "El reporte completo solo existe en XLSX.");
+  return csvChunks(DATASETS[dataset], filters, request.csv ?? CSV_DEFAULTS, onProgress, undefined, style);
+}
+
+/** Writes the export to `filePath`; returns the number of data rows. */
+export async function writeExport(request: ExportRequest, filePath: string, onProgress?: ProgressFn): Promise<number> {
   let rows = 0;
-  await pipeline(
-    Readable.from(
-      csvChunks(DATASETS[dataset], filters, request.csv ?? CSV_DEFAULTS, async (n) => {
-        rows = n;
-        await onProgress?.(n);
-      }),
-    ),
-    createWriteStream(filePath),
-  );
+  const counted = exportChunks(request, async (n) => {
+    rows = n;
+    await onProgress?.(n);
+  });
+  await pipeline(Readable.from(counted), createWriteStream(filePath));
   return rows;
 }
 
@@ -70,15 +76,6 @@ export async function countExportRows(request: ExportRequest): Promise<number> {
   if (request.dataset !== "reporte") return DATASETS[request.dataset].count(request.filters);
   const counts = await Promise.all(Object.values(DATASETS).map((d) => d.count(request.filters)));
   return counts.reduce((a, b) => a + b, 0);
-}
-
-export async function withTempFile<T>(extension: string, body: (file: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "sextinvalle-export-"));
-  try {
-    return await body(path.join(dir, `export.${extension}`));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
 }
 
 export function rateLimitSubject(principal: Principal): string {
@@ -108,7 +105,11 @@ export async function startExport(
     contentType: CONTENT_TYPE_BY_FORMAT[request.format],
     fileName: exportFileName(request.dataset, request.format, now),
     backend: storage().backend,
-    filters: { ...request.filters, ...(request.csv ? { csv: request.csv } : {}) },
+    filters: {
+      ...request.filters,
+      ...(request.csv ? { csv: request.csv } : {}),
+      ...(request.style ? { style: request.style } : {}),
+    },
     createdById: principal.kind === "user" ? principal.id : null,
     expiresAt: new Date(now.getTime() + env().EXPORT_TTL_HOURS * 3_600_000),
   });
@@ -129,18 +130,18 @@ async function runExport(id: number, key: string, request: ExportRequest): Promi
     await markExportRunning(id);
     const total = Math.max(1, await countExportRows(request));
     let lastWrite = 0;
-    const rowCount = await withTempFile(request.format, async (file) => {
-      const rows = await writeExport(request, file, async (done) => {
-        if (Date.now() - lastWrite < 250) return;
-        lastWrite = Date.now();
-        await updateExportProgress(id, (done / total) * 100, done);
-      });
-      const expiresAt = new Date(Date.now() + env().EXPORT_TTL_HOURS * 3_600_000);
-      const { size } = await stat(file);
-      await storage().put(key, { filePath: file }, { contentType: CONTENT_TYPE_BY_FORMAT[request.format], expiresAt });
-      await markExportReady(id, { rowCount: rows, size });
-      return rows;
+    let rowCount = 0;
+    const chunks = exportChunks(request, async (done) => {
+      rowCount = done;
+      if (Date.now() - lastWrite < 250) return;
+      lastWrite = Date.now();
+      await updateExportProgress(id, (done / total) * 100, done);
     });
+    const expiresAt = new Date(Date.now() + env().EXPORT_TTL_HOURS * 3_600_000);
+    const contentType = CONTENT_TYPE_BY_FORMAT[request.format];
+    // storage publishes the object only once every byte arrived (multipart complete / rename of the part file)
+    const { size } = await storage().putStream(key, chunks, { contentType, expiresAt });
+    await markExportReady(id, { rowCount, size });
     log.info("export ready", { exportId: id, rows: rowCount });
   } catch (error) {
     log.error("export failed", { exportId: id, err: error });

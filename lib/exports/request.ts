@@ -1,20 +1,15 @@
 import { z } from "zod";
 import { isoDay } from "@/lib/domain/bounds";
+import { ORDER_STATES } from "@/lib/domain/order-words";
 import { AppError } from "@/lib/errors";
 import { CSV_DEFAULTS, CSV_EXCEL_ES, type CsvOptions } from "@/lib/exports/csv";
 import { DATASET_NAMES } from "@/lib/exports/datasets";
 import type { ExportRequest, ExportTarget } from "@/lib/exports/jobs";
 
 // Validation of export requests (console API and legacy query strings). Dates are calendar days in
-// Colombia; `hasta` is inclusive.
-export const ORDER_STATES = [
-  "iniciada",
-  "pendiente",
-  "recolectando_datos",
-  "listo_para_finalizar",
-  "cerrada",
-  "cancelada",
-] as const;
+// Colombia; `hasta` is inclusive. Sales exclude open carts unless asked (`includeOpen` / `incluir_abiertos`).
+export { ORDER_STATES };
+
 const STATES_BY_DATASET: Record<ExportTarget, readonly string[]> = {
   inventario: ["activo", "inactivo", "agotado"],
   clientes: [],
@@ -38,6 +33,7 @@ export const exportBodySchema = z.strictObject({
   to: day.optional(),
   state: z.string().max(40).optional(),
   excel: z.boolean().default(false),
+  includeOpen: z.boolean().default(false),
 });
 export type ExportBody = z.input<typeof exportBodySchema>;
 
@@ -56,7 +52,8 @@ export function toExportRequest(body: z.output<typeof exportBodySchema>): Export
     });
   }
   const csv: CsvOptions = body.excel ? CSV_EXCEL_ES : CSV_DEFAULTS;
-  return { dataset: body.dataset, format: body.format, filters: { from, to, state }, csv };
+  const filters = { from, to, state, ...(body.includeOpen ? { includeOpen: true } : {}) };
+  return { dataset: body.dataset, format: body.format, filters, csv, style: "human" };
 }
 
 /** Legacy query string: `?desde=&hasta=&estado=&separador=;|,&bom=true`. */
@@ -85,6 +82,8 @@ export const legacyExportQuerySchema = z.strictObject({
   incluir_metadatos: legacyFlag,
   /** `true`: the file itself in the response instead of the JSON pointing at it. */
   descargar: legacyFlag,
+  /** Ours: sales also list open carts (states before `cerrada`), as the previous system's `ventas` never did. */
+  incluir_abiertos: legacyFlag,
   estado: z.string().max(40).optional(),
   separador: z.enum([",", ";", "coma", "punto_y_coma"]).optional(),
   bom: z.enum(["true", "false", "1", "0"]).optional(),
@@ -103,7 +102,8 @@ export function legacyToExportRequest(
     to: q.hasta ?? q.fecha_hasta,
     state: q.estado,
     excel: false,
+    includeOpen: q.incluir_abiertos === "true" || q.incluir_abiertos === "1",
   });
   const bom = q.bom === undefined ? semicolon : q.bom === "true" || q.bom === "1";
-  return { ...request, csv: { delimiter: semicolon ? ";" : ",", bom } };
+  return { ...request, csv: { delimiter: semicolon ? ";" : ",", bom }, style: "legacy" };
 }

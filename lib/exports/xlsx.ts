@@ -1,22 +1,28 @@
+import { once } from "node:events";
+import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { type ExportFilters, exportSummary } from "@/lib/db/export-datasets";
+import { ORDER_STATE_LABELS } from "@/lib/domain/order-words";
+import { type CellValue, type ColumnKind, type ExportStyle, excelSerial, wordFor } from "@/lib/exports/cells";
 import { formatLocalDateTime, type ProgressFn } from "@/lib/exports/csv";
-import { type CellValue, type Column, DATASETS, type DatasetDef, datasetBatches } from "@/lib/exports/datasets";
+import { type Column, DATASETS, type DatasetDef, datasetBatches, headerOf } from "@/lib/exports/datasets";
 
-// XLSX through exceljs' streaming WorkbookWriter: each row is committed to the file as it is written,
-// so memory stays flat. Cells hold typed values (numbers, dates, text), never formulas, so a text cell
-// beginning with "=" is shown literally instead of being evaluated.
-const COLOMBIA_OFFSET_MS = -5 * 3_600_000;
+// XLSX through exceljs' streaming WorkbookWriter into a PassThrough that the caller reads (storage upload or
+// HTTP response): each row is committed as it is written and the writer waits whenever the reader is behind,
+// so memory stays flat. Cells hold typed values (numbers, dates as serial days with a date format, text),
+// never formulas, so a text cell beginning with "=" is shown literally instead of being evaluated.
 const MONEY_FORMAT = '"$" #,##0';
 const DATE_FORMAT = "dd/mm/yyyy hh:mm";
+const OUT_HIGH_WATER = 1 << 20;
 
-function xlsxCell(value: CellValue, column: Column): ExcelJS.CellValue {
-  if (value === null || value === undefined) return null;
-  // Excel dates carry no zone: write Colombian wall-clock time
-  if (value instanceof Date) return new Date(value.getTime() + COLOMBIA_OFFSET_MS);
-  if (typeof value === "boolean") return value ? "sí" : "no";
-  if (column.kind === "text") return String(value);
-  return value;
+function xlsxCell(value: CellValue | bigint | undefined, kind: ColumnKind, style: ExportStyle): ExcelJS.CellValue {
+  if (value === null || value === undefined) return kind === "intent" ? wordFor(kind, "sin_clasificar", style) : null;
+  if (kind === "datetime" && (typeof value === "number" || value instanceof Date)) return excelSerial(value);
+  if (typeof value === "boolean") return value ? "Sí" : "No";
+  if (typeof value === "bigint") return kind === "text" ? String(value) : Number(value);
+  if (kind === "text") return String(value);
+  if (typeof value === "string") return wordFor(kind, value, style);
+  return value as number;
 }
 
 function styleFor(column: Column): Partial<ExcelJS.Style> | undefined {
@@ -25,15 +31,19 @@ function styleFor(column: Column): Partial<ExcelJS.Style> | undefined {
   return undefined;
 }
 
+type Sink = { out: PassThrough; stopped: () => boolean };
+
 async function writeDatasetSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   def: DatasetDef,
   filters: ExportFilters,
+  style: ExportStyle,
+  sink: Sink,
   onRows: (n: number) => Promise<void>,
 ) {
   const sheet = workbook.addWorksheet(def.title, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = def.columns.map((c) => ({
-    header: c.header,
+    header: headerOf(c, style),
     key: c.key,
     width: c.kind === "text" ? 24 : 16,
     style: styleFor(c),
@@ -41,12 +51,11 @@ async function writeDatasetSheet(
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   for await (const rows of datasetBatches(def, filters)) {
-    for (const row of rows) {
-      const values: Record<string, ExcelJS.CellValue> = {};
-      for (const c of def.columns) values[c.key] = xlsxCell(row[c.key] ?? null, c);
-      sheet.addRow(values).commit();
-    }
+    if (sink.stopped()) return;
+    for (const row of rows) sheet.addRow(def.columns.map((c) => xlsxCell(row[c.key], c.kind, style))).commit();
     await onRows(rows.length);
+    // back-pressure: the reader (upload, response) has not taken the bytes written so far
+    if (sink.out.writableNeedDrain) await Promise.race([once(sink.out, "drain"), once(sink.out, "close")]);
   }
   sheet.commit();
 }
@@ -55,7 +64,8 @@ function describeFilters(filters: ExportFilters): string {
   const parts = [
     filters.from ? `desde ${formatLocalDateTime(filters.from).slice(0, 10)}` : "",
     filters.to ? `hasta ${formatLocalDateTime(new Date(filters.to.getTime() - 1)).slice(0, 10)}` : "",
-    filters.state ? `estado ${filters.state}` : "",
+    filters.state ? `estado ${ORDER_STATE_LABELS[filters.state] ?? filters.state}` : "",
+    filters.includeOpen ? "con carritos abiertos" : "",
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(", ") : "sin filtros";
 }
@@ -90,30 +100,40 @@ async function writeSummarySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, f
   sheet.commit();
 }
 
-/** Writes one dataset, or the complete report (summary + every dataset), to an .xlsx file. */
-export async function writeXlsxFile(
-  filePath: string,
+/** One dataset, or the complete report (summary + every dataset), as .xlsx bytes, produced as they are read. */
+export async function* xlsxChunks(
   what: DatasetDef | "reporte",
   filters: ExportFilters,
   onProgress?: ProgressFn,
-): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: filePath,
-    useStyles: true,
-    useSharedStrings: false,
-  });
+  style: ExportStyle = "human",
+): AsyncGenerator<Uint8Array> {
+  const out = new PassThrough({ highWaterMark: OUT_HIGH_WATER });
+  let stopped = false;
+  const sink: Sink = { out, stopped: () => stopped };
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = "Sextinvalle";
   let done = 0;
   const onRows = async (n: number) => {
     done += n;
     await onProgress?.(done);
   };
-  if (what === "reporte") {
-    await writeSummarySheet(workbook, filters);
-    for (const def of Object.values(DATASETS)) await writeDatasetSheet(workbook, def, filters, onRows);
-  } else {
-    await writeDatasetSheet(workbook, what, filters, onRows);
+  const writing = (async () => {
+    if (what === "reporte") {
+      await writeSummarySheet(workbook, filters);
+      for (const def of Object.values(DATASETS)) await writeDatasetSheet(workbook, def, filters, style, sink, onRows);
+    } else {
+      await writeDatasetSheet(workbook, what, filters, style, sink, onRows);
+    }
+    await workbook.commit();
+  })().catch((error: unknown) => {
+    out.destroy(error as Error);
+  });
+  try {
+    for await (const chunk of out) yield chunk as Uint8Array;
+    await writing;
+  } finally {
+    // the reader stopped early (failed upload, closed response): stop reading batches
+    stopped = true;
+    if (!out.destroyed) out.destroy();
   }
-  await workbook.commit();
-  return done;
 }

@@ -9,17 +9,31 @@ import { checkRateLimit, LIMITS, type Limit, type RateLimitStore, rateLimitStore
 
 // Request-level concerns of the custom server, applied before Next sees a request: the overall per-client
 // limit, trailing-slash normalisation for the legacy API, and service info for JSON clients at `/`.
-// Static files are not counted; Next's prefetches have their own, larger budget (a page's links are
-// prefetched in bulk); a signed-in staff member is counted per user, not per (shared office) address.
+// The limit is meant for page loads and API calls, so that an office of staff behind one address works all
+// day under it: static files and product photos are not counted; Next's prefetches (a page's links are
+// prefetched in bulk) do not count against it but have their own, larger budget, so the prefetch headers are
+// no way around the limit; a signed-in staff member is counted per user, not per (shared office) address.
 const EXEMPT = [
-  /^\/_next\/(static|image)\//,
+  /^\/_next\/static\//,
+  /^\/_next\/image\/?$/, // the image optimiser: /_next/image?url=…&w=…
   /^\/_next\/webpack-hmr/,
   /^\/__nextjs/,
-  /^\/favicon\.(ico|svg)$/,
+  /^\/favicon\.(ico|svg|png)$/,
   /^\/robots\.txt$/,
   /^\/health\/?$/,
+  // product photos: immutable files under random keys (lib/media/urls.ts), twenty-five on an inventory page
+  /^\/media\/products\/[a-f0-9]{32}-(thumb|card)\.webp$/,
 ];
 const PREFETCH_BUDGET = 5;
+
+/** How the overall limit treats a request: not at all, in the prefetch budget, or as a page load / API call. */
+export type LimitClass = "exempt" | "prefetch" | "counted";
+
+export function classifyRequest(req: IncomingMessage): LimitClass {
+  const pathname = (req.url ?? "/").split("?")[0] ?? "/";
+  if (isRateLimitExempt(pathname)) return "exempt";
+  return isPrefetch(req) ? "prefetch" : "counted";
+}
 
 export function ipLimit(): Limit {
   return { ...LIMITS.perIp, max: env().RATE_LIMIT_PER_IP_PER_MINUTE };
@@ -61,12 +75,17 @@ export function isRateLimitExempt(pathname: string): boolean {
   return EXEMPT.some((re) => re.test(pathname));
 }
 
-/** A prefetch by Next's router or the browser (links in view): a page load that may never be shown. */
+/**
+ * A prefetch by Next's router or the browser (links in view): a page load that may never be shown. Next's
+ * segment cache sends `next-router-prefetch` as 1, 2 or 3 (by how much of the page it wants) and per-segment
+ * requests with `next-router-segment-prefetch`; browsers send `Sec-Purpose: prefetch` (or the older `Purpose`).
+ */
 export function isPrefetch(req: IncomingMessage): boolean {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
   const h = req.headers;
   return (
-    h["next-router-prefetch"] === "1" ||
+    /^[123]$/.test(String(h["next-router-prefetch"] ?? "")) ||
+    Boolean(h["next-router-segment-prefetch"]) ||
     String(h.purpose ?? "").toLowerCase() === "prefetch" ||
     String(h["sec-purpose"] ?? "")
       .toLowerCase()
@@ -87,10 +106,10 @@ export async function rejectOverIpLimit(
   store: RateLimitStore = rateLimitStore(),
   limit: Limit = ipLimit(),
 ): Promise<boolean> {
-  const pathname = (req.url ?? "/").split("?")[0] ?? "/";
-  if (isRateLimitExempt(pathname)) return false;
-  const prefetch = isPrefetch(req);
-  const applied = prefetch ? { ...limit, name: `${limit.name}-prefetch`, max: limit.max * PREFETCH_BUDGET } : limit;
+  const kind = classifyRequest(req);
+  if (kind === "exempt") return false;
+  const applied =
+    kind === "prefetch" ? { ...limit, name: `${limit.name}-prefetch`, max: limit.max * PREFETCH_BUDGET } : limit;
   let result: Awaited<ReturnType<typeof checkRateLimit>>;
   try {
     result = await checkRateLimit(applied, await limitSubject(req), store);

@@ -1,6 +1,8 @@
-import { createReadStream } from "node:fs";
+import { createReadStream, createWriteStream } from "node:fs";
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { assertAllowedContentType, resolveInside } from "@/lib/storage/keys";
 import { signLocalUrl } from "@/lib/storage/signing";
 import type { PresignOptions, PutOptions, PutSource, Storage, StoredObjectMeta } from "@/lib/storage/types";
@@ -68,6 +70,28 @@ export function createLocalStorage(root: string, signingSecret?: string): Storag
       };
       await writeFile(file + META_SUFFIX, JSON.stringify(meta));
       await rename(partial, file);
+      return (await readMeta(key)) as StoredObjectMeta;
+    },
+
+    async putStream(key, body, options) {
+      const contentType = assertAllowedContentType(options.contentType);
+      const file = resolveInside(base, key);
+      await mkdir(path.dirname(file), { recursive: true });
+      const partial = `${file}.part`;
+      try {
+        await pipeline(Readable.from(body), createWriteStream(partial));
+        const meta: MetaFile = {
+          contentType,
+          createdAt: new Date().toISOString(),
+          expiresAt: options.expiresAt ? options.expiresAt.toISOString() : null,
+          size: (await stat(partial)).size,
+        };
+        await writeFile(file + META_SUFFIX, JSON.stringify(meta));
+        await rename(partial, file);
+      } catch (error) {
+        await rm(partial, { force: true });
+        throw error;
+      }
       return (await readMeta(key)) as StoredObjectMeta;
     },
 

@@ -2,6 +2,9 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadBucketCommand,
@@ -9,6 +12,7 @@ import {
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
+  UploadPartCommand,
 } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { assertAllowedContentType, assertValidKey } from "@/lib/storage/keys";
@@ -26,7 +30,38 @@ export type S3StorageConfig = {
   accessKeyId?: string;
   secretAccessKey?: string;
   forcePathStyle?: boolean;
+  /** Bytes per multipart part (S3's minimum for every part but the last is 5 MiB). */
+  partSize?: number;
 };
+
+export const MIN_PART_SIZE = 5 * 1_048_576;
+const DEFAULT_PART_SIZE = 8 * 1_048_576;
+
+/** The body in pieces of exactly `size` bytes (the last one shorter): one piece in memory at a time. */
+async function* parts(body: AsyncIterable<string | Uint8Array>, size: number): AsyncGenerator<Buffer> {
+  let pending: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of body) {
+    let bytes =
+      typeof chunk === "string"
+        ? Buffer.from(chunk, "utf8")
+        : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    while (length + bytes.length >= size) {
+      const take = size - length;
+      pending.push(bytes.subarray(0, take));
+      yield Buffer.concat(pending, size);
+      bytes = bytes.subarray(take);
+      pending = [];
+      length = 0;
+    }
+    if (bytes.length > 0) {
+      // copy: the producer may reuse its buffer once we ask for the next chunk
+      pending.push(Buffer.from(bytes));
+      length += bytes.length;
+    }
+  }
+  yield Buffer.concat(pending, length);
+}
 
 const EXPIRES_META = "expires-at";
 const MAX_PRESIGN_SECONDS = 7 * 24 * 3600;
@@ -50,6 +85,7 @@ export function createS3Storage(config: S3StorageConfig): Storage {
     responseChecksumValidation: "WHEN_REQUIRED",
   });
   const Bucket = config.bucket;
+  const partSize = Math.max(MIN_PART_SIZE, config.partSize ?? DEFAULT_PART_SIZE);
 
   function toMeta(
     key: string,
@@ -99,6 +135,47 @@ export function createS3Storage(config: S3StorageConfig): Storage {
           ? { Body: createReadStream(source.filePath), ContentLength: (await stat(source.filePath)).size }
           : { Body: source.data };
       await client.send(new PutObjectCommand({ Bucket, Key: key, ContentType, Metadata, ...body }));
+      return (await head(key)) as StoredObjectMeta;
+    },
+
+    async putStream(key, body, options) {
+      assertValidKey(key);
+      const ContentType = assertAllowedContentType(options.contentType);
+      const Metadata = options.expiresAt ? { [EXPIRES_META]: options.expiresAt.toISOString() } : undefined;
+      const pieces = parts(body, partSize);
+      const first = await pieces.next();
+      const firstPart = first.done ? Buffer.alloc(0) : first.value;
+      if (firstPart.length < partSize) {
+        // small file: one request
+        await client.send(new PutObjectCommand({ Bucket, Key: key, ContentType, Metadata, Body: firstPart }));
+        return (await head(key)) as StoredObjectMeta;
+      }
+      // large file: a multipart upload, one part in flight while the next is produced; the object exists only
+      // after CompleteMultipartUpload, and a failure aborts the upload so no parts linger
+      const { UploadId } = await client.send(
+        new CreateMultipartUploadCommand({ Bucket, Key: key, ContentType, Metadata }),
+      );
+      const done: { ETag: string; PartNumber: number }[] = [];
+      try {
+        let part: Buffer | undefined = firstPart;
+        while (part) {
+          const PartNumber = done.length + 1;
+          const uploading: Promise<{ ETag?: string }> = client.send(
+            new UploadPartCommand({ Bucket, Key: key, UploadId, PartNumber, Body: part }),
+          );
+          const next: Promise<IteratorResult<Buffer>> = pieces.next();
+          const [uploaded, produced] = await Promise.all([uploading, next]);
+          done.push({ ETag: uploaded.ETag ?? "", PartNumber });
+          part = produced.done || produced.value.length === 0 ? undefined : produced.value;
+        }
+        await client.send(
+          new CompleteMultipartUploadCommand({ Bucket, Key: key, UploadId, MultipartUpload: { Parts: done } }),
+        );
+      } catch (error) {
+        await pieces.return(undefined).catch(() => undefined);
+        await client.send(new AbortMultipartUploadCommand({ Bucket, Key: key, UploadId })).catch(() => undefined);
+        throw error;
+      }
       return (await head(key)) as StoredObjectMeta;
     },
 

@@ -21,6 +21,11 @@ export type PresignOptions = { expiresInSeconds: number; downloadName?: string }
 export interface Storage {
   readonly backend: StorageBackendName;
   put(key: string, source: PutSource, options: PutOptions): Promise<StoredObjectMeta>;
+  /**
+   * Stores bytes as they are produced (pulled one chunk at a time, so a slow store slows the producer). The
+   * object appears (head, get, list) only once the whole body arrived; on any failure nothing is left behind.
+   */
+  putStream(key: string, body: AsyncIterable<string | Uint8Array>, options: PutOptions): Promise<StoredObjectMeta>;
   head(key: string): Promise<StoredObjectMeta | null>;
   get(key: string): Promise<{ meta: StoredObjectMeta; body: Readable } | null>;
   delete(key: string): Promise<void>;

@@ -7,7 +7,14 @@ import { type SetReport, scoreSet } from "./score";
 // The labelled sets the agent was tuned on, kept as regression sets: the real pipeline on a fresh SQLite
 // database per catalogue. Held-out sets are not here; they are only ever run for their figures.
 const root = path.resolve(import.meta.dirname, "../..");
-const SETS = ["tuning-mensajes", "tuning-dialogos", "round2-mensajes", "round2-dialogos"];
+const SETS = [
+  "tuning-mensajes",
+  "tuning-dialogos",
+  "round2-mensajes",
+  "round2-dialogos",
+  "round4-mensajes",
+  "round4-dialogos",
+];
 
 describe.each(["demo", "real"])("evaluation sets on the %s catalogue", (catalog) => {
   let evaluation: PipelineEvaluation;

@@ -81,4 +81,25 @@ describe.each(FLAVOURS)("sales list by cursor on %s", (flavour) => {
     const first = await listOrders(parseOrderQuery({}), { after: "no-es-un-cursor" });
     expect(first.rows[0]?.number).toBe("KS-029");
   });
+
+  it("reads the cursor from the URL query, and sorts by a whitelisted key with page numbers instead", async () => {
+    const first = await listOrders(parseOrderQuery({}));
+    const second = await listOrders(parseOrderQuery({ after: first.nextCursor ?? "" }));
+    expect(second.rows[0]?.id).not.toBe(first.rows[0]?.id);
+    expect(second.rows.some((r) => first.rows.some((f) => f.id === r.id))).toBe(false);
+
+    const byTotal = parseOrderQuery({ sort: "-total", page: "2", after: first.nextCursor ?? "" });
+    expect(byTotal).toMatchObject({ sort: { key: "total", desc: true }, page: 2, after: null });
+    const page2 = await listOrders(byTotal);
+    // 70 orders of 1 000 … 70 000 pesos: the second page of 25, largest first, starts at 45 000
+    expect(page2.rows.map((r) => r.total)).toEqual(Array.from({ length: 25 }, (_, i) => 45_000 - 1_000 * i));
+    expect(page2.nextCursor).toBeNull();
+    expect(page2.total).toBe(70);
+
+    const cheapest = await listOrders(parseOrderQuery({ sort: "total" }));
+    expect(cheapest.rows[0]?.total).toBe(1_000);
+    // anything outside the whitelist is the default order
+    const unknown = await listOrders(parseOrderQuery({ sort: "customerDocument" }));
+    expect(unknown.rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
+  });
 });

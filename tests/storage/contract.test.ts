@@ -89,6 +89,28 @@ describe.each([
     expect(usage.bytes).toBeGreaterThanOrEqual(1_000_000);
   });
 
+  it("puts a produced stream, and a body that fails half way leaves no object", async () => {
+    async function* produced(fail: boolean) {
+      for (let i = 0; i < 3; i++) yield i % 2 === 0 ? `fila ${i};ñ\r\n` : new TextEncoder().encode(`fila ${i};ñ\r\n`);
+      if (fail) throw new Error("la base de datos se cayó");
+    }
+    const key = randomKey("exports", "csv");
+    const meta = await backend.storage.putStream(key, produced(false), { contentType: CSV });
+    const expected = "fila 0;ñ\r\nfila 1;ñ\r\nfila 2;ñ\r\n";
+    expect(meta.size).toBe(Buffer.byteLength(expected));
+    const got = await backend.storage.get(key);
+    if (!got) throw new Error("object missing");
+    expect(await text(got.body)).toBe(expected);
+
+    const broken = randomKey("exports", "csv");
+    await expect(backend.storage.putStream(broken, produced(true), { contentType: CSV })).rejects.toThrow(/se cayó/);
+    expect(await backend.storage.head(broken)).toBeNull();
+    const keys: string[] = [];
+    for await (const m of backend.storage.list("exports/")) keys.push(m.key);
+    expect(keys).toContain(key);
+    expect(keys).not.toContain(broken);
+  });
+
   it("refuses content types outside the allow-list and keys that escape the root", async () => {
     await expect(
       backend.storage.put(randomKey("exports", "html"), { data: "<script>" }, { contentType: "text/html" }),

@@ -1,13 +1,7 @@
-import { createReadStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { Readable } from "node:stream";
 import { recordAudit } from "@/lib/db/audit";
 import { AppError } from "@/lib/errors";
-import { csvChunks, toWebStream } from "@/lib/exports/csv";
-import { DATASETS } from "@/lib/exports/datasets";
-import { type ExportTarget, enforceExportLimit, exportFileName, writeExport } from "@/lib/exports/jobs";
+import { toWebStream } from "@/lib/exports/csv";
+import { type ExportTarget, enforceExportLimit, exportChunks, exportFileName } from "@/lib/exports/jobs";
 import { legacyExportQuerySchema, legacyToExportRequest } from "@/lib/exports/request";
 import { readQuery } from "@/lib/http/body";
 import { guardedRoute, json } from "@/lib/http/route";
@@ -17,7 +11,7 @@ import { contentDisposition } from "@/lib/storage/signing";
 
 // Legacy API: GET /exportar/{inventario,clientes,ventas,conversaciones-rag,reporte-completo} — by default the
 // previous system's JSON (a FileResponse with download_url and expires_at; conversaciones-rag as rows); with
-// `?descargar=true` the file itself, streamed (CSV batch by batch; the XLSX report through a temporary file).
+// `?descargar=true` the file itself, streamed batch by batch (CSV and XLSX). Files keep the legacy columns.
 const TARGETS: Record<string, ExportTarget> = {
   inventario: "inventario",
   clientes: "clientes",
@@ -59,19 +53,6 @@ export const GET = guardedRoute<{ dataset: string }>(
       "content-disposition": contentDisposition(exportFileName(target, request.format)),
       "cache-control": "no-store",
     });
-    if (request.format === "csv" && target !== "reporte") {
-      return new Response(toWebStream(csvChunks(DATASETS[target], request.filters, request.csv)), { headers });
-    }
-    const dir = await mkdtemp(path.join(os.tmpdir(), "sextinvalle-legacy-export-"));
-    const file = path.join(dir, `export.${request.format}`);
-    try {
-      await writeExport(request, file);
-    } catch (error) {
-      await rm(dir, { recursive: true, force: true });
-      throw error;
-    }
-    const stream = createReadStream(file);
-    stream.on("close", () => void rm(dir, { recursive: true, force: true }));
-    return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, { headers });
+    return new Response(toWebStream(exportChunks(request)), { headers });
   },
 );

@@ -100,12 +100,15 @@ function nearestByMeasure(members: readonly CatalogProduct[], wanted: Attribute,
 }
 
 /** The first term of the phrase that names a kind of product: Spanish noun phrases open with their head. */
+// "cajas de guantes": a packaging word counts the product named after it; it is the kind only when alone.
 function namedKind(terms: readonly string[], catalog: CatalogIndex): string | null {
+  let packaging: string | null = null;
   for (const term of terms) {
     const kind = catalog.kindNamed(term);
-    if (kind) return kind;
+    if (kind && PACKAGING_TERMS.has(term)) packaging ??= kind;
+    else if (kind) return kind;
   }
-  return null;
+  return packaging;
 }
 
 export type ResolveOptions = {

@@ -41,6 +41,10 @@ const CLIENT_PATTERNS = [
   /\bbusc\w* (a|al|el) cliente\b/,
   /\b(ficha|perfil|datos) del cliente\b/,
   /\b(lleva|ha) gastado\b/,
+  /\b(historial|datos|informacion|info|ficha|perfil|telefono|direccion|correo)( de contacto)? (del|de la|de el|de los) (cliente|empresa)\b/,
+  /\b(consult|busc|revis|mir|muestr|trae|traig)\w* (a |al |el |la |los datos del |la ficha del )?(cliente|empresa)\b/,
+  /\b(que|cuanto|cuando) (le|les) (vendimos|hemos vendido|vendieron|facturamos|despachamos)\b/,
+  /\bhistorial de (?!mis?\b|nuestr|compras|pedidos|ordenes)[a-z]+ [a-z]+/,
 ];
 
 /** A staff-style question about a client (never answered to customers). */

@@ -102,6 +102,40 @@ describe("replies to «anything else?»", () => {
   });
 });
 
+describe("answering the agent's choice", () => {
+  const drills = {
+    catalog: createCatalogIndex([
+      product("TAL-650", "Taladro percutor 650 W", "Con maletín", 189000, 12),
+      product("TAL-20V", "Taladro inalámbrico 20 V", "Con dos baterías", 349000, 5),
+      product("LIN-LV", "Linterna recargable", "Linterna de mano", 45000, 20, { synonyms: ["baterías de luz"] }),
+    ]),
+    company: hardwareCompany(),
+  };
+  it("a reply that picks an option and adds a description keeps the pick", () => {
+    const c = talk(drills, ["necesito 2 taladros", "el inalámbrico, el de baterías"]);
+    expect(linesOf(c.sale)).toEqual([["TAL-20V", 2]]);
+  });
+  it("another product named by its own noun while choosing is that product", () => {
+    const c = talk(drills, ["necesito 2 taladros", "no, mejor 2 linternas"]);
+    expect(linesOf(c.sale)).toEqual([["LIN-LV", 2]]);
+  });
+});
+
+describe("packaging words count; they do not name the product", () => {
+  const shop = {
+    catalog: createCatalogIndex([
+      product("GUA-NIT", "Guantes de nitrilo desechables (caja x100)", "Caja de 100 guantes", 28000, 40, {
+        unit: "caja",
+      }),
+      product("CAJ-HER", "Caja de herramientas plástica", "Caja con bandeja", 52000, 10),
+    ]),
+    company: hardwareCompany(),
+  };
+  it("«cajas de guantes» are gloves, asked as a question too", () => {
+    expect(linesOf(talk(shop, ["me aparta 2 cajas de guantes de nitrilo?"]).sale)).toEqual([["GUA-NIT", 2]]);
+  });
+});
+
 describe("a contact card without labels", () => {
   it("takes the number that is not a mobile as the document", () => {
     const c = talk(hardware, ["quiero 2 martillos", "Tomás Rengifo, 16789012, 3157654321, Calle 9 # 4-11, Palmira"]);

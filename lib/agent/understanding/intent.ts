@@ -45,7 +45,7 @@ export type IntentContext = {
 
 // Purchase verbs in tú and usted forms with clitics ("mándeme", "agrégueme", "cotíceme", "sepáreme").
 const PURCHASE =
-  /\b(compr(ar|o|amos|aria|e|en)|me (llevo|lo llevo|los llevo|las llevo)|llevar(e|me|nos)?|ped(ir|imos)|pido|encarg\w*|cotiz\w*|cotic\w*|agreg\w*|anad(e|ir|eme|ele|a|ame)|sum(a|ale|ar|e|ele)|d(e|a)(me|nos)|den(me|nos)|regal(a|e)(me|nos)\w*|separ(a|e|ar)(me|nos|l[oa]s?)?\w*|apart(a|e)(me|nos)\w*|vend(a|e)(me|nos)\w*|(me|nos) (vende|despacha|manda|regala|anota|apunta|envia)(s|n)?|(me|nos) (puede|pueden|podria|podrian|podes) (enviar|mandar|despachar|vender|cotizar|separar|apartar|regalar)|despach(a|e|en)(me|nos)\w*|anot(a|e|en)(me|nos|le)\w*|apunt(a|e|en)(me|nos|le)\w*|mand(a|e|en)(me|nos)\w*|pas(a|e)?(me|nos)|inclu(ir|ya|ye|yan)(me|nos|le|lo|los)?|envi(a|e)(me|nos)\w*|alist(a|e)(me|nos)\w*|pong(a|ame)\w*|ponme|met(e|a|eme|ele|ame)|quita(r|le|me)?|quite(le|me)?|elimina(r)?|saca(r|le)?|saque(le|me)?|carrito|al pedido|mi pedido|en el pedido|(hacer|hag(a|o|amos)(me|nos)?|hazme|montar|monte(me)?) (un|el|mi) pedido)\b/;
+  /\b(compr(ar|o|amos|aria|e|en)|me (llevo|lo llevo|los llevo|las llevo)|llevar(e|me|nos)?|ped(ir|imos)|pido|encarg\w*|cotiz\w*|cotic\w*|agreg\w*|anad(e|ir|eme|ele|a|ame)|sum(a|ale|ar|e|ele)|d(e|a)(me|nos)|den(me|nos)|regal(a|e)(me|nos)\w*|separ(a|e|ar)(me|nos|l[oa]s?)?\w*|apart(a|e)(me|nos)\w*|vend(a|e)(me|nos)\w*|(me|nos) (vende|despacha|manda|regala|anota|apunta|envia|aparta|separa|cotiza)(s|n)?|(me|nos) (puede|pueden|podria|podrian|podes) (enviar|mandar|despachar|vender|cotizar|separar|apartar|regalar)|despach(a|e|en)(me|nos)\w*|anot(a|e|en)(me|nos|le)\w*|apunt(a|e|en)(me|nos|le)\w*|mand(a|e|en)(me|nos)\w*|pas(a|e)?(me|nos)|inclu(ir|ya|ye|yan)(me|nos|le|lo|los)?|envi(a|e)(me|nos)\w*|alist(a|e)(me|nos)\w*|pong(a|ame)\w*|ponme|met(e|a|eme|ele|ame)|quita(r|le|me)?|quite(le|me)?|elimina(r)?|saca(r|le)?|saque(le|me)?|carrito|al pedido|mi pedido|en el pedido|(hacer|hag(a|o|amos)(me|nos)?|hazme|montar|monte(me)?) (un|el|mi) pedido)\b/;
 const WANT =
   /\b(quiero|quisiera|queria|necesito|necesitamos|requiero|requerimos|ocupo|me da|me das|me vende|me regala|me manda|para llevar)\b/;
 const WANTS_TO_BUY = /\b(quiero|quisiera|necesito|necesitamos|requiero|requerimos) (comprar|pedir|encargar)\b/;
@@ -53,6 +53,8 @@ const QUANTITY_ONLY =
   /^(y |mejor |entonces |no |pues |bueno )?(que sean|que sea|ponle|ponme|pongale|dejalo en|dejelo en|dejame|son|eran|era|mejor|solo|serian)?\s*\d+\b(\s+(unidades|unidad|pares|par|cajas|caja|rollos|rollo|paquetes|paquete|de esos|de esas|de ese|de esa))?\s*(por favor|porfa|gracias)?$/;
 const INVENTORY =
   /\b(necesito|necesitamos|requiero|requerimos|me interesa(n)?|quiero ver|tienen|tiene|tendran|hay|manejan|maneja|venden|vende|precios?|cuanto (vale|valen|cuesta|cuestan|sale|salen)|stock|disponib\w*|existencias?|muestr\w*|ensename|busco|buscando|catalogo|productos|referencias|que (tipo|clase)s? de|cual(es)? (me )?(recomienda|sirve)|sirve para|recomienda\w*|opciones)\b/;
+// Comparing products is asking about them, whatever money words come with it ("vale la pena pagar la diferencia").
+const COMPARISON = /\b(diferencias? (hay )?entre|compar\w*|cual es mejor|cual (me )?conviene|vale la pena|versus|vs)\b/;
 const ORDINAL_REPLY =
   /^(el|la|los|las)?\s*(primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|ultim[oa]|ese|esa|este|esta)\b/;
 const SMALL_TALK = /\b(como (estas|esta usted|te va|le va|vas|andas|amaneciste|amanecio)|jaja\w*|jeje\w*)\b/;
@@ -67,7 +69,7 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
   const product = f.mentionsProduct;
   const purchase = PURCHASE.test(f.folded);
 
-  if (f.clientLookup) scores.cliente += 4;
+  if (f.clientLookup) scores.cliente += 5;
   if (purchase) scores.venta += 2.5;
   if (WANTS_TO_BUY.test(f.folded)) scores.venta += 0.5;
   // A number said with a product is how many of it; "un/una" alone may just be an article.
@@ -82,6 +84,7 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
   if (product && f.quantityLines >= 2) scores.venta += 3;
   if (INVENTORY.test(f.folded)) scores.inventario += 1.5;
   if (product) scores.inventario += 1.2;
+  if (product && COMPARISON.test(f.folded) && !f.productQuantity) scores.inventario += 2.5;
   if (f.signals.catalogue && !f.productQuantity) scores.inventario += 1.5;
   if ((f.signals.cheapest || f.signals.priciest) && !f.productQuantity) scores.inventario += 1.5;
   if (f.signals.help) scores.contexto += 0.6;

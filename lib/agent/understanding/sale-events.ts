@@ -156,8 +156,24 @@ function pendingChoice(input: SaleEventsInput, sale: SaleSnapshot, events: SaleE
   const chosen = pickOption(input.customer.rest, pending.options, catalog);
   const mentionQuantity = cart.mentions.find((m) => m.quantity !== null)?.quantity ?? null;
   const quantity = cart.bareQuantity ?? mentionQuantity ?? pending.quantity;
-  const target = chosen ?? (pending.options.length === 1 ? pending.options[0] : undefined);
-  const otherProduct = cart.mentions.some((m) => m.resolved && !pending.options.includes(m.resolved.sku));
+  // A phrase of the reply that resolves to exactly one of the options picks it ("las de caucho, las negras").
+  const named = [
+    ...new Set(
+      cart.mentions.flatMap((m) => (m.resolved && pending.options.includes(m.resolved.sku) ? [m.resolved.sku] : [])),
+    ),
+  ];
+  const target =
+    chosen ??
+    (named.length === 1 ? named[0] : undefined) ??
+    (pending.options.length === 1 ? pending.options[0] : undefined);
+  // Once the reply picks an option, only a phrase naming a product by its own head noun is another product:
+  // a word that merely opens some synonym ("alta" of "alta visibilidad") describes the pick.
+  const otherProduct = cart.mentions.some(
+    (m) =>
+      m.resolved &&
+      !pending.options.includes(m.resolved.sku) &&
+      (!chosen || m.kind === catalog.profile(m.resolved).kind),
+  );
   if (target && !otherProduct) {
     const product = catalog.bySku(target);
     if (product) mentioned.push(product);

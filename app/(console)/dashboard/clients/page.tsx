@@ -1,13 +1,31 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { EmptyState } from "@/components/ui/empty-state";
+import { z } from "zod";
+import { type DataColumn, DataTable } from "@/components/ui/data-table";
+import { FilterForm } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
 import { guardPage } from "@/lib/console/pages";
-import { CLIENTS_PAGE_SIZE, listClients } from "@/lib/db/clients";
+import { pageParam, parseSearchParams, sortParam, sortToParam } from "@/lib/console/search-params";
+import { CLIENT_SORTS, CLIENTS_PAGE_SIZE, DEFAULT_CLIENT_SORT, listClients } from "@/lib/db/clients";
 import { formatCop, formatDate, formatNumber } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Clientes" };
+
+const CLIENTS_QUERY = z.object({
+  q: z.string().trim().max(100).catch(""),
+  page: pageParam,
+  sort: sortParam(CLIENT_SORTS, DEFAULT_CLIENT_SORT),
+});
+
+const COLUMNS: DataColumn[] = [
+  { id: "name", header: "Cliente", sortable: true },
+  { id: "document", header: "Documento" },
+  { id: "phone", header: "Celular", hideBelow: "md" },
+  { id: "city", header: "Ciudad", hideBelow: "xl" },
+  { id: "purchaseCount", header: "Compras", sortable: true, descFirst: true, align: "right", hideBelow: "lg" },
+  { id: "purchaseTotal", header: "Total", sortable: true, descFirst: true, align: "right" },
+  { id: "lastPurchaseAt", header: "Última compra", sortable: true, descFirst: true },
+];
 
 export default async function ClientsPage({
   searchParams,
@@ -15,69 +33,57 @@ export default async function ClientsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await guardPage("/dashboard/clients");
-  const params = await searchParams;
-  const q = typeof params.q === "string" ? params.q.slice(0, 100) : "";
-  const page = Math.max(1, Math.min(100_000, Number(params.page) || 1));
-  const { rows, total } = await listClients(q, page);
+  const { q, page, sort } = parseSearchParams(CLIENTS_QUERY, await searchParams);
+  const { rows, total } = await listClients(q, page, sort);
+  const params = { q: q || undefined, sort: sortToParam(sort, DEFAULT_CLIENT_SORT) };
   return (
     <>
       <PageHeader title="Clientes" />
-      <form method="get" className="mb-3 flex gap-2" role="search">
-        <input
-          className="input max-w-md"
-          name="q"
-          defaultValue={q}
-          placeholder="Nombre, documento o celular"
-          aria-label="Buscar clientes"
-        />
-        <button className="btn-secondary" type="submit">
-          Buscar
-        </button>
-      </form>
-      {rows.length === 0 ? (
-        <EmptyState>No encontramos clientes.</EmptyState>
-      ) : (
-        <div className="card overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="clients-table">
-            <thead className="border-b border-ink-100 bg-ink-50 text-xs uppercase text-ink-500">
-              <tr>
-                <th className="px-3 py-2">Cliente</th>
-                <th className="px-3 py-2">Documento</th>
-                <th className="px-3 py-2">Celular</th>
-                <th className="px-3 py-2">Ciudad</th>
-                <th className="px-3 py-2 text-right">Compras</th>
-                <th className="px-3 py-2 text-right">Total</th>
-                <th className="px-3 py-2">Última compra</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((c) => (
-                <tr key={c.id} className="border-b border-ink-50 last:border-0 hover:bg-ink-50/60">
-                  <td className="px-3 py-2">
-                    <Link className="font-medium hover:text-brand-700" href={`/dashboard/clients/${c.id}`}>
-                      {c.name}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">
-                    {c.documentType} {c.documentNumber}
-                  </td>
-                  <td className="px-3 py-2">{c.phone ?? "—"}</td>
-                  <td className="px-3 py-2">{c.city ?? "—"}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatNumber(c.purchaseCount)}</td>
-                  <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{formatCop(c.purchaseTotal)}</td>
-                  <td className="px-3 py-2">{c.lastPurchaseAt ? formatDate(c.lastPurchaseAt) : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination
+      <DataTable
+        columns={COLUMNS}
+        rows={rows.map((c) => ({
+          key: String(c.id),
+          cells: {
+            name: (
+              <Link className="font-medium hover:text-brand-700" href={`/dashboard/clients/${c.id}`}>
+                {c.name}
+              </Link>
+            ),
+            document: (
+              <span className="whitespace-nowrap">
+                {c.documentType} {c.documentNumber}
+              </span>
+            ),
+            phone: c.phone ?? "—",
+            city: c.city ?? "—",
+            purchaseCount: <span className="tabular-nums">{formatNumber(c.purchaseCount)}</span>,
+            purchaseTotal: <span className="whitespace-nowrap tabular-nums">{formatCop(c.purchaseTotal)}</span>,
+            lastPurchaseAt: c.lastPurchaseAt ? formatDate(c.lastPurchaseAt) : "—",
+          },
+        }))}
         basePath="/dashboard/clients"
-        params={{ q: q || undefined }}
-        page={page}
-        pageSize={CLIENTS_PAGE_SIZE}
-        total={total}
+        params={params}
+        sort={sort}
+        pagination={{ kind: "pages", page, pageSize: CLIENTS_PAGE_SIZE, total }}
+        filters={
+          <FilterForm basePath="/dashboard/clients" keep={{ sort: params.sort }} className="sm:grid-cols-[1fr_auto]">
+            <div>
+              <label className="label" htmlFor="clients-q">
+                Buscar clientes
+              </label>
+              <input
+                className="input"
+                id="clients-q"
+                name="q"
+                defaultValue={q}
+                placeholder="Nombre, documento o celular"
+              />
+            </div>
+          </FilterForm>
+        }
+        empty="No encontramos clientes."
+        caption="Clientes"
+        testId="clients-table"
       />
     </>
   );

@@ -5,9 +5,10 @@ import { ChannelIcon } from "@/components/channels/channel-icon";
 import { GlobalBotSwitch } from "@/components/console/global-bot-switch";
 import { LiveRefresh } from "@/components/console/live-refresh";
 import { Badge } from "@/components/ui/badge";
-import { EmptyState } from "@/components/ui/empty-state";
+import { type DataColumn, DataTable } from "@/components/ui/data-table";
+import { FilterForm } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
+import { SelectFilter } from "@/components/ui/select-filter";
 import { can } from "@/lib/auth/permissions";
 import { conversationDisplayName } from "@/lib/console/conversation-name";
 import { ORDER_STATE_LABELS } from "@/lib/console/order-query";
@@ -34,6 +35,15 @@ const INBOX_QUERY = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
   view: z.enum(INBOX_VIEWS).catch("all"),
 });
+
+// Each view keeps its own order (the queue: longest waiting first; the rest: latest message first).
+const COLUMNS: DataColumn[] = [
+  { id: "conversation", header: "Conversación" },
+  { id: "topic", header: "Tema", hideBelow: "xl" },
+  { id: "preview", header: "Último mensaje", hideBelow: "md" },
+  { id: "lastMessageAt", header: "Fecha" },
+  { id: "messages", header: "Mensajes", align: "right", hideBelow: "lg" },
+];
 
 const INTENTS: Record<string, string> = {
   inventario: "Inventario",
@@ -100,84 +110,90 @@ export default async function ConversationsPage({
           </Link>
         ))}
       </nav>
-      <form method="get" className="mb-3 flex flex-wrap gap-2" role="search">
-        {view !== "all" ? <input type="hidden" name="view" value={view} /> : null}
-        <input
-          className="input max-w-xs"
-          name="q"
-          defaultValue={q}
-          placeholder="Cliente, chat o texto"
-          aria-label="Buscar"
-        />
-        <select className="input w-44" name="mode" defaultValue={mode} aria-label="Quién atiende">
-          <option value="all">Todas</option>
-          <option value="bot">Asesor virtual</option>
-          <option value="human">Atendidas por persona</option>
-        </select>
-        <button className="btn-secondary" type="submit">
-          Filtrar
-        </button>
-      </form>
-      {rows.length === 0 ? (
-        <EmptyState>{view === "queue" ? "Nadie espera un asesor." : "No hay conversaciones."}</EmptyState>
-      ) : (
-        <ul className="card divide-y divide-ink-50" data-testid="conversation-list">
-          {rows.map((c) => (
-            <li key={c.id}>
+      <DataTable
+        columns={COLUMNS}
+        rows={rows.map((c) => ({
+          key: String(c.id),
+          cells: {
+            conversation: (
               <Link
                 href={`/dashboard/conversations/${encodeURIComponent(c.chatId)}`}
-                className={`grid gap-1 px-3 py-2 hover:bg-ink-50 sm:grid-cols-[1fr_auto] ${c.unread > 0 ? "bg-brand-50/40" : ""}`}
+                className={`block min-w-0 hover:text-brand-700 ${c.unread > 0 ? "font-semibold" : ""}`}
                 data-chat-id={c.chatId}
                 data-unread={c.unread}
               >
-                <div className="min-w-0">
-                  <p className="flex flex-wrap items-center gap-2 text-sm font-medium">
-                    <ChannelIcon channel={c.channel} />
-                    <span className={c.unread > 0 ? "font-semibold" : ""}>{conversationDisplayName(c)}</span>
-                    {c.unread > 0 ? (
-                      <span
-                        className="rounded-full bg-brand-600 px-1.5 text-xs font-semibold text-white"
-                        data-testid="unread-count"
-                        title="Mensajes sin leer"
-                      >
-                        {formatNumber(c.unread)}
-                        <span className="sr-only"> sin leer</span>
-                      </span>
-                    ) : null}
-                    {c.botEnabled ? (
-                      <Badge>Bot</Badge>
-                    ) : (
-                      <Badge tone="brand">Humano{c.takenOverBy ? ` · ${c.takenOverBy.name}` : ""}</Badge>
-                    )}
-                    {c.attentionSince ? (
-                      <span data-testid="waiting">
-                        <Badge tone="danger">
-                          Espera {formatWaiting(now - c.attentionSince.getTime())}
-                          {c.attentionReason ? ` · ${ATTENTION_LABELS[c.attentionReason] ?? c.attentionReason}` : ""}
-                        </Badge>
-                      </span>
-                    ) : null}
-                    {c.lastIntent ? <Badge tone="neutral">{INTENTS[c.lastIntent] ?? c.lastIntent}</Badge> : null}
-                    {c.saleState ? <Badge tone="warn">{ORDER_STATE_LABELS[c.saleState] ?? c.saleState}</Badge> : null}
-                  </p>
-                  <p className="truncate text-sm text-ink-500">{c.lastMessagePreview ?? "—"}</p>
-                </div>
-                <p className="text-xs text-ink-500 sm:text-right">
-                  {formatDateTime(c.lastMessageAt)}
-                  <br />
-                  {c.messageCount} mensajes
-                </p>
+                <span className="flex flex-wrap items-center gap-2 text-sm font-medium">
+                  <ChannelIcon channel={c.channel} />
+                  <span className={c.unread > 0 ? "font-semibold" : ""}>{conversationDisplayName(c)}</span>
+                  {c.unread > 0 ? (
+                    <span
+                      className="rounded-full bg-brand-600 px-1.5 text-xs font-semibold text-white"
+                      data-testid="unread-count"
+                      title="Mensajes sin leer"
+                    >
+                      {formatNumber(c.unread)}
+                      <span className="sr-only"> sin leer</span>
+                    </span>
+                  ) : null}
+                  {c.botEnabled ? (
+                    <Badge>Bot</Badge>
+                  ) : (
+                    <Badge tone="brand">Humano{c.takenOverBy ? ` · ${c.takenOverBy.name}` : ""}</Badge>
+                  )}
+                  {c.attentionSince ? (
+                    <span data-testid="waiting">
+                      <Badge tone="danger">
+                        Espera {formatWaiting(now - c.attentionSince.getTime())}
+                        {c.attentionReason ? ` · ${ATTENTION_LABELS[c.attentionReason] ?? c.attentionReason}` : ""}
+                      </Badge>
+                    </span>
+                  ) : null}
+                </span>
               </Link>
-            </li>
-          ))}
-        </ul>
-      )}
-      <Pagination
+            ),
+            topic: (
+              <span className="flex flex-wrap gap-1">
+                {c.lastIntent ? <Badge tone="neutral">{INTENTS[c.lastIntent] ?? c.lastIntent}</Badge> : null}
+                {c.saleState ? <Badge tone="warn">{ORDER_STATE_LABELS[c.saleState] ?? c.saleState}</Badge> : null}
+              </span>
+            ),
+            preview: <span className="line-clamp-2 text-ink-500">{c.lastMessagePreview ?? "—"}</span>,
+            lastMessageAt: (
+              <span className="whitespace-nowrap text-xs text-ink-500">{formatDateTime(c.lastMessageAt)}</span>
+            ),
+            messages: <span className="tabular-nums">{formatNumber(c.messageCount)}</span>,
+          },
+        }))}
         basePath="/dashboard/conversations"
         params={{ q: q || undefined, mode: mode === "all" ? undefined : mode, view: view === "all" ? undefined : view }}
-        page={page}
-        pageSize={INBOX_PAGE_SIZE}
-        total={total}
+        pagination={{ kind: "pages", page, pageSize: INBOX_PAGE_SIZE, total }}
+        filters={
+          <FilterForm
+            basePath="/dashboard/conversations"
+            keep={{ view: view === "all" ? undefined : view }}
+            className="sm:grid-cols-[minmax(0,20rem)_12rem_auto]"
+          >
+            <div>
+              <label className="label" htmlFor="inbox-q">
+                Buscar
+              </label>
+              <input className="input" id="inbox-q" name="q" defaultValue={q} placeholder="Cliente, chat o texto" />
+            </div>
+            <SelectFilter
+              name="mode"
+              label="Quién atiende"
+              value={mode}
+              options={[
+                { value: "all", label: "Todas" },
+                { value: "bot", label: "Asesor virtual" },
+                { value: "human", label: "Atendidas por persona" },
+              ]}
+            />
+          </FilterForm>
+        }
+        empty={view === "queue" ? "Nadie espera un asesor." : "No hay conversaciones."}
+        caption="Conversaciones"
+        testId="conversation-list"
       />
     </>
   );

@@ -1,6 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
+import { type DataColumn, DataTable } from "@/components/ui/data-table";
+import { ORDER_STATE_LABELS } from "@/lib/domain/order-words";
 import type { ExportView } from "@/lib/exports/view";
 import { formatDateTime, formatNumber } from "@/lib/format";
 
@@ -19,6 +21,17 @@ const STATES: Record<string, string[]> = {
   conversaciones: ["pendiente", "recolectando_datos", "listo_para_finalizar", "cerrada", "cancelada", "iniciada"],
   reporte: ["cerrada", "cancelada"],
 };
+
+const COLUMNS: DataColumn[] = [
+  { id: "file", header: "Archivo" },
+  { id: "status", header: "Estado" },
+  { id: "rows", header: "Filas", align: "right" },
+  { id: "size", header: "Tamaño", align: "right", hideBelow: "md" },
+  { id: "createdBy", header: "Creado por", hideBelow: "xl" },
+  { id: "createdAt", header: "Creado", hideBelow: "lg" },
+  { id: "expiresAt", header: "Vence", hideBelow: "xl" },
+  { id: "download", header: <span className="sr-only">Descarga</span> },
+];
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -54,6 +67,7 @@ export function ExportsPanel({ initial, canCreate }: { initial: ExportView[]; ca
       ...(form.get("to") ? { to: String(form.get("to")) } : {}),
       ...(form.get("state") ? { state: String(form.get("state")) } : {}),
       excel: form.get("excel") === "on",
+      includeOpen: form.get("includeOpen") === "on",
     };
     try {
       const r = await fetch("/api/exports", {
@@ -104,7 +118,7 @@ export function ExportsPanel({ initial, canCreate }: { initial: ExportView[]; ca
               <option value="">Todos</option>
               {(STATES[dataset] ?? []).map((s) => (
                 <option key={s} value={s}>
-                  {s.replaceAll("_", " ")}
+                  {ORDER_STATE_LABELS[s] ?? s.replaceAll("_", " ")}
                 </option>
               ))}
             </select>
@@ -119,6 +133,11 @@ export function ExportsPanel({ initial, canCreate }: { initial: ExportView[]; ca
           <label className="label flex items-center gap-2 self-end">
             <input type="checkbox" name="excel" defaultChecked /> CSV para Excel en español (; y BOM)
           </label>
+          {dataset === "ventas" || dataset === "reporte" ? (
+            <label className="label flex items-center gap-2 self-end">
+              <input type="checkbox" name="includeOpen" /> Incluir carritos abiertos (pedidos sin cerrar)
+            </label>
+          ) : null}
           <div className="sm:col-span-3 flex items-center gap-3">
             <button className="btn-primary" type="submit" disabled={busy}>
               {busy ? "Creando…" : "Exportar"}
@@ -132,67 +151,46 @@ export function ExportsPanel({ initial, canCreate }: { initial: ExportView[]; ca
         </form>
       ) : null}
 
-      <div className="card overflow-x-auto">
-        <table className="w-full text-sm">
-          <caption className="sr-only">Exportaciones recientes</caption>
-          <thead className="text-left text-ink-500">
-            <tr>
-              <th className="p-2">Archivo</th>
-              <th className="p-2">Estado</th>
-              <th className="p-2 text-right">Filas</th>
-              <th className="p-2 text-right">Tamaño</th>
-              <th className="p-2">Creado por</th>
-              <th className="p-2">Creado</th>
-              <th className="p-2">Vence</th>
-              <th className="p-2" />
-            </tr>
-          </thead>
-          <tbody>
-            {items.length === 0 ? (
-              <tr>
-                <td colSpan={8} className="p-6 text-center text-ink-500">
-                  Todavía no hay exportaciones.
-                </td>
-              </tr>
-            ) : null}
-            {items.map((item) => (
-              <tr key={item.id} className="border-t border-ink-100" data-testid={`export-${item.id}`}>
-                <td className="p-2">
-                  <div className="font-medium">{item.datasetLabel}</div>
-                  <div className="text-xs text-ink-500">{item.fileName}</div>
-                </td>
-                <td className="p-2">
-                  {item.status === "running" || item.status === "pending" ? (
-                    <div className="flex items-center gap-2">
-                      <progress max={100} value={item.progress} aria-label={`Progreso ${item.progress}%`} />
-                      <span>{item.progress}%</span>
-                    </div>
-                  ) : (
-                    <span
-                      className={item.status === "failed" ? "text-danger" : undefined}
-                      title={item.error ?? undefined}
-                    >
-                      {item.statusLabel}
-                    </span>
-                  )}
-                </td>
-                <td className="p-2 text-right">{formatNumber(item.rowCount)}</td>
-                <td className="p-2 text-right">{item.size ? formatBytes(item.size) : "—"}</td>
-                <td className="p-2">{item.createdBy ?? "Clave API"}</td>
-                <td className="p-2">{formatDateTime(item.createdAt)}</td>
-                <td className="p-2">{formatDateTime(item.expiresAt)}</td>
-                <td className="p-2">
-                  {item.downloadPath ? (
-                    <a className="btn-secondary" href={item.downloadPath} download>
-                      Descargar
-                    </a>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={COLUMNS}
+        rows={items.map((item) => ({
+          key: String(item.id),
+          data: { testid: `export-${item.id}` },
+          cells: {
+            file: (
+              <>
+                <div className="font-medium">{item.datasetLabel}</div>
+                <div className="text-xs text-ink-500">{item.fileName}</div>
+              </>
+            ),
+            status:
+              item.status === "running" || item.status === "pending" ? (
+                <div className="flex items-center gap-2">
+                  <progress max={100} value={item.progress} aria-label={`Progreso ${item.progress}%`} />
+                  <span>{item.progress}%</span>
+                </div>
+              ) : (
+                <span className={item.status === "failed" ? "text-danger" : undefined} title={item.error ?? undefined}>
+                  {item.statusLabel}
+                </span>
+              ),
+            rows: formatNumber(item.rowCount),
+            size: item.size ? formatBytes(item.size) : "—",
+            createdBy: item.createdBy ?? "Clave API",
+            createdAt: formatDateTime(item.createdAt),
+            expiresAt: formatDateTime(item.expiresAt),
+            download: item.downloadPath ? (
+              <a className="btn-secondary" href={item.downloadPath} download>
+                Descargar
+              </a>
+            ) : null,
+          },
+        }))}
+        basePath="/dashboard/exports"
+        params={{}}
+        empty="Todavía no hay exportaciones."
+        caption="Exportaciones recientes"
+      />
     </div>
   );
 }

@@ -3,10 +3,15 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { guardedAction } from "@/lib/auth/guards";
-import { newProductSchema, productFieldsSchema, stockAdjustmentSchema } from "@/lib/console/product-schema";
+import {
+  inlineStockSchema,
+  newProductSchema,
+  productFieldsSchema,
+  stockAdjustmentSchema,
+} from "@/lib/console/product-schema";
 import { applyBulkChange, previewBulkChange } from "@/lib/db/bulk-products";
 import { createProduct, setProductActive, updateProduct } from "@/lib/db/products";
-import { adjustStock } from "@/lib/db/stock";
+import { adjustStock, setStock } from "@/lib/db/stock";
 import { MAX_BULK_PRODUCTS, MAX_PERCENT, MIN_PERCENT } from "@/lib/domain/bulk-products";
 import { idSchema } from "@/lib/http/ids";
 
@@ -38,6 +43,17 @@ export const setProductActiveAction = guardedAction(
 
 export const adjustStockAction = guardedAction("stock:adjust", stockAdjustmentSchema, async (input, principal) => {
   const result = await adjustStock(input, principal);
+  revalidatePath(`/dashboard/inventory/${input.productId}`);
+  return result;
+});
+
+/** The inventory table's per-row form: a delta or a counted quantity, with its reason (audited either way). */
+export const adjustStockInlineAction = guardedAction("stock:adjust", inlineStockSchema, async (input, principal) => {
+  const result =
+    input.mode === "set"
+      ? await setStock({ productId: input.productId, quantity: input.quantity, reason: input.reason }, principal)
+      : await adjustStock({ productId: input.productId, delta: input.delta, reason: input.reason }, principal);
+  revalidatePath("/dashboard/inventory");
   revalidatePath(`/dashboard/inventory/${input.productId}`);
   return result;
 });

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { InventoryFilters } from "@/components/console/inventory-filters";
 import { InventoryTable } from "@/components/console/inventory-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
 import { can } from "@/lib/auth/permissions";
 import { inventoryQueryToParams, parseInventoryQuery } from "@/lib/console/inventory-query";
 import { guardPage } from "@/lib/console/pages";
@@ -38,21 +37,16 @@ export default async function InventoryPage({
           ) : null
         }
       />
-      <InventoryFilters query={query} categories={facets.categories} brands={facets.brands} />
       <InventoryTable
         rows={rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }))}
         sort={query.sort}
         desc={query.desc}
-        params={inventoryQueryToParams(query)}
-        canBulk={can(principal.role, "inventory:write")}
-        categories={facets.categories}
-      />
-      <Pagination
-        basePath="/dashboard/inventory"
         params={inventoryQueryToParams({ ...query, page: 1 })}
-        page={query.page}
-        pageSize={query.size}
-        total={total}
+        pagination={{ kind: "pages", page: query.page, pageSize: query.size, total }}
+        filters={<InventoryFilters query={query} categories={facets.categories} brands={facets.brands} />}
+        canBulk={canWrite}
+        canAdjust={can(principal.role, "stock:adjust")}
+        categories={facets.categories}
       />
     </>
   );

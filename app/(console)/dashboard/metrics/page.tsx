@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { guardPage } from "@/lib/console/pages";
+import { intentLabel } from "@/lib/domain/order-words";
 import { formatCop, formatDate, formatNumber } from "@/lib/format";
 import { type DashboardMetrics, type DayRange, defaultRange, loadDashboardMetrics } from "@/lib/metrics/dashboard";
 import { DailyBars, StackedDailyBars } from "./charts";
@@ -86,6 +87,7 @@ export default async function MetricsPage({
   const revenue = new Map(m.revenuePerDay.map((r) => [r.day, r.revenue]));
   const conversations = new Map(m.conversationsPerDay.map((r) => [r.day, r.count]));
   const intents = [...new Set(m.messagesByIntent.map((r) => r.intent))].sort();
+  const intentNames = Object.fromEntries(intents.map((i) => [i, intentLabel(i)]));
   const totalRevenue = m.revenuePerDay.reduce((a, r) => a + r.revenue, 0);
   const totalOrders = m.revenuePerDay.reduce((a, r) => a + r.orders, 0);
   const t = m.responseTimes;
@@ -128,20 +130,36 @@ export default async function MetricsPage({
       <section className="mb-4 grid gap-4 lg:grid-cols-2">
         <div className="card p-4">
           <h2 className="mb-2 font-semibold">Ingresos por día</h2>
-          <DailyBars days={m.days} values={revenue} title="Ingresos por día" format={formatCop} />
+          <DailyBars
+            days={m.days}
+            values={revenue}
+            title="Ingresos por día"
+            yTitle="Ingresos (COP)"
+            format={formatCop}
+            money
+          />
         </div>
         <div className="card p-4">
           <h2 className="mb-2 font-semibold">Mensajes de clientes por día e intención</h2>
           <StackedDailyBars
             days={m.days}
             series={intents}
+            labels={intentNames}
+            yTitle="Mensajes"
+            format={formatNumber}
             rows={m.messagesByIntent.map((r) => ({ day: r.day, key: r.intent, count: r.count }))}
             title="Mensajes por día e intención"
           />
         </div>
         <div className="card p-4">
           <h2 className="mb-2 font-semibold">Conversaciones nuevas por día</h2>
-          <DailyBars days={m.days} values={conversations} title="Conversaciones por día" format={formatNumber} />
+          <DailyBars
+            days={m.days}
+            values={conversations}
+            title="Conversaciones por día"
+            yTitle="Conversaciones"
+            format={formatNumber}
+          />
         </div>
         <div className="card p-4">
           <h2 className="mb-2 font-semibold">Tiempos de respuesta</h2>

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { OrderStateBadge } from "@/components/console/order-state-badge";
-import { EmptyState } from "@/components/ui/empty-state";
+import { type DataColumn, DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
 import { SelectFilter } from "@/components/ui/select-filter";
 import { can } from "@/lib/auth/permissions";
 import {
@@ -22,6 +21,15 @@ import { formatCop, formatDateTime, formatNumber } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Ventas" };
 
+const COLUMNS: DataColumn[] = [
+  { id: "number", header: "Número" },
+  { id: "createdAt", header: "Fecha", sortable: true, descFirst: true },
+  { id: "client", header: "Cliente" },
+  { id: "channel", header: "Canal", hideBelow: "lg" },
+  { id: "state", header: "Estado" },
+  { id: "total", header: "Total", sortable: true, descFirst: true, align: "right" },
+];
+
 export default async function OrdersPage({
   searchParams,
 }: {
@@ -29,7 +37,11 @@ export default async function OrdersPage({
 }) {
   const principal = await guardPage("/dashboard/orders");
   const query = parseOrderQuery(await searchParams);
-  const { rows, total, byState } = await listOrders(query);
+  const { rows, total, byState, nextCursor } = await listOrders(query);
+  const params = orderQueryToParams(query);
+  const sortParam = params.sort;
+  // newest first pages by cursor (`?after=`), as fast deep in the list as at its start; other orders by page
+  const keyset = sortParam === undefined;
   const closed = byState.cerrada ?? { count: 0, total: 0 };
   return (
     <>
@@ -43,55 +55,6 @@ export default async function OrdersPage({
           ) : null
         }
       />
-      <form method="get" className="card mb-3 grid gap-2 p-3 sm:grid-cols-3 lg:grid-cols-7" role="search">
-        <div className="lg:col-span-2">
-          <label className="label" htmlFor="client">
-            Cliente, documento o número
-          </label>
-          <input className="input" id="client" name="client" defaultValue={query.client} />
-        </div>
-        <SelectFilter
-          name="state"
-          label="Estado"
-          value={query.state}
-          options={ORDER_STATES.map((st) => ({ value: st, label: ORDER_STATE_LABELS[st] ?? st }))}
-          allLabel="Todos"
-        />
-        <SelectFilter
-          name="fulfilment"
-          label="Entrega"
-          value={query.fulfilment ?? null}
-          options={FULFILMENT_FILTERS.map((f) => ({ value: f, label: FULFILMENT_LABELS[f] }))}
-          allLabel="Todas"
-        />
-        <SelectFilter
-          name="channel"
-          label="Canal"
-          value={query.channel}
-          options={ORDER_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] ?? c }))}
-          allLabel="Todos"
-        />
-        <div>
-          <label className="label" htmlFor="from">
-            Desde
-          </label>
-          <input className="input" type="date" id="from" name="from" defaultValue={query.from ?? ""} />
-        </div>
-        <div>
-          <label className="label" htmlFor="to">
-            Hasta
-          </label>
-          <input className="input" type="date" id="to" name="to" defaultValue={query.to ?? ""} />
-        </div>
-        <div className="flex gap-2 sm:col-span-3 lg:col-span-7">
-          <button className="btn-primary" type="submit">
-            Filtrar
-          </button>
-          <Link className="btn-secondary" href="/dashboard/orders">
-            Limpiar
-          </Link>
-        </div>
-      </form>
       <div className="mb-3 grid gap-2 sm:grid-cols-3" data-testid="order-totals">
         <div className="card p-3">
           <p className="text-xs text-ink-500">Pedidos con estos filtros</p>
@@ -108,48 +71,86 @@ export default async function OrdersPage({
           <p className="text-lg font-semibold">{formatNumber(byState.cancelada?.count ?? 0)}</p>
         </div>
       </div>
-      {rows.length === 0 ? (
-        <EmptyState>No hay pedidos con esos filtros.</EmptyState>
-      ) : (
-        <div className="card overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-ink-100 bg-ink-50 text-xs uppercase text-ink-500">
-              <tr>
-                <th className="px-3 py-2">Número</th>
-                <th className="px-3 py-2">Fecha</th>
-                <th className="px-3 py-2">Cliente</th>
-                <th className="px-3 py-2">Canal</th>
-                <th className="px-3 py-2">Estado</th>
-                <th className="px-3 py-2 text-right">Total</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((o) => (
-                <tr key={o.id} className="border-b border-ink-50 last:border-0 hover:bg-ink-50/60">
-                  <td className="px-3 py-2 font-mono text-xs">
-                    <Link className="text-brand-700 hover:underline" href={`/dashboard/orders/${o.id}`}>
-                      {o.number}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">{formatDateTime(o.createdAt)}</td>
-                  <td className="px-3 py-2">{o.client?.name ?? o.customerName ?? "—"}</td>
-                  <td className="px-3 py-2">{CHANNEL_LABELS[o.channel] ?? o.channel}</td>
-                  <td className="px-3 py-2">
-                    <OrderStateBadge state={o.state} fulfilment={o.fulfilment} />
-                  </td>
-                  <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{formatCop(o.total)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination
+      <DataTable
+        columns={COLUMNS}
+        rows={rows.map((o) => ({
+          key: String(o.id),
+          cells: {
+            number: (
+              <Link className="font-mono text-xs text-brand-700 hover:underline" href={`/dashboard/orders/${o.id}`}>
+                {o.number}
+              </Link>
+            ),
+            createdAt: <span className="whitespace-nowrap">{formatDateTime(o.createdAt)}</span>,
+            client: o.client?.name ?? o.customerName ?? "—",
+            channel: CHANNEL_LABELS[o.channel] ?? o.channel,
+            state: <OrderStateBadge state={o.state} fulfilment={o.fulfilment} />,
+            total: <span className="whitespace-nowrap tabular-nums">{formatCop(o.total)}</span>,
+          },
+        }))}
         basePath="/dashboard/orders"
-        params={orderQueryToParams(query)}
-        page={query.page}
-        pageSize={ORDERS_PAGE_SIZE}
-        total={total}
+        params={params}
+        sort={query.sort}
+        pagination={
+          keyset
+            ? { kind: "cursor", total, next: nextCursor, after: query.after ?? null }
+            : { kind: "pages", page: query.page, pageSize: ORDERS_PAGE_SIZE, total }
+        }
+        filters={
+          <form method="get" className="card mb-3 grid gap-2 p-3 sm:grid-cols-3 lg:grid-cols-7" role="search">
+            <div className="lg:col-span-2">
+              <label className="label" htmlFor="client">
+                Cliente, documento o número
+              </label>
+              <input className="input" id="client" name="client" defaultValue={query.client} />
+            </div>
+            <SelectFilter
+              name="state"
+              label="Estado"
+              value={query.state}
+              options={ORDER_STATES.map((st) => ({ value: st, label: ORDER_STATE_LABELS[st] ?? st }))}
+              allLabel="Todos"
+            />
+            <SelectFilter
+              name="fulfilment"
+              label="Entrega"
+              value={query.fulfilment ?? null}
+              options={FULFILMENT_FILTERS.map((f) => ({ value: f, label: FULFILMENT_LABELS[f] }))}
+              allLabel="Todas"
+            />
+            <SelectFilter
+              name="channel"
+              label="Canal"
+              value={query.channel}
+              options={ORDER_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] ?? c }))}
+              allLabel="Todos"
+            />
+            <div>
+              <label className="label" htmlFor="from">
+                Desde
+              </label>
+              <input className="input" type="date" id="from" name="from" defaultValue={query.from ?? ""} />
+            </div>
+            <div>
+              <label className="label" htmlFor="to">
+                Hasta
+              </label>
+              <input className="input" type="date" id="to" name="to" defaultValue={query.to ?? ""} />
+            </div>
+            {sortParam ? <input type="hidden" name="sort" value={sortParam} /> : null}
+            <div className="flex gap-2 sm:col-span-3 lg:col-span-7">
+              <button className="btn-primary" type="submit">
+                Filtrar
+              </button>
+              <Link className="btn-secondary" href="/dashboard/orders">
+                Limpiar
+              </Link>
+            </div>
+          </form>
+        }
+        empty="No hay pedidos con esos filtros."
+        caption="Pedidos"
+        testId="orders-table"
       />
     </>
   );

@@ -1,17 +1,35 @@
 import type { Metadata } from "next";
+import { z } from "zod";
 import { CreateUserForm, UserRowControls } from "@/components/console/user-forms";
 import { Badge } from "@/components/ui/badge";
+import { type DataColumn, DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { isRole, ROLE_LABELS } from "@/lib/auth/permissions";
 import { guardPage } from "@/lib/console/pages";
-import { listUsers } from "@/lib/db/users";
+import { pageParam, parseSearchParams, sortParam, sortToParam } from "@/lib/console/search-params";
+import { listUsers, USER_SORTS, USERS_PAGE_SIZE } from "@/lib/db/users";
 import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Usuarios" };
 
-export default async function UsersPage() {
+// no sort in the URL = active accounts first, then by name
+const USERS_QUERY = z.object({ page: pageParam, sort: sortParam(USER_SORTS, null) });
+
+const COLUMNS: DataColumn[] = [
+  { id: "name", header: "Usuario", sortable: true },
+  { id: "role", header: "Rol", sortable: true },
+  { id: "lastLoginAt", header: "Último ingreso", sortable: true, descFirst: true, hideBelow: "md" },
+  { id: "actions", header: "Acciones" },
+];
+
+export default async function UsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const principal = await guardPage("/dashboard/users");
-  const users = await listUsers();
+  const { page, sort } = parseSearchParams(USERS_QUERY, await searchParams);
+  const { rows, total } = await listUsers({ sort, page });
   return (
     <>
       <PageHeader title="Usuarios" description="Quién entra a la consola y con qué rol." />
@@ -19,40 +37,39 @@ export default async function UsersPage() {
         <h2 className="mb-2 font-semibold">Nuevo usuario</h2>
         <CreateUserForm />
       </section>
-      <div className="card overflow-x-auto">
-        <table className="w-full text-left text-sm" data-testid="users-table">
-          <thead className="border-b border-ink-100 bg-ink-50 text-xs uppercase text-ink-500">
-            <tr>
-              <th className="px-3 py-2">Usuario</th>
-              <th className="px-3 py-2">Rol</th>
-              <th className="px-3 py-2">Último ingreso</th>
-              <th className="px-3 py-2">Acciones</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} className="border-b border-ink-50 last:border-0">
-                <td className="px-3 py-2">
-                  <p className="font-medium">
-                    {u.name} {u.active ? null : <Badge tone="danger">Desactivado</Badge>}
-                  </p>
-                  <p className="text-ink-500">{u.email}</p>
-                </td>
-                <td className="px-3 py-2">{isRole(u.role) ? ROLE_LABELS[u.role] : u.role}</td>
-                <td className="px-3 py-2">{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : "Nunca"}</td>
-                <td className="px-3 py-2">
-                  <UserRowControls
-                    id={u.id}
-                    role={u.role}
-                    active={u.active}
-                    self={principal.id === u.id && principal.kind === "user"}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={COLUMNS}
+        rows={rows.map((u) => ({
+          key: String(u.id),
+          cells: {
+            name: (
+              <>
+                <p className="font-medium">
+                  {u.name} {u.active ? null : <Badge tone="danger">Desactivado</Badge>}
+                </p>
+                <p className="text-ink-500">{u.email}</p>
+              </>
+            ),
+            role: isRole(u.role) ? ROLE_LABELS[u.role] : u.role,
+            lastLoginAt: u.lastLoginAt ? formatDateTime(u.lastLoginAt) : "Nunca",
+            actions: (
+              <UserRowControls
+                id={u.id}
+                role={u.role}
+                active={u.active}
+                self={principal.id === u.id && principal.kind === "user"}
+              />
+            ),
+          },
+        }))}
+        basePath="/dashboard/users"
+        params={{ sort: sortToParam(sort) }}
+        sort={sort}
+        pagination={{ kind: "pages", page, pageSize: USERS_PAGE_SIZE, total }}
+        empty="No hay usuarios."
+        caption="Usuarios de la consola"
+        testId="users-table"
+      />
     </>
   );
 }

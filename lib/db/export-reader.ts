@@ -1,0 +1,65 @@
+import Database from "better-sqlite3";
+import pg from "pg";
+import { databaseFlavour, env } from "@/lib/env";
+
+// The driver itself (better-sqlite3 / pg), for the keyset batches of the large exports only: Prisma's raw
+// queries map every cell through its driver adapter and query engine, which was most of the CPU of a 1 M-row
+// export. SQL text is written once with `$1` placeholders (as lib/db/raw-sql.ts); the SQLite side opens its own
+// read-only connection (WAL: it never blocks the app's writer) and keeps prepared statements.
+type Reader = { url: string; all<T>(sql: string, params: unknown[]): Promise<T[]>; close(): Promise<void> };
+
+const globalForReader = globalThis as unknown as { __sextinvalleExportReader?: Reader };
+
+function sqliteReader(url: string): Reader {
+  const file = url.replace(/^file:/, "");
+  const conn = new Database(file, { readonly: true, fileMustExist: true, timeout: 10_000 });
+  // per SQL text: the statement and, for each `?`, which `$n` it stands for
+  const statements = new Map<string, { statement: Database.Statement; order: number[] }>();
+  return {
+    url,
+    async all<T>(sql: string, params: unknown[]) {
+      let prepared = statements.get(sql);
+      if (!prepared) {
+        const order: number[] = [];
+        const text = sql.replace(/\$(\d+)(::\w+)?/g, (_, n: string) => {
+          order.push(Number(n) - 1);
+          return "?";
+        });
+        prepared = { statement: conn.prepare(text), order };
+        statements.set(sql, prepared);
+      }
+      return prepared.statement.all(...prepared.order.map((i) => params[i])) as T[];
+    },
+    async close() {
+      conn.close();
+    },
+  };
+}
+
+function postgresReader(url: string): Reader {
+  // a small pool of its own: an export holds one connection at a time; idle ones close quickly
+  const pool = new pg.Pool({ connectionString: url, max: 2, idleTimeoutMillis: 5_000, connectionTimeoutMillis: 5_000 });
+  pool.on("error", () => undefined); // a dropped idle connection is replaced on the next query
+  return {
+    url,
+    async all<T>(sql: string, params: unknown[]) {
+      return (await pool.query(sql, params)).rows as T[];
+    },
+    close: () => pool.end(),
+  };
+}
+
+function reader(): Reader {
+  const url = env().DATABASE_URL;
+  const current = globalForReader.__sextinvalleExportReader;
+  if (current?.url === url) return current;
+  void current?.close().catch(() => undefined);
+  const created = databaseFlavour(url) === "postgres" ? postgresReader(url) : sqliteReader(url);
+  globalForReader.__sextinvalleExportReader = created;
+  return created;
+}
+
+/** Rows of one read-only export query (`$1`-style placeholders on both flavours). */
+export function exportRows<T>(sql: string, params: unknown[]): Promise<T[]> {
+  return reader().all<T>(sql, params);
+}
