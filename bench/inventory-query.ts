@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { type InventoryQuery, parseInventoryQuery } from "@/lib/console/inventory-query";
-import { createDb, type Db } from "@/lib/db/client";
-import { listInventory } from "@/lib/db/inventory";
+import { db as appDb, createDb, type Db } from "@/lib/db/client";
+import { listInventory, listInventoryFacets } from "@/lib/db/inventory";
 import { setupDatabase } from "@/lib/db/setup";
 import { resetEnvCache } from "@/lib/env";
 import { productSearchText } from "@/lib/text";
@@ -73,6 +73,35 @@ async function measure(flavour: string): Promise<void> {
   }
 }
 
+/** The filter menus: Prisma's `distinct` (before), GROUP BY after a product change, and the cached read. */
+async function measureFacets(flavour: string): Promise<void> {
+  const timed = async (label: string, fn: () => Promise<unknown>) => {
+    await fn();
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      await fn();
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    console.log(
+      `${flavour.padEnd(8)} ${label.padEnd(34)} p50=${pct(times, 50).toFixed(1).padStart(6)} ms  p99=${pct(times, 99).toFixed(1).padStart(6)} ms`,
+    );
+  };
+  await timed("facets, distinct (before)", () =>
+    Promise.all([
+      appDb().product.findMany({ distinct: ["category"], select: { category: true }, orderBy: { category: "asc" } }),
+      appDb().product.findMany({ distinct: ["brand"], select: { brand: true }, orderBy: { brand: "asc" } }),
+    ]),
+  );
+  const cache = globalThis as unknown as { __sextinvalleFacets?: unknown };
+  await timed("facets, GROUP BY (after a change)", () => {
+    cache.__sextinvalleFacets = undefined;
+    return listInventoryFacets();
+  });
+  await timed("facets, cached (catalogue unchanged)", () => listInventoryFacets());
+}
+
 async function run(flavour: "sqlite" | "postgres", url: string): Promise<void> {
   await setupDatabase(url, { seed: false });
   const db = createDb(url);
@@ -86,6 +115,7 @@ async function run(flavour: "sqlite" | "postgres", url: string): Promise<void> {
   process.env.DATABASE_URL = url;
   resetEnvCache();
   await measure(flavour);
+  await measureFacets(flavour);
 }
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "bench-inventory-"));

@@ -125,7 +125,7 @@ async function main() {
       const { decodeOrderCursor, encodeOrderCursor } = await import("@/lib/db/order-admin");
       const deep = await db().order.findMany({
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        skip: 500_000,
+        skip: Math.floor(ORDERS / 2),
         take: 1,
       });
       if (deep[0]) cursor = encodeOrderCursor(deep[0]);

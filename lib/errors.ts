@@ -89,7 +89,7 @@ const OUTAGE_PRISMA = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 const OUTAGE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 const OUTAGE_SOCKET = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND"]);
 const OUTAGE_MESSAGE =
-  /Can't reach database server|Connection terminated|terminating connection|database system is (starting up|shutting down)|the database system is in recovery|database is locked|SQLITE_BUSY/i;
+  /Can't reach database server|Connection terminated|timeout exceeded when trying to connect|terminating connection|database system is (starting up|shutting down)|the database system is in recovery|database is locked|SQLITE_BUSY/i;
 
 function isDatabaseOutage(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 4) return false;

@@ -1,5 +1,5 @@
 import type { CatalogProduct } from "@/lib/agent/types";
-import { db } from "@/lib/db/client";
+import { db, hotStatements } from "@/lib/db/client";
 import type { ProductMedia } from "@/lib/db/product-media";
 
 // What the agent's in-memory index is built from, and the version numbers that tell a process its copy is stale.
@@ -13,12 +13,13 @@ export type LoadedProduct = { product: CatalogProduct; media: ProductMedia; upda
  */
 export type KnowledgeVersions = { catalog: string; company: number; botSwitch: string | null };
 
-export async function readKnowledgeVersions(): Promise<KnowledgeVersions> {
-  const rows = await db().$queryRawUnsafe<{ catalog: unknown; company: unknown; bot: unknown }[]>(
-    `SELECT (SELECT MAX("updatedAt") FROM "Product") AS "catalog",
+const VERSIONS_SQL = `SELECT (SELECT MAX("updatedAt") FROM "Product") AS "catalog",
             (SELECT MAX("version") FROM "CompanyInfo") AS "company",
-            (SELECT "value" FROM "Setting" WHERE "key" = 'bot.global') AS "bot"`,
-  );
+            (SELECT "value" FROM "Setting" WHERE "key" = 'bot.global') AS "bot"`;
+
+/** Read on every turn: a prepared statement on the driver (lib/db/driver.ts), not a Prisma call. */
+export async function readKnowledgeVersions(): Promise<KnowledgeVersions> {
+  const rows = await (await hotStatements()).all(VERSIONS_SQL);
   const row = rows[0];
   const catalog = row?.catalog instanceof Date ? row.catalog.toISOString() : String(row?.catalog ?? "");
   return {

@@ -1,5 +1,6 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { type Connection, captureConnection, capturedConnection, Statements } from "@/lib/db/driver";
 import { databaseFlavour, env } from "@/lib/env";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgres/client";
 import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
@@ -12,14 +13,44 @@ export type DbTransaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 const globalForDb = globalThis as unknown as { __sextinvalleDb?: { url: string; client: Db } };
 
 export function createDb(url: string): Db {
+  // the adapter's connection is captured for lib/db's hot statements (lib/db/driver.ts), keyed by the client
+  const key = {};
+  let client: Db;
   if (databaseFlavour(url) === "postgres") {
     // a server that does not answer (blackholed, overloaded) fails the request as an outage instead of hanging it
     const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    client = new PostgresClient({ adapter: captureConnection(adapter, "postgres", key) }) as unknown as Db;
+  } else {
+    // busy timeout: concurrent writers wait instead of failing with SQLITE_BUSY
+    const adapter = new PrismaBetterSqlite3({ url: url.replace(/^file:/, ""), timeout: 10_000 });
+    client = new SqliteClient({ adapter: captureConnection(adapter, "sqlite", key) });
   }
-  // busy timeout: concurrent writers wait instead of failing with SQLITE_BUSY
-  const adapter = new PrismaBetterSqlite3({ url: url.replace(/^file:/, ""), timeout: 10_000 });
-  return new SqliteClient({ adapter });
+  connectionKeys.set(client, key);
+  return client;
+}
+
+const connectionKeys = new WeakMap<Db, object>();
+const closed = (c: Connection) =>
+  c.flavour === "sqlite" ? !c.database.open : (c.pool as { ending?: boolean; ended?: boolean }).ending === true;
+const statements = new WeakMap<Connection, Statements>();
+
+/**
+ * Prepared statements on the connection underneath `client` (connecting it first if no query has yet). A
+ * reconnect after $disconnect opens a new connection, hence new statements.
+ */
+export async function hotStatements(client: Db = db()): Promise<Statements> {
+  const key = connectionKeys.get(client) as object;
+  let connection = capturedConnection(key);
+  if (!connection || closed(connection)) {
+    await client.$connect();
+    connection = capturedConnection(key) as Connection;
+  }
+  let s = statements.get(connection);
+  if (!s) {
+    s = new Statements(connection);
+    statements.set(connection, s);
+  }
+  return s;
 }
 
 /** The process-wide client (survives Next's dev reloads). */

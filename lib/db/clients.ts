@@ -1,6 +1,7 @@
 import type { Principal } from "@/lib/auth/principal";
 import { recordAudit } from "@/lib/db/audit";
 import { db, isSqlite } from "@/lib/db/client";
+import { CLIENT_SEARCH, searchIds } from "@/lib/db/search";
 import type { ListSort } from "@/lib/domain/list-sort";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/sqlite/client";
@@ -12,10 +13,13 @@ export function containsInsensitive(term: string): Prisma.StringFilter {
   return (isSqlite() ? { contains: term } : { contains: term, mode: "insensitive" }) as Prisma.StringFilter;
 }
 
-export function clientWhere(q: string): Prisma.ClientWhereInput {
+/** Name or email contains the text, or document or phone contains its digits (3 or more); through the index. */
+export async function clientWhere(q: string): Promise<Prisma.ClientWhereInput> {
   const term = q.trim();
   if (!term) return {};
   const digits = term.replace(/\D/g, "");
+  const ids = await searchIds(CLIENT_SEARCH, term, digits.length >= 3 ? digits : null);
+  if (ids) return { id: { in: ids } };
   return {
     OR: [
       { name: containsInsensitive(term) },
@@ -39,7 +43,7 @@ function clientOrder(sort: ClientSort): Prisma.ClientOrderByWithRelationInput[] 
 }
 
 export async function listClients(q: string, page: number, sort: ClientSort = DEFAULT_CLIENT_SORT) {
-  const where = clientWhere(q);
+  const where = await clientWhere(q);
   const [rows, total] = await Promise.all([
     db().client.findMany({
       where,

@@ -1,4 +1,5 @@
-import { type DbTransaction, db } from "@/lib/db/client";
+import { type DbTransaction, db, hotStatements } from "@/lib/db/client";
+import { asModel, type Row } from "@/lib/db/driver";
 import {
   getOrderSummary,
   type OrderSummary,
@@ -7,6 +8,8 @@ import {
   saleFromOrder,
   saveConversationSaleAndSummarize,
 } from "@/lib/db/open-orders";
+import { recordTurnOnDriver } from "@/lib/db/turn-writes";
+import type { Conversation, Message, Order, OrderLine } from "@/lib/generated/sqlite/client";
 
 // Conversations and their messages as the chat pipeline reads and writes them. Metadata is JSON text.
 export type ConversationRow = NonNullable<Awaited<ReturnType<typeof findConversation>>>;
@@ -60,25 +63,48 @@ export type TurnState = {
   sale: StoredSale | null;
 };
 
+// Columns the drivers return differently from Prisma (lib/db/driver.ts asModel).
+const CONVERSATION_COLUMNS = {
+  dates: ["takenOverAt", "lastMessageAt", "attentionSince", "createdAt", "updatedAt"],
+  booleans: ["botEnabled"],
+} as const;
+const MESSAGE_COLUMNS = { dates: ["createdAt"] } as const;
+const ORDER_COLUMNS = {
+  dates: ["closedAt", "cancelledAt", "paidAt", "dispatchedAt", "deliveredAt", "createdAt", "updatedAt"],
+} as const;
+
+const roleList = HISTORY_ROLES.map((r) => `'${r}'`).join(", ");
+const TURN_SQL = {
+  conversation: `SELECT * FROM "Conversation" WHERE "chatId" = $1`,
+  messages: `SELECT * FROM "Message" WHERE "conversationId" = $1 AND "role" IN (${roleList}) ORDER BY "id" DESC LIMIT $2`,
+  order: `SELECT * FROM "Order" WHERE "conversationId" = $1 ORDER BY "id" DESC LIMIT 1`,
+  lines: `SELECT * FROM "OrderLine" WHERE "orderId" = $1 ORDER BY "id" ASC`,
+};
+
 /**
- * What a turn needs about its conversation, in one read by unique and composite indexes: the row, its last
- * `limit` messages (Message(conversationId, id)) and its newest order with lines (Order(conversationId, …)).
- * A conversation's first message creates it (the only turn that writes before planning).
+ * What a turn needs about its conversation, by unique and composite indexes: the row, its last `limit` messages
+ * (Message(conversationId, id)) and its newest order with lines (Order(conversationId, …)). Read with prepared
+ * statements on the driver (lib/db/driver.ts): this runs on every turn and Prisma's per-call cost was most of
+ * it. A conversation's first message creates it through Prisma (the only turn that writes before planning).
  */
 export async function loadTurnState(chatId: string, channel: string, limit = 10): Promise<TurnState> {
-  const include = {
-    messages: { where: { role: { in: HISTORY_ROLES } }, orderBy: { id: "desc" as const }, take: limit },
-    orders: { orderBy: { id: "desc" as const }, take: 1, include: { lines: { orderBy: { id: "asc" as const } } } },
-  };
-  const row =
-    (await db().conversation.findUnique({ where: { chatId }, include })) ??
-    (await db().conversation.upsert({ where: { chatId }, create: { chatId, channel }, update: {}, include }));
-  const { messages, orders, ...conversation } = row;
-  const order = orders[0];
+  const hot = await hotStatements();
+  const found = (await hot.all(TURN_SQL.conversation, [chatId]))[0];
+  if (!found) {
+    await db().conversation.upsert({ where: { chatId }, create: { chatId, channel }, update: {} });
+    return loadTurnState(chatId, channel, limit);
+  }
+  const conversation = asModel<Conversation>(found, CONVERSATION_COLUMNS);
+  const [messages, orders] = await Promise.all([
+    hot.all(TURN_SQL.messages, [conversation.id, limit]),
+    hot.all(TURN_SQL.order, [conversation.id]),
+  ]);
+  const order = orders[0] ? asModel<Order>(orders[0], ORDER_COLUMNS) : null;
+  const lines = order ? ((await hot.all(TURN_SQL.lines, [order.id])) as OrderLine[]) : [];
   return {
     conversation,
-    recent: messages.reverse().map(toStored),
-    sale: order ? saleFromOrder(order, conversation.saleState) : null,
+    recent: messages.reverse().map((m: Row) => toStored(asModel<Message>(m, MESSAGE_COLUMNS))),
+    sale: order ? saleFromOrder({ ...order, lines }, conversation.saleState) : null,
   };
 }
 
@@ -205,6 +231,11 @@ export async function recordTurn(input: {
   order: OrderSummary | null;
   attention: { reason: string; since: Date } | null;
 }> {
+  // most turns change no order and flag nobody: written on the driver; the rest (and anything it declines) here
+  if (!input.attention) {
+    const fast = await recordTurnOnDriver(input);
+    if (fast) return { ...fast, messages: fast.messages.map(toStored), attention: null };
+  }
   return db().$transaction(
     async (tx) => {
       const saved = input.sale

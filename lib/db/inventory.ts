@@ -1,6 +1,8 @@
 import type { InventoryQuery } from "@/lib/console/inventory-query";
+import { readKnowledgeVersions } from "@/lib/db/catalog";
 import { db } from "@/lib/db/client";
 import { lowStockDefault, lowStockWhere } from "@/lib/db/low-stock";
+import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import { foldText } from "@/lib/text";
 
@@ -69,14 +71,27 @@ export async function listInventory(query: InventoryQuery): Promise<{ rows: Inve
   };
 }
 
-/** Distinct categories and brands for the filter menus. */
-export async function listInventoryFacets(): Promise<{ categories: string[]; brands: string[] }> {
+type Facets = { categories: string[]; brands: string[] };
+const facetCache = globalThis as unknown as { __sextinvalleFacets?: { key: string; value: Facets } };
+
+/**
+ * Distinct categories and brands for the filter menus. GROUP BY in the database walks the (category, name) and
+ * (brand, name) indexes (Prisma's `distinct` read every product and deduplicated in JS: 546 ms at 100 k), and
+ * the result is kept until the catalogue's version changes (MAX(updatedAt), one index seek; every product write
+ * stamps it).
+ */
+export async function listInventoryFacets(): Promise<Facets> {
+  const key = `${env().DATABASE_URL} ${(await readKnowledgeVersions()).catalog}`;
+  const cached = facetCache.__sextinvalleFacets;
+  if (cached?.key === key) return cached.value;
   const [categories, brands] = await Promise.all([
-    db().product.findMany({ distinct: ["category"], select: { category: true }, orderBy: { category: "asc" } }),
-    db().product.findMany({ distinct: ["brand"], select: { brand: true }, orderBy: { brand: "asc" } }),
+    db().product.groupBy({ by: ["category"], orderBy: { category: "asc" } }),
+    db().product.groupBy({ by: ["brand"], orderBy: { brand: "asc" } }),
   ]);
-  return {
+  const value = {
     categories: categories.map((c) => c.category),
     brands: brands.map((b) => b.brand).filter(Boolean),
   };
+  facetCache.__sextinvalleFacets = { key, value };
+  return value;
 }

@@ -19,7 +19,7 @@ const DOCUMENT_TYPES: readonly DocumentType[] = ["CC", "NIT", "CE", "PASAPORTE"]
 
 const isOpen = (state: string) => (OPEN_ORDER_STATES as readonly string[]).includes(state);
 
-type OrderRow = NonNullable<Awaited<ReturnType<typeof loadLatestOrder>>>;
+export type OrderRow = NonNullable<Awaited<ReturnType<typeof loadLatestOrder>>>;
 
 function loadLatestOrder(conversationId: number) {
   return db().order.findFirst({
@@ -86,6 +86,14 @@ function customerColumns(customer: CustomerData) {
 
 async function pricedLines(tx: DbTransaction, lines: readonly CartLine[]) {
   const products = await tx.product.findMany({ where: { sku: { in: lines.map((l) => l.sku) } } });
+  return priceLines(lines, products);
+}
+
+/** The cart's lines at the products' current prices (a SKU no longer in the catalogue drops out). */
+export function priceLines(
+  lines: readonly CartLine[],
+  products: readonly { id: number; sku: string; name: string; price: number }[],
+) {
   return lines.flatMap((line) => {
     const product = products.find((p) => p.sku === line.sku);
     if (!product) return [];
@@ -103,7 +111,7 @@ async function pricedLines(tx: DbTransaction, lines: readonly CartLine[]) {
 }
 
 /** The open order already holds exactly this state, customer and priced lines: nothing to write. */
-function unchanged(
+export function unchanged(
   order: OrderRow,
   data: Record<string, unknown>,
   lines: readonly { sku: string; quantity: number; unitPrice: number; name: string }[],
@@ -156,6 +164,30 @@ export async function saveConversationSaleAndSummarize(
   return known && orderId !== null && known.id === String(orderId) ? { orderId, summary: known } : { orderId };
 }
 
+/**
+ * What a turn's sale needs before any price is read: nothing written (`settled`, with the order id the turn
+ * stands on), the open order cancelled, or the lines priced and compared (`price`, reusing the open order if any).
+ */
+export type SaleStep =
+  | { kind: "settled"; orderId: number | null }
+  | { kind: "cancel"; reuse: OrderRow }
+  | { kind: "price"; reuse: OrderRow | null };
+
+export function firstSaleStep(snapshot: SaleSnapshot, previous: OrderRow | null): SaleStep {
+  const reuse = previous && isOpen(previous.state) ? previous : null;
+  if (snapshot.state === "cerrada") return { kind: "settled", orderId: previous?.id ?? null };
+  if (snapshot.state === "cancelada") {
+    return reuse ? { kind: "cancel", reuse } : { kind: "settled", orderId: previous?.id ?? null };
+  }
+  if (!reuse && snapshot.lines.length === 0) return { kind: "settled", orderId: previous?.id ?? null };
+  return { kind: "price", reuse };
+}
+
+/** The order columns a snapshot sets (beside its lines). */
+export function saleColumns(snapshot: SaleSnapshot, total: number) {
+  return { state: snapshot.state, total, ...customerColumns(snapshot.customer) };
+}
+
 async function writeSale(
   tx: DbTransaction,
   input: SaveSaleInput,
@@ -166,10 +198,10 @@ async function writeSale(
   const previous = input.orderId
     ? await tx.order.findUnique({ where: { id: input.orderId }, include: { lines: { orderBy: { id: "asc" } } } })
     : null;
-  const reuse = previous && isOpen(previous.state) ? previous : null;
-  if (snapshot.state === "cerrada") return previous?.id ?? null;
-  if (snapshot.state === "cancelada") {
-    if (!reuse) return previous?.id ?? null;
+  const step = firstSaleStep(snapshot, previous);
+  if (step.kind === "settled") return step.orderId;
+  if (step.kind === "cancel") {
+    const { reuse } = step;
     await tx.order.update({
       where: { id: reuse.id },
       data: { state: "cancelada", cancelledAt: new Date(), cancelReason: "Cancelado por el cliente en el chat" },
@@ -179,11 +211,12 @@ async function writeSale(
     });
     return reuse.id;
   }
-  if (!reuse && snapshot.lines.length === 0) return previous?.id ?? null;
-
+  const { reuse } = step;
   const lines = await pricedLines(tx, snapshot.lines);
-  const total = lines.reduce((sum, l) => sum + l.subtotal, 0);
-  const data = { state: snapshot.state, total, ...customerColumns(snapshot.customer) };
+  const data = saleColumns(
+    snapshot,
+    lines.reduce((sum, l) => sum + l.subtotal, 0),
+  );
   if (reuse && unchanged(reuse, data, lines)) {
     onUnchanged(reuse); // most turns: a question, no change to the cart
     return reuse.id;
@@ -221,7 +254,7 @@ export async function getOrderSummary(orderId: number, client: DbTransaction = d
   return order ? summarize(order) : null;
 }
 
-function summarize(order: OrderRow): OrderSummary {
+export function summarize(order: OrderRow): OrderSummary {
   return {
     id: String(order.id),
     numero: order.number,

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
 import { containsInsensitive } from "@/lib/db/clients";
 import { cachedTotals } from "@/lib/db/list-totals";
+import { ORDER_SEARCH, searchIds } from "@/lib/db/search";
 import { cancellationRefusal, cancellationRestoresStock } from "@/lib/domain/fulfilment";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/sqlite/client";
@@ -11,7 +12,7 @@ import type { Prisma } from "@/lib/generated/sqlite/client";
 export const ORDERS_PAGE_SIZE = 25;
 const DAY_MS = 86_400_000;
 
-export function orderWhere(q: OrderQuery): Prisma.OrderWhereInput {
+export async function orderWhere(q: OrderQuery): Promise<Prisma.OrderWhereInput> {
   const and: Prisma.OrderWhereInput[] = [];
   if (q.state) and.push({ state: q.state });
   if (q.fulfilment) {
@@ -23,15 +24,21 @@ export function orderWhere(q: OrderQuery): Prisma.OrderWhereInput {
   const term = q.client.trim();
   if (term) {
     const digits = term.replace(/\D/g, "");
-    and.push({
-      OR: [
-        { customerName: containsInsensitive(term) },
-        { number: { contains: term.toUpperCase() } },
-        ...(digits.length >= 4
-          ? [{ customerDocument: { contains: digits } }, { customerPhone: { contains: digits } }]
-          : []),
-      ],
-    });
+    // customer name or order number contains the text, or document or phone its digits (4 or more)
+    const ids = await searchIds(ORDER_SEARCH, term, digits.length >= 4 ? digits : null);
+    and.push(
+      ids
+        ? { id: { in: ids } }
+        : {
+            OR: [
+              { customerName: containsInsensitive(term) },
+              { number: { contains: term.toUpperCase() } },
+              ...(digits.length >= 4
+                ? [{ customerDocument: { contains: digits } }, { customerPhone: { contains: digits } }]
+                : []),
+            ],
+          },
+    );
   }
   return and.length ? { AND: and } : {};
 }
@@ -87,7 +94,7 @@ function orderBy(sort: OrderSort = DEFAULT_ORDER_SORT): Prisma.OrderOrderByWithR
  * sums) are cached per filter (lib/db/list-totals.ts).
  */
 export async function listOrders(q: OrderQuery, options: { after?: string | null } = {}) {
-  const where = orderWhere(q);
+  const where = await orderWhere(q);
   const keyset = !q.sort || (q.sort.key === DEFAULT_ORDER_SORT.key && q.sort.desc === DEFAULT_ORDER_SORT.desc);
   const cursor = keyset ? decodeOrderCursor(options.after ?? q.after) : null;
   // the totals depend on the filters only: not on the order, the page or the cursor
