@@ -91,6 +91,14 @@ export class Statements {
     return Number(stmt.run(...values).lastInsertRowid);
   }
 
+  /** SQLite only, synchronous: the rows of a statement that returns rows, none for a plain write. */
+  querySync(sql: string, params: readonly unknown[] = []): Row[] {
+    const [stmt, values] = this.#prepared(sql, params);
+    if (stmt.reader) return stmt.all(...values) as Row[];
+    stmt.run(...values);
+    return [];
+  }
+
   async all(sql: string, params: readonly unknown[] = [], client?: pg.PoolClient): Promise<Row[]> {
     if (this.connection.flavour === "sqlite") return this.allSync(sql, params);
     const result = await (client ?? this.connection.pool).query({

@@ -6,8 +6,7 @@ import type { SaleSnapshot } from "@/lib/sales/types";
 import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
 
 // The common turn's write on the driver (lib/db/turn-writes.ts): what it stores and returns is what Prisma
-// reads back, dates as UTC instants also off UTC; a turn that must write the order is declined untouched and
-// recordTurn then writes it through Prisma.
+// reads back, dates as UTC instants also off UTC. The sale's own cases: tests/chat/sale-write-driver.test.ts.
 describe.each(FLAVOURS)("turn written on the driver on %s", (flavour) => {
   let t: TestDatabase;
   const tz = process.env.TZ;
@@ -112,7 +111,7 @@ describe.each(FLAVOURS)("turn written on the driver on %s", (flavour) => {
     ]);
   });
 
-  it("declines a cart change without writing, and recordTurn writes it through Prisma", async () => {
+  it("writes a cart change in the same transaction, as recordTurn returns it", async () => {
     const changed: SaleSnapshot = { ...snapshot, lines: snapshot.lines.map((l) => ({ ...l, quantity: 5 })) };
     const input = {
       conversationId,
@@ -121,10 +120,9 @@ describe.each(FLAVOURS)("turn written on the driver on %s", (flavour) => {
       sale: { orderId, snapshot: changed, channel: "api" },
     };
     const count = await t.db.message.count({ where: { conversationId } });
-    expect(await recordTurnOnDriver(input)).toBeNull();
-    expect(await t.db.message.count({ where: { conversationId } })).toBe(count);
     const saved = await recordTurn(input);
     expect(saved.order?.items.map((i) => i.cantidad)).toEqual([5]);
+    expect(saved.order).toEqual(await getOrderSummary(orderId));
     expect(await t.db.message.count({ where: { conversationId } })).toBe(count + 2);
   });
 });
