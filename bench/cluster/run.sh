@@ -13,7 +13,11 @@ db="cluster_$$"
 work="$(mktemp -d)"
 pids=()
 cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  status=$?
+  # on a failure, what the instances and nginx said (the work directory is removed below)
+  if [ "$status" != 0 ]; then tail -n 30 "$work"/app*.log "$work/error.log" 2>/dev/null || true; fi
+  # each instance runs in its own process group (setsid): npx, tsx and node all stop
+  for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true; done
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
   psql "$pg_admin/postgres" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
   git checkout -q tsconfig.json 2>/dev/null || true
@@ -27,12 +31,12 @@ export AUTH_SECRET="cluster-bench-secret-0123456789-abcdefghij" AUTH_TRUST_HOST=
 export SEED_ADMIN_PASSWORD="Cluster-Admin-2026!x" SEED_VENTAS_PASSWORD="Cluster-Ventas-2026!x" SEED_GERENTE_PASSWORD="Cluster-Gerente-2026!x"
 psql "$pg_admin/postgres" -qc "CREATE DATABASE $db" >/dev/null
 npx tsx scripts/db-setup.ts
-export CLUSTER_ADMIN_KEY="$(npx tsx scripts/apikey-create.ts --role admin --name "Cluster bench")"
+export CLUSTER_ADMIN_KEY="$(npx tsx scripts/apikey-create.ts --role admin --name "Cluster bench" | tail -n 1)"
 [ -d .next-cluster ] && [ "${CLUSTER_REBUILD:-0}" = 0 ] || npx next build >/dev/null
 git checkout -q tsconfig.json 2>/dev/null || true
 
 for i in 1 2; do
-  PORT=$((base + i)) HOSTNAME=127.0.0.1 npx tsx server.ts >"$work/app$i.log" 2>&1 &
+  PORT=$((base + i)) HOSTNAME=127.0.0.1 setsid npx tsx server.ts >"$work/app$i.log" 2>&1 &
   pids+=($!)
 done
 sed -e "s/@A@/$((base + 1))/; s/@B@/$((base + 2))/; s/@N@/$base/; s#@WORK@#$work#g" bench/cluster/nginx.conf >"$work/nginx.conf"
