@@ -29,10 +29,18 @@ export function createDb(url: string): Db {
   return client;
 }
 
-const connectionKeys = new WeakMap<Db, object>();
+// Shared through globalThis like the client itself: server.ts (tsx) and Next's bundle each load their own copy of
+// this module, and the copy that reads a client's statements is not always the one that created it.
+const sharedMaps = globalThis as unknown as {
+  __sextinvalleConnectionKeys?: WeakMap<Db, object>;
+  __sextinvalleStatements?: WeakMap<Connection, Statements>;
+};
+sharedMaps.__sextinvalleConnectionKeys ??= new WeakMap<Db, object>();
+sharedMaps.__sextinvalleStatements ??= new WeakMap<Connection, Statements>();
+const connectionKeys = sharedMaps.__sextinvalleConnectionKeys;
 const closed = (c: Connection) =>
   c.flavour === "sqlite" ? !c.database.open : (c.pool as { ending?: boolean; ended?: boolean }).ending === true;
-const statements = new WeakMap<Connection, Statements>();
+const statements = sharedMaps.__sextinvalleStatements;
 
 /**
  * Prepared statements on the connection underneath `client` (connecting it first if no query has yet). A
