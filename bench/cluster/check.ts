@@ -54,7 +54,12 @@ async function consistency() {
       }
     });
   });
-  await new Promise((resolve) => ws.once("open", resolve));
+  // a refused socket (no such chat after a failed first turn) is a failed check, not a crash of the script
+  const opened = await new Promise<boolean>((resolve) => {
+    ws.once("open", () => resolve(true));
+    ws.once("error", () => resolve(false));
+  });
+  check("the customer's WebSocket on A opens", opened);
   const toggle = await fetch(`${B}/chat-control/conversacion/${chatId}/toggle`, {
     method: "POST",
     headers: { authorization: `Bearer ${KEY}`, "content-type": "application/json" },
@@ -85,12 +90,12 @@ async function consistency() {
   check("the chat rate limit holds across both instances", accepted === 30, `${accepted} of 34 accepted`);
 
   // catalogue: a price changed through B is what A quotes on its next turn
+  type Listed = { id: number; sku: string; precio: number };
   const list = (await (
     await fetch(`${B}/productos?q=casco`, { headers: { authorization: `Bearer ${KEY}` } })
-  ).json()) as {
-    data?: { id: number; sku: string; precio: number }[];
-  };
-  const helmet = list.data?.[0];
+  ).json()) as Listed[] | { data?: Listed[] };
+  // the legacy list answers a bare array
+  const helmet = Array.isArray(list) ? list[0] : list.data?.[0];
   if (!helmet) return check("a product to change", false, JSON.stringify(list).slice(0, 200));
   const price = helmet.precio + 1_000;
   const put = await fetch(`${B}/productos/${helmet.id}`, {
