@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as openapi } from "@/app/api/openapi.json/route";
 import { POST as toggleConversation } from "@/app/chat-control/conversacion/[id]/toggle/route";
 import { GET as shouldRespond } from "@/app/chat-control/debe-responder/[id]/route";
@@ -16,6 +16,7 @@ import { GET as listProducts, POST as postProduct } from "@/app/productos/route"
 import { POST as postSale } from "@/app/venta/route";
 import { GET as listSales } from "@/app/ventas/route";
 import type { Role } from "@/lib/auth/permissions";
+import { eventBus } from "@/lib/realtime/bus";
 import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
 import { apiKeyFor, ctx, parseCsv, request } from "../exports/helpers";
 
@@ -221,11 +222,18 @@ describe.each(FLAVOURS)("legacy REST API on %s", (flavour) => {
       ).json();
     expect((await respond()).debe_responder).toBe(true);
 
+    const heard: unknown[] = [];
+    const unsubscribe = eventBus().subscribe((event) => {
+      if (event.type === "conversation" && event.chatId === "legacy-bot-1") heard.push(event.botEnabled);
+    });
     const conv = await toggleConversation(
       request("/chat-control/conversacion/legacy-bot-1/toggle", { method: "POST", key: keys.ventas, body: {} }),
       ctx({ id: "legacy-bot-1" }),
     );
     expect(await conv.json()).toEqual({ chat_id: "legacy-bot-1", bot_activo: false });
+    // the customer's WebSocket listens on the bus for the takeover
+    await vi.waitFor(() => expect(heard).toEqual([false]));
+    unsubscribe();
     expect((await respond()).debe_responder).toBe(false);
     await toggleConversation(
       request("/chat-control/conversacion/legacy-bot-1/toggle", {
