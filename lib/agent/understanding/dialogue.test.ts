@@ -177,6 +177,23 @@ describe("figures the catalogue never records", () => {
   });
 });
 
+describe("«sin …» rules a variant out", () => {
+  const shop = {
+    catalog: createCatalogIndex([
+      product("TAL-CM", "Taladro con maletín 650 W", "Taladro percutor", 189000, 12),
+      product("TAL-SM", "Taladro percutor 650 W", "Taladro percutor, se vende suelto", 169000, 12),
+    ]),
+    company: hardwareCompany(),
+  };
+  it("the product without the named part is the one", () => {
+    expect(linesOf(talk(shop, ["quiero 2 taladros sin maletín"]).sale)).toEqual([["TAL-SM", 2]]);
+  });
+  it("when every candidate has it, nothing goes in the cart", () => {
+    const only = { ...shop, catalog: createCatalogIndex([product("TAL-CM", "Taladro con maletín", "", 189000, 12)]) };
+    expect(linesOf(talk(only, ["quiero 2 taladros sin maletín"]).sale)).toEqual([]);
+  });
+});
+
 describe("a contact card without labels", () => {
   it("takes the number that is not a mobile as the document", () => {
     const c = talk(hardware, ["quiero 2 martillos", "Tomás Rengifo, 16789012, 3157654321, Calle 9 # 4-11, Palmira"]);
