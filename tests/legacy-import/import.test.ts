@@ -53,6 +53,20 @@ describe.each(FLAVOURS)("legacy app.db import into %s", (flavour) => {
     const extintor = await t.db.product.findUniqueOrThrow({ where: { legacyId: 18 } });
     expect(extintor).toMatchObject({ sku: "SV-0018", name: "Extintor PQS 6kg", price: 95_000, stock: 18 });
     expect(extintor).toMatchObject({ active: true, skuInternal: true, category: "Sin categoría" });
+    // names the file repeats are not refused (its own rows 6/48 and 116/117 repeat): each keeps its SKU, and the
+    // report says so
+    const repeated = legacyQuery<{ ids: string }>(
+      "SELECT group_concat(id, ', ') AS ids FROM productos GROUP BY lower(nombre) HAVING COUNT(*) > 1",
+    );
+    expect(repeated.length).toBeGreaterThan(0);
+    for (const { ids } of repeated) {
+      expect(first.notes).toContainEqual(
+        expect.stringMatching(new RegExp(`^Nombre repetido «.+» en los productos ${ids}:`)),
+      );
+      expect(await t.db.product.count({ where: { legacyId: { in: ids.split(", ").map(Number) } } })).toBe(
+        ids.split(", ").length,
+      );
+    }
     const seed = await t.db.product.findUniqueOrThrow({ where: { legacyId: 3 } });
     expect(seed).toMatchObject({ active: false, stock: 0, category: "Protección Cabeza" });
 
@@ -85,6 +99,13 @@ describe.each(FLAVOURS)("legacy app.db import into %s", (flavour) => {
     expect(orders.flatMap((o) => o.lines).reduce((s, l) => s + l.quantity, 0)).toBe(
       ventas.reduce((s, v) => s + v.cantidad, 0),
     );
+    // one order per detalle.pedido_id, else per chat and exact time
+    const pedidos = legacyCount(
+      `SELECT COUNT(DISTINCT COALESCE('P' || json_extract(detalle, '$.pedido_id'), 'C' || chat_id || '|' || fecha))
+       AS n FROM ventas`,
+    );
+    expect(orders.length).toBe(pedidos);
+    expect(first.orders.created).toBe(pedidos);
     expect(orders.every((o) => o.state === "cerrada" && o.closedAt !== null)).toBe(true);
     const pedido279 = orders.find((o) => o.number === "ANT-P000279");
     expect(pedido279).toMatchObject({ total: 225_000, customerDocument: "1098765432" });
@@ -98,9 +119,19 @@ describe.each(FLAVOURS)("legacy app.db import into %s", (flavour) => {
       where: { documentType_documentNumber: { documentType: "CC", documentNumber: "12345678" } },
       include: { orders: true },
     });
+    // recomputed from the orders (the seed's and the imported ones), not copied from the file's counters
+    const [sold] = legacyQuery<{ n: number; total: number }>(
+      `SELECT COUNT(DISTINCT COALESCE(json_extract(detalle, '$.pedido_id'), chat_id || fecha)) AS n,
+              SUM(ROUND(total)) AS total FROM ventas WHERE cliente_cedula = '12345678'`,
+    );
+    const imported = juan.orders.filter((o) => o.number.startsWith("ANT-"));
+    expect(imported).toHaveLength(sold?.n ?? Number.NaN);
+    expect(imported.reduce((s, o) => s + o.total, 0)).toBe(sold?.total);
     const closed = juan.orders.filter((o) => o.state === "cerrada");
     expect(juan.purchaseCount).toBe(closed.length);
     expect(juan.purchaseTotal).toBe(closed.reduce((s, o) => s + o.total, 0));
+    const last = Math.max(...closed.map((o) => o.closedAt?.getTime() ?? 0));
+    expect(juan.lastPurchaseAt?.getTime()).toBe(last);
   });
 
   it("a conversation's history reads in the original order with the right roles and UTC instants", async () => {
