@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as getHistory } from "@/app/chat/historial/[chat_id]/route";
 import { getCurrentCompanyInfo } from "@/lib/db/company";
 import { getGlobalBotSetting } from "@/lib/db/settings";
 import { importLegacyDatabase, type LegacyImportReport } from "@/lib/legacy-import";
 import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
+import { apiKeyFor, ctx, request } from "../exports/helpers";
 import { APP_DB, footprint, legacyCount, legacyQuery } from "./helpers";
 
 // The previous system's real app.db moved into SQLite and PostgreSQL: imported once per flavour (after a dry
@@ -154,6 +156,50 @@ describe.each(FLAVOURS)("legacy app.db import into %s", (flavour) => {
       legado: { id: 22, remitente: "sistema" },
     });
     expect(stored[2]?.intent).toBe("venta");
+  });
+
+  it("every imported history keeps the previous order, and /chat/historial reads it back in the old vocabulary", async () => {
+    const stored = await t.db.message.findMany({
+      where: { metadata: { contains: '"legado"' } },
+      orderBy: { id: "asc" },
+      select: { conversationId: true, metadata: true, createdAt: true },
+    });
+    expect(stored).toHaveLength(legacyCount("SELECT COUNT(*) AS n FROM mensajes"));
+    const byConversation = new Map<number, { legacyId: number; at: number }[]>();
+    for (const m of stored) {
+      const legacyId = (JSON.parse(m.metadata) as { legado: { id: number } }).legado.id;
+      const list = byConversation.get(m.conversationId) ?? [];
+      list.push({ legacyId, at: m.createdAt.getTime() });
+      byConversation.set(m.conversationId, list);
+    }
+    expect(byConversation.size).toBe(legacyCount("SELECT COUNT(DISTINCT chat_id) AS n FROM mensajes"));
+    const outOfOrder = [...byConversation.values()].filter((list) =>
+      list.some((m, i) => i > 0 && (m.legacyId < (list[i - 1]?.legacyId ?? 0) || m.at < (list[i - 1]?.at ?? 0))),
+    );
+    expect(outOfOrder).toEqual([]);
+
+    const chatId = "test-pedido-nuevo";
+    const rows = legacyQuery<{ remitente: string; mensaje: string; tipo_mensaje: string | null }>(
+      "SELECT remitente, mensaje, tipo_mensaje FROM mensajes WHERE chat_id = ? ORDER BY id",
+      chatId,
+    );
+    expect(rows.map((r) => r.remitente)).toContain("cliente");
+    const staff = await apiKeyFor("admin");
+    const res = await getHistory(
+      request(`/chat/historial/${chatId}?limite=500`, { key: staff }),
+      ctx({ chat_id: chatId }),
+    );
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.total).toBe(rows.length);
+    expect(
+      body.data.map((m: { remitente: string; mensaje: string; tipo_mensaje: string | null }) => [
+        m.remitente,
+        m.mensaje,
+        m.tipo_mensaje,
+      ]),
+    ).toEqual(rows.map((r) => [r.remitente, r.mensaje, r.tipo_mensaje]));
+    expect(body.data[0].metadatos).not.toHaveProperty("legado");
   });
 
   it("the active company text is current, and the bot switches came across", async () => {
