@@ -29,7 +29,11 @@ export function createDb(url: string): Db {
   return client;
 }
 
-const connectionKeys = new WeakMap<Db, object>();
+// Process-wide like the client (globalForDb): a second module instance must find the key of a client the first
+// one created.
+const sharedKeys = globalThis as unknown as { __sextinvalleConnectionKeys?: WeakMap<Db, object> };
+sharedKeys.__sextinvalleConnectionKeys ??= new WeakMap<Db, object>();
+const connectionKeys = sharedKeys.__sextinvalleConnectionKeys;
 const closed = (c: Connection) =>
   c.flavour === "sqlite" ? !c.database.open : (c.pool as { ending?: boolean; ended?: boolean }).ending === true;
 const statements = new WeakMap<Connection, Statements>();
@@ -39,7 +43,8 @@ const statements = new WeakMap<Connection, Statements>();
  * reconnect after $disconnect opens a new connection, hence new statements.
  */
 export async function hotStatements(client: Db = db()): Promise<Statements> {
-  const key = connectionKeys.get(client) as object;
+  const key = connectionKeys.get(client);
+  if (!key) throw new Error("hotStatements: the client was not made by createDb");
   let connection = capturedConnection(key);
   if (!connection || closed(connection)) {
     await client.$connect();
