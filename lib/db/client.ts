@@ -29,10 +29,18 @@ export function createDb(url: string): Db {
   return client;
 }
 
-const connectionKeys = new WeakMap<Db, object>();
+// On globalThis like the client itself: the custom server and Next's server bundle each load their own copy of
+// this module, and the copy that did not create the shared client must still find its connection.
+const shared = globalThis as unknown as {
+  __sextinvalleConnectionKeys?: WeakMap<Db, object>;
+  __sextinvalleStatements?: WeakMap<Connection, Statements>;
+};
+shared.__sextinvalleConnectionKeys ??= new WeakMap<Db, object>();
+shared.__sextinvalleStatements ??= new WeakMap<Connection, Statements>();
+const connectionKeys = shared.__sextinvalleConnectionKeys;
 const closed = (c: Connection) =>
   c.flavour === "sqlite" ? !c.database.open : (c.pool as { ending?: boolean; ended?: boolean }).ending === true;
-const statements = new WeakMap<Connection, Statements>();
+const statements = shared.__sextinvalleStatements;
 
 /**
  * Prepared statements on the connection underneath `client` (connecting it first if no query has yet). A

@@ -18,7 +18,10 @@ export type Connection =
   | { flavour: "sqlite"; adapter: ConnectedAdapter; database: BetterSqlite3.Database }
   | { flavour: "postgres"; pool: pg.Pool };
 
-const captured = new WeakMap<object, Connection>();
+// Shared through globalThis: each loaded copy of lib/db (custom server, Next's bundle) reads the same captures.
+const sharedCaptures = globalThis as unknown as { __sextinvalleCaptured?: WeakMap<object, Connection> };
+sharedCaptures.__sextinvalleCaptured ??= new WeakMap<object, Connection>();
+const captured = sharedCaptures.__sextinvalleCaptured;
 
 /** Wraps a Prisma adapter factory so the connection it opens can be reached by `connectionOf(client)`. */
 export function captureConnection<F extends AdapterFactory>(factory: F, flavour: "sqlite" | "postgres", key: object) {
