@@ -101,6 +101,16 @@ function nearestByMeasure(members: readonly CatalogProduct[], wanted: Attribute,
 
 /** The first term of the phrase that names a kind of product: Spanish noun phrases open with their head. */
 // "cajas de guantes": a packaging word counts the product named after it; it is the kind only when alone.
+/** Whether the product's row states a value for the attribute's dimension at all. */
+function records(product: CatalogProduct, wanted: Attribute, catalog: CatalogIndex): boolean {
+  return catalog.profile(product).attributes.some((a) => {
+    if (wanted.kind === "measure") return a.kind === "measure" && a.dimension === wanted.dimension;
+    if (wanted.kind === "label")
+      return (a.kind === "label" && a.label === wanted.label) || (wanted.label === "talla" && a.kind === "size");
+    return a.kind === wanted.kind;
+  });
+}
+
 function namedKind(terms: readonly string[], catalog: CatalogIndex): string | null {
   let packaging: string | null = null;
   for (const term of terms) {
@@ -176,8 +186,19 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
   // Other words narrow further when some candidate's label has them ("de vaqueta"); words only a description
   // has, or nobody has, only rank (a description mentions uses and incidental words).
   const attributeWords = new Set(analyze([...reading.used].map((i) => tokens[i]).join(" ")));
+  // "sin válvula": the word after "sin" rules out the products whose label has it.
+  const excluded = new Set(
+    tokens.flatMap((t, i) => (t === "sin" && tokens[i + 1] ? analyze(tokens[i + 1] as string) : [])),
+  );
+  for (const term of excluded) {
+    const sound = phoneticKey(term);
+    const without = pool.filter((p) => !labelHas(catalog.profile(p), term, sound));
+    // Every candidate has what the customer said it must not have: none is what was asked for.
+    if (without.length === 0) return { ...EMPTY, hits: search, nearest: pool.slice(0, 3), kind };
+    pool = without;
+  }
   const words = terms.filter(
-    (t) => t !== kind && !attributeWords.has(t) && !PACKAGING_TERMS.has(t) && /^[a-z]/.test(t),
+    (t) => t !== kind && !excluded.has(t) && !attributeWords.has(t) && !PACKAGING_TERMS.has(t) && /^[a-z]/.test(t),
   );
   for (const term of words) {
     const sound = phoneticKey(term);
@@ -198,7 +219,12 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
     ...ranked.map((p) => hitOf.get(p.sku) ?? { product: p, score: 0, coverage: 0 }),
     ...search.filter((h) => !rankedSkus.has(h.product.sku)),
   ];
-  const missingFigure = unmet.find((a) => a.kind === "measure" || a.kind === "label" || a.kind === "code");
+  // A figure no product of the kind records ("talla 42" where boots carry no sizes) cannot tell them apart: it
+  // neither excludes them nor picks one, so resolution goes on and several candidates are still asked about.
+  const missingFigure = unmet.find(
+    (a) =>
+      (a.kind === "measure" || a.kind === "label" || a.kind === "code") && members.some((p) => records(p, a, catalog)),
+  );
   if (missingFigure && (kind || options.within)) {
     const nearest = nearestByMeasure(members, missingFigure, catalog);
     const closest = nearest.length > 0 ? nearest : ranked.slice(0, 3);

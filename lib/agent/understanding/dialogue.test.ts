@@ -154,6 +154,46 @@ describe("products sold by the pack", () => {
   });
 });
 
+describe("figures the catalogue never records", () => {
+  const company = hardwareCompany();
+  it("a size that no product of the kind states does not block the only product", () => {
+    const shop = {
+      catalog: createCatalogIndex([product("GUA-CA", "Guantes de carnaza", "Para soldadura", 9000, 40)]),
+      company,
+    };
+    expect(linesOf(talk(shop, ["quiero 3 guantes de carnaza talla 9"]).sale)).toEqual([["GUA-CA", 3]]);
+  });
+  it("a size that some product states but none has is refused with the nearest", () => {
+    const shop = {
+      catalog: createCatalogIndex([
+        product("GUA-8", "Guantes de carnaza talla 8", "Para soldadura", 9000, 40),
+        product("GUA-10", "Guantes de carnaza talla 10", "Para soldadura", 9000, 40),
+      ]),
+      company,
+    };
+    const c = talk(shop, ["quiero 3 guantes de carnaza talla 9"]);
+    expect(linesOf(c.sale)).toEqual([]);
+    expect(c.last.products.map((p) => p.sku).sort()).toEqual(["GUA-10", "GUA-8"]);
+  });
+});
+
+describe("«sin …» rules a variant out", () => {
+  const shop = {
+    catalog: createCatalogIndex([
+      product("TAL-CM", "Taladro con maletín 650 W", "Taladro percutor", 189000, 12),
+      product("TAL-SM", "Taladro percutor 650 W", "Taladro percutor, se vende suelto", 169000, 12),
+    ]),
+    company: hardwareCompany(),
+  };
+  it("the product without the named part is the one", () => {
+    expect(linesOf(talk(shop, ["quiero 2 taladros sin maletín"]).sale)).toEqual([["TAL-SM", 2]]);
+  });
+  it("when every candidate has it, nothing goes in the cart", () => {
+    const only = { ...shop, catalog: createCatalogIndex([product("TAL-CM", "Taladro con maletín", "", 189000, 12)]) };
+    expect(linesOf(talk(only, ["quiero 2 taladros sin maletín"]).sale)).toEqual([]);
+  });
+});
+
 describe("a contact card without labels", () => {
   it("takes the number that is not a mobile as the document", () => {
     const c = talk(hardware, ["quiero 2 martillos", "Tomás Rengifo, 16789012, 3157654321, Calle 9 # 4-11, Palmira"]);
