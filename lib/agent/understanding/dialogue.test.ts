@@ -194,7 +194,22 @@ describe("«sin …» rules a variant out", () => {
   });
 });
 
+describe("speech that looks like a count", () => {
+  it("«un momento, ¿…?» about a line in the cart changes nothing", () => {
+    const c = talk(hardware, ["quiero 3 serruchos", "un momento, ¿ese serrucho también sirve para madera húmeda?"]);
+    expect(linesOf(c.sale)).toEqual([["SER-24", 3]]);
+  });
+});
+
 describe("a contact card without labels", () => {
+  it("«es para <empresa> S.A.S., NIT …» names the company, not the barrio after the address", () => {
+    const c = talk(hardware, [
+      "quiero 2 martillos",
+      "Es para Obras del Sur S.A.S., NIT 900123456-8, cel 3157002233, Carrera 100 # 11-60, El Ingenio, Cali",
+    ]);
+    expect(c.last.sale?.customer.name).toBe("Obras del Sur S.A.S.");
+  });
+
   it("takes the number that is not a mobile as the document", () => {
     const c = talk(hardware, ["quiero 2 martillos", "Tomás Rengifo, 16789012, 3157654321, Calle 9 # 4-11, Palmira"]);
     expect(c.last.sale?.customer).toMatchObject({
