@@ -194,6 +194,13 @@ describe("«sin …» rules a variant out", () => {
   });
 });
 
+describe("what a list answered, across a turn in between", () => {
+  it("«deme 2» after a pause still means the product the question pinpointed", () => {
+    const c = talk(hardware, ["cuánto vale la broca de 10 mm?", "uy, lo voy a pensar", "bueno, deme 2"]);
+    expect(linesOf(c.sale)).toEqual([["BRO-10", 2]]);
+  });
+});
+
 describe("speech that looks like a count", () => {
   it("«un momento, ¿…?» about a line in the cart changes nothing", () => {
     const c = talk(hardware, ["quiero 3 serruchos", "un momento, ¿ese serrucho también sirve para madera húmeda?"]);

@@ -74,8 +74,17 @@ function inventoryQuery(text: string, history: readonly HistoryTurn[], catalog: 
 /** The one shown product the previous question pinpointed ("¿y amarillos?" → the yellow helmet), if any. */
 function pinpointedProduct(history: readonly HistoryTurn[], shown: readonly CatalogProduct[], catalog: CatalogIndex) {
   if (shown.length === 0) return null;
+  // The question the list answered: the user turn before the answer that showed it ("uff, lo voy a pensar" may
+  // have come in between).
+  const skus = new Set(shown.map((p) => p.sku));
+  let answer = history.length;
+  for (let i = history.length - 1; i >= 0 && answer === history.length; i--) {
+    const turn = history[i] as HistoryTurn;
+    const listed = turn.shownSkus ?? turn.text.match(SKU_IN_TEXT) ?? [];
+    if (turn.role === "assistant" && listed.some((s) => skus.has(s))) answer = i;
+  }
   let at = -1;
-  for (let i = history.length - 1; i >= 0 && at < 0; i--) if (history[i]?.role === "user") at = i;
+  for (let i = answer - 1; i >= 0 && at < 0; i--) if (history[i]?.role === "user") at = i;
   const previous = history[at];
   if (!previous || (previous.intent !== "inventario" && previous.intent !== "venta")) return null;
   const query = inventoryQuery(expandChatAbbreviations(previous.text), history.slice(0, at), catalog);
