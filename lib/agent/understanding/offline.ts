@@ -252,6 +252,8 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
   const companyTopics = intent === "contexto" ? (ownTopics.length > 0 ? ownTopics : topics) : [];
   const catalogue = signals.catalogue && named.length === 0;
   const handover = signals.handover;
+  // Declining or putting off with no order open ("no gracias", "lo voy a pensar") needs only a kind word.
+  const later = intent === "contexto" && signals.refuse && openSale === null && companyTopics.length === 0;
   const understoodSale = sale.events.some((e) => e.type !== "start") || named.length > 0 || signals.showCart;
   const understood =
     intent === "cliente" ||
@@ -259,7 +261,7 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
     (intent === "inventario" &&
       (named.length > 0 || catalogue || analyze(cart.mentions[0]?.phrase ?? "").length > 0)) ||
     (intent === "contexto" &&
-      (companyTopics.length > 0 || signals.greeting || signals.thanks || handover || catalogue));
+      (companyTopics.length > 0 || signals.greeting || signals.thanks || later || handover || catalogue));
   const ambiguous = cart.mentions.some((m) => m.ambiguous);
   const confidence = !understood
     ? 0.2
@@ -277,6 +279,7 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
     requests: {
       greeting: signals.greeting,
       thanks: signals.thanks,
+      later,
       handover,
       showCart: signals.showCart && sale.events.every((e) => e.type === "start"),
       catalogue,
