@@ -122,6 +122,7 @@ test("two staff and a customer: unread badge, queue, takeover by name, note, can
 
 test("an order goes pagada → despachada → entregada with history and remisión; dispatched cannot be cancelled", async ({
   page,
+  browser,
 }) => {
   await signIn(page, "ventas");
   await page.goto("/dashboard/orders?fulfilment=por_pagar");
@@ -129,6 +130,7 @@ test("an order goes pagada → despachada → entregada with history and remisi�
   const number = (await link.textContent()) ?? "";
   await link.click();
   await expect(page).toHaveURL(/\/dashboard\/orders\/\d+$/);
+  const orderUrl = page.url();
   await expect(page.getByTestId("fulfilment-badge")).toHaveText("Por pagar");
 
   await page.getByRole("button", { name: "Marcar pagada" }).click();
@@ -166,4 +168,16 @@ test("an order goes pagada → despachada → entregada with history and remisi�
 
   await page.goto("/dashboard/orders?fulfilment=entregada");
   await expect(page.getByRole("link", { name: number })).toBeVisible();
+
+  // the audit log tells each step in words, with who did it (ventas cannot read it: the admin does)
+  const orderId = /\/dashboard\/orders\/(\d+)$/.exec(orderUrl)?.[1];
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, "admin");
+  await admin.goto(`/dashboard/audit?entityType=order&entityId=${orderId}`);
+  const audit = admin.getByTestId("audit-list");
+  for (const step of ["marcó el pedido", "despachó el pedido", "comentó el pedido"])
+    await expect(audit).toContainText(`Equipo de ventas ${step} ${number}`);
+  await expect(audit).toContainText(`Equipo de ventas marcó el pedido ${number} como entregado`);
+  await adminContext.close();
 });

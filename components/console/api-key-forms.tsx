@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { createApiKeyAction, revokeApiKeyAction } from "@/app/(console)/dashboard/api-keys/actions";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { FieldError, FormError } from "@/components/ui/field-error";
 import { onSubmitForm } from "@/components/ui/submit";
 
@@ -68,26 +69,20 @@ export function CreateApiKeyForm() {
 
 export function RevokeApiKeyButton({ id }: { id: number }) {
   const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  // a real dialog, as every destructive action in the console: an error stays in it with the message
   return (
-    <>
-      <button
-        type="button"
-        className="btn-danger px-3 py-1"
-        disabled={pending}
-        onClick={() => {
-          if (!window.confirm("¿Revocar esta clave? Las integraciones que la usen dejarán de funcionar.")) return;
-          start(async () => {
-            const result = await revokeApiKeyAction({ id });
-            if (!result.ok) setError(result.error.message);
-            else router.refresh();
-          });
-        }}
-      >
-        Revocar
-      </button>
-      {error ? <span className="ml-2 text-xs text-danger">{error}</span> : null}
-    </>
+    <ConfirmButton
+      label="Revocar"
+      className="btn-danger px-3 py-1"
+      title="¿Revocar esta clave?"
+      description="Las integraciones que la usen dejarán de funcionar. No se puede deshacer."
+      confirmLabel="Sí, revocar"
+      action={async () => {
+        const result = await revokeApiKeyAction({ id });
+        if (!result.ok) return result.error.message;
+        router.refresh();
+        return null;
+      }}
+    />
   );
 }

@@ -24,8 +24,14 @@ export function InventoryFilters({
   brands: string[];
 }) {
   return (
-    <form method="get" className="card mb-3 grid gap-2 p-3 sm:grid-cols-2 lg:grid-cols-7" role="search">
-      <div className="lg:col-span-2">
+    // seven equal columns left the last one (rows per page, Filtrar, Limpiar) too narrow at 1280 px: the buttons
+    // spilled out of the card. The buttons' column takes what it needs; the search and the selects share the rest.
+    <form
+      method="get"
+      className="card mb-3 grid gap-2 p-3 sm:grid-cols-2 xl:grid-cols-[minmax(0,2fr)_repeat(4,minmax(0,1fr))_auto]"
+      role="search"
+    >
+      <div className="sm:col-span-2 xl:col-span-1">
         <label className="label" htmlFor="q">
           Buscar
         </label>

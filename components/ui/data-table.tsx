@@ -118,7 +118,9 @@ export function DataTable({
       {rows.length === 0 ? (
         <EmptyState>{empty}</EmptyState>
       ) : (
-        <div className="card overflow-x-auto">
+        // relative: the scroll box contains its absolutely placed descendants (sr-only labels), which otherwise
+        // sit beyond a narrow screen's edge and scroll the whole page sideways
+        <div className="card relative overflow-x-auto">
           <table className="w-full text-left text-sm" data-testid={testId}>
             <caption className="sr-only">{caption}</caption>
             <thead className="border-b border-ink-100 bg-ink-50 text-xs uppercase tracking-wide text-ink-500">

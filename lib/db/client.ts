@@ -29,25 +29,22 @@ export function createDb(url: string): Db {
   return client;
 }
 
-// Shared through globalThis like the client itself: server.ts (tsx) and Next's bundle each load their own copy of
-// this module, and the copy that reads a client's statements is not always the one that created it.
-const sharedMaps = globalThis as unknown as {
-  __sextinvalleConnectionKeys?: WeakMap<Db, object>;
-  __sextinvalleStatements?: WeakMap<Connection, Statements>;
-};
-sharedMaps.__sextinvalleConnectionKeys ??= new WeakMap<Db, object>();
-sharedMaps.__sextinvalleStatements ??= new WeakMap<Connection, Statements>();
-const connectionKeys = sharedMaps.__sextinvalleConnectionKeys;
+// Process-wide like the client (globalForDb): a second module instance must find the key of a client the first
+// one created.
+const sharedKeys = globalThis as unknown as { __sextinvalleConnectionKeys?: WeakMap<Db, object> };
+sharedKeys.__sextinvalleConnectionKeys ??= new WeakMap<Db, object>();
+const connectionKeys = sharedKeys.__sextinvalleConnectionKeys;
 const closed = (c: Connection) =>
   c.flavour === "sqlite" ? !c.database.open : (c.pool as { ending?: boolean; ended?: boolean }).ending === true;
-const statements = sharedMaps.__sextinvalleStatements;
+const statements = new WeakMap<Connection, Statements>();
 
 /**
  * Prepared statements on the connection underneath `client` (connecting it first if no query has yet). A
  * reconnect after $disconnect opens a new connection, hence new statements.
  */
 export async function hotStatements(client: Db = db()): Promise<Statements> {
-  const key = connectionKeys.get(client) as object;
+  const key = connectionKeys.get(client);
+  if (!key) throw new Error("hotStatements: the client was not made by createDb");
   let connection = capturedConnection(key);
   if (!connection || closed(connection)) {
     await client.$connect();

@@ -18,11 +18,10 @@ export type Connection =
   | { flavour: "sqlite"; adapter: ConnectedAdapter; database: BetterSqlite3.Database }
   | { flavour: "postgres"; pool: pg.Pool };
 
-// On globalThis: in production the same modules load twice — once in server.ts (tsx) and once in Next's bundle —
-// and a client created by one copy must find its connection from the other (per-module maps threw there).
-const shared = globalThis as unknown as { __sextinvalleCaptured?: WeakMap<object, Connection> };
-shared.__sextinvalleCaptured ??= new WeakMap<object, Connection>();
-const captured = shared.__sextinvalleCaptured;
+// Process-wide, like the client itself: Next's compiled server and server.ts load this module twice.
+const shared = globalThis as unknown as { __sextinvalleConnections?: WeakMap<object, Connection> };
+shared.__sextinvalleConnections ??= new WeakMap<object, Connection>();
+const captured = shared.__sextinvalleConnections;
 
 /** Wraps a Prisma adapter factory so the connection it opens can be reached by `connectionOf(client)`. */
 export function captureConnection<F extends AdapterFactory>(factory: F, flavour: "sqlite" | "postgres", key: object) {

@@ -68,33 +68,58 @@ function productData(p: MappedProduct) {
   };
 }
 
+/**
+ * Which of our products each legacy product is: by legacy id, else by its SKU, else (a catalogue CSV import of
+ * the same shop made products with generated SKUs) by name. A product of ours is claimed by one legacy product
+ * only: when the file repeats a name, the active row, then the latest, takes it and the others are created.
+ */
+function matchProducts<
+  Row extends { id: number; legacyId: number | null; sku: string; name: string; skuInternal: boolean },
+>(products: MappedProduct[], rows: Row[]): Map<number, Row | undefined> {
+  const byLegacy = new Map(rows.filter((p) => p.legacyId !== null).map((p) => [p.legacyId as number, p]));
+  const bySku = new Map(rows.map((p) => [p.sku.toUpperCase(), p]));
+  const byName = new Map<string, Row | null>();
+  for (const p of rows) {
+    if (p.legacyId !== null || !(p.skuInternal || p.sku.startsWith("IMP-"))) continue;
+    const key = foldText(p.name);
+    byName.set(key, byName.has(key) ? null : p);
+  }
+  const matches = new Map<number, Row | undefined>();
+  const claimed = new Set<number>();
+  for (const p of products) {
+    const exact = byLegacy.get(p.legacyId) ?? bySku.get(p.sku);
+    if (exact) claimed.add(exact.id);
+    matches.set(p.legacyId, exact);
+  }
+  const byPreference = products
+    .filter((p) => !matches.get(p.legacyId))
+    .sort((a, b) => Number(b.active) - Number(a.active) || b.legacyId - a.legacyId);
+  for (const p of byPreference) {
+    const named = byName.get(foldText(p.name));
+    if (!named || claimed.has(named.id)) continue;
+    claimed.add(named.id);
+    matches.set(p.legacyId, named);
+  }
+  return matches;
+}
+
 async function writeProducts(tx: DbTransaction, products: MappedProduct[], report: LegacyImportReport) {
-  const existing = await tx.product.findMany({
+  const rows = await tx.product.findMany({
     select: {
       id: true,
       brand: true,
       standard: true,
       synonyms: true,
-      ...Object.fromEntries(PRODUCT_FIELDS.map((f) => [f, true])),
+      ...(Object.fromEntries(PRODUCT_FIELDS.map((f) => [f, true])) as Record<(typeof PRODUCT_FIELDS)[number], true>),
     },
   });
-  type Row = (typeof existing)[number] & Record<(typeof PRODUCT_FIELDS)[number], unknown>;
-  const rows = existing as Row[];
-  const byLegacy = new Map(rows.filter((p) => p.legacyId !== null).map((p) => [p.legacyId as number, p]));
-  const bySku = new Map(rows.map((p) => [String(p.sku).toUpperCase(), p]));
-  // a catalogue CSV import of the same shop made products with generated SKUs, matched here by name
-  const byName = new Map<string, Row | null>();
-  for (const p of rows) {
-    if (p.legacyId !== null || !(p.skuInternal || String(p.sku).startsWith("IMP-"))) continue;
-    const key = foldText(String(p.name));
-    byName.set(key, byName.has(key) ? null : p);
-  }
+  const matches = matchProducts(products, rows);
   const refs = new Map<number, ProductRef>();
   const touched = new Set<number>();
   const toCreate: (ReturnType<typeof productData> & { searchText: string })[] = [];
   const movements: { productId: number; delta: number; stockAfter: number }[] = [];
   for (const p of products) {
-    const current = byLegacy.get(p.legacyId) ?? bySku.get(p.sku) ?? byName.get(foldText(p.name)) ?? undefined;
+    const current = matches.get(p.legacyId);
     if (current && current.legacyId !== null && current.legacyId !== p.legacyId) {
       throw new AppError("conflict", `El SKU ${p.sku} ya pertenece a otro producto; no se importó nada.`);
     }

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as getHistory } from "@/app/chat/historial/[chat_id]/route";
 import { getCurrentCompanyInfo } from "@/lib/db/company";
 import { getGlobalBotSetting } from "@/lib/db/settings";
 import { importLegacyDatabase, type LegacyImportReport } from "@/lib/legacy-import";
 import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
+import { apiKeyFor, ctx, request } from "../exports/helpers";
 import { APP_DB, footprint, legacyCount, legacyQuery } from "./helpers";
 
 // The previous system's real app.db moved into SQLite and PostgreSQL: imported once per flavour (after a dry
@@ -53,6 +55,20 @@ describe.each(FLAVOURS)("legacy app.db import into %s", (flavour) => {
     const extintor = await t.db.product.findUniqueOrThrow({ where: { legacyId: 18 } });
     expect(extintor).toMatchObject({ sku: "SV-0018", name: "Extintor PQS 6kg", price: 95_000, stock: 18 });
     expect(extintor).toMatchObject({ active: true, skuInternal: true, category: "Sin categoría" });
+    // names the file repeats are not refused (its own rows 6/48 and 116/117 repeat): each keeps its SKU, and the
+    // report says so
+    const repeated = legacyQuery<{ ids: string }>(
+      "SELECT group_concat(id, ', ') AS ids FROM productos GROUP BY lower(nombre) HAVING COUNT(*) > 1",
+    );
+    expect(repeated.length).toBeGreaterThan(0);
+    for (const { ids } of repeated) {
+      expect(first.notes).toContainEqual(
+        expect.stringMatching(new RegExp(`^Nombre repetido «.+» en los productos ${ids}:`)),
+      );
+      expect(await t.db.product.count({ where: { legacyId: { in: ids.split(", ").map(Number) } } })).toBe(
+        ids.split(", ").length,
+      );
+    }
     const seed = await t.db.product.findUniqueOrThrow({ where: { legacyId: 3 } });
     expect(seed).toMatchObject({ active: false, stock: 0, category: "Protección Cabeza" });
 
@@ -85,6 +101,13 @@ describe.each(FLAVOURS)("legacy app.db import into %s", (flavour) => {
     expect(orders.flatMap((o) => o.lines).reduce((s, l) => s + l.quantity, 0)).toBe(
       ventas.reduce((s, v) => s + v.cantidad, 0),
     );
+    // one order per detalle.pedido_id, else per chat and exact time
+    const pedidos = legacyCount(
+      `SELECT COUNT(DISTINCT COALESCE('P' || json_extract(detalle, '$.pedido_id'), 'C' || chat_id || '|' || fecha))
+       AS n FROM ventas`,
+    );
+    expect(orders.length).toBe(pedidos);
+    expect(first.orders.created).toBe(pedidos);
     expect(orders.every((o) => o.state === "cerrada" && o.closedAt !== null)).toBe(true);
     const pedido279 = orders.find((o) => o.number === "ANT-P000279");
     expect(pedido279).toMatchObject({ total: 225_000, customerDocument: "1098765432" });
@@ -98,9 +121,19 @@ describe.each(FLAVOURS)("legacy app.db import into %s", (flavour) => {
       where: { documentType_documentNumber: { documentType: "CC", documentNumber: "12345678" } },
       include: { orders: true },
     });
+    // recomputed from the orders (the seed's and the imported ones), not copied from the file's counters
+    const [sold] = legacyQuery<{ n: number; total: number }>(
+      `SELECT COUNT(DISTINCT COALESCE(json_extract(detalle, '$.pedido_id'), chat_id || fecha)) AS n,
+              SUM(ROUND(total)) AS total FROM ventas WHERE cliente_cedula = '12345678'`,
+    );
+    const imported = juan.orders.filter((o) => o.number.startsWith("ANT-"));
+    expect(imported).toHaveLength(sold?.n ?? Number.NaN);
+    expect(imported.reduce((s, o) => s + o.total, 0)).toBe(sold?.total);
     const closed = juan.orders.filter((o) => o.state === "cerrada");
     expect(juan.purchaseCount).toBe(closed.length);
     expect(juan.purchaseTotal).toBe(closed.reduce((s, o) => s + o.total, 0));
+    const last = Math.max(...closed.map((o) => o.closedAt?.getTime() ?? 0));
+    expect(juan.lastPurchaseAt?.getTime()).toBe(last);
   });
 
   it("a conversation's history reads in the original order with the right roles and UTC instants", async () => {
@@ -123,6 +156,50 @@ describe.each(FLAVOURS)("legacy app.db import into %s", (flavour) => {
       legado: { id: 22, remitente: "sistema" },
     });
     expect(stored[2]?.intent).toBe("venta");
+  });
+
+  it("every imported history keeps the previous order, and /chat/historial reads it back in the old vocabulary", async () => {
+    const stored = await t.db.message.findMany({
+      where: { metadata: { contains: '"legado"' } },
+      orderBy: { id: "asc" },
+      select: { conversationId: true, metadata: true, createdAt: true },
+    });
+    expect(stored).toHaveLength(legacyCount("SELECT COUNT(*) AS n FROM mensajes"));
+    const byConversation = new Map<number, { legacyId: number; at: number }[]>();
+    for (const m of stored) {
+      const legacyId = (JSON.parse(m.metadata) as { legado: { id: number } }).legado.id;
+      const list = byConversation.get(m.conversationId) ?? [];
+      list.push({ legacyId, at: m.createdAt.getTime() });
+      byConversation.set(m.conversationId, list);
+    }
+    expect(byConversation.size).toBe(legacyCount("SELECT COUNT(DISTINCT chat_id) AS n FROM mensajes"));
+    const outOfOrder = [...byConversation.values()].filter((list) =>
+      list.some((m, i) => i > 0 && (m.legacyId < (list[i - 1]?.legacyId ?? 0) || m.at < (list[i - 1]?.at ?? 0))),
+    );
+    expect(outOfOrder).toEqual([]);
+
+    const chatId = "test-pedido-nuevo";
+    const rows = legacyQuery<{ remitente: string; mensaje: string; tipo_mensaje: string | null }>(
+      "SELECT remitente, mensaje, tipo_mensaje FROM mensajes WHERE chat_id = ? ORDER BY id",
+      chatId,
+    );
+    expect(rows.map((r) => r.remitente)).toContain("cliente");
+    const staff = await apiKeyFor("admin");
+    const res = await getHistory(
+      request(`/chat/historial/${chatId}?limite=500`, { key: staff }),
+      ctx({ chat_id: chatId }),
+    );
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.total).toBe(rows.length);
+    expect(
+      body.data.map((m: { remitente: string; mensaje: string; tipo_mensaje: string | null }) => [
+        m.remitente,
+        m.mensaje,
+        m.tipo_mensaje,
+      ]),
+    ).toEqual(rows.map((r) => [r.remitente, r.mensaje, r.tipo_mensaje]));
+    expect(body.data[0].metadatos).not.toHaveProperty("legado");
   });
 
   it("the active company text is current, and the bot switches came across", async () => {

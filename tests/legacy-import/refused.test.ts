@@ -60,6 +60,28 @@ describe.each(FLAVOURS)("refused legacy files on %s", (flavour) => {
       () => alteredCopy(scratch.dir, "sin-mensajes.db", "DROP TABLE mensajes"),
       /Falta la tabla «mensajes»/,
     ],
+    ["an empty file", () => new Uint8Array(0), /no es una base de datos SQLite/],
+    [
+      "a copy without a column we need",
+      () => alteredCopy(scratch.dir, "sin-detalle.db", "ALTER TABLE ventas DROP COLUMN detalle"),
+      /A la tabla «ventas» le faltan columnas: detalle/,
+    ],
+    [
+      "a copy with two switches for the same chat",
+      () =>
+        alteredCopy(
+          scratch.dir,
+          "interruptores.db",
+          `INSERT INTO chat_control (id, chat_id, ia_activa, tipo_control, fecha_cambio, fecha_actualizacion)
+           VALUES (9, 'test-123', 0, 'conversacion', '2025-05-30 10:00:00', '2025-05-30 10:00:00')`,
+        ),
+      /Interruptores de «chat_control» para el mismo chat repetidos: test-123/,
+    ],
+    [
+      "a copy with a sender we do not know",
+      () => alteredCopy(scratch.dir, "remitente.db", "UPDATE mensajes SET remitente = 'bot' WHERE id = 21"),
+      /«mensajes» 21, columna remitente: remitente desconocido/,
+    ],
     [
       "a copy with a column we do not know",
       () => alteredCopy(scratch.dir, "columna.db", "ALTER TABLE productos ADD COLUMN codigo_barras TEXT"),

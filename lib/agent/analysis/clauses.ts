@@ -35,6 +35,7 @@ const CART_VERB =
   /^(agreg|anad|sum|pon|pong|quit|sac|saqu|elimin|borr|retir|cambi|dej|mand|envi|despach|regal|vend|separ|apart|alist|met|anot|apunt|cotiz|cotic|inclu|encarg|aument)[a-z]*$/;
 const isOpWord = (t: string) => OP_WORDS.has(t) || CART_VERB.test(t);
 const REQUEST_NOUNS = new Set(lexicon.quantityFrames.requestNouns);
+const NOT_COUNTED = new Set(lexicon.quantityFrames.notCounted);
 
 // The speaker fixes the number just said: "dame 10 chalecos, no mejor 12", "6… perdón, que sean 8".
 export const SELF_CORRECTION = new Set([
@@ -161,14 +162,15 @@ export function splitClauses(text: string): RawClause[] {
   for (let c = 0; c < parts.length; c += 2) {
     const chunk = parts[c] ?? "";
     const question = parts[c - 1] === "¿" || parts[c + 1] === "?";
-    // "de una" / "una vez" are "right away", "somos una empresa" describes and "para una obra" is a purpose:
-    // none is one unit.
+    // "de una" / "una vez" are "right away", "somos una empresa" describes, "para una obra" is a purpose and
+    // "un momento" / "una pregunta" are speech: none is one unit.
     const raw = attributeTokens(chunk).filter(
       (t, i, all) =>
         !(
           (t === "una" || t === "un") &&
           ((all[i - 1] === "de" && i === all.length - 1) ||
             all[i + 1] === "vez" ||
+            NOT_COUNTED.has(all[i + 1] ?? "") ||
             all[i - 1] === "para" ||
             COPULAS.has(all[i - 1] ?? ""))
         ),

@@ -46,6 +46,8 @@ const NAME_INTRO = new RegExp(
 // Labels customers put before a contact card: "mis datos: …", "nombre completo: …".
 const CARD_LABEL =
   /^\s*(?:(?:mis|los|sus) )?(?:datos(?: son| del cliente| de facturaci[oó]n)?|nombre(?: completo)?|cliente)\s*[:=-]?\s*/iu;
+// "Es para Constructora X S.A.S., NIT …" / "facturar a …": who the order is for, before a company's name.
+const BILL_TO = /^\s*(?:es\s+)?(?:para|a nombre de|facturar a|f[aá]ctur(?:e|ele|enos)\s+a|a favor de)\s+/iu;
 const CARD_NAME = new RegExp(`^${NAME_WORD}(?:\\s+${NAME_WORD}){1,4}$`, "u");
 
 /**
@@ -55,7 +57,7 @@ const CARD_NAME = new RegExp(`^${NAME_WORD}(?:\\s+${NAME_WORD}){1,4}$`, "u");
  */
 function nameFromContactCard(rest: string, expectName: boolean): string | null {
   for (const raw of rest.split(/[,;\n|]/)) {
-    const company = bareName(raw.replace(CARD_LABEL, ""));
+    const company = bareName(raw.replace(CARD_LABEL, "").replace(BILL_TO, ""));
     if (company && COMPANY_SUFFIX.test(company)) return company;
     const chunk = raw
       .replace(CARD_LABEL, "")

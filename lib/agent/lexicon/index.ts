@@ -81,6 +81,7 @@ const schemas = {
     deferral: z.object({ later: cues, decide: cues, check: cues }),
     reasonOpeners: cues,
     reasonKeeps: z.array(folded).min(1),
+    notCounted: z.array(folded).min(1),
   }),
   companyTopics: z.object({
     topics: z.array(

@@ -93,6 +93,7 @@ export function planTurn(
   const facts = emptyFacts(intent, company.name);
   facts.greeting = u.requests.greeting;
   facts.thanks = u.requests.thanks;
+  facts.later = u.requests.later;
   const lookup: CatalogLookup = (sku) => catalog.bySku(sku);
   let sale: SaleSnapshot | null = input.sale;
   let outcomes: SaleOutcome[] = [];
@@ -115,7 +116,9 @@ export function planTurn(
     else if (u.requests.companyTopics.length > 0) {
       facts.company = { name: company.name, ...answer };
       facts.kind = "company";
-    } else facts.kind = u.requests.greeting || u.requests.thanks || u.requests.help ? "greeting" : "fallback";
+    } else
+      facts.kind =
+        u.requests.greeting || u.requests.thanks || u.requests.later || u.requests.help ? "greeting" : "fallback";
     if (facts.kind === "catalogue" || facts.kind === "fallback") facts.families = familyFacts(catalog);
   } else if (intent === "inventario") {
     const query = u.search ?? input.text;

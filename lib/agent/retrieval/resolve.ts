@@ -186,8 +186,19 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
   // Other words narrow further when some candidate's label has them ("de vaqueta"); words only a description
   // has, or nobody has, only rank (a description mentions uses and incidental words).
   const attributeWords = new Set(analyze([...reading.used].map((i) => tokens[i]).join(" ")));
+  // "sin válvula": the word after "sin" rules out the products whose label has it.
+  const excluded = new Set(
+    tokens.flatMap((t, i) => (t === "sin" && tokens[i + 1] ? analyze(tokens[i + 1] as string) : [])),
+  );
+  for (const term of excluded) {
+    const sound = phoneticKey(term);
+    const without = pool.filter((p) => !labelHas(catalog.profile(p), term, sound));
+    // Every candidate has what the customer said it must not have: none is what was asked for.
+    if (without.length === 0) return { ...EMPTY, hits: search, nearest: pool.slice(0, 3), kind };
+    pool = without;
+  }
   const words = terms.filter(
-    (t) => t !== kind && !attributeWords.has(t) && !PACKAGING_TERMS.has(t) && /^[a-z]/.test(t),
+    (t) => t !== kind && !excluded.has(t) && !attributeWords.has(t) && !PACKAGING_TERMS.has(t) && /^[a-z]/.test(t),
   );
   for (const term of words) {
     const sound = phoneticKey(term);

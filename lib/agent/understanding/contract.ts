@@ -60,6 +60,8 @@ export const understandingSchema = z.object({
   requests: z.object({
     greeting: z.boolean(),
     thanks: z.boolean(),
+    /** A no or a "lo voy a pensar" with nothing open: acknowledged, not misunderstood. */
+    later: z.boolean().default(false),
     handover: z.boolean(),
     showCart: z.boolean(),
     catalogue: z.boolean(),
@@ -81,6 +83,7 @@ export function noRequests(): UnderstandingRequests {
   return {
     greeting: false,
     thanks: false,
+    later: false,
     handover: false,
     showCart: false,
     catalogue: false,

@@ -177,7 +177,46 @@ describe("figures the catalogue never records", () => {
   });
 });
 
+describe("«sin …» rules a variant out", () => {
+  const shop = {
+    catalog: createCatalogIndex([
+      product("TAL-CM", "Taladro con maletín 650 W", "Taladro percutor", 189000, 12),
+      product("TAL-SM", "Taladro percutor 650 W", "Taladro percutor, se vende suelto", 169000, 12),
+    ]),
+    company: hardwareCompany(),
+  };
+  it("the product without the named part is the one", () => {
+    expect(linesOf(talk(shop, ["quiero 2 taladros sin maletín"]).sale)).toEqual([["TAL-SM", 2]]);
+  });
+  it("when every candidate has it, nothing goes in the cart", () => {
+    const only = { ...shop, catalog: createCatalogIndex([product("TAL-CM", "Taladro con maletín", "", 189000, 12)]) };
+    expect(linesOf(talk(only, ["quiero 2 taladros sin maletín"]).sale)).toEqual([]);
+  });
+});
+
+describe("what a list answered, across a turn in between", () => {
+  it("«deme 2» after a pause still means the product the question pinpointed", () => {
+    const c = talk(hardware, ["cuánto vale la broca de 10 mm?", "uy, lo voy a pensar", "bueno, deme 2"]);
+    expect(linesOf(c.sale)).toEqual([["BRO-10", 2]]);
+  });
+});
+
+describe("speech that looks like a count", () => {
+  it("«un momento, ¿…?» about a line in the cart changes nothing", () => {
+    const c = talk(hardware, ["quiero 3 serruchos", "un momento, ¿ese serrucho también sirve para madera húmeda?"]);
+    expect(linesOf(c.sale)).toEqual([["SER-24", 3]]);
+  });
+});
+
 describe("a contact card without labels", () => {
+  it("«es para <empresa> S.A.S., NIT …» names the company, not the barrio after the address", () => {
+    const c = talk(hardware, [
+      "quiero 2 martillos",
+      "Es para Obras del Sur S.A.S., NIT 900123456-8, cel 3157002233, Carrera 100 # 11-60, El Ingenio, Cali",
+    ]);
+    expect(c.last.sale?.customer.name).toBe("Obras del Sur S.A.S.");
+  });
+
   it("takes the number that is not a mobile as the document", () => {
     const c = talk(hardware, ["quiero 2 martillos", "Tomás Rengifo, 16789012, 3157654321, Calle 9 # 4-11, Palmira"]);
     expect(c.last.sale?.customer).toMatchObject({

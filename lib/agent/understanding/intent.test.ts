@@ -27,3 +27,11 @@ describe("comparing products is asking about them", () => {
     expect(intentOf(text)).toBe("inventario");
   });
 });
+
+describe("declining with nothing open", () => {
+  it.each(["no gracias, por ahora no", "uy, lo voy a pensar"])("%s is acknowledged, not misunderstood", (text) => {
+    const c = converse(hardwareCatalog(), hardwareCompany(), ["cuánto vale el serrucho?", text]);
+    expect(c.last.understanding.understood).toBe(true);
+    expect(c.answers[1]).not.toMatch(/no te entend/i);
+  });
+});

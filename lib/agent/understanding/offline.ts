@@ -74,8 +74,17 @@ function inventoryQuery(text: string, history: readonly HistoryTurn[], catalog: 
 /** The one shown product the previous question pinpointed ("¿y amarillos?" → the yellow helmet), if any. */
 function pinpointedProduct(history: readonly HistoryTurn[], shown: readonly CatalogProduct[], catalog: CatalogIndex) {
   if (shown.length === 0) return null;
+  // The question the list answered: the user turn before the answer that showed it ("uff, lo voy a pensar" may
+  // have come in between).
+  const skus = new Set(shown.map((p) => p.sku));
+  let answer = history.length;
+  for (let i = history.length - 1; i >= 0 && answer === history.length; i--) {
+    const turn = history[i] as HistoryTurn;
+    const listed = turn.shownSkus ?? turn.text.match(SKU_IN_TEXT) ?? [];
+    if (turn.role === "assistant" && listed.some((s) => skus.has(s))) answer = i;
+  }
   let at = -1;
-  for (let i = history.length - 1; i >= 0 && at < 0; i--) if (history[i]?.role === "user") at = i;
+  for (let i = answer - 1; i >= 0 && at < 0; i--) if (history[i]?.role === "user") at = i;
   const previous = history[at];
   if (!previous || (previous.intent !== "inventario" && previous.intent !== "venta")) return null;
   const query = inventoryQuery(expandChatAbbreviations(previous.text), history.slice(0, at), catalog);
@@ -243,6 +252,8 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
   const companyTopics = intent === "contexto" ? (ownTopics.length > 0 ? ownTopics : topics) : [];
   const catalogue = signals.catalogue && named.length === 0;
   const handover = signals.handover;
+  // Declining or putting off with no order open ("no gracias", "lo voy a pensar") needs only a kind word.
+  const later = intent === "contexto" && signals.refuse && openSale === null && companyTopics.length === 0;
   const understoodSale = sale.events.some((e) => e.type !== "start") || named.length > 0 || signals.showCart;
   const understood =
     intent === "cliente" ||
@@ -250,7 +261,7 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
     (intent === "inventario" &&
       (named.length > 0 || catalogue || analyze(cart.mentions[0]?.phrase ?? "").length > 0)) ||
     (intent === "contexto" &&
-      (companyTopics.length > 0 || signals.greeting || signals.thanks || handover || catalogue));
+      (companyTopics.length > 0 || signals.greeting || signals.thanks || later || handover || catalogue));
   const ambiguous = cart.mentions.some((m) => m.ambiguous);
   const confidence = !understood
     ? 0.2
@@ -268,6 +279,7 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
     requests: {
       greeting: signals.greeting,
       thanks: signals.thanks,
+      later,
       handover,
       showCart: signals.showCart && sale.events.every((e) => e.type === "start"),
       catalogue,

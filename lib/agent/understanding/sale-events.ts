@@ -370,8 +370,7 @@ export function saleEventsFor(input: SaleEventsInput): SaleEventsResult {
   // With a cart open and nothing else asked, the agent's question is «anything else?»: a bare no finishes the cart.
   const declinesMore = signals.nothingElse && sale?.state === "pendiente" && !pending && sale.lines.length > 0;
   if (signals.cancel) events.push({ type: "cancel" });
-  else if ((signals.finish || declinesMore) && !signals.confirm && !changedCart) events.push({ type: "finish_cart" });
-  else if (signals.finish && !signals.confirm) events.push({ type: "finish_cart" });
+  else if ((signals.finish || (declinesMore && !changedCart)) && !signals.confirm) events.push({ type: "finish_cart" });
   else if (!changedCart && signals.confirm) {
     events.push({ type: "confirm", ...(pending?.kind === "confirm_order" ? { shown: pending.digest } : {}) });
     answers ??=

@@ -242,7 +242,7 @@ function body(facts: AnswerFacts, t: Phrases, full: Phrases): string[] {
     case "client_lookup":
       return composeClient(facts);
     case "greeting":
-      return [facts.thanks ? t.thanks : full.fallback];
+      return [facts.later ? t.later : facts.thanks ? t.thanks : full.fallback];
     default:
       return [facts.thanks ? t.thanks : t.notUnderstoodOnce, t.fallback];
   }

@@ -85,6 +85,7 @@ export type AnswerFacts = {
   kind: AnswerKind;
   greeting: boolean;
   thanks: boolean;
+  later: boolean;
   query: string | null;
   products: ProductFact[];
   /** More products fit the question than are listed. */
@@ -150,6 +151,7 @@ export function emptyFacts(intent: Intent, companyName: string): AnswerFacts {
     kind: "fallback",
     greeting: false,
     thanks: false,
+    later: false,
     query: null,
     products: [],
     moreProducts: 0,

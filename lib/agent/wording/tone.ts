@@ -28,6 +28,7 @@ export type Phrases = {
   refusedClient: string;
   fallback: string;
   thanks: string;
+  later: string;
   catalogueIntro: string;
   unavailable: (words: string) => string;
   nearestIntro: string;
@@ -70,6 +71,7 @@ const BASE: Phrases = {
   fallback:
     "Puedo ayudarte a consultar productos, precios y disponibilidad, hacer un pedido o darte información de la empresa.",
   thanks: "¡Con gusto!",
+  later: "Claro, con calma. Aquí estoy cuando lo decidas.",
   catalogueIntro: "Esto es lo que manejamos:",
   unavailable: (words) => `No tenemos "${words}" tal como lo pides.`,
   nearestIntro: "Lo más cercano que tenemos:",
@@ -113,6 +115,7 @@ const OVERRIDES: Record<Tone, Partial<Phrases>> = {
     fallback:
       "Con gusto le ayudo a consultar productos, precios y disponibilidad, a realizar un pedido o a conocer información de la empresa.",
     thanks: "Con mucho gusto.",
+    later: "Con gusto. Quedamos atentos cuando lo decida.",
   },
   informal: {
     hello: "¡Hola! ¿Qué más?",
