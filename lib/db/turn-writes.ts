@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { type Db, db, hotStatements } from "@/lib/db/client";
+import type { NewMessage } from "@/lib/db/conversations";
 import { asModel, type Row, type Statements } from "@/lib/db/driver";
 import type { OrderSummary } from "@/lib/db/open-orders";
 import { type SaleResult, type Steps, saleSteps, type TurnSale } from "@/lib/db/sale-writes";
@@ -10,25 +11,10 @@ import type { Message } from "@/lib/generated/sqlite/client";
 // conversation's summary columns. Only a turn that flags the conversation for a person takes the Prisma path
 // (lib/db/conversations.ts), which writes every case the same way.
 
-export type TurnMessage = {
-  role: "customer" | "assistant";
-  text: string;
-  intent?: string | null;
-  saleState?: string | null;
-  metadata?: Record<string, unknown>;
-  model?: string | null;
-  totalMs?: number | null;
-  modelMs?: number | null;
-  retrievalMs?: number | null;
-  confidence?: number | null;
-  inputTokens?: number | null;
-  outputTokens?: number | null;
-};
-
 export type FastTurnInput = {
   conversationId: number;
-  customer: TurnMessage;
-  assistant: (order: OrderSummary | null) => TurnMessage;
+  customer: NewMessage;
+  assistant: (order: OrderSummary | null) => NewMessage;
   sale: TurnSale;
 };
 
@@ -43,8 +29,8 @@ const SQL = {
     "saleState" = CASE WHEN $5 = 1 THEN $6 ELSE "saleState" END WHERE "id" = $1`,
 };
 
-function messageParams(input: FastTurnInput, assistant: TurnMessage, now: Date): unknown[] {
-  const columns = (m: TurnMessage) => [
+function messageParams(input: FastTurnInput, assistant: NewMessage, now: Date): unknown[] {
+  const columns = (m: NewMessage) => [
     m.role,
     m.text,
     m.intent ?? null,
@@ -62,7 +48,7 @@ function messageParams(input: FastTurnInput, assistant: TurnMessage, now: Date):
   return [input.conversationId, first, ...rest, now, ...columns(assistant)];
 }
 
-function conversationParams(input: FastTurnInput, assistant: TurnMessage, now: Date): unknown[] {
+function conversationParams(input: FastTurnInput, assistant: NewMessage, now: Date): unknown[] {
   const lastIntent = assistant.intent || input.customer.intent || null;
   const saleState = assistant.saleState !== undefined ? assistant.saleState : input.customer.saleState;
   return [

@@ -13,6 +13,18 @@ const META_SUFFIX = ".meta.json";
 
 type MetaFile = { contentType: string; createdAt: string; expiresAt: string | null; size: number };
 
+/** Writes the metadata of a finished `<file>.part`, then renames it into place: a reader never sees half a file. */
+async function publish(partial: string, file: string, contentType: string, options: PutOptions): Promise<void> {
+  const meta: MetaFile = {
+    contentType,
+    createdAt: new Date().toISOString(),
+    expiresAt: options.expiresAt ? options.expiresAt.toISOString() : null,
+    size: (await stat(partial)).size,
+  };
+  await writeFile(file + META_SUFFIX, JSON.stringify(meta));
+  await rename(partial, file);
+}
+
 export function createLocalStorage(root: string, signingSecret?: string): Storage {
   const base = path.resolve(root);
 
@@ -62,14 +74,7 @@ export function createLocalStorage(root: string, signingSecret?: string): Storag
       const partial = `${file}.part`;
       if ("filePath" in source) await copyFile(source.filePath, partial);
       else await writeFile(partial, source.data);
-      const meta: MetaFile = {
-        contentType,
-        createdAt: new Date().toISOString(),
-        expiresAt: options.expiresAt ? options.expiresAt.toISOString() : null,
-        size: (await stat(partial)).size,
-      };
-      await writeFile(file + META_SUFFIX, JSON.stringify(meta));
-      await rename(partial, file);
+      await publish(partial, file, contentType, options);
       return (await readMeta(key)) as StoredObjectMeta;
     },
 
@@ -80,14 +85,7 @@ export function createLocalStorage(root: string, signingSecret?: string): Storag
       const partial = `${file}.part`;
       try {
         await pipeline(Readable.from(body), createWriteStream(partial));
-        const meta: MetaFile = {
-          contentType,
-          createdAt: new Date().toISOString(),
-          expiresAt: options.expiresAt ? options.expiresAt.toISOString() : null,
-          size: (await stat(partial)).size,
-        };
-        await writeFile(file + META_SUFFIX, JSON.stringify(meta));
-        await rename(partial, file);
+        await publish(partial, file, contentType, options);
       } catch (error) {
         await rm(partial, { force: true });
         throw error;
