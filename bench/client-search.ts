@@ -4,7 +4,7 @@ import path from "node:path";
 import { parseOrderQuery } from "@/lib/console/order-query";
 import { resetEnvCache } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/sqlite/client";
-import { type BenchDb, createBenchDatabases, percentile } from "./support/metrics-db";
+import { type BenchDb, createBenchDatabases, explainPlans, timed } from "./support/metrics-db";
 import { type BenchRow, printTable, writeRows } from "./support/table";
 
 // Client search at 100 k clients and 100 k orders, SQLite and PostgreSQL: the console's clients list and the sales
@@ -81,26 +81,7 @@ async function explain(b: BenchDb): Promise<string> {
         "after (pg_trgm ids)": `SELECT "id" FROM "Client" WHERE lower("name") LIKE '%cliente 4242%' OR lower("email") LIKE '%cliente 4242%' OR lower("documentNumber") LIKE '%4242%' OR lower("phone") LIKE '%4242%' LIMIT 5001`,
         "after (page of ids)": `SELECT "id" FROM "Client" WHERE "id" IN (1, 2, 3) ${order}`,
       };
-  const out: string[] = [];
-  for (const [name, sql] of Object.entries(plans)) {
-    const plan = await b.db.$queryRawUnsafe<Record<string, unknown>[]>(
-      sqlite ? `EXPLAIN QUERY PLAN ${sql}` : `EXPLAIN (ANALYZE, COSTS OFF) ${sql}`,
-    );
-    out.push(`-- ${b.flavour} ${name}: ${sql}`);
-    for (const row of plan) out.push(`   ${String(row.detail ?? row["QUERY PLAN"] ?? JSON.stringify(row))}`);
-  }
-  return out.join("\n");
-}
-
-async function timed(fn: () => Promise<unknown>) {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
+  return explainPlans(b, plans, "ANALYZE, COSTS OFF");
 }
 
 async function main() {
@@ -122,10 +103,10 @@ async function main() {
       const { listOrders } = await import("@/lib/db/order-admin");
       const { forgetTotals } = await import("@/lib/db/list-totals");
       const { db } = await import("@/lib/db/client");
-      const floor = await timed(() => db().client.findUnique({ where: { id: 4242 } }));
+      const floor = await timed(RUNS, () => db().client.findUnique({ where: { id: 4242 } }));
       const clientTerms = { name: "Cliente 4242", document: "2004 2421", phone: "3 3596", email: "compras4242@" };
       for (const [what, term] of Object.entries(clientTerms)) {
-        const before = await timed(() => {
+        const before = await timed(RUNS, () => {
           const where = likeClientWhere(b, term);
           return Promise.all([
             db().client.findMany({
@@ -136,7 +117,7 @@ async function main() {
             db().client.count({ where }),
           ]);
         });
-        const after = await timed(() => listClients(term, 1));
+        const after = await timed(RUNS, () => listClients(term, 1));
         const found = (await listClients(term, 1)).total;
         rows.push({
           figure: `clients search p95 by ${what} (${k} clients ${b.flavour})`,
@@ -150,7 +131,7 @@ async function main() {
       }
       // the sales list's client filter, totals recounted every time (a filter's first view: the worst case)
       const term = "Cliente 4242";
-      const before = await timed(() => {
+      const before = await timed(RUNS, () => {
         const where = likeOrderWhere(b, term);
         return Promise.all([
           db().order.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 25 }),
@@ -158,7 +139,7 @@ async function main() {
           db().order.groupBy({ by: ["state"], where, _sum: { total: true }, _count: { _all: true } }),
         ]);
       });
-      const after = await timed(() => {
+      const after = await timed(RUNS, () => {
         forgetTotals();
         return listOrders(parseOrderQuery({ client: term }));
       });

@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { type OrderQuery, parseOrderQuery } from "@/lib/console/order-query";
 import { resetEnvCache } from "@/lib/env";
-import { type BenchDb, createBenchDatabases, percentile } from "./support/metrics-db";
+import { type BenchDb, createBenchDatabases, explainPlans, timed } from "./support/metrics-db";
 import { type BenchRow, printTable, writeRows } from "./support/table";
 
 // The console's sales list at 1 M orders (2 lines each) on SQLite and PostgreSQL: p95 of a page (rows + totals +
@@ -53,26 +53,7 @@ async function explain(b: BenchDb): Promise<string> {
   const keyset = `SELECT "id" FROM "Order" WHERE "channel" = 'web' AND ("createdAt" < '2026-06-01' OR ("createdAt" = '2026-06-01' AND "id" < 500000)) ORDER BY "createdAt" DESC, "id" DESC LIMIT 25`;
   const totals = `SELECT "state", COUNT(*), SUM("total") FROM "Order" GROUP BY "state"`;
   const lines = `SELECT "orderId", COUNT(*) FROM "OrderLine" WHERE "orderId" IN (1, 2, 3) GROUP BY "orderId"`;
-  const out: string[] = [];
-  for (const [name, sql] of Object.entries({ page, keyset, totals, lines })) {
-    const plan = await b.db.$queryRawUnsafe<Record<string, unknown>[]>(
-      b.flavour === "sqlite" ? `EXPLAIN QUERY PLAN ${sql}` : `EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${sql}`,
-    );
-    out.push(`-- ${b.flavour} ${name}: ${sql}`);
-    for (const row of plan) out.push(`   ${String(row.detail ?? row["QUERY PLAN"] ?? JSON.stringify(row))}`);
-  }
-  return out.join("\n");
-}
-
-async function timed(n: number, fn: () => Promise<unknown>) {
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
+  return explainPlans(b, { page, keyset, totals, lines });
 }
 
 async function main() {

@@ -93,3 +93,32 @@ export async function seedMessages(b: BenchDb, count: number, conversations: num
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 }
+
+/** p50/p95 of `n` sequential runs of `fn`, in ms. */
+export async function timed(n: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
+}
+
+/** Each statement's plan (SQLite `EXPLAIN QUERY PLAN`, PostgreSQL `EXPLAIN (<pgOptions>)`), as text for a bench file. */
+export async function explainPlans(
+  b: BenchDb,
+  statements: Record<string, string>,
+  pgOptions = "ANALYZE, COSTS OFF, TIMING OFF",
+): Promise<string> {
+  const out: string[] = [];
+  for (const [name, sql] of Object.entries(statements)) {
+    const plan = await b.db.$queryRawUnsafe<Record<string, unknown>[]>(
+      b.flavour === "sqlite" ? `EXPLAIN QUERY PLAN ${sql}` : `EXPLAIN (${pgOptions}) ${sql}`,
+    );
+    out.push(`-- ${b.flavour} ${name}: ${sql}`);
+    for (const row of plan) out.push(`   ${String(row.detail ?? row["QUERY PLAN"] ?? JSON.stringify(row))}`);
+  }
+  return out.join("\n");
+}
