@@ -13,6 +13,17 @@ export function freshIp(): string {
   return `10.${process.pid % 250}.${Math.floor(ipCounter / 250)}.${ipCounter % 250}`;
 }
 
+/** A multipart upload to a chat media route (/chat/imagen, /chat/audio), from a fresh client address. */
+export function upload(path: string, fields: Record<string, string | Blob>) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  return new NextRequest(`http://localhost${path}`, {
+    method: "POST",
+    body: form,
+    headers: { "x-sextinvalle-client-ip": freshIp() },
+  });
+}
+
 export function textoRequest(
   body: unknown,
   init: { ip?: string; headers?: Record<string, string>; raw?: string } = {},

@@ -1,4 +1,3 @@
-import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as postAudio } from "@/app/chat/audio/route";
 import { POST as postImage } from "@/app/chat/imagen/route";
@@ -6,7 +5,7 @@ import { resetProviderCache } from "@/lib/ai/providers";
 import { resetEnvCache } from "@/lib/env";
 import { gemini, startWireFake } from "../agent/wire-fakes";
 import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
-import { freshIp } from "./helpers";
+import { upload } from "./helpers";
 
 // POST /chat/imagen and /chat/audio as the previous system's clients call them (CONTRACT.md): its form fields
 // (llm included) and its ChatResponse, whose metadatos add descripcion_imagen or transcripcion, tipo_archivo,
@@ -14,16 +13,6 @@ import { freshIp } from "./helpers";
 const ctx = { params: Promise.resolve({}) };
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 const HEARD = "quiero tres cascos blancos";
-
-function upload(path: string, fields: Record<string, string | Blob>) {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  return new NextRequest(`http://localhost${path}`, {
-    method: "POST",
-    body: form,
-    headers: { "x-sextinvalle-client-ip": freshIp() },
-  });
-}
 
 describe.each(FLAVOURS)("legacy media messages on %s", (flavour) => {
   let t: TestDatabase;

@@ -5,21 +5,11 @@ import { GET as getHistory } from "@/app/chat/historial/[chat_id]/route";
 import { POST as postImage } from "@/app/chat/imagen/route";
 import { POST as postTexto } from "@/app/chat/texto/route";
 import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
-import { createApiKeyFor, freshIp, ownerHeaders, rowCounts, runDialog, sendTexto, textoRequest } from "./helpers";
+import { createApiKeyFor, ownerHeaders, rowCounts, runDialog, sendTexto, textoRequest, upload } from "./helpers";
 
 // Anonymous callers carry no session cookie; next-auth's reader needs Next's request scope (see helpers).
 const ctx = { params: Promise.resolve({}) };
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
-
-function upload(path: string, fields: Record<string, string | Blob>) {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  return new NextRequest(`http://localhost${path}`, {
-    method: "POST",
-    body: form,
-    headers: { "x-sextinvalle-client-ip": freshIp() },
-  });
-}
 
 describe.each(FLAVOURS)("chat API guards on %s", (flavour) => {
   let t: TestDatabase;
