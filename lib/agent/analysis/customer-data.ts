@@ -230,11 +230,7 @@ export function extractCustomerData(text: string, options: CustomerExtractionOpt
     // "listo, Hernán Valencia": a yes before the name is not part of it.
     const reply = rest.replace(LEADING_ACK, "");
     const name = bareName(reply);
-    const capitalised = reply
-      .trim()
-      .split(/\s+/)
-      .every((w) => /^\p{Lu}/u.test(w) || NAME_JOINER.has(w));
-    if (name && (expectName || capitalised)) {
+    if (name && (expectName || isCapitalisedName(reply))) {
       data.name = name;
       bare.push("name");
       rest = " ";
@@ -271,6 +267,14 @@ function companyAfter(text: string, from: number): string | null {
 const LEADING_ACK = /^\s*(?:(?:listo|ok|okey|dale|bueno|bien|claro|perfecto|s[ií]|de una|vale)\s*[,.:!-]*\s+)+/iu;
 const COMPANY_SUFFIX = /\b(s\.?\s?a\.?\s?s\.?|s\.?\s?a\.?|ltda\.?|limitada|e\.?\s?u\.?|& c[ií]a\.?)\s*$/iu;
 const NAME_JOINER = new Set(["de", "del", "la", "las", "los", "y", "e", "san", "santa"]);
+
+/** Every word capitalised but the joiners ("Luz Dary de la Cruz"): how people type a name, not a product. */
+export function isCapitalisedName(text: string): boolean {
+  return text
+    .trim()
+    .split(/\s+/)
+    .every((w) => /^\p{Lu}/u.test(w) || NAME_JOINER.has(w));
+}
 
 /**
  * A reply that is only a name, when the agent asked for it: 2–6 words of letters (a company's name may carry

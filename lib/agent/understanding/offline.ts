@@ -6,7 +6,7 @@ import { isTerminal } from "@/lib/sales/machine";
 import type { SaleSnapshot } from "@/lib/sales/types";
 import { missingFields } from "@/lib/sales/validation";
 import { expandChatAbbreviations } from "../analysis/chat-text";
-import { extractCustomerData, hasCustomerData } from "../analysis/customer-data";
+import { extractCustomerData, hasCustomerData, isCapitalisedName } from "../analysis/customer-data";
 import { analyze, foldText, replaceNumberWords, stem, tokenize } from "../analysis/normalize";
 import { readPrices } from "../analysis/prices";
 import { readSignals } from "../analysis/signals";
@@ -146,8 +146,6 @@ function articleOnly(text: string, named: readonly { quantity: number | null }[]
   return !counted && quantities.length > 0 && quantities.every((q) => q === 1) && /\b(un|una|uno)\b/.test(folded);
 }
 
-const NAME_JOINERS = new Set(["de", "del", "la", "las", "los", "y", "e"]);
-
 export function understandOffline(rawText: string, ctx: UnderstandingContext): OfflineUnderstanding {
   const { catalog, history } = ctx;
   const text = expandChatAbbreviations(rawText);
@@ -161,13 +159,9 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
   let customer = extractCustomerData(text, { expected, nameLikely });
   // A reply that reads as a bare name but names a product is the product ("botas dieléctricas").
   // Capitalised words are a person's name even when one sounds like a product ("Diana Zapata").
-  const capitalised = text
-    .trim()
-    .split(/\s+/)
-    .every((w) => /^\p{Lu}/u.test(w) || NAME_JOINERS.has(w));
   if (
     customer.bare.includes("name") &&
-    !capitalised &&
+    !isCapitalisedName(text) &&
     analyze(text).some((t) => catalog.kindNamed(t, { typos: false }))
   )
     customer = extractCustomerData(text, { expected: expected.filter((f) => f !== "name") });

@@ -116,22 +116,15 @@ function shownTarget(
   return { sku: null, options: candidates.slice(0, 5).map((p) => p.sku) };
 }
 
-/** "quiero 2 de los amarillos" after showing helmets: among equal candidates, the one on screen. */
-function preferShown(mention: ProductMention, shown: readonly string[]): void {
-  if (!mention.ambiguous || shown.length === 0) return;
-  const onScreen = mention.options.filter((p) => shown.includes(p.sku));
-  if (onScreen.length === 1) {
-    mention.resolved = onScreen[0] as CatalogProduct;
-    mention.ambiguous = false;
-  }
-}
-
-/** "2 más de los cascos" with white helmets in the cart: "more" of a kind points at the line already holding it. */
-function preferCartLine(mention: ProductMention, cartSkus: readonly string[]): void {
-  if (!mention.ambiguous || cartSkus.length === 0) return;
-  const inCart = mention.options.filter((p) => cartSkus.includes(p.sku));
-  if (inCart.length === 1) {
-    mention.resolved = inCart[0] as CatalogProduct;
+/**
+ * Among equal candidates, the only one of `skus` is meant: the one on screen ("quiero 2 de los amarillos" after
+ * showing helmets), or the cart line holding the kind ("2 más de los cascos").
+ */
+function preferAmong(mention: ProductMention, skus: readonly string[]): void {
+  if (!mention.ambiguous || skus.length === 0) return;
+  const among = mention.options.filter((p) => skus.includes(p.sku));
+  if (among.length === 1) {
+    mention.resolved = among[0] as CatalogProduct;
     mention.ambiguous = false;
   }
 }
@@ -355,9 +348,9 @@ export function saleEventsFor(input: SaleEventsInput): SaleEventsResult {
     cart.mentions = [];
   }
   const shownSkus = input.lastShown.map((p) => p.sku);
-  for (const mention of cart.mentions) preferShown(mention, shownSkus);
+  for (const mention of cart.mentions) preferAmong(mention, shownSkus);
   if (MORE_OF.test(foldText(input.text)))
-    for (const mention of cart.mentions) preferCartLine(mention, sale?.lines.map((l) => l.sku) ?? []);
+    for (const mention of cart.mentions) preferAmong(mention, sale?.lines.map((l) => l.sku) ?? []);
   mentionEvents(input, sale, events, mentioned);
   pronounRemoval(input, sale, events);
   bareQuantityEvents(input, sale, events, mentioned);
