@@ -35,6 +35,18 @@ function headWord(name: string): string {
   return name.split(/\s+/)[0] ?? name;
 }
 
+/**
+ * A synonym is the customer's own name for the product, and customers name some products by their code: the
+ * first word of "n95 valvula" is what it is called, so a code opening a synonym is its head like any noun.
+ */
+function synonymHead(synonym: string): string {
+  for (const word of synonym.split(/[\s,()/-]+/)) {
+    const folded = foldText(word);
+    if (folded.length > 1 && !STOP_WORDS.has(folded) && /[a-z]/.test(folded)) return word;
+  }
+  return headWord(synonym);
+}
+
 /** Stem of a head noun that says what a product is; generic heads ("protector", "kit") say nothing. */
 export function kindStem(word: string): string | null {
   const folded = foldText(word);
@@ -51,7 +63,7 @@ export function profileProduct(p: CatalogProduct): ProductProfile {
     if (!attributes.some((a) => a.kind === "code" && a.value === code)) attributes.push({ kind: "code", value: code });
   const labelTerms = [...new Set(analyze(label))];
   const kind = stem(foldText(word));
-  const kinds = [kindStem(word), ...p.synonyms.map((s) => kindStem(headWord(s)))].filter((k): k is string => !!k);
+  const kinds = [kindStem(word), ...p.synonyms.map((s) => kindStem(synonymHead(s)))].filter((k): k is string => !!k);
   return {
     kind,
     kinds: [...new Set(kinds)],

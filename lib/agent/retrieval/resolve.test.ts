@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { hardwareCatalog, loadCatalog, loadRealCatalog } from "../test-support/fixtures";
+import { hardwareCatalog, loadCatalog, loadRealCatalog, product } from "../test-support/fixtures";
 import type { CatalogIndex } from "./catalog-index";
+import { createCatalogIndex } from "./catalog-index";
 import { resolvePhrase } from "./resolve";
 
 const catalogs: Record<string, CatalogIndex> = {
@@ -102,5 +103,39 @@ describe("families for a catalogue overview", () => {
     const families = (catalogs[catalog] as CatalogIndex).families();
     expect(families.map((f) => f.name)).toEqual(expect.arrayContaining(expected));
     expect(families.some((f) => /general/i.test(f.name))).toBe(false);
+  });
+});
+
+describe("a synonym that opens with a code names that kind for every product it belongs to", () => {
+  const index = createCatalogIndex([
+    product("LL-1", "Llanta rin 15 185/65", "Llanta radial para automóvil", 320000, 8, { synonyms: ["r15"] }),
+    product("LL-2", "Llanta rin 15 reforzada 195/70", "Llanta de carga", 410000, 6, {
+      synonyms: ["r15 camioneta"],
+    }),
+    product("RT-1", "Rin de aluminio 15", "Rin deportivo", 250000, 4, { synonyms: ["rin 15"] }),
+  ]);
+  it.each([
+    ["r15 para camioneta", "LL-2"],
+    ["2 r15 camioneta", "LL-2"],
+  ])("%s", (phrase, sku) => {
+    expect(resolvePhrase(phrase, index).resolved?.sku).toBe(sku);
+  });
+  it("the bare code fits both products it names, so the customer is asked", () => {
+    const r = resolvePhrase("r15", index);
+    expect(r.resolved).toBeNull();
+    expect(r.options.map((p) => p.sku).sort()).toEqual(["LL-1", "LL-2"]);
+  });
+});
+
+describe("codes said together narrow together", () => {
+  const index = createCatalogIndex([
+    product("F-1", "Filtro de aire K20 modelo 3000", "Filtro para compresor", 45000, 10, { synonyms: ["k20"] }),
+    product("F-2", "Filtro de aire K20 modelo 4500", "Filtro para compresor grande", 52000, 10, { synonyms: ["k20"] }),
+  ]);
+  it("the product carrying every code said is the one", () => {
+    expect(resolvePhrase("filtro k20 4500", index).resolved?.sku).toBe("F-2");
+  });
+  it("one shared code alone still asks", () => {
+    expect(resolvePhrase("filtro k20", index).options).toHaveLength(2);
   });
 });

@@ -177,7 +177,10 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
   // Values of the same attribute are alternatives ("blancos y amarillos"); different attributes all apply.
   const unmet: Attribute[] = [];
   for (const group of groupAttributes(wanted)) {
-    const fitting = pool.filter((p) => group.some((a) => satisfies(p, a, catalog)));
+    // Codes are not alternatives of one another: "n95 8511" names the product carrying both.
+    const met = (p: CatalogProduct) => group.filter((a) => satisfies(p, a, catalog)).length;
+    const most = group[0]?.kind === "code" ? Math.max(0, ...pool.map(met)) : 1;
+    const fitting = pool.filter((p) => met(p) >= Math.max(1, most));
     if (fitting.length > 0) {
       pool = fitting;
       unmet.push(...group.filter((a) => !fitting.some((p) => satisfies(p, a, catalog))));
