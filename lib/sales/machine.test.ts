@@ -37,6 +37,13 @@ const rows: Row[] = [
   ["first product opens the cart", null, { type: "add", sku: "CAB-001", quantity: 5 }, "pendiente", ["line_added"]],
   ["purchase intent without product", null, { type: "start" }, "iniciada", []],
   [
+    "data already complete: the first product goes straight to the summary",
+    { ...newSale(), customer: fullCustomer },
+    { type: "add", sku: "CAB-001", quantity: 5 },
+    "listo_para_finalizar",
+    ["line_added", "ready_to_close"],
+  ],
+  [
     "ambiguous keeps iniciada",
     null,
     { type: "choose", options: ["CAB-001", "CAB-002"], quantity: 2 },

@@ -188,7 +188,8 @@ function mergeCustomer(snapshot: SaleSnapshot, data: CustomerData): SaleStep {
 /** A cart change, then where the checkout stands (a change after the summary asks for a new confirmation). */
 function afterCartChange(snapshot: SaleSnapshot, step: SaleStep, checkout: boolean): SaleStep {
   const changed = step.snapshot.lines !== snapshot.lines;
-  const next = settle(step.snapshot, checkout);
+  // With every datum already given, there is nothing left to ask but the confirmation of the order as it stands.
+  const next = settle(step.snapshot, checkout || isCustomerComplete(step.snapshot.customer));
   return changed ? checkoutStep(next, step.outcomes) : { snapshot: next, outcomes: step.outcomes };
 }
 

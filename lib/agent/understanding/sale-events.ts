@@ -156,10 +156,13 @@ function pendingChoice(input: SaleEventsInput, sale: SaleSnapshot, events: SaleE
       cart.mentions.flatMap((m) => (m.resolved && pending.options.includes(m.resolved.sku) ? [m.resolved.sku] : [])),
     ),
   ];
+  // A lone option may be only the nearest to what was asked: a reply takes it when it accepts (a yes, a count),
+  // never because it carried something else, such as the customer's data.
+  const accepts = input.signals.confirm || cart.bareQuantity !== null || mentionQuantity !== null;
   const target =
     chosen ??
     (named.length === 1 ? named[0] : undefined) ??
-    (pending.options.length === 1 ? pending.options[0] : undefined);
+    (pending.options.length === 1 && accepts ? pending.options[0] : undefined);
   // Once the reply picks an option, only a phrase naming a product by its own head noun is another product:
   // a word that merely opens some synonym ("alta" of "alta visibilidad") describes the pick.
   const otherProduct = cart.mentions.some(
@@ -364,7 +367,8 @@ export function saleEventsFor(input: SaleEventsInput): SaleEventsResult {
   const declinesMore = signals.nothingElse && sale?.state === "pendiente" && !pending && sale.lines.length > 0;
   if (signals.cancel) events.push({ type: "cancel" });
   else if ((signals.finish || (declinesMore && !changedCart)) && !signals.confirm) events.push({ type: "finish_cart" });
-  else if (!changedCart && signals.confirm) {
+  // An order closes only on a clear yes; "bueno, ahí miro" leaves the summary standing.
+  else if (!changedCart && signals.confirm && !(signals.weakYes && pending?.kind === "confirm_order")) {
     events.push({ type: "confirm", ...(pending?.kind === "confirm_order" ? { shown: pending.digest } : {}) });
     answers ??=
       pending?.kind === "confirm_order" ? "confirm_order" : pending?.kind === "stock_offer" ? "stock_offer" : null;
