@@ -192,11 +192,14 @@ export function extractCustomerData(text: string, options: CustomerExtractionOpt
   if (!data.documentNumber && (data.phone || data.address)) {
     // A contact card ("Ana Ruiz, 1061723456, 3209871234, …"): a chunk that is only a 6–10 digit number is the
     // document once the mobile is taken.
+    // Without commas, the one such number left in the message is it ("Ana Ruiz 1061723456 3209871234 calle …").
     const chunk = rest.split(/[,;\n|]/).find((c) => /^\s*(?:\d{1,3}(?:\.\d{3}){1,3}|\d{6,10})\s*$/.test(c));
-    if (chunk) {
+    const numbers = rest.match(/(?<![\d.#-])(?:\d{1,3}(?:\.\d{3}){1,3}|\d{6,10})(?![\d.-])/g) ?? [];
+    const only = chunk ?? (numbers.length === 1 ? numbers[0] : undefined);
+    if (only) {
       data.documentType = "CC";
-      data.documentNumber = chunk.replace(/\D/g, "");
-      rest = rest.replace(chunk, " ");
+      data.documentNumber = only.replace(/\D/g, "");
+      rest = rest.replace(only, " , ");
     }
   }
 

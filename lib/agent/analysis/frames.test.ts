@@ -40,6 +40,35 @@ describe("putting the decision off is not a confirmation", () => {
   });
 });
 
+// "bueno", "ok", "listo" open all kinds of replies; alone (or with another yes) they accept, with more they don't.
+describe("a weak yes followed by something else is not a confirmation", () => {
+  it.each([
+    ["bueno, ahí miro", false],
+    ["ok, y el envío cuánto vale", false],
+    ["listo, la dirección cambió a la calle 8", false],
+    ["bueno", true],
+    ["ok listo", true],
+    ["bueno pues, sí confirmo", true],
+    ["listo señor", true],
+    ["dale, confirmo", true],
+  ])("%s", (text, confirms) => {
+    const signals = readSignals(text);
+    expect(signals.confirm && !signals.weakYes).toBe(confirms);
+  });
+  it.each([
+    ["si no les queda la talla se pueden cambiar?", false],
+    ["sí, ¿me confirma la fecha de entrega?", false],
+    ["¿listo entonces?", false],
+    ["confirmo, ¿cuándo llega?", true],
+  ])("a question: %s", (text, confirms) => {
+    expect(readSignals(text).confirm).toBe(confirms);
+  });
+  it("nor is it a greeting", () => {
+    expect(readSignals("bueno, ahí miro").greeting).toBe(false);
+    expect(readSignals("buenas tardes").greeting).toBe(true);
+  });
+});
+
 describe("counts framed by people, repeats and request nouns", () => {
   const demo = loadCatalog();
   const real = loadRealCatalog();

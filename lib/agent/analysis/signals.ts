@@ -4,7 +4,10 @@
 import { compileCues, lexicon, type SignalName } from "../lexicon";
 import { foldText } from "./normalize";
 
-export type Signals = Record<SignalName, boolean>;
+export type Signals = Record<SignalName, boolean> & {
+  /** The yes is only an opener with more after it ("bueno, ahí miro"): too weak to close an order on. */
+  weakYes: boolean;
+};
 
 const PATTERNS = Object.fromEntries(
   Object.entries(lexicon.signals).map(([name, cues]) => [name, compileCues(cues)]),
@@ -27,12 +30,32 @@ const DECIDE = compileCues(deferral.decide);
 const CHECK_FIRST = compileCues(deferral.check);
 const defers = (t: string) => CHECK_FIRST.test(t) || (LATER.test(t) && DECIDE.test(t));
 
+const WEAK_YES = compileCues(lexicon.quantityFrames.weakYes.cues);
+const YES_FILLERS = new Set(lexicon.quantityFrames.weakYes.fillers);
+
+/** "bueno, ahí miro": the only yes is an opener, and words that are neither a yes nor a filler follow it. */
+function onlyWeakYes(t: string): boolean {
+  const opener = WEAK_YES.exec(t);
+  if (!opener) return false;
+  const rest = t.slice(opener[0].length).trim();
+  if (rest === "" || PATTERNS.confirm.test(rest)) return false;
+  return rest.split(" ").some((word) => !YES_FILLERS.has(word));
+}
+
+// A question can say yes only in words ("confirmo, ¿cuándo llega?"): a "si" opening one is an "if" ("si no les
+// queda la talla, ¿se pueden cambiar?"), and "¿me confirma…?" asks the shop to confirm something.
+const CONFIRM_WORDS = compileCues(lexicon.signals.confirm.filter((cue) => !cue.startsWith("^")));
+const ASKS_TO_CONFIRM = /\b(?:me|nos|le) confirm/;
+const isQuestion = (text: string) => /[?¿]/.test(text);
+
 export function readSignals(text: string): Signals {
   const t = cleanForSignals(text);
+  const confirmsInQuestion = CONFIRM_WORDS.test(t) && !ASKS_TO_CONFIRM.test(t);
   const has = (name: SignalName) => PATTERNS[name].test(t);
   const refuse = has("refuse") || defers(t);
   return {
-    confirm: !refuse && !NEGATED_CONFIRM.test(t) && has("confirm"),
+    confirm: !refuse && !NEGATED_CONFIRM.test(t) && (isQuestion(text) ? confirmsInQuestion : has("confirm")),
+    weakYes: !isQuestion(text) && onlyWeakYes(t),
     refuse,
     finish: has("finish"),
     nothingElse: has("nothingElse") && !defers(t),

@@ -79,6 +79,8 @@ const schemas = {
     soundAlikes: z.array(folded),
     requestNouns: z.array(folded).min(1),
     deferral: z.object({ later: cues, decide: cues, check: cues }),
+    weakYes: z.object({ cues, fillers: z.array(folded) }),
+    interjections: z.object({ words: z.array(folded).min(1) }),
     reasonOpeners: cues,
     reasonKeeps: z.array(folded).min(1),
     notCounted: z.array(folded).min(1),

@@ -119,6 +119,20 @@ describe("answering the agent's choice", () => {
     const c = talk(drills, ["necesito 2 taladros", "no, mejor 2 linternas"]);
     expect(linesOf(c.sale)).toEqual([["LIN-LV", 2]]);
   });
+  // The only option offered may be the nearest to a figure that does not exist: it was never asked for.
+  it.each([
+    ["the customer's data", "Ana María Ruiz cc 1144556677"],
+    ["a question", "¿y cuánto se demora el envío?"],
+  ])("a lone option offered is not taken by %s", (_label, reply) => {
+    const c = talk(hardware, ["necesito 3 taladros de 900 w", reply]);
+    expect(c.plans[0]?.sale?.pending?.kind).toBe("choose_product");
+    expect(linesOf(c.sale)).toEqual([]);
+  });
+  it.each([["sí, ese"], ["deme 3 de ese"]])("a lone option offered is taken by an acceptance: %s", (reply) => {
+    const c = talk(hardware, ["necesito 3 taladros de 900 w", reply]);
+    expect(c.plans[0]?.sale?.pending).toMatchObject({ kind: "choose_product", options: ["TAL-650"] });
+    expect(linesOf(c.sale)).toEqual([["TAL-650", 3]]);
+  });
 });
 
 describe("packaging words count; they do not name the product", () => {
@@ -217,8 +231,11 @@ describe("a contact card without labels", () => {
     expect(c.last.sale?.customer.name).toBe("Obras del Sur S.A.S.");
   });
 
-  it("takes the number that is not a mobile as the document", () => {
-    const c = talk(hardware, ["quiero 2 martillos", "Tomás Rengifo, 16789012, 3157654321, Calle 9 # 4-11, Palmira"]);
+  it.each([
+    ["with commas", "Tomás Rengifo, 16789012, 3157654321, Calle 9 # 4-11, Palmira"],
+    ["without commas", "Tomás Rengifo 16789012 3157654321 calle 9 # 4-11 barrio centro"],
+  ])("takes the number that is not a mobile as the document, %s", (_label, card) => {
+    const c = talk(hardware, ["quiero 2 martillos", card]);
     expect(c.last.sale?.customer).toMatchObject({
       name: "Tomás Rengifo",
       documentNumber: "16789012",
@@ -252,6 +269,19 @@ describe("swaps replace a line by its sibling, keeping the quantity", () => {
   it.each([
     ["by colour", hardware, ["quiero 3 galones de pintura blanca", "cámbiala por la gris"], [["PIN-GR", 3]]],
     ["by a figure", hardware, ["quiero 1 escalera de 5 pasos", "mejor la de 7 pasos"], [["ESC-7", 1]]],
+    ["a figure without an article", hardware, ["quiero 1 escalera de 5 pasos", "mejor de 7 pasos"], [["ESC-7", 1]]],
+    [
+      "after interjections",
+      hardware,
+      ["quiero 3 galones de pintura blanca", "no espera, mejor la gris"],
+      [["PIN-GR", 3]],
+    ],
+    [
+      "the line named, then the new attribute alone",
+      hardware,
+      ["quiero 1 escalera de 5 pasos", "ay perdón, la escalera mejor reforzada"],
+      [["ESC-7", 1]],
+    ],
     [
       "the line of the kind named",
       real,
@@ -315,6 +345,23 @@ describe("an order closes only on a yes to the summary shown", () => {
   it("a change and a yes in the same message do not close", () => {
     const c = talk(hardware, [...ready, "agrega 1 serrucho y confirmo"]);
     expect(c.last.effects).not.toContainEqual({ type: "close_order" });
+  });
+
+  it.each([
+    ["bueno, ahí miro", false],
+    ["ok, y si no me queda bien lo puedo cambiar?", false],
+    ["si no llega el viernes me lo cancelan?", false],
+    ["bueno", true],
+    ["listo, confirmado", true],
+  ])("at the summary, «%s» closes: %s", (reply, closes) => {
+    const effects = talk(hardware, [...ready, reply]).last.effects;
+    if (closes) expect(effects).toContainEqual({ type: "close_order" });
+    else expect(effects).not.toContainEqual({ type: "close_order" });
+  });
+
+  it("a weak yes still takes a stock offer", () => {
+    const c = talk(hardware, ["quiero 5 galones de pintura gris", "bueno, deme los 3 que tenga"]);
+    expect(linesOf(c.sale)).toEqual([["PIN-GR", 3]]);
   });
 
   it("a yes to a stock offer takes the units there are, it confirms nothing else", () => {

@@ -4,6 +4,7 @@
 
 import type { SaleEvent, SaleSnapshot } from "@/lib/sales/types";
 import { foldText } from "../analysis/normalize";
+import { lexicon } from "../lexicon";
 import type { CatalogIndex } from "../retrieval/catalog-index";
 import { type Resolution, resolvePhrase } from "../retrieval/resolve";
 import type { CatalogProduct } from "../types";
@@ -11,7 +12,7 @@ import type { CartExtraction } from "./cart-mentions";
 
 // "cámbialo por…", "cámbieme las botas por…", "mejor el/la…", "en vez de eso, el…", "pero la de…".
 const SWAP =
-  /\b(?:cambi\w*|reemplaz\w*)\s+(?:(?:el|la|los|las|lo|le)\s+)?(.*?)\s*\b(?:por|a)\s+((?:(?:el|la|los|las|un|una|uno|unos|unas)\s+)?[a-z].*)$|^(?:no\s+)?(?:mejor|pero|entonces)\s+((?:el|la|los|las)\b.*)$|\b(?:en vez de|en lugar de)\s+(?:es[oa]s?|el|la|los|las)?\s*(.*?),?\s+((?:el|la|los|las)\b.*)$|^(?:[a-z]+\s+)?(?:no\s+)?(?:el|la|los|las)\s+([a-z]+(?:\s+[a-z]+)?)\s+mejor\s+((?:de|del|el|la|los|las|en)\b.*)$/;
+  /\b(?:cambi\w*|reemplaz\w*)\s+(?:(?:el|la|los|las|lo|le)\s+)?(.*?)\s*\b(?:por|a)\s+((?:(?:el|la|los|las|un|una|uno|unos|unas)\s+)?[a-z].*)$|^(?:no\s+)?(?:mejor|pero|entonces)\s+((?:el|la|los|las|de|del)\b.*)$|\b(?:en vez de|en lugar de)\s+(?:es[oa]s?|el|la|los|las)?\s*(.*?),?\s+((?:el|la|los|las)\b.*)$|^(?:[a-z]+\s+)?(?:no\s+)?(?:el|la|los|las)\s+([a-z]+(?:\s+[a-z]+)?)\s+mejor\s+((?:de|del|el|la|los|las|en)\b.*|[a-z]+.*)$/;
 const MAX_WORDS = 7;
 // What follows the new product is about quantity, not about which product: "…, pero que sean 7", "…, igual cantidad".
 const QUANTITY_TAIL =
@@ -22,11 +23,19 @@ export function swapCue(text: string): boolean {
   return SWAP.test(foldSwapText(text));
 }
 
+// Openers that are not the reply's content ("no espera, las gafas mejor oscuras"): the swap is read after them.
+const OPENERS = new RegExp(
+  `^(?:(?:${lexicon.quantityFrames.interjections.words.map((w) => w.replace(/ /g, "\\s+")).join("|")})\\s+)+`,
+);
+
 function foldSwapText(text: string): string {
-  return foldText(text)
+  const folded = foldText(text)
     .replace(/[¿?¡!.,;]/g, " ")
     .replace(/\s+/g, " ")
     .trim();
+  const opened = folded.replace(OPENERS, "");
+  // a leading "no" stays: "no, mejor el…" is how a swap is said
+  return opened === folded || !/^no\s/.test(folded) ? opened : `no ${opened}`;
 }
 
 export type SwapResult = { events: SaleEvent[]; mentioned: CatalogProduct[] };
