@@ -37,6 +37,13 @@ const rows: Row[] = [
   ["first product opens the cart", null, { type: "add", sku: "CAB-001", quantity: 5 }, "pendiente", ["line_added"]],
   ["purchase intent without product", null, { type: "start" }, "iniciada", []],
   [
+    "removing the product still being chosen withdraws the question",
+    cart("pendiente", { pending: { kind: "choose_product", options: ["CAB-002", "AUX-003"], quantity: 1 } }),
+    { type: "remove", sku: "CAB-002" },
+    "pendiente",
+    ["choice_dropped"],
+  ],
+  [
     "data already complete: the first product goes straight to the summary",
     { ...newSale(), customer: fullCustomer },
     { type: "add", sku: "CAB-001", quantity: 5 },

@@ -131,6 +131,12 @@ function setLine(
 }
 
 function removeLine(snapshot: SaleSnapshot, sku: string): SaleStep {
+  const pending = snapshot.pending;
+  if (!snapshot.lines.some((l) => l.sku === sku) && pending?.kind === "choose_product" && pending.options.includes(sku))
+    return {
+      snapshot: { ...snapshot, pending: null },
+      outcomes: [{ type: "choice_dropped", options: pending.options }],
+    };
   if (!snapshot.lines.some((l) => l.sku === sku)) return { snapshot, outcomes: [{ type: "not_in_cart", sku }] };
   return {
     snapshot: {

@@ -69,6 +69,8 @@ export type SaleOutcome =
   | { type: "line_removed"; sku: string }
   | { type: "line_replaced"; sku: string; by: string; quantity: number }
   | { type: "not_in_cart"; sku: string }
+  /** The product still being chosen was taken back: the question is withdrawn. */
+  | { type: "choice_dropped"; options: string[] }
   | { type: "stock_insufficient"; sku: string; requested: number; available: number }
   | { type: "ambiguous"; options: string[]; quantity: number | null }
   | { type: "quantity_missing"; sku: string }

@@ -65,6 +65,15 @@ describe("corrections go to the line they name", () => {
   });
 });
 
+describe("taking back a product still being chosen", () => {
+  it("withdraws the question and keeps the cart", () => {
+    const c = talk(hardware, ["quiero 2 martillos y 1 taladro", "quítame el taladro", "eso es todo"]);
+    expect(c.plans[1]?.sale?.pending).toBeNull();
+    expect(linesOf(c.sale)).toEqual([["MAR-16", 2]]);
+    expect(c.sale?.state).toBe("recolectando_datos");
+  });
+});
+
 describe("removals and additions that name the line only by reference", () => {
   it("a removal that names nothing takes away the only line", () => {
     expect(linesOf(talk(hardware, ["quiero 2 serruchos", "no, mejor sáquelos, ya conseguí uno"]).sale)).toEqual([]);

@@ -251,6 +251,11 @@ function mentionEvents(
         mention.resolved && cartSkus.includes(mention.resolved.sku)
           ? [mention.resolved.sku]
           : cartLinesNamed(mention.phrase, cartSkus, catalog);
+      // "quítame la caja" while the agent still asks which box: the question is withdrawn, not a line removed.
+      const pending = sale?.pending?.kind === "choose_product" ? sale.pending.options : [];
+      const candidates = mention.resolved ? [mention.resolved] : mention.options;
+      const asked = candidates.find((p) => pending.includes(p.sku));
+      if (cart.kind === "remove" && inCart.length === 0 && asked) events.push({ type: "remove", sku: asked.sku });
       for (const sku of cart.kind === "remove" ? inCart : inCart.slice(0, 1)) {
         const quantity = mention.quantity ?? cart.bareQuantity;
         if (cart.kind === "remove") events.push({ type: "remove", sku });

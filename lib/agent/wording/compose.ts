@@ -124,6 +124,7 @@ function outcomeSentences(facts: AnswerFacts, t: Phrases): string[] {
         out.push(`Revisa tu ${FIELD_LABELS[o.field] ?? o.field}: ${o.reason}.`);
         break;
       case "offer_declined":
+      case "choice_dropped":
         out.push("Entendido, no lo agrego.");
         break;
       case "empty_cart":
