@@ -14,6 +14,8 @@ const SETS = [
   "round2-dialogos",
   "round4-mensajes",
   "round4-dialogos",
+  "round5-mensajes",
+  "round5-dialogos",
 ];
 
 describe.each(["demo", "real"])("evaluation sets on the %s catalogue", (catalog) => {
