@@ -165,15 +165,19 @@ async function scenario(flavour: string, url: string, floorRss: number, rows: Be
           `p50 ${Math.round(ws.p50)} ms, max ${Math.round(ws.max)} ms (floor ${floorStats.p50.toFixed(1)} / ` +
           `${Math.round(floorStats.max)} ms); ${BURSTS} bursts${failed ? `; ${failed} failed` : ""}`,
       },
-      {
-        figure: `HTTP turns/s, 20 customers, server.ts (${flavour})`,
-        goal: "≥ 300",
-        value: turns.perSecond,
-        floor: health.perSecond,
-        unit: "/s",
-        ok: turns.perSecond >= 300 && turns.failed === 0,
-        note: `floor: GET /chat/health${turns.failed ? `; ${turns.failed} failed` : ""}`,
-      },
+      ...(HTTP_SECONDS > 0
+        ? [
+            {
+              figure: `HTTP turns/s, 20 customers, server.ts (${flavour})`,
+              goal: "≥ 300",
+              value: turns.perSecond,
+              floor: health.perSecond,
+              unit: "/s",
+              ok: turns.perSecond >= 300 && turns.failed === 0,
+              note: `floor: GET /chat/health${turns.failed ? `; ${turns.failed} failed` : ""}`,
+            },
+          ]
+        : []),
       {
         figure: `server RSS idle after start (${flavour})`,
         goal: "≤ 250 MB",

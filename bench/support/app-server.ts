@@ -68,7 +68,10 @@ const BENCH_SECRET = "bench-server-secret-0123456789-abcdefghijklmnop";
 /** Starts server.ts on `databaseUrl` and a free port; resolves once /chat/health answers. */
 export async function startAppServer(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<AppServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  // BENCH_SERVER_CPU_PROF=dir: the server writes a V8 CPU profile there when it stops
+  const profile = process.env.BENCH_SERVER_CPU_PROF;
+  const flags = profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...flags, "--import", "tsx", "server.ts"], {
     cwd: root,
     stdio: ["ignore", "ignore", "pipe"],
     env: {
