@@ -3,7 +3,7 @@ import { type Db, db, hotStatements } from "@/lib/db/client";
 import type { NewMessage } from "@/lib/db/conversations";
 import { asModel, type Row, type Statements } from "@/lib/db/driver";
 import type { OrderSummary } from "@/lib/db/open-orders";
-import { type SaleResult, type Steps, saleSteps, type TurnSale } from "@/lib/db/sale-writes";
+import { type SaleResult, type Step, type Steps, saleSteps, type TurnSale } from "@/lib/db/sale-writes";
 import type { Message } from "@/lib/generated/sqlite/client";
 
 // A chat turn's write on the driver (lib/db/driver.ts), in one transaction, without Prisma's per-call cost: the
@@ -28,6 +28,12 @@ const SQL = {
     "messageCount" = "messageCount" + 2, "lastIntent" = COALESCE($4, "lastIntent"),
     "saleState" = CASE WHEN $5 = 1 THEN $6 ELSE "saleState" END WHERE "id" = $1`,
 };
+// PostgreSQL, a turn whose sale writes nothing: the summary's UPDATE rides on the messages' INSERT as a
+// data-modifying WITH, one statement and so its own transaction (no BEGIN/COMMIT round trips, no pool client
+// held). Its placeholders follow the messages' ($1 the conversation, $14 the time, then $27…).
+const MESSAGES_WITH_SUMMARY = `WITH "summary" AS (${SQL.conversation
+  .replace(/\$([2-6])\b/g, (_, n: string) => (n === "2" ? "$14" : `$${Number(n) + 24}`))
+  .replace(/\s+/g, " ")}) ${SQL.messages}`;
 
 function messageParams(input: FastTurnInput, assistant: NewMessage, now: Date): unknown[] {
   const columns = (m: NewMessage) => [
@@ -65,13 +71,19 @@ const messagesOf = (rows: Row[]) =>
   rows.map((r) => asModel<Message>(r, { dates: ["createdAt"] })).sort((a, b) => a.id - b.id);
 
 /** The whole turn's statements, in the Prisma path's order: the sale, then both messages, then the summary. */
-function* turnSteps(input: FastTurnInput): Steps<FastTurnResult> {
-  const now = new Date();
-  const sale = yield* saleSteps(input.conversationId, input.sale, now);
-  const assistant = input.assistant(sale.order);
+function* turnSteps(input: FastTurnInput, now: Date, sale: Steps<SaleResult>): Steps<FastTurnResult> {
+  const written = yield* sale;
+  const assistant = input.assistant(written.order);
   const rows = yield { sql: SQL.messages, params: messageParams(input, assistant, now) };
   yield { sql: SQL.conversation, params: conversationParams(input, assistant, now) };
-  return { messages: messagesOf(rows), ...sale };
+  return { messages: messagesOf(rows), ...written };
+}
+
+/** A generator whose first step was already taken, from that step on. */
+function* resumed<T>(steps: Steps<T>, first: IteratorResult<Step, T>): Steps<T> {
+  let next = first;
+  while (!next.done) next = steps.next(yield next.value);
+  return next.value;
 }
 
 /**
@@ -90,7 +102,8 @@ async function onSqlite(hot: Statements, input: FastTurnInput): Promise<FastTurn
   let committed = false;
   try {
     // from here to COMMIT nothing awaits: no other query can run on the connection inside this transaction
-    const steps = turnSteps(input);
+    const now = new Date();
+    const steps = turnSteps(input, now, saleSteps(input.conversationId, input.sale, now));
     let next = steps.next();
     while (!next.done) next = steps.next(hot.querySync(next.value.sql, next.value.params));
     hot.runSync("COMMIT");
@@ -104,13 +117,23 @@ async function onSqlite(hot: Statements, input: FastTurnInput): Promise<FastTurn
 
 async function onPostgres(hot: Statements, input: FastTurnInput): Promise<FastTurnResult | null> {
   if (hot.connection.flavour !== "postgres") return null;
+  const now = new Date();
+  const sale = saleSteps(input.conversationId, input.sale, now);
+  const first = sale.next();
+  if (first.done) {
+    // the sale writes nothing (none, or unchanged): messages and summary in one statement
+    const assistant = input.assistant(first.value.order);
+    const summary = conversationParams(input, assistant, now).slice(2); // its $3…$6 (its $1, $2 are shared)
+    const rows = await hot.all(MESSAGES_WITH_SUMMARY, [...messageParams(input, assistant, now), ...summary]);
+    return { messages: messagesOf(rows), ...first.value };
+  }
+  const steps = turnSteps(input, now, resumed(sale, first));
+  let next = steps.next();
   const client: pg.PoolClient = await hot.connection.pool.connect();
   let open = false;
   try {
     await client.query("BEGIN");
     open = true;
-    const steps = turnSteps(input);
-    let next = steps.next();
     while (!next.done) next = steps.next(await hot.all(next.value.sql, next.value.params, client));
     await client.query("COMMIT");
     open = false;

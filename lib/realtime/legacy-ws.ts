@@ -50,9 +50,25 @@ function previousStage(etapa: string) {
   return PREVIOUS_STAGES[etapa] ?? { stage: "rag_retrieval", message: "Procesando consulta..." };
 }
 
+// The offline answer emits all its word chunks in one synchronous loop: each ws.send flushed its own frame (one
+// write syscall per word, most of a WebSocket turn's cost under a burst). The socket is corked on the first
+// send of a tick and uncorked on the next, so that tick's frames leave in one write, in the same order.
+function corkUntilNextTick(ws: WebSocket, state: { corked: boolean }): void {
+  const socket = (ws as unknown as { _socket?: Duplex })._socket;
+  if (state.corked || !socket) return;
+  state.corked = true;
+  socket.cork();
+  process.nextTick(() => {
+    state.corked = false;
+    socket.uncork();
+  });
+}
+
 function sender(ws: WebSocket): Send {
+  const state = { corked: false };
   return (payload) => {
     if (ws.readyState !== ws.OPEN) return;
+    corkUntilNextTick(ws, state);
     // the previous system's names next to ours: errors carried `status` and `message`, typing `typing`
     const legacy =
       payload.type === "error"

@@ -1,12 +1,19 @@
 // Typo tolerance over the index vocabulary (not over products), so cost grows with distinct terms only.
 
+// Three DP rows reused by every call (grown to the longest word seen): a lookup compares a word with hundreds
+// of candidates per turn, and three fresh arrays per comparison were most of its cost.
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
 /** Optimal-string-alignment distance (Levenshtein + adjacent swaps), giving up above `max`. */
 export function boundedEditDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const width = b.length + 1;
-  let prevPrev = new Array<number>(width).fill(0);
-  let prev = Array.from({ length: width }, (_, j) => j);
-  let current = new Array<number>(width).fill(0);
+  if ((rows[0] as Int32Array).length < width) rows = rows.map(() => new Int32Array(width * 2));
+  let [prevPrev, prev, current] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j < width; j++) {
+    prevPrev[j] = 0;
+    prev[j] = j;
+  }
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
     let rowMin = i;
@@ -34,9 +41,14 @@ export function maxTyposFor(term: string): number {
 
 export type VocabularyMatch = { term: string; distance: number };
 
+const MAX_ANSWERS = 20_000;
+
 /** Vocabulary bucketed by length so a lookup only visits plausible candidates. */
 export class FuzzyVocabulary {
   private readonly byLength = new Map<number, string[]>();
+  // Lookups are pure over a vocabulary that never changes (a changed catalogue builds a new one), and customers
+  // repeat the same words turn after turn: each word's answer is kept, up to a bound.
+  private readonly answers = new Map<string, VocabularyMatch[]>();
 
   constructor(terms: Iterable<string>) {
     for (const term of terms) {
@@ -51,6 +63,16 @@ export class FuzzyVocabulary {
   lookup(term: string, limit = 3): VocabularyMatch[] {
     const max = maxTyposFor(term);
     if (max === 0) return [];
+    const key = `${limit}\u0000${term}`;
+    const known = this.answers.get(key);
+    if (known) return known.map((m) => ({ ...m }));
+    const found = this.scan(term, max, limit);
+    if (this.answers.size >= MAX_ANSWERS) this.answers.clear();
+    this.answers.set(key, found);
+    return found.map((m) => ({ ...m }));
+  }
+
+  private scan(term: string, max: number, limit: number): VocabularyMatch[] {
     const found: VocabularyMatch[] = [];
     for (let length = term.length - max; length <= term.length + max; length++) {
       for (const candidate of this.byLength.get(length) ?? []) {
