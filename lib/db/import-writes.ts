@@ -29,22 +29,11 @@ type Step = { sql: string; params: unknown[] };
 type Steps<T> = Generator<Step, T, Row[]>;
 
 const q = (c: string) => `"${c}"`;
-const CREATE_COLUMNS = [
-  "sku",
-  "name",
-  "description",
-  "category",
-  "brand",
-  "price",
-  "stock",
-  "unit",
-  "standard",
-  "synonyms",
-  "active",
-  "skuInternal",
-  "legacyId",
+// the columns an import compares, without the id, plus the search text derived from them
+const CREATE_COLUMNS: readonly (keyof ProductWrite)[] = [
+  ...EXISTING_COLUMNS.filter((c): c is Exclude<typeof c, "id"> => c !== "id"),
   "searchText",
-] as const satisfies readonly (keyof ProductWrite)[];
+];
 const UPDATE_COLUMNS = CREATE_COLUMNS.filter((c) => c !== "skuInternal" && c !== "legacyId");
 const PG_TYPES: Record<string, string> = { id: "int", price: "int", stock: "int", active: "boolean" };
 // the most rows one statement carries: under both engines' limits on parameters (SQLite 32 766, PostgreSQL 65 535)
