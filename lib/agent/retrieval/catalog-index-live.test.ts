@@ -94,7 +94,11 @@ describe("a catalogue index following its catalogue", () => {
   };
 
   it("answers as a fresh build after deactivations", () => {
-    apply(activeInOrder().filter((_, i) => i % 11 === 0).map((p) => ({ ...p, active: false })));
+    apply(
+      activeInOrder()
+        .filter((_, i) => i % 11 === 0)
+        .map((p) => ({ ...p, active: false })),
+    );
     expectSameAsFresh();
   });
 
