@@ -7,7 +7,8 @@ import {
   type KnowledgeVersions,
   type LoadedProduct,
   loadActiveProducts,
-  loadProductsChangedSince,
+  loadProductStampsSince,
+  loadProductsById,
   readKnowledgeVersions,
 } from "@/lib/db/catalog";
 import type { GlobalBotSwitch } from "@/lib/db/conversations";
@@ -42,6 +43,12 @@ type CatalogState = {
   /** `KnowledgeVersions.catalog` this copy reflects ("" forces a refresh). */
   version: string;
   newest: number;
+  /**
+   * The change stamp (ms) applied for each product changed within LOOKBACK_MS of `newest`: a refresh re-reads
+   * only the stamps of that window and the rows of those whose stamp it has not applied (during an import the
+   * window holds thousands of rows, read again on every turn otherwise).
+   */
+  applied: Map<number, number>;
 };
 type Store = {
   catalog?: CatalogState;
@@ -74,7 +81,7 @@ async function stateFrom(url: string, loaded: readonly LoadedProduct[], version:
   index.compact();
   const media = new Map(loaded.map((l) => [l.product.sku, l.media]));
   const newest = loaded.reduce((max, l) => Math.max(max, l.updatedAt.getTime()), 0);
-  return { url, index, media, version, newest };
+  return { url, index, media, version, newest, applied: new Map() };
 }
 
 function build(url: string): Promise<CatalogState> {
@@ -141,8 +148,13 @@ async function applyChanges(state: CatalogState, changed: readonly LoadedProduct
 async function refresh(state: CatalogState, version: string): Promise<void> {
   const s = store();
   s.refreshing ??= (async () => {
-    const changed = await loadProductsChangedSince(new Date(state.newest - LOOKBACK_MS));
+    const since = state.newest - LOOKBACK_MS;
+    const stamps = await loadProductStampsSince(new Date(since));
+    const unseen = stamps.filter((s) => state.applied.get(s.id) !== s.updatedAt.getTime()).map((s) => s.id);
+    const changed = await loadProductsById(unseen);
     await applyChanges(state, changed);
+    for (const l of changed) state.applied.set(Number(l.product.id), l.updatedAt.getTime());
+    for (const [id, at] of state.applied) if (at < state.newest - LOOKBACK_MS) state.applied.delete(id);
     state.version = version;
   })().finally(() => {
     s.refreshing = undefined;
