@@ -1,9 +1,8 @@
 import "dotenv/config";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { resetEnvCache } from "@/lib/env";
-import { type BenchDb, createBenchDatabases, percentile } from "./support/metrics-db";
+import { percentile, tuningMessages } from "./support/harness";
+import { type BenchDb, createBenchDatabases } from "./support/metrics-db";
 import { seedCatalog } from "./support/seed-catalog";
 import { demoProducts, synthesize } from "./support/synthetic-catalog";
 import { type BenchRow, printTable, writeRows } from "./support/table";
@@ -18,13 +17,7 @@ const ROWS = Number(process.argv[2] ?? 100_000);
 const WHICH = process.argv[3] ?? "both";
 new AsyncLocalStorage().enterWith({ request: "bench" }); // as in the server (see chat-turn.ts)
 
-const root = path.resolve(import.meta.dirname, "..");
-const messages = ["demo", "real"].flatMap((c) =>
-  readFileSync(path.join(root, `eval/sets/${c}/tuning-mensajes.jsonl`), "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => (JSON.parse(l) as { mensaje: string }).mensaje),
-);
+const messages = tuningMessages();
 
 const csvCell = (v: string | number) => {
   const s = String(v);
