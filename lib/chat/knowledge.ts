@@ -81,7 +81,13 @@ async function stateFrom(url: string, loaded: readonly LoadedProduct[], version:
   index.compact();
   const media = new Map(loaded.map((l) => [l.product.sku, l.media]));
   const newest = loaded.reduce((max, l) => Math.max(max, l.updatedAt.getTime()), 0);
-  return { url, index, media, version, newest, applied: new Map() };
+  // rows loaded within the look-back window count as applied: the first refresh reads their stamps, not them
+  const applied = new Map<number, number>();
+  for (const l of loaded) {
+    const at = l.updatedAt.getTime();
+    if (at >= newest - LOOKBACK_MS) applied.set(Number(l.product.id), at);
+  }
+  return { url, index, media, version, newest, applied };
 }
 
 function build(url: string): Promise<CatalogState> {
