@@ -16,7 +16,7 @@ const VERSION = 20;
 const LEVEL = 1;
 const OUT_CHUNK = 256 * 1024;
 /** Input zlib may hold while it works: the next batch's XML is built meanwhile instead of waiting for each one. */
-const IN_BUFFER = 8 * 1024 * 1024;
+const IN_BUFFER = 2 * 1024 * 1024;
 
 type Written = { name: Buffer; crc: number; compressed: number; size: number; offset: number };
 
@@ -102,7 +102,8 @@ async function* deflateEntry(body: ZipEntry["body"], written: Written): AsyncGen
       written.crc = zlib.crc32(bytes, written.crc);
       written.size += bytes.length;
       checkSize(`entry ${written.name}`, written.size);
-      if (!deflate.write(bytes)) await Promise.race([once(deflate, "drain"), once(deflate, "error")]);
+      // `once` rejects if the stream fails meanwhile
+      if (!deflate.write(bytes)) await once(deflate, "drain");
       if (failed) throw failed;
       yield* take();
     }
