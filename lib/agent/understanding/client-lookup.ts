@@ -41,8 +41,12 @@ const CLIENT_PATTERNS = [
   /\bbusc\w* (a|al|el) cliente\b/,
   /\b(ficha|perfil|datos) del cliente\b/,
   /\b(lleva|ha) gastado\b/,
-  /\b(historial|datos|informacion|info|ficha|perfil|telefono|direccion|correo)( de contacto)? (del|de la|de el|de los) (cliente|empresa)\b/,
-  /\b(consult|busc|revis|mir|muestr|trae|traig)\w* (a |al |el |la |los datos del |la ficha del )?(cliente|empresa)\b/,
+  /\b(historial|datos|informacion|info|ficha|perfil|telefono|celular|direccion|correo)( de contacto| registrad[oa]s?| guardad[oa]s?)? (del|de la|de el|de los) (client[ae]s?|empresa)\b/,
+  // What a client has on record: "qué celular tiene registrado la clienta …".
+  /\b(tiene|tienen) (registrad|guardad)[oa]s? (el |la |los |las )?client[ae]s?\b/,
+  // "las compras que ha hecho …": someone else's purchases, asked by staff.
+  /\b(compras|pedidos|ordenes) (que |q )?(ha|han) (hecho|realizado)\b/,
+  /\b(consult|busc|revis|mir|muestr|trae|traig)\w* (a |al |el |la |los datos del |la ficha del )?(client[ae]|empresa)\b/,
   /\b(que|cuanto|cuando) (le|les) (vendimos|hemos vendido|vendieron|facturamos|despachamos)\b/,
   /\bhistorial de (?!mis?\b|nuestr|compras|pedidos|ordenes)[a-z]+ [a-z]+/,
 ];

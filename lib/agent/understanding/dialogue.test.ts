@@ -55,6 +55,15 @@ describe("corrections go to the line they name", () => {
       ],
     ],
     ["in words, misspelt", ["quiero 2 martillos", "mejor que sean sinco"], [["MAR-16", 5]]],
+    [
+      "a contrast of the old and the new count",
+      ["quiero 10 brocas de 8 mm y 3 martillos", "uy no eran 3 sino 6"],
+      [
+        ["BRO-8", 10],
+        ["MAR-16", 6],
+      ],
+    ],
+    ["the contrast said as two sentences", ["quiero 9 martillos", "perdon, no son 9, son 7"], [["MAR-16", 7]]],
   ])("%s", (_label, messages, lines) => {
     expect(linesOf(talk(hardware, messages as string[]).sale)).toEqual(lines);
   });
@@ -156,6 +165,13 @@ describe("packaging words count; they do not name the product", () => {
   };
   it("«cajas de guantes» are gloves, asked as a question too", () => {
     expect(linesOf(talk(shop, ["me aparta 2 cajas de guantes de nitrilo?"]).sale)).toEqual([["GUA-NIT", 2]]);
+  });
+  it("a list said without commas: a count with its packaging opens the next item", () => {
+    const c = talk(shop, ["necesito 1 caja de herramientas plastica 3 cajas de guantes de nitrilo"]);
+    expect(linesOf(c.sale)).toEqual([
+      ["CAJ-HER", 1],
+      ["GUA-NIT", 3],
+    ]);
   });
 });
 
