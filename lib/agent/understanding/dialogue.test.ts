@@ -120,6 +120,30 @@ describe("replies to «anything else?»", () => {
   });
 });
 
+describe("«that's all» with a product still to choose", () => {
+  const order = ["quiero 2 martillos y 3 taladros", "eso es todo"];
+  it("asks the choice once more instead of dropping the product", () => {
+    const c = talk(hardware, order);
+    expect(c.last.sale?.state).toBe("pendiente");
+    expect(c.answers[1]).toMatch(/taladro percutor/i);
+    expect(c.answers[1]).toMatch(/inal[aá]mbrico/i);
+    // the options are listed once
+    expect(c.answers[1]?.match(/percutor/gi)).toHaveLength(1);
+  });
+  it("the choice made after the reminder joins the cart", () => {
+    expect(linesOf(talk(hardware, [...order, "el percutor"]).sale)).toEqual([
+      ["MAR-16", 2],
+      ["TAL-650", 3],
+    ]);
+  });
+  it("finishing again drops it, saying so, and moves to the customer's data", () => {
+    const c = talk(hardware, [...order, "eso es todo"]);
+    expect(linesOf(c.sale)).toEqual([["MAR-16", 2]]);
+    expect(c.last.sale?.state).toBe("recolectando_datos");
+    expect(c.answers[2]).toMatch(/no lo agrego/i);
+  });
+});
+
 describe("answering the agent's choice", () => {
   const drills = {
     catalog: createCatalogIndex([
