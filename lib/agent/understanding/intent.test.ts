@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { converse, hardwareCatalog, hardwareCompany, product } from "../test-support/fixtures";
 import { createCatalogIndex } from "../retrieval/catalog-index";
+import { converse, hardwareCatalog, hardwareCompany, product } from "../test-support/fixtures";
 
 // Phrasings written for these mechanisms, not taken from any evaluation set.
 const intentOf = (text: string) => converse(hardwareCatalog(), hardwareCompany(), [text]).last.intent;

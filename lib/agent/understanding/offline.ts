@@ -11,7 +11,12 @@ import { analyze, foldText, replaceNumberWords, stem, tokenize } from "../analys
 import { readPrices } from "../analysis/prices";
 import { readSignals } from "../analysis/signals";
 import type { CatalogIndex } from "../retrieval/catalog-index";
-import { companyTopicsBeside, companyTopicsIn, isServiceQuestion, topicWeightBesideProduct } from "../retrieval/company";
+import {
+  companyTopicsBeside,
+  companyTopicsIn,
+  isServiceQuestion,
+  topicWeightBesideProduct,
+} from "../retrieval/company";
 import { resolvePhrase } from "../retrieval/resolve";
 import type { CatalogProduct, HistoryTurn } from "../types";
 import { type CartExtraction, extractCart } from "./cart-mentions";
