@@ -56,7 +56,7 @@ const CARD_NAME = new RegExp(`^${NAME_WORD}(?:\\s+${NAME_WORD}){1,4}$`, "u");
  * expected, so "cascos blancos, cc …" is not taken for a person.
  */
 function nameFromContactCard(rest: string, expectName: boolean): string | null {
-  for (const raw of rest.split(/[,;\n|]/)) {
+  for (const raw of rest.split(/[,;\n|]|(?<=[a-z\d])[.!?]\s+/)) {
     const company = bareName(raw.replace(CARD_LABEL, "").replace(BILL_TO, ""));
     if (company && COMPANY_SUFFIX.test(company)) return company;
     const chunk = raw
@@ -66,7 +66,8 @@ function nameFromContactCard(rest: string, expectName: boolean): string | null {
     if (!CARD_NAME.test(chunk)) continue;
     const words = chunk.split(/\s+/);
     const lower = words.map((w) => w.toLowerCase());
-    if (lower.some((w) => NOT_NAME_WORDS.has(w) || NAME_STOP.has(w)) || cityLike(chunk)) continue;
+    if (lower.some((w) => NOT_NAME_WORDS.has(w) || NAME_STOP.has(w)) || cityLike(chunk, rest.replace(raw, " ")))
+      continue;
     if (!expectName && !words.every((w) => /^\p{Lu}/u.test(w))) continue;
     return titleCase(chunk);
   }
@@ -79,13 +80,15 @@ function nameFromContactCard(rest: string, expectName: boolean): string | null {
  */
 const PLACE_PREPOSITIONS = new Set(["a", "en", "de", "para", "hasta", "desde", "por", "hacia"]);
 
-function cityLike(chunk: string): boolean {
+function cityLike(chunk: string, elsewhere: string): boolean {
   const city = findCity(chunk);
   if (!city) return false;
   const words = chunk.split(/\s+/);
   const at = words.findIndex((w) => findCity(w) !== null);
   const afterPreposition = PLACE_PREPOSITIONS.has((words[at - 1] ?? "").toLowerCase());
-  return words.length < 3 || at <= 0 || afterPreposition || isKnownCity(chunk);
+  // Two words ending in a town are a person too when the card names its city elsewhere ("… Mosquera, …, Cali").
+  const short = words.length < 3 && findCity(elsewhere) === null;
+  return short || at <= 0 || afterPreposition || isKnownCity(chunk);
 }
 
 function titleCase(name: string): string {
@@ -293,7 +296,9 @@ function bareName(text: string): string | null {
   if (!words.every((w) => wordShape.test(w))) return null;
   const folded = words.map((w) => foldText(w));
   const functionWord = folded.some(
-    (w, i) => (STOP_WORDS.has(w) || NOT_NAME_WORDS.has(w)) && !(i > 0 && NAME_JOINER.has(w)),
+    // A legal name joins with articles too ("Inversiones El Samán S.A.S.").
+    (w, i) =>
+      (STOP_WORDS.has(w) || NOT_NAME_WORDS.has(w)) && !(i > 0 && (NAME_JOINER.has(w) || (company && w === "el"))),
   );
   if (functionWord || (!company && findCity(candidate) === candidate)) return null;
   return company ? candidate : titleCase(candidate);

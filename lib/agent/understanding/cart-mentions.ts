@@ -197,8 +197,7 @@ export function extractCart(
       }
       continue;
     }
-    const phrase = clause.phraseTokens.join(" ");
-    const resolution = resolvePhrase(phrase, catalog);
+    const { phrase, resolution } = withCarriedHead(clause, kept, catalog);
     if (resolution.hits.length === 0) {
       // Words that name nothing beside a number ("ay, espere… que sean 30"): the number is the message's.
       if (clause.quantity !== null && bareQuantity === null && (reference || kind === "set")) {
@@ -213,6 +212,23 @@ export function extractCart(
   const finalKind =
     corrected && kind === "set" ? detectCartKind(kept.map((c) => c.tokens.join(" ")).join(" , ")) : kind;
   return { kind: finalKind === "set" && corrected ? "add" : finalKind, mentions, bareQuantity, bareUnit, reference };
+}
+
+/**
+ * "10 señales de salida y 10 de extintor": a count followed by "de …" leaves the noun of the item before unsaid.
+ * When the words alone do not pick one product, the previous item's first word is tried before them.
+ */
+function withCarriedHead(clause: Clause, clauses: readonly Clause[], catalog: CatalogIndex) {
+  const phrase = clause.phraseTokens.join(" ");
+  const resolution = resolvePhrase(phrase, catalog);
+  const [first, second] = clause.tokens;
+  const at = clauses.indexOf(clause);
+  const head = at > 0 ? clauses[at - 1]?.phraseTokens[0] : undefined;
+  if (resolution.resolved || !/^\d+$/.test(first ?? "") || second !== "de" || !head || analyze(head).length === 0)
+    return { phrase, resolution };
+  const carried = `${head} de ${phrase}`;
+  const withHead = resolvePhrase(carried, catalog);
+  return withHead.resolved ? { phrase: carried, resolution: withHead } : { phrase, resolution };
 }
 
 /**

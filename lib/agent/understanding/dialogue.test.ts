@@ -199,6 +199,30 @@ describe("packaging words count; they do not name the product", () => {
   });
 });
 
+describe("a count followed by «de …» leaves the previous item's noun unsaid", () => {
+  const shop = {
+    catalog: createCatalogIndex([
+      product("SEN-SAL", "Aviso de salida", "Aviso fotoluminiscente", 9000, 50),
+      product("SEN-EXT", "Aviso de extintor", "Aviso fotoluminiscente", 9500, 50),
+      product("EXT-10", "Extintor ABC 10 lb", "Polvo químico", 98000, 20),
+      product("EXT-20", "Extintor ABC 20 lb", "Polvo químico", 165000, 20),
+    ]),
+    company: hardwareCompany(),
+  };
+  it("takes the noun of the item before when the words alone pick nothing", () => {
+    expect(linesOf(talk(shop, ["ponme 10 avisos de salida y 6 de extintor"]).sale)).toEqual([
+      ["SEN-SAL", 10],
+      ["SEN-EXT", 6],
+    ]);
+  });
+  it("keeps the words' own product when they pick one", () => {
+    expect(linesOf(talk(shop, ["ponme 10 avisos de salida y 2 extintores de 20 lb"]).sale)).toEqual([
+      ["SEN-SAL", 10],
+      ["EXT-20", 2],
+    ]);
+  });
+});
+
 describe("products sold by the pack", () => {
   const shop = {
     catalog: createCatalogIndex([

@@ -73,3 +73,17 @@ describe("a customer who says they are a client is still buying", () => {
     expect(intentOf("soy cliente registrado, necesito 3 martillos")).not.toBe("cliente");
   });
 });
+
+describe("narrowing the list just shown", () => {
+  it("with a count of its own, picks from it", () => {
+    const c = converse(hardwareCatalog(), hardwareCompany(), [
+      "qué taladros tienen?",
+      "el percutor de 650, 3 unidades",
+    ]);
+    expect(c.last.intent).toBe("venta");
+  });
+  it("without a count, keeps asking about it", () => {
+    const c = converse(hardwareCatalog(), hardwareCompany(), ["qué taladros tienen?", "y el inalámbrico?"]);
+    expect(c.last.intent).toBe("inventario");
+  });
+});
