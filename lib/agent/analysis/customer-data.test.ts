@@ -63,6 +63,16 @@ describe("data written together, in any order", () => {
     expect(read(text).name).toBe(name);
   });
 
+  it("a labelled address is the address whatever its format, but not a question about the shop's", () => {
+    expect(read("Granja El Edén SAS, nit 900332145-9, tel 3172223344, dirección km 3 vía Rozo, Palmira")).toMatchObject(
+      {
+        address: "km 3 vía Rozo",
+        city: "Palmira",
+      },
+    );
+    expect(read("cuál es la dirección de ustedes? mi cel es 3172223344").address).toBeUndefined();
+  });
+
   it("reads a company's legal name and its NIT, adding the check digit the DIAN would", () => {
     expect(read("a nombre de Bodegas del Pacífico S.A.S., NIT 901245783", ALL)).toMatchObject({
       name: "Bodegas del Pacífico S.A.S.",

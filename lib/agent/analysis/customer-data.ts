@@ -134,6 +134,17 @@ function withNeighbourhood(text: string, match: RegExpMatchArray | null): RegExp
   return extended;
 }
 
+const LABELLED_ADDRESS =
+  /\b(?:direcci[oó]n(?: de (?:entrega|env[ií]o|despacho))?|dir)\s*[:.=-]?\s+((?=[^,;\n]*\p{L})[^,;\n]{4,80}?)(?=\s*(?:[,;\n]|$|\bnit\b|\bc[eé]dula\b|\bcc\b|\btel|\bcel))/iu;
+
+/** A labelled address that reads as one (a number or a rural place), not a question about the shop's. */
+function labelledAddress(text: string): RegExpMatchArray | null {
+  const match = text.match(LABELLED_ADDRESS);
+  const value = match?.[1] ?? "";
+  if (!match || /[?¿]/.test(text) || /^(de|del|su|sus|tu|la)\b/i.test(value)) return null;
+  return /\d/.test(value) || RURAL.test(value) ? match : null;
+}
+
 /** Extracts customer fields and returns the text with those spans blanked out. */
 export function extractCustomerData(text: string, options: CustomerExtractionOptions = {}): CustomerExtraction {
   const expected = new Set(options.expected ?? []);
@@ -151,14 +162,17 @@ export function extractCustomerData(text: string, options: CustomerExtractionOpt
   take(email);
 
   const strictAddress = withNeighbourhood(rest, rest.match(ADDRESS));
-  const address = strictAddress ?? (expected.has("address") ? looseAddress(rest) : null);
+  // "dirección km 3 vía Candelaria": what follows the label is the address, whatever its format.
+  const labelled = strictAddress ? null : labelledAddress(rest);
+  const address = strictAddress ?? (expected.has("address") && !labelled ? looseAddress(rest) : null);
   if (address && !strictAddress) bare.push("address");
-  if (address)
-    data.address = address[0]
+  const written = address?.[0] ?? labelled?.[1];
+  if (written)
+    data.address = written
       .replace(/\s+/g, " ")
       .replace(/[\s,]+$/, "")
       .trim();
-  take(address);
+  take(address ?? labelled);
 
   const nit = rest.match(NIT) ?? rest.match(NIT_KEYWORD);
   if (nit?.[1]) {

@@ -32,7 +32,7 @@ function lowerCaseName(folded: string): string | null {
 
 const CLIENT_PATTERNS = [
   /\b(informacion|info|datos|historial|estadisticas?|resumen|compras|pedidos|ordenes|facturas) (del|de la|de el|de los) clientes?\b/,
-  /\bclientes? (con )?(cedula|cc|nit|documento|numero)?\s*\d{5,}/,
+  /\bclient[ae]s? (con )?(el )?(cedula|cc|nit|documento|numero|celular|cel|telefono|tel)?\s*\d{5,}/,
   /\bhistorial de (compras|pedidos|ordenes)\b/,
   /\bestadisticas (de|del)\b/,
   /\b(que|cuanto|cuantas veces) ((nos|me|le|les) )?(ha|han) (comprado|pedido|gastado)\b/,
@@ -64,6 +64,10 @@ export function clientLookupFrom(text: string): ClientLookupRequest {
     : /historial|ha comprado|compras|pedidos|ordenes/.test(folded)
       ? "history"
       : "info";
+  const phone = text
+    .replace(/[\s.-]/g, "")
+    .match(/(?:celular|cel|telefono|teléfono|tel|whatsapp)(?:numero|número)?:?(3\d{9})(?!\d)/i);
+  if (phone?.[1]) return { scope, phone: phone[1] };
   const nit = text.match(/\b(\d{3}\.?\d{3}\.?\d{3})\s*-\s*(\d)\b/);
   if (nit?.[1]) return { scope, documentNumber: `${nit[1].replace(/\D/g, "")}-${nit[2]}`, isCompany: true };
   const document = text.replace(/(\d)\.(?=\d{3})/g, "$1").match(/\b\d{6,10}\b/);

@@ -145,7 +145,7 @@ function productWordTest(cart: CartExtraction): (word: string) => boolean {
   const words = new Set<string>();
   for (const m of cart.mentions)
     for (const p of m.resolved ? [m.resolved] : m.options.slice(0, 3))
-      for (const w of tokenize(`${p.name} ${p.synonyms.join(" ")}`)) words.add(singular(w));
+      for (const w of tokenize(`${p.name} ${p.synonyms.join(" ")} ${p.description}`)) words.add(singular(w));
   const stems = new Set([...words].map(stem));
   return (word) => {
     const own = singular(word);
