@@ -242,7 +242,10 @@ export function extractCustomerData(text: string, options: CustomerExtractionOpt
     rest = rest.replace(company, " , ");
   } else if (intro?.[1]) {
     const name = cutName(intro[1]);
-    if (name && !(intro[0].toLowerCase().startsWith("soy") && findCity(name) === name)) {
+    // "soy maestro de obra" says what the speaker does; "soy Juan Pérez" (or "soy juan" when asked) names them.
+    const soy = intro[0].toLowerCase().startsWith("soy");
+    const occupation = soy && !expectName && !options.nameLikely && !/^\p{Lu}/u.test(intro[1]);
+    if (name && !occupation && !(soy && findCity(name) === name)) {
       data.name = name;
       take(intro);
     }

@@ -65,6 +65,8 @@ export type CartContext = {
   /** Quantity of the cart's last line, for "un gabinete para cada uno". */ lastLineQuantity: number | null;
 };
 
+const SPEAKER_COPULAS = new Set(["soy", "somos", "trabajo", "trabajamos"]);
+
 export function extractCart(
   text: string,
   catalog: CatalogIndex,
@@ -132,6 +134,10 @@ export function extractCart(
       previous.unit = clause.unit;
       continue;
     }
+    // "somos una empresa de …, y queremos …": the speaker describing themselves names no product to buy.
+    // ("somos 4 pintores" counts people: left to the frames that read it).
+    const counted = clause.tokens.some((t) => /^\d+$/.test(t) && t !== "1");
+    if (!counted && clause.tokens.slice(0, 3).some((t) => SPEAKER_COPULAS.has(t))) continue;
     // "quiero 2 extintores de CO2 y ¿cuánto sale la recarga?": a price question beside an order is not a line.
     if (clause.question && clause.quantity === null && PRICE_QUESTION.test(clause.tokens.join(" "))) {
       if (clauses.some((c) => c !== clause && c.quantity !== null && hasProduct(c))) continue;

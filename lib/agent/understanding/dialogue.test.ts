@@ -223,6 +223,18 @@ describe("a count followed by «de …» leaves the previous item's noun unsaid"
   });
 });
 
+describe("the speaker describing themselves", () => {
+  it("names no product to buy", () => {
+    const c = talk(hardware, ["buenas, somos una empresa de escaleras y queremos 2 martillos"]);
+    expect(linesOf(c.sale)).toEqual([["MAR-16", 2]]);
+    expect(c.last.sale?.pending).toBeNull();
+  });
+  it("an occupation after «soy» is not their name", () => {
+    const c = talk(hardware, ["soy maestro de obra y necesito 3 serruchos"]);
+    expect(c.last.sale?.customer.name).toBeUndefined();
+  });
+});
+
 describe("products sold by the pack", () => {
   const shop = {
     catalog: createCatalogIndex([
