@@ -223,6 +223,28 @@ describe("a count followed by «de …» leaves the previous item's noun unsaid"
   });
 });
 
+describe("new units of what a service is for", () => {
+  const shop = {
+    catalog: createCatalogIndex([
+      product("MANT-P", "Mantenimiento de podadora a gasolina", "Revisión y ajuste", 60000, 999, { unit: "servicio" }),
+      product("POD-G", "Podadora a gasolina 4 tiempos", "Motor de 140 cc", 890000, 7),
+      product("POD-E", "Podadora eléctrica 1200 W", "Para jardines pequeños", 450000, 5),
+    ]),
+    company: hardwareCompany(),
+  };
+  it("after a service line, «nuevas de las mismas» are the goods, not more of the service", () => {
+    const c = talk(shop, ["necesito el mantenimiento para 3 podadoras a gasolina", "y me llevo 1 nueva de las mismas"]);
+    expect(linesOf(c.sale)).toEqual([
+      ["MANT-P", 3],
+      ["POD-G", 1],
+    ]);
+  });
+  it("without «nueva», the same words add to the service", () => {
+    const c = talk(shop, ["necesito el mantenimiento para 3 podadoras a gasolina", "agrégale 1 más de las mismas"]);
+    expect(linesOf(c.sale)).toEqual([["MANT-P", 4]]);
+  });
+});
+
 describe("the speaker describing themselves", () => {
   it("names no product to buy", () => {
     const c = talk(hardware, ["buenas, somos una empresa de escaleras y queremos 2 martillos"]);
