@@ -5,58 +5,24 @@ import path from "node:path";
 import { resetEnvCache } from "@/lib/env";
 import * as jobs from "@/lib/exports/jobs";
 import { storage } from "@/lib/storage";
-import { type BenchDb, createBenchDatabases } from "./support/metrics-db";
+import { profiled } from "./support/cpu-profile";
+import { createBenchDatabases } from "./support/metrics-db";
+import { seedSales } from "./support/seed-sales";
 import { type BenchRow, printTable, writeRows } from "./support/table";
 
 // Issue 12's export goal: N sale lines (default 100 000; `1000000` for the goal figure) exported as CSV and as
 // XLSX into storage (local backend) the way a console job does it, on SQLite and PostgreSQL. Prints time and the
 // process's peak RSS growth; the floor is streaming a file of the same size into the same storage (pure I/O).
 // Usage: npx tsx bench/sales-export.ts [lines] [sqlite|postgres|both] [csv,xlsx]
+// BENCH_CPU_PROF=dir writes a CPU profile of each export alone (bench/support/cpu-profile.ts).
 const LINES = Number(process.argv[2] ?? 100_000);
 const WHICH = process.argv[3] ?? "both";
 const FORMATS = (process.argv[4] ?? "csv,xlsx").split(",") as ("csv" | "xlsx")[];
 const mb = (n: number) => n / 1_048_576;
 
-async function seedSales(b: BenchDb, lines: number) {
-  const orders = Math.ceil(lines / 2);
-  const now = Math.floor(Date.now() / 1000);
-  // every 10th order is an open cart (excluded by default): seed enough to export `lines` closed lines
-  const total = Math.ceil((orders * 10) / 9);
-  if (b.flavour === "sqlite") {
-    await b.db.$executeRawUnsafe(
-      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${total})
-       INSERT INTO "Order" ("number", "state", "channel", "total", "customerName", "customerDocument", "customerPhone",
-                            "customerCity", "createdAt", "updatedAt", "closedAt")
-       SELECT 'P-' || printf('%07d', i), CASE WHEN i % 10 = 0 THEN 'pendiente' ELSE 'cerrada' END, 'web', 157000,
-              'Cliente ' || i, '1' || printf('%09d', i), '300' || printf('%07d', i), 'Cali',
-              strftime('%Y-%m-%dT%H:%M:%S.000+00:00', ${now} - i * 60, 'unixepoch'),
-              strftime('%Y-%m-%dT%H:%M:%S.000+00:00', ${now} - i * 60, 'unixepoch'),
-              CASE WHEN i % 10 = 0 THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%S.000+00:00', ${now} - i * 60 + 300, 'unixepoch') END
-       FROM n`,
-    );
-  } else {
-    await b.db.$executeRawUnsafe(
-      `INSERT INTO "Order" ("number", "state", "channel", "total", "customerName", "customerDocument", "customerPhone",
-                            "customerCity", "createdAt", "updatedAt", "closedAt")
-       SELECT 'P-' || lpad(i::text, 7, '0'), CASE WHEN i % 10 = 0 THEN 'pendiente' ELSE 'cerrada' END, 'web', 157000,
-              'Cliente ' || i, '1' || lpad(i::text, 9, '0'), '300' || lpad(i::text, 7, '0'), 'Cali',
-              to_timestamp(${now} - i * 60) AT TIME ZONE 'UTC', to_timestamp(${now} - i * 60) AT TIME ZONE 'UTC',
-              CASE WHEN i % 10 = 0 THEN NULL ELSE to_timestamp(${now} - i * 60 + 300) AT TIME ZONE 'UTC' END
-       FROM generate_series(1, ${total}) AS i`,
-    );
-  }
-  for (const [sku, name, qty, price] of [
-    ["CAS-001", "Casco de seguridad dieléctrico, clase E", 2, 38500],
-    ["GUA-014", 'Guante de nitrilo "Pro", talla 9', 4, 20000],
-  ] as const) {
-    await b.db.$executeRawUnsafe(
-      `INSERT INTO "OrderLine" ("orderId", "sku", "name", "quantity", "unitPrice", "subtotal")
-       SELECT "id", '${sku}', '${name.replace(/'/g, "''")}', ${qty}, ${price}, ${qty * price} FROM "Order"`,
-    );
-  }
-}
-
-type Measured = { seconds: number; rssMb: number; bytes: number };
+// cpu: this process's user + system seconds over the step (zlib's pool threads included): on a box shared with
+// other sessions the wall time also counts the time spent waiting for a core
+type Measured = { seconds: number; cpu: number; rssMb: number; bytes: number };
 
 async function sampled(body: () => Promise<number>): Promise<Measured> {
   const base = process.memoryUsage().rss;
@@ -65,11 +31,13 @@ async function sampled(body: () => Promise<number>): Promise<Measured> {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 20);
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const bytes = await body();
   const seconds = (performance.now() - t0) / 1000;
+  const used = process.cpuUsage(cpu0);
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);
-  return { seconds, rssMb: mb(peak - base), bytes };
+  return { seconds, cpu: (used.user + used.system) / 1e6, rssMb: mb(peak - base), bytes };
 }
 
 /** The job's path: this branch streams rows into storage; older code wrote a temporary file first. */
@@ -103,10 +71,14 @@ async function main() {
       await seedSales(b, LINES);
       console.log(`[${b.flavour}] seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       for (const format of FORMATS) {
-        const m = await sampled(() => exportToStorage(format, `exports/bench-${b.flavour}.${format}`));
+        const m = await sampled(() =>
+          profiled(`export-${b.flavour}-${format}`, () =>
+            exportToStorage(format, `exports/bench-${b.flavour}.${format}`),
+          ),
+        );
         const f = await sampled(() => floor(m.bytes, `exports/floor-${b.flavour}.csv`));
         console.log(
-          `  ${format.padEnd(4)} ${m.seconds.toFixed(2)} s  ${mb(m.bytes).toFixed(1)} MB  RSS +${m.rssMb.toFixed(0)} MB  (floor ${f.seconds.toFixed(2)} s)`,
+          `  ${format.padEnd(4)} ${m.seconds.toFixed(2)} s  ${mb(m.bytes).toFixed(1)} MB  RSS +${m.rssMb.toFixed(0)} MB  CPU ${m.cpu.toFixed(1)} s  (floor ${f.seconds.toFixed(2)} s)`,
         );
         const figure = `sales export ${format.toUpperCase()} (${label} lines ${b.flavour})`;
         // the goal is 10 s for 1 M lines: at other sizes, the same rate
@@ -118,6 +90,7 @@ async function main() {
           floor: f.seconds,
           unit: "s",
           ok: m.seconds <= goal,
+          note: `CPU ${m.cpu.toFixed(1)} s, load ${os.loadavg()[0]?.toFixed(1)}`,
         });
         rows.push({
           figure: `${figure}, RSS growth`,

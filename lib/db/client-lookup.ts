@@ -4,8 +4,10 @@ import { formatDate } from "@/lib/format";
 import { foldText } from "@/lib/text";
 
 // Staff-only answers about a client (the pipeline calls this only for a staff principal). Finds the client
-// by document number (exact, with or without the NIT check digit) or by name (folded, all words present).
+// by mobile, by document number (exact, with or without the NIT check digit) or by name (folded, all words present).
 async function findClient(request: ClientLookupRequest) {
+  if (request.phone)
+    return db().client.findFirst({ where: { phone: request.phone }, orderBy: { lastPurchaseAt: "desc" } });
   if (request.documentNumber) {
     const digits = request.documentNumber.replace(/\D/g, "");
     const withoutCheck = request.documentNumber.split("-")[0]?.replace(/\D/g, "") ?? digits;

@@ -74,26 +74,26 @@ function orderConditions(f: ExportFilters, first: number): { sql: string; params
   return { sql: parts.map((p) => ` AND ${p}`).join(""), params };
 }
 
-/** One export row of a sale line, keyed as the dataset's columns; timestamps in epoch ms. */
-export type SaleLineExportRow = {
-  linea_id: number;
-  pedido: string;
-  estado: string;
-  canal: string;
-  chat_id: string | null;
-  fecha: number;
-  cerrado: number | null;
-  cliente_documento: string | null;
-  cliente_nombre: string | null;
-  cliente_telefono: string | null;
-  ciudad: string | null;
-  sku: string;
-  producto: string;
-  cantidad: number;
-  precio_unitario: number;
-  subtotal: number;
-  total_pedido: number;
-};
+/** One export row of a sale line, in the dataset's column order; timestamps in epoch ms. */
+export type SaleLineExportRow = [
+  linea_id: number,
+  pedido: string,
+  estado: string,
+  canal: string,
+  chat_id: string | null,
+  fecha: number,
+  cerrado: number | null,
+  cliente_documento: string | null,
+  cliente_nombre: string | null,
+  cliente_telefono: string | null,
+  ciudad: string | null,
+  sku: string,
+  producto: string,
+  cantidad: number,
+  precio_unitario: number,
+  subtotal: number,
+  total_pedido: number,
+];
 
 export function saleLinesAfter(f: ExportFilters, afterId: number, take: number) {
   const where = orderConditions(f, 3);
@@ -125,20 +125,21 @@ export function countMessagesForExport(f: ExportFilters) {
   return db().message.count({ where: messageWhere(f) });
 }
 
-export type MessageExportRow = {
-  mensaje_id: number;
-  chat_id: string;
-  canal: string;
-  fecha: number;
-  rol: string;
-  texto: string;
-  intencion: string | null;
-  estado_venta: string | null;
-  modelo: string | null;
-  tiempo_total_ms: number | null;
-  tiempo_modelo_ms: number | null;
-  tiempo_busqueda_ms: number | null;
-};
+/** One export row of a message, in the dataset's column order; timestamps in epoch ms. */
+export type MessageExportRow = [
+  mensaje_id: number,
+  chat_id: string,
+  canal: string,
+  fecha: number,
+  rol: string,
+  texto: string,
+  intencion: string | null,
+  estado_venta: string | null,
+  modelo: string | null,
+  tiempo_total_ms: number | null,
+  tiempo_modelo_ms: number | null,
+  tiempo_busqueda_ms: number | null,
+];
 
 export function messagesAfter(f: ExportFilters, afterId: number, take: number) {
   const params: unknown[] = [afterId, take];

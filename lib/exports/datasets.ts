@@ -17,7 +17,8 @@ export type { CellValue, ColumnKind, ExportStyle };
 // What each dataset contains. Columns are declared once and drive CSV headers, XLSX sheets and the
 // round-trip tests. Money is integer COP; dates are Colombian local time. `header` is the console's (human)
 // header; `legacyHeader`, where it differs, is the one the legacy `/exportar` files have always had.
-export type ExportRow = Record<string, CellValue>;
+// A row is an array of cells in the order of `columns` (the large datasets' SQL selects in that order).
+export type ExportRow = CellValue[];
 export type Column = { key: string; header: string; kind: ColumnKind; legacyHeader?: string };
 
 export function headerOf(column: Column, style: ExportStyle): string {
@@ -43,6 +44,12 @@ function page<T extends { id: number }>(items: T[], map: (item: T) => ExportRow)
   return { rows: items.map(map), lastId: items.at(-1)?.id ?? null };
 }
 
+/** Arrays read straight from the driver: the id to continue from is the first cell of the last row. */
+function arrays(rows: ExportRow[]) {
+  const last = rows.at(-1);
+  return { rows, lastId: last ? Number(last[0]) : null };
+}
+
 const inventario: DatasetDef = {
   name: "inventario",
   title: "Inventario",
@@ -62,20 +69,20 @@ const inventario: DatasetDef = {
   ],
   count: countProductsForExport,
   async batch(f, afterId, take) {
-    return page(await productsAfter(f, afterId, take), (p) => ({
-      id: p.id,
-      sku: p.sku,
-      nombre: p.name,
-      descripcion: p.description,
-      categoria: p.category,
-      marca: p.brand,
-      precio: p.price,
-      stock: p.stock,
-      unidad: p.unit,
-      norma: p.standard,
-      activo: p.active,
-      actualizado: p.updatedAt,
-    }));
+    return page(await productsAfter(f, afterId, take), (p) => [
+      p.id,
+      p.sku,
+      p.name,
+      p.description,
+      p.category,
+      p.brand,
+      p.price,
+      p.stock,
+      p.unit,
+      p.standard,
+      p.active,
+      p.updatedAt,
+    ]);
   },
 };
 
@@ -98,20 +105,20 @@ const clientes: DatasetDef = {
   ],
   count: countClientsForExport,
   async batch(f, afterId, take) {
-    return page(await clientsAfter(f, afterId, take), (c) => ({
-      id: c.id,
-      tipo_documento: c.documentType,
-      cedula: c.documentNumber,
-      nombre: c.name,
-      telefono: c.phone,
-      email: c.email,
-      direccion: c.address,
-      ciudad: c.city,
-      numero_compras: c.purchaseCount,
-      total_compras: c.purchaseTotal,
-      primera_compra: c.firstPurchaseAt,
-      ultima_compra: c.lastPurchaseAt,
-    }));
+    return page(await clientsAfter(f, afterId, take), (c) => [
+      c.id,
+      c.documentType,
+      c.documentNumber,
+      c.name,
+      c.phone,
+      c.email,
+      c.address,
+      c.city,
+      c.purchaseCount,
+      c.purchaseTotal,
+      c.firstPurchaseAt,
+      c.lastPurchaseAt,
+    ]);
   },
 };
 
@@ -139,8 +146,7 @@ const ventas: DatasetDef = {
   ],
   count: countSaleLinesForExport,
   async batch(f, afterId, take) {
-    const rows = (await saleLinesAfter(f, afterId, take)) as unknown as ExportRow[];
-    return { rows, lastId: rows.length > 0 ? Number(rows[rows.length - 1]?.linea_id) : null };
+    return arrays(await saleLinesAfter(f, afterId, take));
   },
 };
 
@@ -163,8 +169,7 @@ const conversaciones: DatasetDef = {
   ],
   count: countMessagesForExport,
   async batch(f, afterId, take) {
-    const rows = (await messagesAfter(f, afterId, take)) as unknown as ExportRow[];
-    return { rows, lastId: rows.length > 0 ? Number(rows[rows.length - 1]?.mensaje_id) : null };
+    return arrays(await messagesAfter(f, afterId, take));
   },
 };
 
@@ -174,13 +179,23 @@ export function isDatasetName(value: string): value is DatasetName {
   return (DATASET_NAMES as readonly string[]).includes(value);
 }
 
-/** Every row of a dataset, batch by batch (keyset pagination: id > last). */
+/**
+ * Every row of a dataset, batch by batch (keyset pagination: id > last). The next batch is asked for before this
+ * one is handed over, so a PostgreSQL server runs the next query while this batch is written out: at most two
+ * batches are held.
+ */
 export async function* datasetBatches(def: DatasetDef, filters: ExportFilters, batchSize = 5_000) {
-  let afterId = 0;
-  for (;;) {
-    const { rows, lastId } = await def.batch(filters, afterId, batchSize);
-    if (rows.length > 0) yield rows;
-    if (lastId === null || rows.length < batchSize) return;
-    afterId = lastId;
+  let pending = def.batch(filters, 0, batchSize);
+  try {
+    for (;;) {
+      const { rows, lastId } = await pending;
+      const more = lastId !== null && rows.length >= batchSize;
+      if (more) pending = def.batch(filters, lastId, batchSize);
+      if (rows.length > 0) yield rows;
+      if (!more) return;
+    }
+  } finally {
+    // stopped early (the reader went away): the prefetched batch is not wanted; let it settle quietly
+    pending.catch(() => undefined);
   }
 }

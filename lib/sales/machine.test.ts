@@ -68,6 +68,29 @@ const rows: Row[] = [
   ["eso es todo → collect data", cart("pendiente"), { type: "finish_cart" }, "recolectando_datos", ["missing_fields"]],
   ["eso es todo with empty cart", newSale(), { type: "finish_cart" }, "iniciada", ["empty_cart"]],
   [
+    "eso es todo while a product is still being chosen asks the choice once more",
+    cart("pendiente", { pending: { kind: "choose_product", options: ["CAB-002", "AUX-003"], quantity: 3 } }),
+    { type: "finish_cart" },
+    "pendiente",
+    ["choice_open"],
+  ],
+  [
+    "eso es todo with only an uncounted suggestion open moves on",
+    cart("pendiente", { pending: { kind: "choose_product", options: ["CAB-002"], quantity: null } }),
+    { type: "finish_cart" },
+    "recolectando_datos",
+    ["missing_fields"],
+  ],
+  [
+    "eso es todo again after that reminder drops the choice and moves on",
+    cart("pendiente", {
+      pending: { kind: "choose_product", options: ["CAB-002", "AUX-003"], quantity: 3, reminded: true },
+    }),
+    { type: "finish_cart" },
+    "recolectando_datos",
+    ["choice_dropped", "missing_fields"],
+  ],
+  [
     "data with cart → collect",
     cart("pendiente"),
     { type: "customer_data", data: { name: "Laura Gómez" } },

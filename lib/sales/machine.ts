@@ -266,11 +266,18 @@ export function applySaleEvent(current: SaleSnapshot | null, event: SaleEvent, l
     }
     case "finish_cart": {
       if (snapshot.lines.length === 0) return { snapshot, outcomes: [{ type: "empty_cart" }] };
-      const next = settle(
-        { ...snapshot, pending: isShoppingQuestion(snapshot.pending) ? null : snapshot.pending },
-        true,
-      );
-      const step = checkoutStep(next, []);
+      const open = snapshot.pending;
+      // A product counted but not yet chosen is not dropped silently by "that's all": asked once more, then
+      // dropped, saying so, if the customer finishes again. A lone suggestion with no count was only a question.
+      const counted = open?.kind === "choose_product" && !open.replaces && open.quantity !== null;
+      if (counted && !open.reminded)
+        return {
+          snapshot: { ...snapshot, pending: { ...open, reminded: true } },
+          outcomes: [{ type: "choice_open", options: open.options, quantity: open.quantity }],
+        };
+      const dropped: SaleOutcome[] = counted ? [{ type: "choice_dropped", options: open.options }] : [];
+      const next = settle({ ...snapshot, pending: isShoppingQuestion(open) ? null : open }, true);
+      const step = checkoutStep(next, dropped);
       // Asked again for the summary it already showed: show the same one (same digest) again.
       if (step.outcomes.length === 0 && step.snapshot.state === "listo_para_finalizar")
         step.outcomes.push({ type: "ready_to_close" });

@@ -30,7 +30,14 @@ export type CustomerField = keyof CustomerData;
  * answer to this question; `confirm_order` names the exact order summary the customer was shown.
  */
 export type PendingQuestion =
-  | { kind: "choose_product"; options: string[]; quantity: number | null; replaces?: string }
+  | {
+      kind: "choose_product";
+      options: string[];
+      quantity: number | null;
+      replaces?: string;
+      /** The customer said "that's all" once with this choice still open, and was asked it again. */
+      reminded?: boolean;
+    }
   | { kind: "stock_offer"; sku: string; quantity: number }
   | { kind: "customer_data"; fields: CustomerField[] }
   | { kind: "confirm_order"; digest: string };
@@ -71,6 +78,8 @@ export type SaleOutcome =
   | { type: "not_in_cart"; sku: string }
   /** The product still being chosen was taken back: the question is withdrawn. */
   | { type: "choice_dropped"; options: string[] }
+  /** "That's all" with a product still to choose: the choice is asked once more before checkout. */
+  | { type: "choice_open"; options: string[]; quantity: number | null }
   | { type: "stock_insufficient"; sku: string; requested: number; available: number }
   | { type: "ambiguous"; options: string[]; quantity: number | null }
   | { type: "quantity_missing"; sku: string }

@@ -16,6 +16,8 @@ const SETS = [
   "round4-dialogos",
   "round5-mensajes",
   "round5-dialogos",
+  "round6-mensajes",
+  "round6-dialogos",
 ];
 
 describe.each(["demo", "real"])("evaluation sets on the %s catalogue", (catalog) => {

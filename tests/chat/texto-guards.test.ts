@@ -121,6 +121,17 @@ describe.each(FLAVOURS)("chat API guards on %s", (flavour) => {
     expect(staff.body.respuesta).toContain(seeded.name.split(" ")[0]);
   });
 
+  it("finds a client by the mobile staff ask with", async () => {
+    const seeded = await t.db.client.findFirstOrThrow({ where: { phone: { startsWith: "3" }, orders: { some: {} } } });
+    const key = await createApiKeyFor(t.db, "ventas");
+    const staff = await sendTexto(
+      { mensaje: `cliente con celular ${seeded.phone} q ha pedido` },
+      { headers: { authorization: `Bearer ${key}` } },
+    );
+    expect(staff.body.tipo_mensaje).toBe("cliente");
+    expect(staff.body.respuesta).toContain(seeded.name.split(" ")[0]);
+  });
+
   it("stays silent while staff attend the conversation or the bot is off globally", async () => {
     await runDialog(["hola, buenos días"], "toma-control");
     await t.db.conversation.update({ where: { chatId: "toma-control" }, data: { botEnabled: false } });

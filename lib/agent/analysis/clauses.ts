@@ -155,6 +155,20 @@ function isReasonClause(tokens: readonly string[]): boolean {
   return !REASON_KEEPS.has(tokens[1] ?? "") && tokens.some(isNumber);
 }
 
+// Packaging that only ever counts: "galones" is left out, as "de 2.5 galones" is a size.
+const COUNTING_PACKAGING = new Set([...PACKAGING].filter(([, unit]) => unit !== "galon").map(([word]) => word));
+
+/**
+ * A list said without commas ("10 conos de señal 4 rollos de cinta"): a number with a packaging word opens a new
+ * item once the clause already holds a counted product. After "de", "x" or "por" it is the pack's size instead.
+ */
+function startsCountedItem(tokens: readonly string[], i: number, current: readonly string[]): boolean {
+  if (!isNumber(tokens[i]) || !COUNTING_PACKAGING.has(tokens[i + 1] ?? "")) return false;
+  if (["de", "x", "por", "con"].includes(current.at(-1) ?? "")) return false;
+  const counted = current.findIndex(isNumber);
+  return counted >= 0 && current.slice(counted + 1).some((t) => analyze(t).length > 0);
+}
+
 export function splitClauses(text: string): RawClause[] {
   // "¿…?" opens a sentence of its own; a list with one product per line keeps its lines apart.
   const parts = foldText(text.replace(/\s*(\r?\n)+\s*/g, " , ")).split(/([,;:\n¿?+]|\.(?!\d))/);
@@ -186,6 +200,10 @@ export function splitClauses(text: string): RawClause[] {
         clauses.push({ tokens: current, question });
         current = [];
         continue;
+      }
+      if (startsCountedItem(tokens, i, current)) {
+        clauses.push({ tokens: current, question });
+        current = [];
       }
       current.push(token);
     }

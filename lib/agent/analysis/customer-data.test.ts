@@ -43,6 +43,36 @@ describe("data written together, in any order", () => {
     });
   });
 
+  it.each([
+    [
+      "a legal name with an article in it",
+      "Ferretería El Tornillo SAS, nit 900123456-8, cel 3157778899",
+      "Ferretería El Tornillo SAS",
+    ],
+    [
+      "a surname that is also a town, when the card names its city",
+      "Nubia Jamundí cc 1006234567 cel 3116549870 cra 7 # 15-30 Palmira",
+      "Nubia Jamundí",
+    ],
+    [
+      "a name after a sentence that finishes the cart",
+      "listo, eso sería. Gloria Inés Patiño cc 31234567",
+      "Gloria Inés Patiño",
+    ],
+  ])("%s", (_label, text, name) => {
+    expect(read(text).name).toBe(name);
+  });
+
+  it("a labelled address is the address whatever its format, but not a question about the shop's", () => {
+    expect(read("Granja El Edén SAS, nit 900332145-9, tel 3172223344, dirección km 3 vía Rozo, Palmira")).toMatchObject(
+      {
+        address: "km 3 vía Rozo",
+        city: "Palmira",
+      },
+    );
+    expect(read("cuál es la dirección de ustedes? mi cel es 3172223344").address).toBeUndefined();
+  });
+
   it("reads a company's legal name and its NIT, adding the check digit the DIAN would", () => {
     expect(read("a nombre de Bodegas del Pacífico S.A.S., NIT 901245783", ALL)).toMatchObject({
       name: "Bodegas del Pacífico S.A.S.",

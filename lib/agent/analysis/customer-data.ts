@@ -56,7 +56,7 @@ const CARD_NAME = new RegExp(`^${NAME_WORD}(?:\\s+${NAME_WORD}){1,4}$`, "u");
  * expected, so "cascos blancos, cc …" is not taken for a person.
  */
 function nameFromContactCard(rest: string, expectName: boolean): string | null {
-  for (const raw of rest.split(/[,;\n|]/)) {
+  for (const raw of rest.split(/[,;\n|]|(?<=[a-z\d])[.!?]\s+/)) {
     const company = bareName(raw.replace(CARD_LABEL, "").replace(BILL_TO, ""));
     if (company && COMPANY_SUFFIX.test(company)) return company;
     const chunk = raw
@@ -66,7 +66,8 @@ function nameFromContactCard(rest: string, expectName: boolean): string | null {
     if (!CARD_NAME.test(chunk)) continue;
     const words = chunk.split(/\s+/);
     const lower = words.map((w) => w.toLowerCase());
-    if (lower.some((w) => NOT_NAME_WORDS.has(w) || NAME_STOP.has(w)) || cityLike(chunk)) continue;
+    if (lower.some((w) => NOT_NAME_WORDS.has(w) || NAME_STOP.has(w)) || cityLike(chunk, rest.replace(raw, " ")))
+      continue;
     if (!expectName && !words.every((w) => /^\p{Lu}/u.test(w))) continue;
     return titleCase(chunk);
   }
@@ -79,13 +80,15 @@ function nameFromContactCard(rest: string, expectName: boolean): string | null {
  */
 const PLACE_PREPOSITIONS = new Set(["a", "en", "de", "para", "hasta", "desde", "por", "hacia"]);
 
-function cityLike(chunk: string): boolean {
+function cityLike(chunk: string, elsewhere: string): boolean {
   const city = findCity(chunk);
   if (!city) return false;
   const words = chunk.split(/\s+/);
   const at = words.findIndex((w) => findCity(w) !== null);
   const afterPreposition = PLACE_PREPOSITIONS.has((words[at - 1] ?? "").toLowerCase());
-  return words.length < 3 || at <= 0 || afterPreposition || isKnownCity(chunk);
+  // Two words ending in a town are a person too when the card names its city elsewhere ("… Mosquera, …, Cali").
+  const short = words.length < 3 && findCity(elsewhere) === null;
+  return short || at <= 0 || afterPreposition || isKnownCity(chunk);
 }
 
 function titleCase(name: string): string {
@@ -131,6 +134,17 @@ function withNeighbourhood(text: string, match: RegExpMatchArray | null): RegExp
   return extended;
 }
 
+const LABELLED_ADDRESS =
+  /\b(?:direcci[oó]n(?: de (?:entrega|env[ií]o|despacho))?|dir)\s*[:.=-]?\s+((?=[^,;\n]*\p{L})[^,;\n]{4,80}?)(?=\s*(?:[,;\n]|$|\bnit\b|\bc[eé]dula\b|\bcc\b|\btel|\bcel))/iu;
+
+/** A labelled address that reads as one (a number or a rural place), not a question about the shop's. */
+function labelledAddress(text: string): RegExpMatchArray | null {
+  const match = text.match(LABELLED_ADDRESS);
+  const value = match?.[1] ?? "";
+  if (!match || /[?¿]/.test(text) || /^(de|del|su|sus|tu|la)\b/i.test(value)) return null;
+  return /\d/.test(value) || RURAL.test(value) ? match : null;
+}
+
 /** Extracts customer fields and returns the text with those spans blanked out. */
 export function extractCustomerData(text: string, options: CustomerExtractionOptions = {}): CustomerExtraction {
   const expected = new Set(options.expected ?? []);
@@ -148,14 +162,17 @@ export function extractCustomerData(text: string, options: CustomerExtractionOpt
   take(email);
 
   const strictAddress = withNeighbourhood(rest, rest.match(ADDRESS));
-  const address = strictAddress ?? (expected.has("address") ? looseAddress(rest) : null);
+  // "dirección km 3 vía Candelaria": what follows the label is the address, whatever its format.
+  const labelled = strictAddress ? null : labelledAddress(rest);
+  const address = strictAddress ?? (expected.has("address") && !labelled ? looseAddress(rest) : null);
   if (address && !strictAddress) bare.push("address");
-  if (address)
-    data.address = address[0]
+  const written = address?.[0] ?? labelled?.[1];
+  if (written)
+    data.address = written
       .replace(/\s+/g, " ")
       .replace(/[\s,]+$/, "")
       .trim();
-  take(address);
+  take(address ?? labelled);
 
   const nit = rest.match(NIT) ?? rest.match(NIT_KEYWORD);
   if (nit?.[1]) {
@@ -225,7 +242,10 @@ export function extractCustomerData(text: string, options: CustomerExtractionOpt
     rest = rest.replace(company, " , ");
   } else if (intro?.[1]) {
     const name = cutName(intro[1]);
-    if (name && !(intro[0].toLowerCase().startsWith("soy") && findCity(name) === name)) {
+    // "soy maestro de obra" says what the speaker does; "soy Juan Pérez" (or "soy juan" when asked) names them.
+    const soy = intro[0].toLowerCase().startsWith("soy");
+    const occupation = soy && !expectName && !options.nameLikely && !/^\p{Lu}/u.test(intro[1]);
+    if (name && !occupation && !(soy && findCity(name) === name)) {
       data.name = name;
       take(intro);
     }
@@ -293,7 +313,9 @@ function bareName(text: string): string | null {
   if (!words.every((w) => wordShape.test(w))) return null;
   const folded = words.map((w) => foldText(w));
   const functionWord = folded.some(
-    (w, i) => (STOP_WORDS.has(w) || NOT_NAME_WORDS.has(w)) && !(i > 0 && NAME_JOINER.has(w)),
+    // A legal name joins with articles too ("Inversiones El Samán S.A.S.").
+    (w, i) =>
+      (STOP_WORDS.has(w) || NOT_NAME_WORDS.has(w)) && !(i > 0 && (NAME_JOINER.has(w) || (company && w === "el"))),
   );
   if (functionWord || (!company && findCity(candidate) === candidate)) return null;
   return company ? candidate : titleCase(candidate);

@@ -132,3 +132,17 @@ export function compileCues(list: readonly string[]): RegExp {
   });
   return new RegExp(alternatives.join("|"));
 }
+
+/**
+ * Words the lexicon itself reads (attribute labels, sizes, colours, the company-topic cues): when a customer writes
+ * one, it means that word, so it is never taken for a misspelt product word ("talla" is not "tabla").
+ */
+export function lexiconWords(): string[] {
+  const { numberLabels, sizeLabels, sizes, colours } = lexicon.attributes;
+  const cueWords = lexicon.companyTopics.flatMap((t) =>
+    t.question.flatMap((cue) => cue.replace(/[\^$*]/g, "").split(" ")),
+  );
+  return [...numberLabels, ...sizeLabels, ...sizes, ...Object.values(colours).flat(), ...cueWords].filter(
+    (w) => w.length >= 4,
+  );
+}

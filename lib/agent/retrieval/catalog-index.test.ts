@@ -74,3 +74,17 @@ describe("colour words describe, they don't name", () => {
     expect(top("algo amarillo", 4)).toEqual(expect.arrayContaining(["CAB-002", "ROP-002"]));
   });
 });
+
+describe("words the lexicon reads are not spelling guesses", () => {
+  // "talla" is one letter from "tabla" and "rojo" from "rejo": neither is a misspelling of them.
+  const index = createCatalogIndex([
+    { ...loadProducts()[0], sku: "TAB-1", name: "Tabla espinal", description: "Tabla rígida", synonyms: [] },
+    { ...loadProducts()[0], sku: "REJ-1", name: "Rejo de cuero", description: "Rejo trenzado", synonyms: [] },
+  ] as never);
+  it.each(["si no me sirve la talla", "lo tienen en rojo?"])("%s finds nothing", (q) => {
+    expect(index.search(q).map((h) => h.product.sku)).toEqual([]);
+  });
+  it("a real misspelling still finds the product", () => {
+    expect(index.search("tavla espinal").map((h) => h.product.sku)).toContain("TAB-1");
+  });
+});

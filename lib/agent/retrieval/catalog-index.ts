@@ -3,6 +3,7 @@
 
 import { analyze, foldText } from "@/lib/agent/analysis/normalize";
 import { phoneticKey } from "@/lib/agent/analysis/phonetic";
+import { lexiconWords } from "@/lib/agent/lexicon";
 import type { CatalogProduct } from "@/lib/agent/types";
 import { conceptTerms } from "./concepts";
 import { IndexStore, type Postings } from "./index-store";
@@ -12,6 +13,9 @@ import { type Family, familiesOf, type ProductProfile, profileProduct } from "./
  * Colour words describe a product, they don't name one: "guantes negros" must not rank the yellow-and-black
  * floor tape above gloves, nor "extintor rojo" the red padlock above extinguishers.
  */
+// A word the lexicon reads itself is matched exactly or not at all, never as a spelling guess.
+const LEXICON_TERMS = new Set(lexiconWords().flatMap((w) => analyze(w)));
+
 const ATTRIBUTE_TERMS = new Set([
   "blanc",
   "amarill",
@@ -137,7 +141,7 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[], optio
     const concept = conceptTerms(term).filter((t) => t !== term && index.has(t));
     if (known) return [{ term, factor: 1 }, ...concept.map((t) => ({ term: t, factor: 0.7 }))];
     if (concept.length > 0) return concept.map((t) => ({ term: t, factor: 0.85 }));
-    if (/\d/.test(term)) return [];
+    if (/\d/.test(term) || LEXICON_TERMS.has(term)) return [];
     // Sound-alike spelling ("kasco", "baketa") is near-certain; edit distance is the last resort.
     const sounds = store.soundsLike(phoneticKey(term));
     if (sounds) return sounds.slice(0, 3).map((t) => ({ term: t, factor: 0.9 }));

@@ -22,6 +22,7 @@ const TOPICS = lexicon.companyTopics.map((t) => ({
   topic: t.topic,
   productWeight: t.productWeight,
   question: compileCues(t.question),
+  questionAll: new RegExp(compileCues(t.question).source, "g"),
   text: compileCues(t.text),
 }));
 const SUMMARY_TOPICS = ["empresa", "servicios", "contacto"];
@@ -63,6 +64,20 @@ export function topicWeightBesideProduct(topics: readonly string[]): number {
 export function companyTopicsIn(text: string): string[] {
   const folded = foldText(text).replace(/[¿?¡!.,;:]/g, " ");
   return TOPICS.filter((t) => t.question.test(folded)).map((t) => t.topic);
+}
+
+/**
+ * Topics asked about in words of their own. A cue said only with words of the products named ("tarjetas de
+ * bloqueo" holds the payment cue "tarjeta") is the product; a longer cue with a word of its own ("punto de venta"
+ * beside a product called "Punto de …") is the company.
+ */
+export function companyTopicsBeside(text: string, isProductWord: (word: string) => boolean): string[] {
+  const folded = foldText(text).replace(/[¿?¡!.,;:]/g, " ");
+  const ownWords = (match: string) => {
+    const content = match.split(/\s+/).filter((w) => w.length > 2 && !lexicon.stopwords.has(w));
+    return content.length === 0 || content.some((w) => !isProductWord(w));
+  };
+  return TOPICS.filter((t) => [...folded.matchAll(t.questionAll)].some((m) => ownWords(m[0]))).map((t) => t.topic);
 }
 
 const bullets = (content: string) =>

@@ -56,6 +56,11 @@ export function staffTools(session: ToolSession) {
       z.object({
         scope: z.enum(["info", "history", "stats"]),
         documentNumber: z.string().trim().min(1).max(20).optional(),
+        phone: z
+          .string()
+          .trim()
+          .regex(/^3\d{9}$/)
+          .optional(),
         name: z.string().trim().min(1).max(120).optional(),
       }),
       async (query) => {

@@ -33,7 +33,7 @@ export type CartExtraction = {
 const REMOVE =
   /\b(quit(a|e|ar)(le|me|los|las|lo|la)?(s)?|sac(a|ar|ale|alos|alas)|saque(le|los|las|me)?|elimin(a|e|ar)(le|lo|los|las)?|borr(a|e|ar)(le|lo|los|las)?|retir(a|e|ar)(le|lo|los|las)?|ya no (quiero|necesito) (los|las|el|la))\b/;
 const SET =
-  /\b(mejor|que sean|que sea|cambi(a|e|ar)(lo|la|los|las|me|le)?|dej(a|e)(lo|la|los|las|me)? en|dejame|dejeme|ponle|ponme|pongale|pongame|corrige|corrija|corrijo|en vez de|en lugar de|solo|solamente|son|serian|eran|era|fueron)\b/;
+  /\b(mejor|que sean|que sea|cambi(a|e|ar)(lo|la|los|las|me|le)?|dej(a|e)(lo|la|los|las|me)? en|dejame|dejeme|ponle|ponme|pongale|pongame|corrige|corrija|corrijo|en vez de|en lugar de|solo|solamente|son|serian|eran|era|fueron|sino)\b/;
 const REFERENCE =
   /\b(es[oa]s?|est[oa]s?|ese|este|mism[oa]s?|aquel(los|las)?|el primero|la primera|el segundo|la segunda)\b/;
 
@@ -64,6 +64,8 @@ function splitKinds(tokens: string[], catalog: CatalogIndex): string[][] {
 export type CartContext = {
   /** Quantity of the cart's last line, for "un gabinete para cada uno". */ lastLineQuantity: number | null;
 };
+
+const SPEAKER_COPULAS = new Set(["soy", "somos", "trabajo", "trabajamos"]);
 
 export function extractCart(
   text: string,
@@ -132,6 +134,10 @@ export function extractCart(
       previous.unit = clause.unit;
       continue;
     }
+    // "somos una empresa de …, y queremos …": the speaker describing themselves names no product to buy.
+    // ("somos 4 pintores" counts people: left to the frames that read it).
+    const counted = clause.tokens.some((t) => /^\d+$/.test(t) && t !== "1");
+    if (!counted && clause.tokens.slice(0, 3).some((t) => SPEAKER_COPULAS.has(t))) continue;
     // "quiero 2 extintores de CO2 y ¿cuánto sale la recarga?": a price question beside an order is not a line.
     if (clause.question && clause.quantity === null && PRICE_QUESTION.test(clause.tokens.join(" "))) {
       if (clauses.some((c) => c !== clause && c.quantity !== null && hasProduct(c))) continue;
@@ -197,8 +203,7 @@ export function extractCart(
       }
       continue;
     }
-    const phrase = clause.phraseTokens.join(" ");
-    const resolution = resolvePhrase(phrase, catalog);
+    const { phrase, resolution } = withCarriedHead(clause, kept, catalog);
     if (resolution.hits.length === 0) {
       // Words that name nothing beside a number ("ay, espere… que sean 30"): the number is the message's.
       if (clause.quantity !== null && bareQuantity === null && (reference || kind === "set")) {
@@ -213,6 +218,23 @@ export function extractCart(
   const finalKind =
     corrected && kind === "set" ? detectCartKind(kept.map((c) => c.tokens.join(" ")).join(" , ")) : kind;
   return { kind: finalKind === "set" && corrected ? "add" : finalKind, mentions, bareQuantity, bareUnit, reference };
+}
+
+/**
+ * "10 señales de salida y 10 de extintor": a count followed by "de …" leaves the noun of the item before unsaid.
+ * When the words alone do not pick one product, the previous item's first word is tried before them.
+ */
+function withCarriedHead(clause: Clause, clauses: readonly Clause[], catalog: CatalogIndex) {
+  const phrase = clause.phraseTokens.join(" ");
+  const resolution = resolvePhrase(phrase, catalog);
+  const [first, second] = clause.tokens;
+  const at = clauses.indexOf(clause);
+  const head = at > 0 ? clauses[at - 1]?.phraseTokens[0] : undefined;
+  if (resolution.resolved || !/^\d+$/.test(first ?? "") || second !== "de" || !head || analyze(head).length === 0)
+    return { phrase, resolution };
+  const carried = `${head} de ${phrase}`;
+  const withHead = resolvePhrase(carried, catalog);
+  return withHead.resolved ? { phrase: carried, resolution: withHead } : { phrase, resolution };
 }
 
 /**

@@ -32,7 +32,7 @@ function lowerCaseName(folded: string): string | null {
 
 const CLIENT_PATTERNS = [
   /\b(informacion|info|datos|historial|estadisticas?|resumen|compras|pedidos|ordenes|facturas) (del|de la|de el|de los) clientes?\b/,
-  /\bclientes? (con )?(cedula|cc|nit|documento|numero)?\s*\d{5,}/,
+  /\bclient[ae]s? (con )?(el )?(cedula|cc|nit|documento|numero|celular|cel|telefono|tel)?\s*\d{5,}/,
   /\bhistorial de (compras|pedidos|ordenes)\b/,
   /\bestadisticas (de|del)\b/,
   /\b(que|cuanto|cuantas veces) ((nos|me|le|les) )?(ha|han) (comprado|pedido|gastado)\b/,
@@ -41,8 +41,12 @@ const CLIENT_PATTERNS = [
   /\bbusc\w* (a|al|el) cliente\b/,
   /\b(ficha|perfil|datos) del cliente\b/,
   /\b(lleva|ha) gastado\b/,
-  /\b(historial|datos|informacion|info|ficha|perfil|telefono|direccion|correo)( de contacto)? (del|de la|de el|de los) (cliente|empresa)\b/,
-  /\b(consult|busc|revis|mir|muestr|trae|traig)\w* (a |al |el |la |los datos del |la ficha del )?(cliente|empresa)\b/,
+  /\b(historial|datos|informacion|info|ficha|perfil|telefono|celular|direccion|correo)( de contacto| registrad[oa]s?| guardad[oa]s?)? (del|de la|de el|de los) (client[ae]s?|empresa)\b/,
+  // What a client has on record: "qué celular tiene registrado la clienta …".
+  /\b(tiene|tienen) (registrad|guardad)[oa]s? (el |la |los |las )?client[ae]s?\b/,
+  // "las compras que ha hecho …": someone else's purchases, asked by staff.
+  /\b(compras|pedidos|ordenes) (que |q )?(ha|han) (hecho|realizado)\b/,
+  /\b(consult|busc|revis|mir|muestr|trae|traig)\w* (a |al |el |la |los datos del |la ficha del )?(client[ae]|empresa)\b/,
   /\b(que|cuanto|cuando) (le|les) (vendimos|hemos vendido|vendieron|facturamos|despachamos)\b/,
   /\bhistorial de (?!mis?\b|nuestr|compras|pedidos|ordenes)[a-z]+ [a-z]+/,
 ];
@@ -60,6 +64,10 @@ export function clientLookupFrom(text: string): ClientLookupRequest {
     : /historial|ha comprado|compras|pedidos|ordenes/.test(folded)
       ? "history"
       : "info";
+  const phone = text
+    .replace(/[\s.-]/g, "")
+    .match(/(?:celular|cel|telefono|teléfono|tel|whatsapp)(?:numero|número)?:?(3\d{9})(?!\d)/i);
+  if (phone?.[1]) return { scope, phone: phone[1] };
   const nit = text.match(/\b(\d{3}\.?\d{3}\.?\d{3})\s*-\s*(\d)\b/);
   if (nit?.[1]) return { scope, documentNumber: `${nit[1].replace(/\D/g, "")}-${nit[2]}`, isCompany: true };
   const document = text.replace(/(\d)\.(?=\d{3})/g, "$1").match(/\b\d{6,10}\b/);

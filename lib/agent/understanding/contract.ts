@@ -41,6 +41,7 @@ export const pendingAnswerSchema = z.enum(["choose_product", "stock_offer", "cus
 export const clientLookupSchema = z.object({
   scope: z.enum(["info", "history", "stats"]),
   documentNumber: z.string().optional(),
+  phone: z.string().optional(),
   name: z.string().optional(),
   isCompany: z.boolean().optional(),
 });

@@ -55,6 +55,15 @@ describe("corrections go to the line they name", () => {
       ],
     ],
     ["in words, misspelt", ["quiero 2 martillos", "mejor que sean sinco"], [["MAR-16", 5]]],
+    [
+      "a contrast of the old and the new count",
+      ["quiero 10 brocas de 8 mm y 3 martillos", "uy no eran 3 sino 6"],
+      [
+        ["BRO-8", 10],
+        ["MAR-16", 6],
+      ],
+    ],
+    ["the contrast said as two sentences", ["quiero 9 martillos", "perdon, no son 9, son 7"], [["MAR-16", 7]]],
   ])("%s", (_label, messages, lines) => {
     expect(linesOf(talk(hardware, messages as string[]).sale)).toEqual(lines);
   });
@@ -111,6 +120,30 @@ describe("replies to «anything else?»", () => {
   });
 });
 
+describe("«that's all» with a product still to choose", () => {
+  const order = ["quiero 2 martillos y 3 taladros", "eso es todo"];
+  it("asks the choice once more instead of dropping the product", () => {
+    const c = talk(hardware, order);
+    expect(c.last.sale?.state).toBe("pendiente");
+    expect(c.answers[1]).toMatch(/taladro percutor/i);
+    expect(c.answers[1]).toMatch(/inal[aá]mbrico/i);
+    // the options are listed once
+    expect(c.answers[1]?.match(/percutor/gi)).toHaveLength(1);
+  });
+  it("the choice made after the reminder joins the cart", () => {
+    expect(linesOf(talk(hardware, [...order, "el percutor"]).sale)).toEqual([
+      ["MAR-16", 2],
+      ["TAL-650", 3],
+    ]);
+  });
+  it("finishing again drops it, saying so, and moves to the customer's data", () => {
+    const c = talk(hardware, [...order, "eso es todo"]);
+    expect(linesOf(c.sale)).toEqual([["MAR-16", 2]]);
+    expect(c.last.sale?.state).toBe("recolectando_datos");
+    expect(c.answers[2]).toMatch(/no lo agrego/i);
+  });
+});
+
 describe("answering the agent's choice", () => {
   const drills = {
     catalog: createCatalogIndex([
@@ -156,6 +189,71 @@ describe("packaging words count; they do not name the product", () => {
   };
   it("«cajas de guantes» are gloves, asked as a question too", () => {
     expect(linesOf(talk(shop, ["me aparta 2 cajas de guantes de nitrilo?"]).sale)).toEqual([["GUA-NIT", 2]]);
+  });
+  it("a list said without commas: a count with its packaging opens the next item", () => {
+    const c = talk(shop, ["necesito 1 caja de herramientas plastica 3 cajas de guantes de nitrilo"]);
+    expect(linesOf(c.sale)).toEqual([
+      ["CAJ-HER", 1],
+      ["GUA-NIT", 3],
+    ]);
+  });
+});
+
+describe("a count followed by «de …» leaves the previous item's noun unsaid", () => {
+  const shop = {
+    catalog: createCatalogIndex([
+      product("SEN-SAL", "Aviso de salida", "Aviso fotoluminiscente", 9000, 50),
+      product("SEN-EXT", "Aviso de extintor", "Aviso fotoluminiscente", 9500, 50),
+      product("EXT-10", "Extintor ABC 10 lb", "Polvo químico", 98000, 20),
+      product("EXT-20", "Extintor ABC 20 lb", "Polvo químico", 165000, 20),
+    ]),
+    company: hardwareCompany(),
+  };
+  it("takes the noun of the item before when the words alone pick nothing", () => {
+    expect(linesOf(talk(shop, ["ponme 10 avisos de salida y 6 de extintor"]).sale)).toEqual([
+      ["SEN-SAL", 10],
+      ["SEN-EXT", 6],
+    ]);
+  });
+  it("keeps the words' own product when they pick one", () => {
+    expect(linesOf(talk(shop, ["ponme 10 avisos de salida y 2 extintores de 20 lb"]).sale)).toEqual([
+      ["SEN-SAL", 10],
+      ["EXT-20", 2],
+    ]);
+  });
+});
+
+describe("new units of what a service is for", () => {
+  const shop = {
+    catalog: createCatalogIndex([
+      product("MANT-P", "Mantenimiento de podadora a gasolina", "Revisión y ajuste", 60000, 999, { unit: "servicio" }),
+      product("POD-G", "Podadora a gasolina 4 tiempos", "Motor de 140 cc", 890000, 7),
+      product("POD-E", "Podadora eléctrica 1200 W", "Para jardines pequeños", 450000, 5),
+    ]),
+    company: hardwareCompany(),
+  };
+  it("after a service line, «nuevas de las mismas» are the goods, not more of the service", () => {
+    const c = talk(shop, ["necesito el mantenimiento para 3 podadoras a gasolina", "y me llevo 1 nueva de las mismas"]);
+    expect(linesOf(c.sale)).toEqual([
+      ["MANT-P", 3],
+      ["POD-G", 1],
+    ]);
+  });
+  it("without «nueva», the same words add to the service", () => {
+    const c = talk(shop, ["necesito el mantenimiento para 3 podadoras a gasolina", "agrégale 1 más de las mismas"]);
+    expect(linesOf(c.sale)).toEqual([["MANT-P", 4]]);
+  });
+});
+
+describe("the speaker describing themselves", () => {
+  it("names no product to buy", () => {
+    const c = talk(hardware, ["buenas, somos una empresa de escaleras y queremos 2 martillos"]);
+    expect(linesOf(c.sale)).toEqual([["MAR-16", 2]]);
+    expect(c.last.sale?.pending).toBeNull();
+  });
+  it("an occupation after «soy» is not their name", () => {
+    const c = talk(hardware, ["soy maestro de obra y necesito 3 serruchos"]);
+    expect(c.last.sale?.customer.name).toBeUndefined();
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { converse, hardwareCatalog, hardwareCompany } from "../test-support/fixtures";
+import { createCatalogIndex } from "../retrieval/catalog-index";
+import { converse, hardwareCatalog, hardwareCompany, product } from "../test-support/fixtures";
 
 // Phrasings written for these mechanisms, not taken from any evaluation set.
 const intentOf = (text: string) => converse(hardwareCatalog(), hardwareCompany(), [text]).last.intent;
@@ -33,5 +34,56 @@ describe("declining with nothing open", () => {
     const c = converse(hardwareCatalog(), hardwareCompany(), ["cuánto vale el serrucho?", text]);
     expect(c.last.understanding.understood).toBe(true);
     expect(c.answers[1]).not.toMatch(/no te entend/i);
+  });
+});
+
+describe("company questions whose words also occur in product names", () => {
+  // A small shop whose product names hold "punto", "correa" and "empresas": words the company questions use too.
+  const shop = () =>
+    createCatalogIndex([
+      product("PUN-1", "Punto de soldadura eléctrico", "Soldador de punto para lámina delgada", 420000, 4),
+      product("COR-1", "Correa de transmisión en V", "Correa dentada de caucho", 38000, 40, { synonyms: ["banda"] }),
+      product("BOT-1", "Caja de herramientas para empresas", "Caja metálica con 120 piezas", 510000, 6),
+    ]);
+  const intent = (text: string) => converse(shop(), hardwareCompany(), [text]).last.intent;
+  it.each([
+    // a multi-word topic phrase of which a product name holds only one word is the company's
+    "tienen punto de venta en palmira?",
+    // a word the lexicon knows ("correo") is not a misspelling of a product word ("correa")
+    "a que correo les mando la cotizacion",
+    // how long the company has existed
+    "hace cuanto existe la empresa",
+  ])("%s", (text) => expect(intent(text)).toBe("contexto"));
+  it("a product named by its own words stays a product question", () => {
+    expect(intent("tienen correas en V?")).toBe("inventario");
+    expect(intent("cuanto vale el punto de soldadura")).toBe("inventario");
+  });
+});
+
+describe("staff lookups phrased around what the client has on record", () => {
+  it.each([
+    "datos registrados del cliente Hernando Quintero",
+    "que celular tiene registrado la clienta Marleny Ospina",
+    "muestrame las compras q ha hecho Wilmer Andrade",
+  ])("%s", (text) => expect(intentOf(text)).toBe("cliente"));
+});
+
+describe("a customer who says they are a client is still buying", () => {
+  it("is not a staff lookup", () => {
+    expect(intentOf("soy cliente registrado, necesito 3 martillos")).not.toBe("cliente");
+  });
+});
+
+describe("narrowing the list just shown", () => {
+  it("with a count of its own, picks from it", () => {
+    const c = converse(hardwareCatalog(), hardwareCompany(), [
+      "qué taladros tienen?",
+      "el percutor de 650, 3 unidades",
+    ]);
+    expect(c.last.intent).toBe("venta");
+  });
+  it("without a count, keeps asking about it", () => {
+    const c = converse(hardwareCatalog(), hardwareCompany(), ["qué taladros tienen?", "y el inalámbrico?"]);
+    expect(c.last.intent).toBe("inventario");
   });
 });

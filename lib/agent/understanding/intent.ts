@@ -125,8 +125,13 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
     !f.question
   )
     scores.venta += 2;
-  // "¿y en amarillo?" keeps the topic of the previous question.
-  if (ctx.previousIntent === "inventario" && product && /^(y|y en|y de|en|de|la|el|las|los)\b/.test(f.folded))
+  // "¿y en amarillo?" keeps the topic of the previous question; with a count of its own it picks from it.
+  if (
+    ctx.previousIntent === "inventario" &&
+    product &&
+    !explicit &&
+    /^(y|y en|y de|en|de|la|el|las|los)\b/.test(f.folded)
+  )
     scores.inventario += 1.5;
   return scores;
 }

@@ -11,7 +11,12 @@ import { analyze, foldText, replaceNumberWords, stem, tokenize } from "../analys
 import { readPrices } from "../analysis/prices";
 import { readSignals } from "../analysis/signals";
 import type { CatalogIndex } from "../retrieval/catalog-index";
-import { companyTopicsIn, isServiceQuestion, topicWeightBesideProduct } from "../retrieval/company";
+import {
+  companyTopicsBeside,
+  companyTopicsIn,
+  isServiceQuestion,
+  topicWeightBesideProduct,
+} from "../retrieval/company";
 import { resolvePhrase } from "../retrieval/resolve";
 import type { CatalogProduct, HistoryTurn } from "../types";
 import { type CartExtraction, extractCart } from "./cart-mentions";
@@ -34,7 +39,10 @@ export type OfflineUnderstanding = { understanding: Understanding; mentioned: Ca
 
 const SKU_IN_TEXT = /\b[A-Z]{3}-\d{3}\b/g;
 // "que sean 15 y no 10", "15 en vez de 10": the number being replaced names the line.
-const REPLACED_QUANTITY = /\b(?:y no|no|en vez de|en lugar de)\s+(?:los |las |el |la )?(\d+|[a-z]{3,})\b(?!\s+de\b)/;
+// The old count a correction names: "… y no 10", "en vez de 10", "no eran 10 sino …" (the verb of the old count
+// is skipped, so the "no" of the contrast is not a refusal).
+const REPLACED_QUANTITY =
+  /\b(?:y no|no|en vez de|en lugar de)\s+(?:(?:eran|era|son|es|fueron|seran|serian|pedi|puse|dije)\s+)?(?:los |las |el |la )?(\d+|[a-z]{3,})\b(?!\s+de\b)/;
 
 function previousUserTurn(history: readonly HistoryTurn[]): HistoryTurn | undefined {
   for (let i = history.length - 1; i >= 0; i--) if (history[i]?.role === "user") return history[i];
@@ -129,14 +137,25 @@ function references(cart: CartExtraction): ProductReference[] {
   }));
 }
 
-/** Label stems of the products named: a company topic said only through them is the product, not the company. */
-function labelStems(cart: CartExtraction): Set<string> {
-  const stems = new Set<string>();
+/**
+ * Whether a word of the message is one of the named products' own words. Same stem counts ("recargar" for a
+ * "Recarga …"), except a noun of the other gender: "correo" shares its stem with "correa" but is another word.
+ */
+function productWordTest(cart: CartExtraction): (word: string) => boolean {
+  const words = new Set<string>();
   for (const m of cart.mentions)
     for (const p of m.resolved ? [m.resolved] : m.options.slice(0, 3))
-      for (const w of tokenize(`${p.name} ${p.synonyms.join(" ")}`)) stems.add(stem(w));
-  return stems;
+      for (const w of tokenize(`${p.name} ${p.synonyms.join(" ")} ${p.description}`)) words.add(singular(w));
+  const stems = new Set([...words].map(stem));
+  return (word) => {
+    const own = singular(word);
+    if (words.has(own)) return true;
+    const otherGender = /[oa]$/.test(own) ? `${own.slice(0, -1)}${own.endsWith("o") ? "a" : "o"}` : null;
+    return stems.has(stem(own)) && !(otherGender && words.has(otherGender));
+  };
 }
+
+const singular = (word: string) => word.replace(/(?<=[rlndjz])es$|(?<!s)s$/, "");
 
 /** "un extintor" counts one only grammatically; "un par de", "una docena", a typed "1" are real counts. */
 function articleOnly(text: string, named: readonly { quantity: number | null }[]): boolean {
@@ -176,15 +195,12 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
   const priced = readPrices(rest, shownPrices);
   const cart = extractCart(priced.text, catalog, { lastLineQuantity: openSale?.lines.at(-1)?.quantity ?? null });
   narrowToTopic(cart, history, catalog);
-  const signals = readSignals(text);
+  // The contrast of a correction ("no eran 6 sino 4") is not a refusal.
+  const signals = readSignals(Number.isInteger(replacedQuantity) ? rest : text);
   const previousIntent = previousUserTurn(history)?.intent;
 
-  const labels = labelStems(cart);
   const topics = companyTopicsIn(text);
-  const unlabelled = tokenize(text)
-    .filter((t) => !labels.has(stem(t)))
-    .join(" ");
-  const ownTopics = topics.length > 0 ? companyTopicsIn(unlabelled) : [];
+  const ownTopics = topics.length > 0 ? companyTopicsBeside(text, productWordTest(cart)) : [];
   const named = cart.mentions.filter((m) => m.resolved || m.ambiguous || m.nearest.length > 0);
   const numeric = replaceNumberWords(tokenize(text), { typos: true }).join(" ");
   const features: MessageFeatures = {

@@ -10,6 +10,7 @@ import { analyze, foldText } from "../analysis/normalize";
 import { packSize } from "../analysis/pack-size";
 import { readSignals, type Signals } from "../analysis/signals";
 import type { CatalogIndex } from "../retrieval/catalog-index";
+import { resolvePhrase } from "../retrieval/resolve";
 import type { CatalogProduct } from "../types";
 import { type CartExtraction, effectiveQuantity, type ProductMention } from "./cart-mentions";
 import type { Understanding } from "./contract";
@@ -294,6 +295,23 @@ function mentionEvents(
   }
 }
 
+// "2 nuevos de los mismos" after a refill: new units of what the service is for, not more of the service.
+const NEW_ONES = /\bnuev[oa]s?\b/;
+
+/** The goods a service is for: "Recarga de extintor ABC 10 lb" → the extinguisher named after its "de". */
+function goodsOfService(service: CatalogProduct, catalog: CatalogIndex): CatalogProduct | null {
+  if (service.unit !== "servicio") return null;
+  const object = service.name
+    .split(/\s+de\s+/)
+    .slice(1)
+    .join(" de ");
+  if (!object) return null;
+  const goods = resolvePhrase(object, catalog)
+    .hits.map((h) => h.product)
+    .filter((p) => p.unit !== "servicio");
+  return goods.length > 0 ? resolvePhrase(object, catalog, { within: goods }).resolved : null;
+}
+
 function bareQuantityEvents(
   input: SaleEventsInput,
   sale: SaleSnapshot | null,
@@ -319,7 +337,8 @@ function bareQuantityEvents(
   if (pending?.kind === "stock_offer") events.push({ type: "set_quantity", sku: pending.sku, quantity });
   else if (pointsAtShown) {
     const target = shownTarget(input.lastShown, cart.bareUnit, input.pinpointed);
-    const product = target.sku ? catalog.bySku(target.sku) : undefined;
+    const shown = target.sku ? catalog.bySku(target.sku) : undefined;
+    const product = shown && NEW_ONES.test(foldText(input.text)) ? (goodsOfService(shown, catalog) ?? shown) : shown;
     if (product) {
       mentioned.push(product);
       events.push({

@@ -73,6 +73,12 @@ function outcomeSentences(facts: AnswerFacts, t: Phrases): string[] {
     const p = ref(sku);
     return p ? label(p) : "ese producto";
   };
+  // The count is said in the options' own unit ("para 2 cajas"), as the customer counted.
+  const optionsAsked = (intro: string, quantity: number | null, options: readonly string[], ask: string) => {
+    const shown = options.map((s) => ref(s)).filter((p): p is ProductFact => !!p);
+    const unit = shown[0]?.unit ?? "unidad";
+    return [`${intro}${quantity ? ` para ${formatQuantity(quantity, unit)}` : ""}:`, ...shown.map(productLine), ask];
+  };
   const outcomes = facts.outcomes as SaleOutcome[];
   // A missing figure with its nearest products is one sentence and one list, not two questions.
   const unavailable = facts.unavailable !== null && outcomes.some((o) => o.type === "product_not_found");
@@ -96,14 +102,10 @@ function outcomeSentences(facts: AnswerFacts, t: Phrases): string[] {
           out.push(t.askChoice);
           break;
         }
-        out.push(`${t.ambiguousIntro}${o.quantity ? ` para las ${o.quantity} unidades` : ""}:`);
-        out.push(
-          ...o.options
-            .map((s) => ref(s))
-            .filter((p): p is ProductFact => !!p)
-            .map(productLine),
-        );
-        out.push(t.askChoice);
+        out.push(...optionsAsked(t.ambiguousIntro, o.quantity, o.options, t.askChoice));
+        break;
+      case "choice_open":
+        out.push(...optionsAsked(t.choiceOpenIntro, o.quantity, o.options, t.choiceOrSkip));
         break;
       case "quantity_missing":
         out.push(askQuantityIn(t, named(o.sku), ref(o.sku)));
@@ -166,7 +168,10 @@ function composeSale(facts: AnswerFacts, t: Phrases): string[] {
   // A product question still open (asked earlier, not answered by this message) is asked again.
   const pending = sale.pending;
   const openChoice =
-    pending?.kind === "choose_product" && !types.has("ambiguous") && !types.has("quantity_missing")
+    pending?.kind === "choose_product" &&
+    !types.has("ambiguous") &&
+    !types.has("choice_open") &&
+    !types.has("quantity_missing")
       ? [
           t.stillChoosing,
           ...pending.options

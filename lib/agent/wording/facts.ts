@@ -43,6 +43,8 @@ export type SaleFacts = {
 export type ClientLookupRequest = {
   scope: "info" | "history" | "stats";
   documentNumber?: string;
+  /** The client's mobile, when staff ask by it ("el cliente con celular 3…"). */
+  phone?: string;
   name?: string;
   /** True when the text says it is a company ("la empresa X"), so name means razón social. */
   isCompany?: boolean;

@@ -9,6 +9,9 @@ export type Phrases = {
   noResults: string;
   askChoice: string;
   ambiguousIntro: string;
+  /** "That's all" while a product is still to be chosen: the choice, asked once more. */
+  choiceOpenIntro: string;
+  choiceOrSkip: string;
   /** `units`: the product's own unit in plural ("cajas"). */
   askQuantity: (name: string, units: string) => string;
   stockShort: (qty: string, name: string) => string;
@@ -51,6 +54,8 @@ const BASE: Phrases = {
   noResults: "No encontré productos que coincidan con eso en el catálogo.",
   askChoice: "¿Cuál de estas opciones prefieres?",
   ambiguousIntro: "Tengo varias opciones que coinciden",
+  choiceOpenIntro: "Antes de seguir, me falta saber cuál quieres",
+  choiceOrSkip: "¿Cuál eliges? Si prefieres no llevarlo, dímelo y seguimos.",
   askQuantity: (name, units) => `¿Cuántas ${units} de ${name} necesitas?`,
   stockShort: (qty, name) => `solo tenemos ${qty} de ${name}`,
   stockOffer: (requested, short) => `Me pediste ${requested}, pero ${short}. ¿Te las separo?`,
@@ -95,6 +100,8 @@ const OVERRIDES: Record<Tone, Partial<Phrases>> = {
     productsIntro: (_q, n) => (n === 1 ? "Le comparto la siguiente opción:" : "Le comparto las opciones disponibles:"),
     askChoice: "¿Cuál de estas opciones prefiere?",
     ambiguousIntro: "Contamos con varias referencias que coinciden",
+    choiceOpenIntro: "Antes de continuar, me falta saber cuál desea",
+    choiceOrSkip: "¿Cuál elige? Si prefiere no llevarlo, me indica y continuamos.",
     askQuantity: (name, units) => `¿Cuántas ${units} de ${name} requiere?`,
     stockShort: (qty, name) => `en este momento solo contamos con ${qty} de ${name}`,
     stockOffer: (requested, short) => `Usted solicitó ${requested}, pero ${short}. ¿Desea que se las separemos?`,
@@ -122,6 +129,8 @@ const OVERRIDES: Record<Tone, Partial<Phrases>> = {
     productsIntro: (_q, n) => (n === 1 ? "Mira, tengo esta:" : "Mira lo que tengo:"),
     askChoice: "¿Cuál te sirve?",
     ambiguousIntro: "Ojo, hay varias que te sirven",
+    choiceOpenIntro: "Antes de seguir, me falta saber cuál te llevas",
+    choiceOrSkip: "¿Cuál? Si no lo quieres, me dices y seguimos.",
     added: "Listo, así va tu pedido:",
     needData: "Pa' cerrar me faltan estos datos:",
     confirmQuestion: "¿Le damos?",
