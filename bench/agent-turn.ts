@@ -8,19 +8,12 @@ import { planTurn } from "@/lib/agent/planning/plan";
 import { createCatalogIndex } from "@/lib/agent/retrieval/catalog-index";
 import { parseCompanyMarkdown } from "@/lib/agent/retrieval/company";
 import { composeAnswer } from "@/lib/agent/wording/compose";
+import { quantile, tuningMessages } from "./support/harness";
 import { demoProducts, synthesize } from "./support/synthetic-catalog";
 
 const root = path.resolve(import.meta.dirname, "..");
-const messages = ["demo", "real"].flatMap((c) =>
-  readFileSync(path.join(root, `eval/sets/${c}/tuning-mensajes.jsonl`), "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => (JSON.parse(l) as { mensaje: string }).mensaje),
-);
+const messages = tuningMessages();
 const company = parseCompanyMarkdown(readFileSync(path.join(root, "prisma/seed-data/empresa.md"), "utf8"));
-
-const percentile = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? 0;
 
 function run(count: number) {
   const base = demoProducts();
@@ -42,10 +35,10 @@ function run(count: number) {
       turn(m);
       latencies.push(performance.now() - t);
     }
-  const p50 = percentile(latencies, 50);
-  const p99 = percentile(latencies, 99);
+  const p50 = quantile(latencies, 0.5);
+  const p99 = quantile(latencies, 0.99);
   console.log(
-    `${String(products.length).padStart(7)} products  build ${buildMs.toFixed(0).padStart(5)} ms  turn p50 ${p50.toFixed(2)} ms  p99 ${p99.toFixed(2)} ms  (floor p50 ${percentile(floor, 50).toFixed(2)} ms, ${latencies.length} turns)`,
+    `${String(products.length).padStart(7)} products  build ${buildMs.toFixed(0).padStart(5)} ms  turn p50 ${p50.toFixed(2)} ms  p99 ${p99.toFixed(2)} ms  (floor p50 ${quantile(floor, 0.5).toFixed(2)} ms, ${latencies.length} turns)`,
   );
 }
 

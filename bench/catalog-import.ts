@@ -1,9 +1,8 @@
 import "dotenv/config";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { resetEnvCache } from "@/lib/env";
-import { type BenchDb, createBenchDatabases, percentile } from "./support/metrics-db";
+import { percentile, tuningMessages } from "./support/harness";
+import { type BenchDb, createBenchDatabases } from "./support/metrics-db";
 import { seedCatalog } from "./support/seed-catalog";
 import { demoProducts, synthesize } from "./support/synthetic-catalog";
 import { type BenchRow, printTable, writeRows } from "./support/table";
@@ -18,13 +17,7 @@ const ROWS = Number(process.argv[2] ?? 100_000);
 const WHICH = process.argv[3] ?? "both";
 new AsyncLocalStorage().enterWith({ request: "bench" }); // as in the server (see chat-turn.ts)
 
-const root = path.resolve(import.meta.dirname, "..");
-const messages = ["demo", "real"].flatMap((c) =>
-  readFileSync(path.join(root, `eval/sets/${c}/tuning-mensajes.jsonl`), "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => (JSON.parse(l) as { mensaje: string }).mensaje),
-);
+const messages = tuningMessages();
 
 const csvCell = (v: string | number) => {
   const s = String(v);
@@ -58,12 +51,19 @@ function catalogueCsv(rows: number, existing: number): Uint8Array {
   return new TextEncoder().encode(`${lines.join("\n")}\n`);
 }
 
-/** One customer's turns, one after another, until `stop()` says so (at least `min` turns); latencies in ms. */
-async function chatLoop(run: (i: number) => Promise<unknown>, stop: () => boolean, min = 0): Promise<number[]> {
+/**
+ * One customer's turns, one after another, until `stop()` says so (at least `min` turns): latencies in ms, and
+ * how many turns failed (an error answer, e.g. a timeout, is the customer affected too, not a reason to stop).
+ */
+async function chatLoop(run: (i: number) => Promise<unknown>, stop: () => boolean, min = 0) {
   const times: number[] = [];
+  let failed = 0;
   for (let i = 0; times.length < min || !stop(); i++) {
     const t = performance.now();
-    await run(i);
+    await run(i).catch((error: unknown) => {
+      failed++;
+      console.log(`  turn ${i} failed: ${error instanceof Error ? error.message : String(error)}`);
+    });
     const ms = performance.now() - t;
     if (ms > 2_000) console.log(`  slow turn ${i}: ${Math.round(ms)} ms`);
     times.push(ms);
@@ -71,7 +71,7 @@ async function chatLoop(run: (i: number) => Promise<unknown>, stop: () => boolea
     // without this the loop would never let timers, I/O or setImmediate (the import's yield) run at all
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return times.sort((a, b) => a - b);
+  return { times: times.sort((a, b) => a - b), failed };
 }
 
 async function scenario(b: BenchDb, rows: BenchRow[]) {
@@ -102,7 +102,7 @@ async function scenario(b: BenchDb, rows: BenchRow[]) {
   for (let i = 0; i < 20; i++) await turn(1_000_000 + i); // warm
   console.log(`  index built, warm`);
 
-  const floor = await chatLoop(
+  const { times: floor } = await chatLoop(
     (i) => turn(2_000_000 + i),
     () => true,
     100,
@@ -132,7 +132,7 @@ async function scenario(b: BenchDb, rows: BenchRow[]) {
   const tApplied = performance.now();
   const seconds = (tApplied - t0) / 1000;
   importing = false;
-  const turns = await during;
+  const { times: turns, failed } = await during;
 
   const creates = plan.filter((p) => p.action === "create").length;
   // inactive seeded products count as updates (the file has no `activo` column: imported means active)
@@ -176,7 +176,7 @@ async function scenario(b: BenchDb, rows: BenchRow[]) {
       floor: p(floor, 0.99),
       unit: "ms",
       ok: p(turns, 0.99) - p(floor, 0.99) <= 50,
-      note: `max ${Math.round(turns.at(-1) ?? 0)} ms; ${slow} turns > 1 s`,
+      note: `max ${Math.round(turns.at(-1) ?? 0)} ms; ${slow} turns > 1 s; ${failed} failed`,
     },
   );
   const { db } = await import("@/lib/db/client");

@@ -1,9 +1,8 @@
 import "dotenv/config";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { resetEnvCache } from "@/lib/env";
-import { type BenchDb, createBenchDatabases, percentile, seedMessages } from "./support/metrics-db";
+import { closedLoop, percentile, tuningMessages } from "./support/harness";
+import { type BenchDb, createBenchDatabases, seedMessages } from "./support/metrics-db";
 import { seedCatalog } from "./support/seed-catalog";
 import { type BenchRow, printTable, writeRows } from "./support/table";
 
@@ -17,13 +16,7 @@ const LARGE_PRODUCTS = Number(process.argv[2] ?? 100_000);
 const LARGE_MESSAGES = Number(process.argv[3] ?? 1_000_000);
 new AsyncLocalStorage().enterWith({ request: "bench" });
 
-const root = path.resolve(import.meta.dirname, "..");
-const messages = ["demo", "real"].flatMap((c) =>
-  readFileSync(path.join(root, `eval/sets/${c}/tuning-mensajes.jsonl`), "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => (JSON.parse(l) as { mensaje: string }).mensaje),
-);
+const messages = tuningMessages();
 
 type Pipeline = typeof import("@/lib/chat/pipeline");
 type Knowledge = typeof import("@/lib/chat/knowledge");
@@ -39,25 +32,6 @@ async function cpuPer(n: number, fn: (i: number) => Promise<unknown>) {
   const used = process.cpuUsage(cpu);
   wall.sort((a, b) => a - b);
   return { cpuMs: (used.user + used.system) / 1000 / n, p50: percentile(wall, 0.5), p99: percentile(wall, 0.99) };
-}
-
-async function throughput(concurrency: number, seconds: number, fn: (worker: number, i: number) => Promise<unknown>) {
-  let done = 0;
-  let failed = 0;
-  const until = performance.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: concurrency }, async (_, w) => {
-      for (let i = 0; performance.now() < until; i++) {
-        try {
-          await fn(w, i);
-          done++;
-        } catch {
-          failed++;
-        }
-      }
-    }),
-  );
-  return { perSecond: done / seconds, failed };
 }
 
 async function scenario(b: BenchDb, label: string, rows: BenchRow[]) {
@@ -94,8 +68,8 @@ async function scenario(b: BenchDb, label: string, rows: BenchRow[]) {
 
   const floor = await cpuPer(200, () => health());
   const turns = await cpuPer(150, (i) => turn(`seq-${label}-${Math.floor(i / 12)}`, i));
-  const floorRate = await throughput(20, 3, () => health());
-  const rate = await throughput(20, 6, (w, i) => turn(`load-${label}-${w}-${Math.floor(i / 12)}`, i));
+  const floorRate = await closedLoop(20, 3, () => health());
+  const rate = await closedLoop(20, 6, (w, i) => turn(`load-${label}-${w}-${Math.floor(i / 12)}`, i));
 
   const at = `${label} ${b.flavour}`;
   rows.push(

@@ -2,6 +2,7 @@
 // Run: npx tsx bench/retrieval.ts [count]
 
 import { createCatalogIndex } from "@/lib/agent/retrieval/catalog-index";
+import { quantile } from "./support/harness";
 import { demoProducts, synthesize } from "./support/synthetic-catalog";
 
 const QUERIES = [
@@ -37,11 +38,6 @@ const QUERIES = [
   "rojo",
 ];
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
 const count = Number(process.argv[2] ?? 100_000);
 const products = synthesize(demoProducts(), count);
 globalThis.gc?.();
@@ -64,8 +60,8 @@ for (let round = 0; round < 10; round++) {
 console.log(`products        ${count.toLocaleString("es-CO")} (${index.size().toLocaleString("es-CO")} active)`);
 console.log(`build           ${buildMs.toFixed(0)} ms`);
 console.log(`queries         ${latencies.length}`);
-console.log(`latency p50     ${percentile(latencies, 50).toFixed(2)} ms`);
-console.log(`latency p99     ${percentile(latencies, 99).toFixed(2)} ms`);
+console.log(`latency p50     ${quantile(latencies, 0.5).toFixed(2)} ms`);
+console.log(`latency p99     ${quantile(latencies, 0.99).toFixed(2)} ms`);
 console.log(
   `heap (index)    ${((heapAfter - heapBefore) / 1024 / 1024).toFixed(0)} MB (total ${(heapAfter / 1024 / 1024).toFixed(0)} MB)`,
 );

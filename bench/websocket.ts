@@ -1,10 +1,9 @@
 import "dotenv/config";
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import WebSocket from "ws";
 import { bareNodeRssMb, ensureBuild, rssMb, sampleRss, startAppServer } from "./support/app-server";
-import { createBenchDatabases, percentile } from "./support/metrics-db";
+import { closedLoop, percentile, tuningMessages } from "./support/harness";
+import { createBenchDatabases } from "./support/metrics-db";
 import { type BenchRow, printTable, writeRows } from "./support/table";
 
 // The real server (server.ts on a production build, SQLite and PostgreSQL, Redis when it runs) under a burst of
@@ -19,13 +18,7 @@ const BURSTS = Number(process.argv[3] ?? 3);
 const HTTP_SECONDS = Number(process.argv[4] ?? 8);
 const REDIS = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
 
-const root = path.resolve(import.meta.dirname, "..");
-const messages = ["demo", "real"].flatMap((c) =>
-  readFileSync(path.join(root, `eval/sets/${c}/tuning-mensajes.jsonl`), "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => (JSON.parse(l) as { mensaje: string }).mensaje),
-);
+const messages = tuningMessages();
 // addresses unique to this run: the limits live in the shared Redis and other runs use their own
 const run = 1 + Math.floor(Math.random() * 250);
 const address = (i: number) => `10.${run}.${Math.floor(i / 250) % 250}.${1 + (i % 250)}`;
@@ -86,22 +79,6 @@ const stats = (times: number[]) => {
   return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), max: sorted.at(-1) ?? 0 };
 };
 
-/** `concurrency` clients each calling `fn` in a loop for `seconds`: completed calls per second. */
-async function load(concurrency: number, seconds: number, fn: (worker: number, i: number) => Promise<boolean>) {
-  let done = 0;
-  let failed = 0;
-  const until = performance.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: concurrency }, async (_, w) => {
-      for (let i = 0; performance.now() < until; i++) {
-        if (await fn(w, i).catch(() => false)) done++;
-        else failed++;
-      }
-    }),
-  );
-  return { perSecond: done / seconds, failed };
-}
-
 async function scenario(flavour: string, url: string, floorRss: number, rows: BenchRow[]) {
   const server = await startAppServer(url, REDIS ? { REDIS_URL: REDIS } : {});
   try {
@@ -127,14 +104,14 @@ async function scenario(flavour: string, url: string, floorRss: number, rows: Be
     for (const s of sockets) s.ws.close();
     const wsPeak = sampler.stop();
 
-    const health = await load(20, 3, async (w) => {
+    const health = await closedLoop(20, 3, async (w) => {
       const res = await fetch(`${server.base}/chat/health`, { headers: { "x-forwarded-for": address(5000 + w) } });
       await res.arrayBuffer();
       return res.ok;
     });
     const chats = new Map<string, { chat_id: string; chat_token: string }>();
     const httpSampler = sampleRss(server.pid);
-    const turns = await load(20, HTTP_SECONDS, async (w, i) => {
+    const turns = await closedLoop(20, HTTP_SECONDS, async (w, i) => {
       // a new customer (and address) every 12 turns keeps each under the per-address chat limit
       const customer = `${w}-${Math.floor(i / 12)}`;
       const known = chats.get(customer);

@@ -4,6 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { createDb, type Db } from "@/lib/db/client";
 import { setupDatabase } from "@/lib/db/setup";
+import { percentile } from "./harness";
 
 // Temporary, seeded SQLite and PostgreSQL databases for the export and metrics benches, plus bulk
 // generators written in SQL (a million rows in seconds, no JS objects per row).
@@ -90,9 +91,7 @@ export async function seedMessages(b: BenchDb, count: number, conversations: num
   }
 }
 
-export function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-}
+export { percentile };
 
 /** p50/p95 of `n` sequential runs of `fn`, in ms. */
 export async function timed(n: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {

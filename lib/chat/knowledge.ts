@@ -1,12 +1,14 @@
-import { type CatalogIndex, createCatalogIndex } from "@/lib/agent/retrieval/catalog-index";
+import { type CatalogIndex, createCatalogIndex, type LiveCatalogIndex } from "@/lib/agent/retrieval/catalog-index";
 import { type CompanySections, parseCompanyMarkdown } from "@/lib/agent/retrieval/company";
+import { sameSearchText } from "@/lib/agent/retrieval/index-terms";
 import type { CatalogProduct } from "@/lib/agent/types";
 import {
   findLatestCompanyInfo,
   type KnowledgeVersions,
   type LoadedProduct,
   loadActiveProducts,
-  loadProductsChangedSince,
+  loadProductStampsSince,
+  loadProductsById,
   readKnowledgeVersions,
 } from "@/lib/db/catalog";
 import type { GlobalBotSwitch } from "@/lib/db/conversations";
@@ -22,26 +24,36 @@ import { log } from "@/lib/log";
 // - kept current by version numbers read in ONE statement of index seeks per turn (`readKnowledgeVersions`):
 //   another process or instance changing a product, the company text or the switch is seen on the next turn;
 // - updated incrementally: only products changed since the newest change this copy holds are read (an index range
-//   on `updatedAt`); price, stock, unit and photo are patched in place; a change of the words the index searches
-//   (or a new / (de)activated product) rebuilds the index — at once for small catalogues, in the background for
-//   large ones, the patched copy answering meanwhile (deactivated products are flagged inactive at once).
-const SYNC_REBUILD_LIMIT = 5_000;
+//   on `updatedAt`); price, stock, unit and photo are patched in place; a product whose searchable words changed,
+//   a new one and a (de)activated one are put into the same index, which then answers as a fresh build would
+//   (lib/agent/retrieval/index-store.ts). No rebuild: an import's batches cost what their rows cost.
+// - both the build and large updates run in chunks that yield to the event loop, so chat turns keep being
+//   answered (from the index as patched so far) while 100 000 products are indexed.
+const CHUNK = 1_000;
 /** Changes are re-read from a little before the newest one held: rows committed late with an older stamp count. */
 const LOOKBACK_MS = 5_000;
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Catalogue order is the database's id order (`loadActiveProducts`). */
+const rank = (p: CatalogProduct) => Number(p.id);
 
 type CatalogState = {
   url: string;
-  index: CatalogIndex;
+  index: LiveCatalogIndex;
   media: Map<string, ProductMedia>;
   /** `KnowledgeVersions.catalog` this copy reflects ("" forces a refresh). */
   version: string;
   newest: number;
+  /**
+   * The change stamp (ms) applied for each product changed within LOOKBACK_MS of `newest`: a refresh re-reads
+   * only the stamps of that window and the rows of those whose stamp it has not applied (during an import the
+   * window holds thousands of rows, read again on every turn otherwise).
+   */
+  applied: Map<number, number>;
 };
 type Store = {
   catalog?: CatalogState;
   building?: Promise<CatalogState>;
   refreshing?: Promise<void>;
-  rebuildQueued?: boolean;
   company?: { url: string; version: number; sections: CompanySections };
   bot?: { url: string; raw: string | null; value: GlobalBotSwitch };
 };
@@ -52,11 +64,30 @@ const store = (): Store => {
   return globalStore.__sextinvalleKnowledge;
 };
 
-function stateFrom(url: string, loaded: readonly LoadedProduct[], version: string): CatalogState {
-  const index = createCatalogIndex(loaded.map((l) => l.product));
+/** Puts products into the index a chunk at a time, yielding between chunks. */
+async function putInChunks(index: LiveCatalogIndex, products: readonly CatalogProduct[]): Promise<void> {
+  for (let i = 0; i < products.length; i += CHUNK) {
+    if (i > 0) await yieldToLoop();
+    index.put(products.slice(i, i + CHUNK));
+  }
+}
+
+async function stateFrom(url: string, loaded: readonly LoadedProduct[], version: string): Promise<CatalogState> {
+  const index = createCatalogIndex([], { rank });
+  await putInChunks(
+    index,
+    loaded.map((l) => l.product),
+  );
+  index.compact();
   const media = new Map(loaded.map((l) => [l.product.sku, l.media]));
   const newest = loaded.reduce((max, l) => Math.max(max, l.updatedAt.getTime()), 0);
-  return { url, index, media, version, newest };
+  // rows loaded within the look-back window count as applied: the first refresh reads their stamps, not them
+  const applied = new Map<number, number>();
+  for (const l of loaded) {
+    const at = l.updatedAt.getTime();
+    if (at >= newest - LOOKBACK_MS) applied.set(Number(l.product.id), at);
+  }
+  return { url, index, media, version, newest, applied };
 }
 
 function build(url: string): Promise<CatalogState> {
@@ -66,7 +97,7 @@ function build(url: string): Promise<CatalogState> {
     const versions = await readKnowledgeVersions();
     const loaded = await loadActiveProducts();
     // "" = refresh on first use: anything written while we were loading is read then (LOOKBACK_MS covers it)
-    const state = stateFrom(url, loaded, loaded.length > 0 ? "" : versions.catalog);
+    const state = await stateFrom(url, loaded, loaded.length > 0 ? "" : versions.catalog);
     if (env().DATABASE_URL === url) s.catalog = state;
     log.info("catalogue index built", { products: state.index.size(), ms: Math.round(performance.now() - started) });
     return state;
@@ -98,64 +129,39 @@ export function forgetKnowledge(): void {
   s.bot = undefined;
 }
 
-/** The words the index searches; a change to any of them (or to `active`) needs a rebuild. */
-function sameSearchText(a: CatalogProduct, b: CatalogProduct): boolean {
-  return (
-    a.name === b.name &&
-    a.description === b.description &&
-    a.category === b.category &&
-    a.brand === b.brand &&
-    a.standard === b.standard &&
-    a.synonyms.join(";") === b.synonyms.join(";") &&
-    a.active === b.active
-  );
-}
-
-/** Applies the products changed since this copy's newest change; true when the index must be rebuilt. */
-function applyChanges(state: CatalogState, changed: readonly LoadedProduct[]): boolean {
-  let rebuild = false;
+/**
+ * Applies the products changed since this copy's newest change: price, stock, unit and photo in place; new,
+ * (de)activated and re-worded products put into the index.
+ */
+async function applyChanges(state: CatalogState, changed: readonly LoadedProduct[]): Promise<void> {
+  const put: CatalogProduct[] = [];
   for (const { product, media, updatedAt } of changed) {
     state.newest = Math.max(state.newest, updatedAt.getTime());
     state.media.set(product.sku, media);
     const held = state.index.bySku(product.sku);
-    if (!held || held.id !== product.id) {
-      if (product.active) rebuild = true;
+    if (!held || held.id !== product.id || held.sku !== product.sku || !sameSearchText(held, product)) {
+      if (held || product.active) put.push(product);
       continue;
-    }
-    if (!sameSearchText(held, product)) {
-      rebuild = true;
-      // until the rebuilt index is in place, a deactivated product is not offered for sale
-      if (!product.active) held.active = false;
     }
     held.price = product.price;
     held.stock = product.stock;
     held.unit = product.unit;
     held.skuInternal = product.skuInternal;
   }
-  return rebuild;
-}
-
-function queueRebuild(url: string): void {
-  const s = store();
-  if (s.rebuildQueued) return;
-  s.rebuildQueued = true;
-  setTimeout(() => {
-    s.rebuildQueued = false;
-    build(url).catch((err: unknown) => log.warn("could not rebuild the catalogue index", { err }));
-  }, 50).unref?.();
+  await putInChunks(state.index, put);
 }
 
 async function refresh(state: CatalogState, version: string): Promise<void> {
   const s = store();
   s.refreshing ??= (async () => {
-    const changed = await loadProductsChangedSince(new Date(state.newest - LOOKBACK_MS));
-    const rebuild = applyChanges(state, changed);
+    const since = state.newest - LOOKBACK_MS;
+    const stamps = await loadProductStampsSince(new Date(since));
+    const unseen = stamps.filter((s) => state.applied.get(s.id) !== s.updatedAt.getTime()).map((s) => s.id);
+    const changed = await loadProductsById(unseen);
+    await applyChanges(state, changed);
+    for (const l of changed) state.applied.set(Number(l.product.id), l.updatedAt.getTime());
+    for (const [id, at] of state.applied) if (at < state.newest - LOOKBACK_MS) state.applied.delete(id);
     state.version = version;
-    if (!rebuild) return;
-    if (state.index.size() <= SYNC_REBUILD_LIMIT) {
-      const fresh = stateFrom(state.url, await loadActiveProducts(), version);
-      if (s.catalog === state) s.catalog = fresh;
-    } else queueRebuild(state.url);
   })().finally(() => {
     s.refreshing = undefined;
   });

@@ -109,14 +109,27 @@ export async function loadActiveCatalog(): Promise<CatalogProduct[]> {
   return (await loadActiveProducts()).map((l) => l.product);
 }
 
-/** Products (active or not) changed at or after `since`: an index range on `updatedAt`. */
-export async function loadProductsChangedSince(since: Date): Promise<LoadedProduct[]> {
-  const rows = await db().product.findMany({
+/** Which products changed at or after `since` and when: an index-only range on `updatedAt` (rowid/id included). */
+export async function loadProductStampsSince(since: Date): Promise<Array<{ id: number; updatedAt: Date }>> {
+  return db().product.findMany({
     where: { updatedAt: { gte: since } },
     orderBy: { updatedAt: "asc" },
-    select: INDEX_COLUMNS,
+    select: { id: true, updatedAt: true },
   });
-  return rows.map(toLoaded);
+}
+
+/** The index's columns of some products, by id (read in batches of 500 ids). */
+export async function loadProductsById(ids: readonly number[]): Promise<LoadedProduct[]> {
+  const out: LoadedProduct[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db().product.findMany({
+      where: { id: { in: ids.slice(i, i + 500) } },
+      orderBy: { id: "asc" },
+      select: INDEX_COLUMNS,
+    });
+    for (const r of rows) out.push(toLoaded(r));
+  }
+  return out;
 }
 
 /** Current price and stock of some SKUs, straight from the database (for order lines and answers). */

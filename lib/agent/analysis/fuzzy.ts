@@ -46,8 +46,8 @@ const MAX_ANSWERS = 20_000;
 /** Vocabulary bucketed by length so a lookup only visits plausible candidates. */
 export class FuzzyVocabulary {
   private readonly byLength = new Map<number, string[]>();
-  // Lookups are pure over a vocabulary that never changes (a changed catalogue builds a new one), and customers
-  // repeat the same words turn after turn: each word's answer is kept, up to a bound.
+  // Lookups are pure over the vocabulary (`add` and `remove` forget every answer), and customers repeat the same
+  // words turn after turn: each word's answer is kept, up to a bound.
   private readonly answers = new Map<string, VocabularyMatch[]>();
 
   constructor(terms: Iterable<string>) {
@@ -57,6 +57,24 @@ export class FuzzyVocabulary {
       if (bucket) bucket.push(term);
       else this.byLength.set(term.length, [term]);
     }
+  }
+
+  /** A term the vocabulary did not hold (an index following its catalogue adds the words of new products). */
+  add(term: string): void {
+    if (/\d/.test(term) || term.includes("_")) return;
+    const bucket = this.byLength.get(term.length);
+    if (bucket) bucket.push(term);
+    else this.byLength.set(term.length, [term]);
+    this.answers.clear();
+  }
+
+  /** A term no product has any more. */
+  remove(term: string): void {
+    const bucket = this.byLength.get(term.length);
+    const at = bucket?.indexOf(term) ?? -1;
+    if (!bucket || at < 0) return;
+    bucket.splice(at, 1);
+    this.answers.clear();
   }
 
   /** Closest terms within the typo budget, best first, at most `limit`. */

@@ -1,12 +1,12 @@
 // In-memory product search: inverted index (term → postings) + fuzzy vocabulary. A query only touches
 // the postings of its own terms, so latency depends on term frequency, not on catalog size.
 
-import { FuzzyVocabulary } from "@/lib/agent/analysis/fuzzy";
 import { analyze, foldText } from "@/lib/agent/analysis/normalize";
 import { phoneticKey } from "@/lib/agent/analysis/phonetic";
 import { lexiconWords } from "@/lib/agent/lexicon";
 import type { CatalogProduct } from "@/lib/agent/types";
 import { conceptTerms } from "./concepts";
+import { IndexStore, type Postings } from "./index-store";
 import { type Family, familiesOf, type ProductProfile, profileProduct } from "./profiles";
 
 /**
@@ -74,137 +74,76 @@ export type CatalogIndex = {
   size(): number;
 };
 
-// Why these weights: customers name products by the words on the label or their own synonyms;
-// category/brand are broader, descriptions mention uses but also incidental words.
-const FIELD_WEIGHTS = { synonyms: 3, name: 3, category: 2, brand: 1.5, standard: 1, description: 1 } as const;
-type Field = keyof typeof FIELD_WEIGHTS;
-
-type Postings = { docs: Int32Array; weights: Float32Array };
-
 const SKU_PATTERN = /\b([a-z]{2,4})[\s_-]*(\d{3,4})\b/g;
 
-function fieldTexts(p: CatalogProduct): Record<Field, string> {
-  return {
-    synonyms: p.synonyms.join(" ; "),
-    name: p.name,
-    category: p.category,
-    brand: p.brand,
-    standard: p.standard ?? "",
-    description: p.description,
-  };
-}
+/** An index that follows its catalogue: products put one batch at a time, as a build over them all would be. */
+export type LiveCatalogIndex = CatalogIndex & {
+  /**
+   * Adds, replaces (by SKU) or — when inactive — removes each product, leaving the index as a build over the
+   * active products in `rank` order would. Synchronous: callers with large batches split them.
+   */
+  put(products: readonly CatalogProduct[]): void;
+  /** Trims spare capacity (after a bulk load). */
+  compact(): void;
+};
+export type CatalogIndexOptions = {
+  /** Catalogue order of a product (the database's id order); default: the order products were first put. */
+  rank?: (product: CatalogProduct) => number;
+};
 
-/** Unigrams plus adjacent bigrams ("linea_vida") so phrases outrank scattered words. */
-function termsWithBigrams(text: string, memo?: Map<string, string[]>): string[] {
-  const cached = memo?.get(text);
-  if (cached) return cached;
-  const terms: string[] = [];
-  for (const part of text.split(/[;,.]/)) {
-    const unigrams = analyze(part);
-    terms.push(...unigrams);
-    for (let i = 0; i + 1 < unigrams.length; i++) terms.push(`${unigrams[i]}_${unigrams[i + 1]}`);
-  }
-  memo?.set(text, terms);
-  return terms;
-}
-
-export function createCatalogIndex(allProducts: readonly CatalogProduct[]): CatalogIndex {
-  const products = allProducts.filter((p) => p.active);
-  const skuMap = new Map(products.map((p) => [p.sku.toUpperCase(), p]));
-  const profiles = new Map(products.map((p) => [p.sku, profileProduct(p)]));
-  const profile = (p: CatalogProduct) => profiles.get(p.sku) ?? profileProduct(p);
-  const kinds = new Map<string, CatalogProduct[]>();
-  for (const p of products) {
-    for (const kind of profile(p).kinds) {
-      const members = kinds.get(kind);
-      if (members) members.push(p);
-      else kinds.set(kind, [p]);
+export function createCatalogIndex(allProducts: readonly CatalogProduct[], options: CatalogIndexOptions = {}) {
+  const store = new IndexStore();
+  let next = 0;
+  const rankFor = (product: CatalogProduct, held: CatalogProduct | undefined) =>
+    options.rank?.(product) ?? (held && held.id === product.id ? (store.rankHeld(held) as number) : next++);
+  function put(products: readonly CatalogProduct[]): void {
+    for (const product of products) {
+      const held = store.held.get(product.sku);
+      const rank = rankFor(product, held);
+      if (held) store.remove(held);
+      if (product.active) store.add(product, rank);
     }
   }
-  let families: Family[] | null = null;
-  const kindVocabulary = new FuzzyVocabulary(kinds.keys());
-  const kindSounds = new Map([...kinds.keys()].map((k) => [phoneticKey(k), k]));
+  put(allProducts);
+  store.compact();
+  const { ordered: products, skuMap, postings: index, vocabulary, categoryDocs, kinds, slots } = store;
+  const profile = (p: CatalogProduct) => store.profiles.get(p.sku) ?? profileProduct(p);
+  let families: { version: number; list: Family[] } | null = null;
   function kindNamed(term: string, options: { typos?: boolean } = {}): string | null {
     if (kinds.has(term)) return term;
     if (/\d/.test(term) || term.length < 4) return null;
+    const { kindSounds, kindVocabulary } = store.derive();
     const sound = kindSounds.get(phoneticKey(term));
     if (sound || options.typos === false) return sound ?? null;
     // A spelling slip keeps the first letter ("extinor"); a real word one letter away usually does not.
     const typo = kindVocabulary.lookup(term, 1)[0]?.term;
     return typo && typo[0] === term[0] && term.length >= 5 ? typo : null;
   }
-  const building = new Map<string, { docs: number[]; weights: number[] }>();
-  const categoryDocs = new Map<string, number[]>();
-  // Catalogs repeat categories, brands, synonyms and descriptions: analyse each distinct text once.
-  const memo = new Map<string, string[]>();
-
-  products.forEach((product, doc) => {
-    const weights = new Map<string, number>();
-    const texts = fieldTexts(product);
-    for (const field of Object.keys(FIELD_WEIGHTS) as Field[]) {
-      for (const term of new Set(termsWithBigrams(texts[field], field === "name" ? undefined : memo))) {
-        const weight = FIELD_WEIGHTS[field];
-        const previous = weights.get(term) ?? 0;
-        // A term in several fields counts a little more, never as much as two separate terms.
-        weights.set(term, Math.max(previous, weight) + 0.15 * Math.min(previous, weight));
-      }
-    }
-    // The head noun ("Casco de…" vs "Barbuquejo … para casco") says what the product IS.
-    const head = termsWithBigrams(product.name)[0];
-    if (head) weights.set(head, (weights.get(head) ?? 0) + 1);
-    for (const [term, weight] of weights) {
-      let postings = building.get(term);
-      if (!postings) {
-        postings = { docs: [], weights: [] };
-        building.set(term, postings);
-      }
-      postings.docs.push(doc);
-      postings.weights.push(weight);
-    }
-    const members = categoryDocs.get(product.category);
-    if (members) members.push(doc);
-    else categoryDocs.set(product.category, [doc]);
-  });
-
-  const index = new Map<string, Postings>();
-  for (const [term, p] of building)
-    index.set(term, { docs: Int32Array.from(p.docs), weights: Float32Array.from(p.weights) });
-  building.clear();
-  const vocabulary = new FuzzyVocabulary(index.keys());
-  const soundsLike = new Map<string, string[]>();
-  for (const term of index.keys()) {
-    if (/\d/.test(term) || term.includes("_")) continue;
-    const key = phoneticKey(term);
-    const bucket = soundsLike.get(key);
-    if (bucket) bucket.push(term);
-    else soundsLike.set(key, [term]);
-  }
-  const categoryTerms = [...categoryDocs.keys()].map((name) => ({ name, terms: [...new Set(analyze(name))] }));
-  const total = products.length;
-  const best = new Float64Array(total);
   // Scratch arrays reused by every search (searches are synchronous): allocating and zeroing five arrays the
-  // size of the catalogue per query cost more than the query itself at 100 000 products.
-  const scratch = {
-    scores: new Float64Array(total),
-    matched: new Float64Array(total),
-    solid: new Uint8Array(total),
-    named: new Uint8Array(total),
-    worded: new Uint8Array(total),
-  };
-  const idf = (term: string) => Math.log(1 + total / (index.get(term)?.docs.length ?? total));
+  // size of the catalogue per query cost more than the query itself at 100 000 products. Grown with the slots.
+  const scratchFor = (size: number) => ({
+    best: new Float64Array(size),
+    scores: new Float64Array(size),
+    matched: new Float64Array(size),
+    solid: new Uint8Array(size),
+    named: new Uint8Array(size),
+    worded: new Uint8Array(size),
+  });
+  let scratch = scratchFor(slots.length);
+  const idf = (term: string) => Math.log(1 + products.length / (index.get(term)?.n ?? products.length));
 
   /** Vocabulary terms a query term stands for, with a confidence factor (typos count less). */
   function expand(term: string): Array<{ term: string; factor: number; typo?: boolean }> {
     // "oídos" → tapones/orejeras: a body part or hazard also stands for the products that protect it.
     const known = index.get(term);
     // A word that already finds a fair share of the catalog ("alturas") needs no concept help.
-    if (known && known.docs.length >= 0.04 * total) return [{ term, factor: 1 }];
+    if (known && known.n >= 0.04 * products.length) return [{ term, factor: 1 }];
     const concept = conceptTerms(term).filter((t) => t !== term && index.has(t));
     if (known) return [{ term, factor: 1 }, ...concept.map((t) => ({ term: t, factor: 0.7 }))];
     if (concept.length > 0) return concept.map((t) => ({ term: t, factor: 0.85 }));
     if (/\d/.test(term) || LEXICON_TERMS.has(term)) return [];
     // Sound-alike spelling ("kasco", "baketa") is near-certain; edit distance is the last resort.
-    const sounds = soundsLike.get(phoneticKey(term));
+    const sounds = store.soundsLike(phoneticKey(term));
     if (sounds) return sounds.slice(0, 3).map((t) => ({ term: t, factor: 0.9 }));
     return vocabulary.lookup(term, 2).map((m) => ({ term: m.term, factor: m.distance === 1 ? 0.8 : 0.6, typo: true }));
   }
@@ -212,7 +151,8 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
   function search(query: string, options: SearchOptions = {}): SearchHit[] {
     const limit = options.limit ?? 5;
     const allowed = options.skus ? new Set([...options.skus].map((s) => s.toUpperCase())) : null;
-    const { scores, matched, solid, named, worded } = scratch;
+    if (scratch.scores.length < slots.length) scratch = scratchFor(slots.length * 2);
+    const { best, scores, matched, solid, named, worded } = scratch;
     // solid: reached by a term that is not a spelling guess; named: by a term that names something (not only a
     // colour); worded: by a word, not only by a number.
     let anyNamed = false;
@@ -247,7 +187,7 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
         const { term, factor } = expansions[0] as { term: string; factor: number };
         const postings = index.get(term) as Postings;
         const weight = idf(term) * factor * (isSmallNumber ? 0.3 : specBoost);
-        for (let i = 0; i < postings.docs.length; i++) {
+        for (let i = 0; i < postings.n; i++) {
           const doc = postings.docs[i] as number;
           add(doc, weight * (postings.weights[i] as number));
           matched[doc] = (matched[doc] as number) + termIdf;
@@ -255,7 +195,7 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
           if (naming) named[doc] = 1;
           if (word) worded[doc] = 1;
         }
-        anyNamed ||= naming && postings.docs.length > 0;
+        anyNamed ||= naming && postings.n > 0;
         continue;
       }
       // Alternatives of one query term count once per product (their best), via a reusable scratch array.
@@ -263,7 +203,7 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
       for (const { term, factor } of expansions) {
         const postings = index.get(term) as Postings;
         const weight = idf(term) * factor;
-        for (let i = 0; i < postings.docs.length; i++) {
+        for (let i = 0; i < postings.n; i++) {
           const doc = postings.docs[i] as number;
           const value = weight * (postings.weights[i] as number);
           const previous = best[doc] as number;
@@ -289,13 +229,12 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
       if (!postings) continue;
       // "4 argollas", "talla 9": a number glued to its noun is an attribute, as telling as a word.
       const factor = /\d/.test(bigram) ? 0.5 * idf(bigram) : 0.5;
-      for (let j = 0; j < postings.docs.length; j++)
-        add(postings.docs[j] as number, factor * (postings.weights[j] as number));
+      for (let j = 0; j < postings.n; j++) add(postings.docs[j] as number, factor * (postings.weights[j] as number));
     }
 
     // "qué manejan en señalización": a query naming a whole category lifts every member.
     const termSet = new Set(canonical);
-    for (const category of categoryTerms) {
+    for (const category of store.derive().categoryTerms) {
       const distinctive = category.terms.filter((t) => t !== "proteg");
       if (distinctive.length === 0 || !distinctive.every((t) => termSet.has(t))) continue;
       for (const doc of categoryDocs.get(category.name) ?? [])
@@ -306,7 +245,7 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
     const keep = limit + exactSkus.size;
     const hits: SearchHit[] = [];
     for (const doc of touched) {
-      const product = products[doc] as CatalogProduct;
+      const product = slots[doc] as CatalogProduct;
       if (options.category && product.category !== options.category) continue;
       if (allowed && !allowed.has(product.sku)) continue;
       const coverage = idfTotal > 0 ? Math.min(1, (matched[doc] as number) / idfTotal) : 0;
@@ -346,12 +285,14 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
     kindNamed,
     all: () => products,
     families() {
-      families ??= familiesOf(products, profile);
-      return families;
+      if (families?.version !== store.version)
+        families = { version: store.version, list: familiesOf(products, profile) };
+      return families.list;
     },
-    categories: () => [...categoryDocs].map(([name, docs]) => ({ name, count: docs.length })),
+    categories: () =>
+      store.derive().categoryTerms.map(({ name }) => ({ name, count: (categoryDocs.get(name) as number[]).length })),
     inCategory: (category, limit = 50) =>
-      (categoryDocs.get(category) ?? []).slice(0, limit).map((doc) => products[doc] as CatalogProduct),
+      (categoryDocs.get(category) ?? []).slice(0, limit).map((doc) => slots[doc] as CatalogProduct),
     related(product, limit = 4) {
       const text = `${product.synonyms.slice(0, 2).join(" ")} ${product.category}`;
       return search(text, { limit: limit + 1, category: product.category })
@@ -359,6 +300,8 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[]): Cata
         .filter((p) => p.sku !== product.sku)
         .slice(0, limit);
     },
-    size: () => total,
-  };
+    size: () => products.length,
+    put,
+    compact: () => store.compact(),
+  } satisfies LiveCatalogIndex as LiveCatalogIndex;
 }

@@ -53,8 +53,35 @@ export function kindStem(word: string): string | null {
   return GENERIC_HEADS.has(folded) ? null : stem(folded);
 }
 
+/**
+ * The product's profile. Its kinds are read at once (the index groups products by them); attributes and terms,
+ * most of the cost, on first use: an index of 100 000 products reads them only for the products turns look at.
+ */
 export function profileProduct(p: CatalogProduct): ProductProfile {
   const word = headWord(p.name);
+  const kinds = [kindStem(word), ...p.synonyms.map((s) => kindStem(synonymHead(s)))].filter((k): k is string => !!k);
+  let detail: Pick<ProductProfile, "attributes" | "labelTerms" | "descriptionTerms"> | undefined;
+  const read = () => {
+    detail ??= profileDetail(p);
+    return detail;
+  };
+  return {
+    kind: stem(foldText(word)),
+    kinds: [...new Set(kinds)],
+    kindWord: word,
+    get attributes() {
+      return read().attributes;
+    },
+    get labelTerms() {
+      return read().labelTerms;
+    },
+    get descriptionTerms() {
+      return read().descriptionTerms;
+    },
+  };
+}
+
+function profileDetail(p: CatalogProduct): Pick<ProductProfile, "attributes" | "labelTerms" | "descriptionTerms"> {
   const label = `${p.name} ${p.synonyms.join(" ")} ${p.brand} ${p.standard ?? ""}`;
   const row = `${p.name} ${p.description} ${p.standard ?? ""}`;
   // Number words in the row read as figures, as they do in requests: "tres capas" is what "3 capas" asks for.
@@ -62,12 +89,7 @@ export function profileProduct(p: CatalogProduct): ProductProfile {
   for (const code of nameAcronyms(p.name))
     if (!attributes.some((a) => a.kind === "code" && a.value === code)) attributes.push({ kind: "code", value: code });
   const labelTerms = [...new Set(analyze(label))];
-  const kind = stem(foldText(word));
-  const kinds = [kindStem(word), ...p.synonyms.map((s) => kindStem(synonymHead(s)))].filter((k): k is string => !!k);
   return {
-    kind,
-    kinds: [...new Set(kinds)],
-    kindWord: word,
     attributes,
     labelTerms,
     descriptionTerms: [...new Set(analyze(p.description))].filter((t) => !labelTerms.includes(t)),
