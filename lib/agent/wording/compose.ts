@@ -33,6 +33,14 @@ function productLine(p: ProductFact): string {
   return `• ${label(p)} — ${formatCop(p.price)} por ${p.unit}, ${stock}`;
 }
 
+/** The products offered for a choice, one line each, as the facts describe them. */
+function optionLines(facts: AnswerFacts, options: readonly string[]): string[] {
+  return options
+    .map((s) => facts.productRefs[s])
+    .filter((p): p is ProductFact => !!p)
+    .map(productLine);
+}
+
 function cartLines(lines: readonly CartLineFact[]): string[] {
   return lines.map(
     (l) =>
@@ -75,9 +83,12 @@ function outcomeSentences(facts: AnswerFacts, t: Phrases): string[] {
   };
   // The count is said in the options' own unit ("para 2 cajas"), as the customer counted.
   const optionsAsked = (intro: string, quantity: number | null, options: readonly string[], ask: string) => {
-    const shown = options.map((s) => ref(s)).filter((p): p is ProductFact => !!p);
-    const unit = shown[0]?.unit ?? "unidad";
-    return [`${intro}${quantity ? ` para ${formatQuantity(quantity, unit)}` : ""}:`, ...shown.map(productLine), ask];
+    const unit = options.map(ref).find((p) => p)?.unit ?? "unidad";
+    return [
+      `${intro}${quantity ? ` para ${formatQuantity(quantity, unit)}` : ""}:`,
+      ...optionLines(facts, options),
+      ask,
+    ];
   };
   const outcomes = facts.outcomes as SaleOutcome[];
   // A missing figure with its nearest products is one sentence and one list, not two questions.
@@ -172,13 +183,7 @@ function composeSale(facts: AnswerFacts, t: Phrases): string[] {
     !types.has("ambiguous") &&
     !types.has("choice_open") &&
     !types.has("quantity_missing")
-      ? [
-          t.stillChoosing,
-          ...pending.options
-            .map((s) => facts.productRefs[s])
-            .filter((p): p is ProductFact => !!p)
-            .map(productLine),
-        ]
+      ? [t.stillChoosing, ...optionLines(facts, pending.options)]
       : [];
   if (facts.showCart && sale.lines.length === 0) return [...parts, t.emptyCartView, ...openChoice];
   if (changed || facts.showCart || (parts.length === 0 && sale.lines.length > 0))
