@@ -105,6 +105,12 @@ function cutName(raw: string): string | null {
   return words.length > 0 ? titleCase(words.join(" ")) : null;
 }
 
+/** The number said after a phone word ("cel 318 777 6655"), in ten digits; null when there is none. */
+export function phoneAfterKeyword(text: string): string | null {
+  const raw = text.match(PHONE_KEYWORD)?.[1];
+  return raw ? normalizePhone(raw) : null;
+}
+
 function normalizePhone(raw: string): string {
   const digits = raw.replace(/\D/g, "");
   return digits.length === 12 && digits.startsWith("57") ? digits.slice(2) : digits;

@@ -1,5 +1,6 @@
 // Staff questions about a client → a lookup request the DB layer fulfils.
 
+import { phoneAfterKeyword } from "@/lib/agent/analysis/customer-data";
 import { foldText } from "@/lib/agent/analysis/normalize";
 import type { ClientLookupRequest } from "@/lib/agent/wording/facts";
 
@@ -64,10 +65,9 @@ export function clientLookupFrom(text: string): ClientLookupRequest {
     : /historial|ha comprado|compras|pedidos|ordenes/.test(folded)
       ? "history"
       : "info";
-  const phone = text
-    .replace(/[\s.-]/g, "")
-    .match(/(?:celular|cel|telefono|teléfono|tel|whatsapp)(?:numero|número)?:?(3\d{9})(?!\d)/i);
-  if (phone?.[1]) return { scope, phone: phone[1] };
+  // Staff asking by the client's mobile ("el cliente con celular 3…"); any other number is a document.
+  const phone = phoneAfterKeyword(text);
+  if (phone && /^3\d{9}$/.test(phone)) return { scope, phone };
   const nit = text.match(/\b(\d{3}\.?\d{3}\.?\d{3})\s*-\s*(\d)\b/);
   if (nit?.[1]) return { scope, documentNumber: `${nit[1].replace(/\D/g, "")}-${nit[2]}`, isCompany: true };
   const document = text.replace(/(\d)\.(?=\d{3})/g, "$1").match(/\b\d{6,10}\b/);
