@@ -23,7 +23,8 @@ import { type CartExtraction, extractCart } from "./cart-mentions";
 import { asksAboutClient, clientLookupFrom } from "./client-lookup";
 import type { ProductReference, Understanding } from "./contract";
 import { classifyIntent, type MessageFeatures } from "./intent";
-import { pickByPosition, pickOption, pickQuantity, saleEventsFor } from "./sale-events";
+import { pickByPosition, pickOption, pickQuantity } from "./option-picks";
+import { saleEventsFor } from "./sale-events";
 import { swapCue } from "./sibling-swap";
 
 export type UnderstandingContext = {
