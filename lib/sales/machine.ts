@@ -232,12 +232,18 @@ export function applySaleEvent(current: SaleSnapshot | null, event: SaleEvent, l
     case "start":
       return { snapshot, outcomes: [] };
     case "add":
-    case "set_quantity":
+    case "set_quantity": {
+      // A product given in reply to "which one?" answers it, even when it is none of the options offered.
+      const answered =
+        event.type === "add" && event.answersChoice && snapshot.pending?.kind === "choose_product"
+          ? { ...snapshot, pending: null }
+          : snapshot;
       return afterCartChange(
         snapshot,
-        setLine(snapshot, event.sku, event.quantity, lookup, event.type === "add" ? "add" : "set"),
+        setLine(answered, event.sku, event.quantity, lookup, event.type === "add" ? "add" : "set"),
         checkout,
       );
+    }
     case "remove":
       return afterCartChange(snapshot, removeLine(snapshot, event.sku), checkout);
     case "replace":

@@ -27,7 +27,7 @@ export const NAME_INTRO = new RegExp(
 
 // Labels customers put before a contact card: "mis datos: …", "nombre completo: …".
 const CARD_LABEL =
-  /^\s*(?:(?:mis|los|sus) )?(?:datos(?: son| del cliente| de facturaci[oó]n)?|nombre(?: completo)?|cliente)\s*[:=-]?\s*/iu;
+  /^\s*(?:(?:mis|los|sus|la) )?(?:datos(?: son| del cliente| de facturaci[oó]n)?|nombre(?: completo)?|cliente|empresa|raz[oó]n social)\s*[:=-]?\s*/iu;
 // "Es para Constructora X S.A.S., NIT …" / "facturar a …": who the order is for, before a company's name.
 const BILL_TO = /^\s*(?:es\s+)?(?:para|a nombre de|facturar a|f[aá]ctur(?:e|ele|enos)\s+a|a favor de)\s+/iu;
 const CARD_NAME = new RegExp(`^${NAME_WORD}(?:\\s+${NAME_WORD}){1,4}$`, "u");
@@ -38,7 +38,9 @@ const CARD_NAME = new RegExp(`^${NAME_WORD}(?:\\s+${NAME_WORD}){1,4}$`, "u");
  * expected, so "cascos blancos, cc …" is not taken for a person.
  */
 export function nameFromContactCard(rest: string, expectName: boolean): string | null {
-  for (const raw of rest.split(/[,;\n|]|(?<=[a-z\d])[.!?]\s+/)) {
+  const chunks = rest.split(/[,;\n|]|(?<=[a-z\d])[.!?]\s+/);
+  const first = chunks.findIndex((c) => c.trim() !== "");
+  for (const [at, raw] of chunks.entries()) {
     const company = bareName(raw.replace(CARD_LABEL, "").replace(BILL_TO, ""));
     if (company && COMPANY_SUFFIX.test(company)) return company;
     const chunk = raw
@@ -48,7 +50,10 @@ export function nameFromContactCard(rest: string, expectName: boolean): string |
     if (!CARD_NAME.test(chunk)) continue;
     const words = chunk.split(/\s+/);
     const lower = words.map((w) => w.toLowerCase());
-    if (lower.some((w) => NOT_NAME_WORDS.has(w) || NAME_STOP.has(w)) || cityLike(chunk, rest.replace(raw, " ")))
+    if (
+      lower.some((w) => NOT_NAME_WORDS.has(w) || NAME_STOP.has(w)) ||
+      cityLike(chunk, rest.replace(raw, " "), at === first)
+    )
       continue;
     if (!expectName && !words.every((w) => /^\p{Lu}/u.test(w))) continue;
     return titleCase(chunk);
@@ -62,14 +67,15 @@ export function nameFromContactCard(rest: string, expectName: boolean): string |
  */
 const PLACE_PREPOSITIONS = new Set(["a", "en", "de", "para", "hasta", "desde", "por", "hacia"]);
 
-function cityLike(chunk: string, elsewhere: string): boolean {
+function cityLike(chunk: string, elsewhere: string, opensCard: boolean): boolean {
   const city = findCity(chunk);
   if (!city) return false;
   const words = chunk.split(/\s+/);
   const at = words.findIndex((w) => findCity(w) !== null);
   const afterPreposition = PLACE_PREPOSITIONS.has((words[at - 1] ?? "").toLowerCase());
-  // Two words ending in a town are a person too when the card names its city elsewhere ("… Mosquera, …, Cali").
-  const short = words.length < 3 && findCity(elsewhere) === null;
+  // Two words ending in a town are a person too when the card names its city elsewhere ("… Mosquera, …, Cali"),
+  // or when they open the card: a contact card starts with who, the place comes with the address.
+  const short = words.length < 3 && findCity(elsewhere) === null && !opensCard;
   return short || at <= 0 || afterPreposition || isKnownCity(chunk);
 }
 

@@ -59,7 +59,7 @@ export function pendingChoice(
   const only = cart.mentions[0];
   if (pending.quantity !== null && cart.mentions.length === 1 && only?.resolved && only.quantity === null) {
     // Another product named while choosing takes the pending quantity ("no, mejor las dieléctricas").
-    events.push({ type: "add", sku: only.resolved.sku, quantity: pending.quantity });
+    events.push({ type: "add", sku: only.resolved.sku, quantity: pending.quantity, answersChoice: true });
     mentioned.push(only.resolved);
     cart.mentions.length = 0;
     return true;
