@@ -73,6 +73,8 @@ export type CartContext = {
 };
 
 const SPEAKER_COPULAS = new Set(["soy", "somos", "trabajo", "trabajamos"]);
+// After a preposition or an article the word is a noun ("guantes de trabajo", "para el trabajo"), not the speaker.
+const NOUN_BEFORE = new Set(["de", "del", "para", "pa", "el", "la", "los", "las", "un", "una", "mi", "su", "al"]);
 
 export function extractCart(
   text: string,
@@ -150,7 +152,11 @@ export function extractCart(
     // "somos una empresa de …, y queremos …": the speaker describing themselves names no product to buy.
     // ("somos 4 pintores" counts people: left to the frames that read it).
     const counted = clause.tokens.some((t) => /^\d+$/.test(t) && t !== "1");
-    if (!counted && clause.tokens.slice(0, 3).some((t) => SPEAKER_COPULAS.has(t))) continue;
+    if (
+      !counted &&
+      clause.tokens.slice(0, 3).some((t, i) => SPEAKER_COPULAS.has(t) && !NOUN_BEFORE.has(clause.tokens[i - 1] ?? ""))
+    )
+      continue;
     // "quiero 2 extintores de CO2 y ¿cuánto sale la recarga?": a price question beside an order is not a line.
     if (clause.question && clause.quantity === null && PRICE_QUESTION.test(clause.tokens.join(" "))) {
       if (clauses.some((c) => c !== clause && c.quantity !== null && hasProduct(c))) continue;

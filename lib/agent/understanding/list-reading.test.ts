@@ -111,3 +111,14 @@ describe("a want verb with an article and one fitting product is an order of one
     expect(c.sale?.lines ?? []).toEqual([]);
   });
 });
+
+describe("a word that can be the speaker's verb is a noun after a preposition", () => {
+  it("guantes de trabajo is a product question", () => {
+    const c = talk(["Guantes de trabajo"]);
+    expect(c.last.intent).toBe("inventario");
+    expect(c.last.products.map((p) => p.sku)).toContain("GUA-J");
+  });
+  it("«trabajo en una finca» still describes the speaker", () => {
+    expect(cart("trabajo en una finca")).toEqual([]);
+  });
+});
