@@ -92,3 +92,17 @@ describe("names on a contact card", () => {
     expect(extractCustomerData("calle 13 #8-22, Restrepo Valle, cc 1061789456").data.name).toBeUndefined();
   });
 });
+
+describe("a customer who opens with their name", () => {
+  it("is thanked by it, and the name is kept for the order", () => {
+    const c = talk(["Ana María Ruiz", "quiero 2 martillos"]);
+    expect(c.answers[0]).toMatch(/Gracias, Ana María Ruiz/);
+    expect(c.sale?.customer.name).toBe("Ana María Ruiz");
+    expect(linesOf(c.sale)).toEqual([["MAR-16", 2]]);
+  });
+  it("capitalised product words are not a name", () => {
+    const c = talk(["Martillo De Uña"]);
+    expect(c.sale?.customer?.name).toBeUndefined();
+    expect(c.last.products.map((p) => p.sku)).toContain("MAR-16");
+  });
+});

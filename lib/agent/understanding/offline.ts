@@ -101,7 +101,9 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
   const expected =
     pending?.kind === "customer_data" ? pending.fields : inCheckout ? missingFields(openSale.customer) : [];
   // After «anything else?» the customer may start with their name before being asked for it.
-  const nameLikely = openSale?.state === "pendiente" && openSale.lines.length > 0 && pending === null;
+  // A message that is only capitalised name words naming no product is the customer introducing themself.
+  const introduces = isCapitalisedName(text) && !analyze(text).some((t) => catalog.kindNamed(t, { typos: false }));
+  const nameLikely = (openSale?.state === "pendiente" && openSale.lines.length > 0 && pending === null) || introduces;
   let customer = extractCustomerData(text, { expected, nameLikely });
   // A reply that reads as a bare name but names a product is the product ("botas dieléctricas").
   // Capitalised words are a person's name even when one sounds like a product ("Diana Zapata").

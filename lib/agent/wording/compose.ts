@@ -198,6 +198,9 @@ function composeSale(facts: AnswerFacts, t: Phrases): string[] {
       ...(openChoice.length ? openChoice : [t.anythingElse]),
     ];
   if (openChoice.length > 0) return [...parts, ...openChoice];
+  // The customer gave their name before any product: thank them by it, then ask what they need.
+  const name = types.has("customer_updated") && sale.lines.length === 0 ? sale.customer.name : undefined;
+  if (parts.length === 0 && name) return [`Gracias, ${name}. ¿Qué productos y cuántas unidades necesitas?`];
   if (parts.length === 0) return ["¡Claro! ¿Qué productos y cuántas unidades necesitas?"];
   return parts;
 }
