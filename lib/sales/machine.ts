@@ -207,6 +207,12 @@ function confirm(snapshot: SaleSnapshot, shown: string | undefined, lookup: Cata
     return afterCartChange(snapshot, step, checkout);
   }
   if (snapshot.state !== "listo_para_finalizar") return applySaleEvent(snapshot, { type: "finish_cart" }, lookup);
+  // A yes cannot pick among several products: the open choice is asked again, never replaced by the summary.
+  if (pending?.kind === "choose_product")
+    return {
+      snapshot: { ...snapshot, pending: { ...pending, reminded: true } },
+      outcomes: [{ type: "choice_open", options: pending.options, quantity: pending.quantity }],
+    };
   const digest = orderDigest(snapshot);
   const answersSummary = pending?.kind === "confirm_order" && pending.digest === digest && shown === digest;
   if (answersSummary) return { snapshot, outcomes: [{ type: "close_requested" }] };
