@@ -9,6 +9,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { EXPORT_APPLICATION_NAME } from "@/lib/db/export-reader";
 import { resetEnvCache } from "@/lib/env";
 import { type ExportRequest, exportChunks } from "@/lib/exports/chunks";
+import { csvChunks } from "@/lib/exports/csv";
 import { DATASETS } from "@/lib/exports/datasets";
 import { exportChunksInWorker } from "@/lib/exports/export-thread";
 import { startExport, waitForExport } from "@/lib/exports/jobs";
@@ -73,7 +74,11 @@ describe.each(FLAVOURS)("exports on a worker thread, %s", (flavour) => {
 
   it.each(requests)("%s: the same file as on the calling thread", { timeout: 120_000 }, async (_, request) => {
     let rows = 0;
-    const inWorker = await bytesOf(exportChunksInWorker(request, (n) => void (rows = n)));
+    const inWorker = await bytesOf(
+      exportChunksInWorker(request, (n) => {
+        rows = n;
+      }),
+    );
     const inProcess = await bytesOf(exportChunks(request));
     expect(inWorker.length).toBeGreaterThan(1_000_000);
     expect(rows).toBeGreaterThanOrEqual(LINES);
@@ -81,12 +86,38 @@ describe.each(FLAVOURS)("exports on a worker thread, %s", (flavour) => {
     else expect(await entriesOf(inWorker)).toEqual(await entriesOf(inProcess));
   });
 
+  it("writing a batch lets the event loop run between its chunks", async () => {
+    // the reply to the batch read ahead (PostgreSQL) and chat turns (an export on the main thread) need it
+    let ticks = 0;
+    let handle = setImmediate(function tick() {
+      ticks++;
+      handle = setImmediate(tick);
+    });
+    const seen: number[] = [];
+    try {
+      for await (const _ of csvChunks(DATASETS.ventas, {})) {
+        seen.push(ticks);
+        if (seen.length >= 30) break;
+      }
+    } finally {
+      clearImmediate(handle);
+    }
+    // 30 chunks of 500 lines span 3 batches of 5 000: the loop ran after (nearly) every chunk, not once a batch
+    expect(new Set(seen).size).toBeGreaterThanOrEqual(25);
+  });
+
   it("stops producing while the reader does not pull, and finishes when it does", { timeout: 60_000 }, async () => {
     let rows = 0;
-    const chunks = exportChunksInWorker({ dataset: "ventas", format: "csv", filters: {} }, (n) => void (rows = n), {
-      slabBytes: 64 * 1024,
-      maxInFlight: 2,
-    });
+    const chunks = exportChunksInWorker(
+      { dataset: "ventas", format: "csv", filters: {} },
+      (n) => {
+        rows = n;
+      },
+      {
+        slabBytes: 64 * 1024,
+        maxInFlight: 2,
+      },
+    );
     const iterator = chunks[Symbol.asyncIterator]();
     const first = await iterator.next();
     expect(first.done).toBe(false);
