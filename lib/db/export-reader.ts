@@ -51,7 +51,9 @@ function postgresReader(url: string): Reader {
     idleTimeoutMillis: 5_000,
     connectionTimeoutMillis: 5_000,
     application_name: EXPORT_APPLICATION_NAME,
-    options: "-c max_parallel_workers_per_gather=0",
+    // one generic plan per statement: the first executions' custom plans (bound to actual ids) picked a hash
+    // join over every order for a 5 000-id range
+    options: "-c max_parallel_workers_per_gather=0 -c plan_cache_mode=force_generic_plan",
   });
   pool.on("error", () => undefined); // a dropped idle connection is replaced on the next query
   const names = new Map<string, string>();
