@@ -1,7 +1,8 @@
 import { Worker } from "node:worker_threads";
 import { AppError, type ErrorCode } from "@/lib/errors";
-import type { ExportRequest } from "@/lib/exports/chunks";
+import { type ExportRequest, exportChunks } from "@/lib/exports/chunks";
 import type { ProgressFn } from "@/lib/exports/csv";
+import { log } from "@/lib/log";
 
 // An export produced on a worker thread (export-worker.ts): reading the rows (better-sqlite3 runs its queries
 // synchronously on the calling thread), formatting them and deflating the XLSX no longer hold the main event
@@ -9,12 +10,14 @@ import type { ProgressFn } from "@/lib/exports/csv";
 // passes the bytes on (storage upload) and the progress. The same bytes as `exportChunks` on the calling thread.
 export type WorkerInput = { request: ExportRequest; slabBytes: number; maxInFlight: number };
 export type ToMain =
+  | { type: "ready" }
   | { type: "chunk"; bytes: Uint8Array }
   | { type: "progress"; rows: number }
   | { type: "end" }
   | { type: "error"; message: string; code?: ErrorCode };
 
-export type ThreadOptions = { slabBytes?: number; maxInFlight?: number };
+/** `entry`: another worker file (tests: one that does not exist). */
+export type ThreadOptions = { slabBytes?: number; maxInFlight?: number; entry?: URL };
 
 const SLAB_BYTES = 1 << 20;
 /** Slabs waiting on the main thread before the worker stops producing: ~4 MB, whatever the export's size. */
@@ -26,11 +29,12 @@ const MAX_IN_FLIGHT = 4;
  * worker, then imports the entry. Bundled (`next build`), `new Worker(new URL(…))` is the form the bundler
  * turns into a chunk of its own.
  */
-function startWorker(workerData: WorkerInput): Worker {
+function startWorker(workerData: WorkerInput, entry?: URL): Worker {
+  if (entry) return new Worker(entry, { workerData });
   if (!import.meta.url.endsWith(".ts"))
     return new Worker(new URL("./export-worker.ts", import.meta.url), { workerData });
-  const entry = JSON.stringify(new URL("./export-worker.ts", import.meta.url).href);
-  const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${entry}); })`;
+  const source = JSON.stringify(new URL("./export-worker.ts", import.meta.url).href);
+  const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${source}); })`;
   return new Worker(bootstrap, { eval: true, workerData });
 }
 
@@ -39,7 +43,13 @@ function failure(message: Extract<ToMain, { type: "error" }>): Error {
   return message.code ? new AppError(message.code, message.message) : new Error(`export worker: ${message.message}`);
 }
 
-/** The export's bytes, produced on a worker thread and pulled by the caller (back-pressure through credits). */
+let warnedUnavailable = false;
+
+/**
+ * The export's bytes, produced on a worker thread and pulled by the caller (back-pressure through credits). A
+ * worker that cannot start (its file missing from a build, say) is not a failed export: the export then runs on
+ * this thread, with a warning in the log; nothing has been produced yet at that point.
+ */
 export async function* exportChunksInWorker(
   request: ExportRequest,
   onProgress?: ProgressFn,
@@ -50,8 +60,10 @@ export async function* exportChunksInWorker(
     slabBytes: options.slabBytes ?? SLAB_BYTES,
     maxInFlight: options.maxInFlight ?? MAX_IN_FLIGHT,
   };
-  const worker = startWorker(input);
+  const worker = startWorker(input, options.entry);
   const ready: Uint8Array[] = [];
+  let started = false;
+  let unavailable: Error | null = null;
   let ended = false;
   let failed: Error | null = null;
   let wake: (() => void) | null = null;
@@ -61,6 +73,8 @@ export async function* exportChunksInWorker(
     wake = null;
   };
   worker.on("message", (message: ToMain) => {
+    started = true;
+    if (message.type === "ready") return;
     if (message.type === "chunk") ready.push(message.bytes);
     else if (message.type === "progress") {
       const rows = message.rows;
@@ -74,15 +88,26 @@ export async function* exportChunksInWorker(
     signal();
   });
   worker.on("error", (error) => {
-    failed ??= error;
+    if (started) failed ??= error;
+    else unavailable ??= error;
     signal();
   });
   worker.on("exit", (code) => {
-    if (!ended) failed ??= new Error(`export worker stopped (exit code ${code}) before the end of the file`);
+    const stopped = new Error(`export worker stopped (exit code ${code}) before the end of the file`);
+    if (started) {
+      if (!ended) failed ??= stopped;
+    } else unavailable ??= stopped;
     signal();
   });
   try {
     for (;;) {
+      if (unavailable) {
+        if (!warnedUnavailable)
+          log.warn("export worker unavailable, exporting on the main thread", { err: unavailable });
+        warnedUnavailable = true;
+        yield* toBytes(exportChunks(request, onProgress));
+        return;
+      }
       if (failed) throw failed;
       const next = ready.shift();
       if (next) {
@@ -101,4 +126,8 @@ export async function* exportChunksInWorker(
     // finished, failed or abandoned by the reader: the thread (and its database connection) goes away
     await worker.terminate();
   }
+}
+
+async function* toBytes(chunks: AsyncIterable<string | Uint8Array>): AsyncGenerator<Uint8Array> {
+  for await (const chunk of chunks) yield typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
 }

@@ -75,4 +75,5 @@ async function run(request: ExportRequest): Promise<void> {
   post(outcome);
 }
 
+post({ type: "ready" });
 void run(input.request);

@@ -106,6 +106,23 @@ describe.each(FLAVOURS)("exports on a worker thread, %s", (flavour) => {
     expect(new Set(seen).size).toBeGreaterThanOrEqual(25);
   });
 
+  it("a worker that cannot start gives the same file from the calling thread", { timeout: 60_000 }, async () => {
+    const request: ExportRequest = { dataset: "ventas", format: "csv", filters: {} };
+    const entry = new URL("./no-such-export-worker.mjs", import.meta.url);
+    let rows = 0;
+    const fallback = await bytesOf(
+      exportChunksInWorker(
+        request,
+        (n) => {
+          rows = n;
+        },
+        { entry },
+      ),
+    );
+    expect(fallback.equals(await bytesOf(exportChunks(request)))).toBe(true);
+    expect(rows).toBe(await DATASETS.ventas.count({}));
+  });
+
   it("stops producing while the reader does not pull, and finishes when it does", { timeout: 60_000 }, async () => {
     let rows = 0;
     const chunks = exportChunksInWorker(
