@@ -107,3 +107,30 @@ describe("a customer who opens with their name", () => {
     expect(c.last.products.map((p) => p.sku)).toContain("MAR-16");
   });
 });
+
+describe("a late correction after an interjection names the old count", () => {
+  it("no espere, eran 7 no 5", () => {
+    const c = talk(["quiero 5 martillos", "eso es todo", DATA, "no espere, eran 7 no 5"]);
+    expect(linesOf(c.sale)).toEqual([["MAR-16", 7]]);
+    expect(c.last.effects).not.toContainEqual({ type: "close_order" });
+  });
+});
+
+describe("a question comparing the options does not answer the choice", () => {
+  it("when one option's words cover both", () => {
+    const vests = createCatalogIndex([
+      product("CHA-R", "Chaleco reflectivo", "Chaleco con cintas reflectivas", 11000, 24),
+      product("CHA-AV", "Chaleco alta visibilidad", "Chaleco reflectivo de alta visibilidad", 14000, 12),
+    ]);
+    const c = talk(
+      ["quiero 10 chalecos", "cual es la diferencia entre el reflectivo y el de alta visibilidad?"],
+      vests,
+    );
+    expect(linesOf(c.sale)).toEqual([]);
+  });
+  it("¿cuál es la diferencia entre …?", () => {
+    const c = talk(["necesito 2 taladros", "¿cuál es la diferencia entre el percutor y el inalámbrico?"]);
+    expect(linesOf(c.sale)).toEqual([]);
+    expect(c.sale?.pending?.kind).toBe("choose_product");
+  });
+});

@@ -54,7 +54,8 @@ const QUANTITY_ONLY =
 const INVENTORY =
   /\b(necesito|necesitamos|requiero|requerimos|me interesa(n)?|quiero ver|tienen|tiene|tendran|hay|manejan|maneja|venden|vende|precios?|cuanto (vale|valen|cuesta|cuestan|sale|salen)|stock|disponib\w*|existencias?|muestr\w*|ensename|busco|buscando|catalogo|productos|referencias|que (tipo|clase)s? de|cual(es)? (me )?(recomienda|sirve)|sirve para|recomienda\w*|opciones)\b/;
 // Comparing products is asking about them, whatever money words come with it ("vale la pena pagar la diferencia").
-const COMPARISON = /\b(diferencias? (hay )?entre|compar\w*|cual es mejor|cual (me )?conviene|vale la pena|versus|vs)\b/;
+export const COMPARISON =
+  /\b(diferencias? (hay )?entre|compar\w*|cual es mejor|cual (me )?conviene|vale la pena|versus|vs)\b/;
 const ORDINAL_REPLY =
   /^(el|la|los|las)?\s*(primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|ultim[oa]|ese|esa|este|esta)\b/;
 const SMALL_TALK = /\b(como (estas|esta usted|te va|le va|vas|andas|amaneciste|amanecio)|jaja\w*|jeje\w*)\b/;
@@ -68,6 +69,8 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
   const saleOpen = ctx.saleState !== null && OPEN_STATES.has(ctx.saleState);
   const product = f.mentionsProduct;
   const purchase = PURCHASE.test(f.folded);
+  // Comparing the options asked about is a question about them, not the answer.
+  const comparing = f.question && COMPARISON.test(f.folded);
 
   if (f.clientLookup) scores.cliente += 5;
   if (purchase) scores.venta += 2.5;
@@ -104,7 +107,7 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
     if (f.signals.showCart) scores.venta += 3;
     if (f.hasCustomerData) scores.venta += 3.5;
     if (QUANTITY_ONLY.test(f.numeric) && (ctx.hasOpenCart || ctx.awaitingAnswer)) scores.venta += 3;
-    if (ctx.awaitingAnswer && product) scores.venta += 2;
+    if (ctx.awaitingAnswer && product && !comparing) scores.venta += 2;
     if (ctx.hasOpenCart && f.cartKind !== "add") scores.venta += 3;
     if (ctx.awaitingAnswer && ORDINAL_REPLY.test(f.folded)) scores.venta += 3;
     if (ctx.hasOpenCart && f.swapCue && !f.question) scores.venta += 3;
@@ -117,7 +120,7 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
   }
   if (ctx.shownProducts > 0 && QUANTITY_ONLY.test(f.numeric)) scores.venta += 3;
   // Picking one of the options the agent offered (or of the list just shown, with a quantity) is buying it.
-  if (f.picksOption) scores.venta += 4;
+  if (f.picksOption && !comparing) scores.venta += 4;
   // "las blancas" right after adding boots: a pick for the cart's product, not a new question.
   if (
     ctx.hasOpenCart &&

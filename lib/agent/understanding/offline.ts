@@ -114,10 +114,12 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
   )
     customer = extractCustomerData(text, { expected: expected.filter((f) => f !== "name") });
   const restFolded = foldText(customer.rest);
-  const replaced = REPLACED_QUANTITY.exec(restFolded);
-  const replacedQuantity = replaced
-    ? Number(replaceNumberWords([replaced[1] as string], { typos: true })[0])
-    : Number.NaN;
+  // The first "no N" whose N is a number: "no espere, eran 7 no 5" names 5, not the interjection.
+  const countOf = (m: RegExpMatchArray) => Number(replaceNumberWords([m[1] as string], { typos: true })[0]);
+  const replaced = [...restFolded.matchAll(new RegExp(REPLACED_QUANTITY.source, "g"))].find((m) =>
+    Number.isInteger(countOf(m)),
+  );
+  const replacedQuantity = replaced ? countOf(replaced) : Number.NaN;
   const rest = Number.isInteger(replacedQuantity) ? restFolded.replace(replaced?.[0] ?? "", " ") : customer.rest;
   const lastShown = lastShownProducts(history, catalog);
   const shownPrices = new Set([...lastShown.map((p) => p.price), ...(openSale?.lines.map((l) => l.unitPrice) ?? [])]);

@@ -2,8 +2,10 @@
 // previous answer listed.
 
 import type { SaleEvent, SaleSnapshot } from "@/lib/sales/types";
+import { foldText } from "../analysis/normalize";
 import type { CatalogProduct } from "../types";
 import { effectiveQuantity } from "./cart-mentions";
+import { COMPARISON } from "./intent";
 import { pickByPosition, pickOption, pickQuantity } from "./option-picks";
 import type { SaleEventsInput } from "./sale-events";
 
@@ -16,6 +18,8 @@ export function pendingChoice(
   const pending = sale.pending;
   // A removal or a correction while the agent waits on a choice is about the cart, not an answer to it.
   if (pending?.kind !== "choose_product" || input.cart.kind !== "add") return false;
+  // Comparing the options ("¿qué diferencia hay entre…?") asks about them; it picks none.
+  if (/[?¿]/.test(input.text) && COMPARISON.test(foldText(input.text))) return false;
   const { cart, catalog } = input;
   const chosen = pickOption(input.customer.rest, pending.options, catalog);
   const mentionQuantity = cart.mentions.find((m) => m.quantity !== null)?.quantity ?? null;
