@@ -20,6 +20,8 @@ const SETS = [
   "round6-dialogos",
   "round7-mensajes",
   "round7-dialogos",
+  "round8-mensajes",
+  "round8-dialogos",
 ];
 
 describe.each(["demo", "real"])("evaluation sets on the %s catalogue", (catalog) => {
