@@ -21,6 +21,8 @@ export type ProductProfile = {
   labelTerms: readonly string[];
   /** Terms only the description has. */
   descriptionTerms: readonly string[];
+  /** Sound-alike keys of the label terms: resolution asks each candidate about each word of a phrase. */
+  labelSounds: ReadonlySet<string>;
 };
 
 export type Family = { name: string; count: number; skus: string[] };
@@ -53,6 +55,38 @@ export function kindStem(word: string): string | null {
   return GENERIC_HEADS.has(folded) ? null : stem(folded);
 }
 
+type Detail = Pick<ProductProfile, "attributes" | "labelTerms" | "descriptionTerms" | "labelSounds">;
+
+/**
+ * One class for every profile: its getters live on the prototype, so 100 000 profiles share one shape (the
+ * property reads in resolution's candidate loops stay monomorphic) and carry no closures of their own.
+ */
+class LazyProfile implements ProductProfile {
+  private detail: Detail | undefined;
+  constructor(
+    private readonly product: CatalogProduct,
+    readonly kind: string,
+    readonly kinds: string[],
+    readonly kindWord: string,
+  ) {}
+  private read(): Detail {
+    this.detail ??= profileDetail(this.product);
+    return this.detail;
+  }
+  get attributes() {
+    return this.read().attributes;
+  }
+  get labelTerms() {
+    return this.read().labelTerms;
+  }
+  get descriptionTerms() {
+    return this.read().descriptionTerms;
+  }
+  get labelSounds() {
+    return this.read().labelSounds;
+  }
+}
+
 /**
  * The product's profile. Its kinds are read at once (the index groups products by them); attributes and terms,
  * most of the cost, on first use: an index of 100 000 products reads them only for the products turns look at.
@@ -60,28 +94,10 @@ export function kindStem(word: string): string | null {
 export function profileProduct(p: CatalogProduct): ProductProfile {
   const word = headWord(p.name);
   const kinds = [kindStem(word), ...p.synonyms.map((s) => kindStem(synonymHead(s)))].filter((k): k is string => !!k);
-  let detail: Pick<ProductProfile, "attributes" | "labelTerms" | "descriptionTerms"> | undefined;
-  const read = () => {
-    detail ??= profileDetail(p);
-    return detail;
-  };
-  return {
-    kind: stem(foldText(word)),
-    kinds: [...new Set(kinds)],
-    kindWord: word,
-    get attributes() {
-      return read().attributes;
-    },
-    get labelTerms() {
-      return read().labelTerms;
-    },
-    get descriptionTerms() {
-      return read().descriptionTerms;
-    },
-  };
+  return new LazyProfile(p, stem(foldText(word)), [...new Set(kinds)], word);
 }
 
-function profileDetail(p: CatalogProduct): Pick<ProductProfile, "attributes" | "labelTerms" | "descriptionTerms"> {
+function profileDetail(p: CatalogProduct): Detail {
   const label = `${p.name} ${p.synonyms.join(" ")} ${p.brand} ${p.standard ?? ""}`;
   const row = `${p.name} ${p.description} ${p.standard ?? ""}`;
   // Number words in the row read as figures, as they do in requests: "tres capas" is what "3 capas" asks for.
@@ -93,6 +109,7 @@ function profileDetail(p: CatalogProduct): Pick<ProductProfile, "attributes" | "
     attributes,
     labelTerms,
     descriptionTerms: [...new Set(analyze(p.description))].filter((t) => !labelTerms.includes(t)),
+    labelSounds: new Set(labelTerms.map(phoneticKey)),
   };
 }
 
@@ -139,7 +156,7 @@ export function familiesOf(
 
 /** The label says the term, exactly or by sound ("baqueta" for "vaqueta"). */
 export function labelHas(profile: ProductProfile, term: string, sound: string): boolean {
-  return profile.labelTerms.includes(term) || profile.labelTerms.some((t) => phoneticKey(t) === sound);
+  return profile.labelTerms.includes(term) || profile.labelSounds.has(sound);
 }
 
 /** Any field says the term. */
