@@ -125,11 +125,23 @@ export function pluralize(word: string): string {
 
 const NO_CATEGORY = new Set(["", "general", "sin categoria", "otros", "varios", "n/a", "na"]);
 
+/** Folds each distinct category once: a catalogue of 100 000 products has a few dozen categories. */
+function categoryFolder(): (category: string) => string {
+  const folded = new Map<string, string>();
+  return (category) => {
+    const known = folded.get(category);
+    if (known !== undefined) return known;
+    const f = foldText(category);
+    folded.set(category, f);
+    return f;
+  };
+}
+
 /** Categories tell families apart when there are several real ones; a single flat one ("General") does not. */
-export function meaningfulCategories(products: readonly CatalogProduct[]): boolean {
+export function meaningfulCategories(products: readonly CatalogProduct[], fold = categoryFolder()): boolean {
   const counts = new Map<string, number>();
   for (const p of products) {
-    const c = foldText(p.category);
+    const c = fold(p.category);
     if (!NO_CATEGORY.has(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
   }
   const categorised = [...counts.values()].reduce((s, n) => s + n, 0);
@@ -141,13 +153,14 @@ export function familiesOf(
   products: readonly CatalogProduct[],
   profile: (p: CatalogProduct) => ProductProfile,
 ): Family[] {
-  const byCategory = meaningfulCategories(products);
+  const fold = categoryFolder();
+  const byCategory = meaningfulCategories(products, fold);
   const groups = new Map<string, { name: string; skus: string[] }>();
   for (const p of products) {
-    const key = byCategory ? foldText(p.category) : profile(p).kind;
+    const key = byCategory ? fold(p.category) : profile(p).kind;
     const group = groups.get(key) ?? { name: byCategory ? p.category : pluralize(profile(p).kindWord), skus: [] };
+    if (group.skus.length === 0) groups.set(key, group);
     group.skus.push(p.sku);
-    groups.set(key, group);
   }
   return [...groups.values()]
     .map((g) => ({ name: g.name, count: g.skus.length, skus: g.skus }))

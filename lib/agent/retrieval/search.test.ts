@@ -22,8 +22,8 @@ function referenceSearch(store: IndexStore, query: string, options: SearchOption
   const idf = (term: string) => Math.log(1 + size / (store.postings.get(term)?.n ?? size));
   const reached = new Map<number, { score: number; matched: number; solid: boolean; named: boolean; word: boolean }>();
   const at = (doc: number) => {
-    let entry = reached.get(doc);
-    if (!entry) reached.set(doc, (entry = { score: 0, matched: 0, solid: false, named: false, word: false }));
+    const entry = reached.get(doc) ?? { score: 0, matched: 0, solid: false, named: false, word: false };
+    reached.set(doc, entry);
     return entry;
   };
   const terms = [...new Set(analyze(query))].slice(0, 24).map((t) => ({ term: t, alts: expansionsOf(store, t) }));
