@@ -113,6 +113,8 @@ function generatedCatalogue(): CatalogProduct[] {
       name: `${p.name} ${c}${j % 2 ? " talla 40" : ""} M${(i * 37 + j) % 500}`,
     })),
     ...[0, 1, 2].map((t) => ({ ...p, id: `${p.id}-T${t}`, sku: `${p.sku}-T${t}` })),
+    // an SKU written in lower case (a search within SKUs compares them upper-cased)
+    ...(i % 5 === 0 ? [{ ...p, id: `${p.id}-L`, sku: `${p.sku.toLowerCase()}-l` }] : []),
   ]);
 }
 
@@ -142,7 +144,10 @@ describe("search against a plain reference", () => {
     .filter((_, i) => i % 17 === 0)
     .flatMap((p) => [p.name, ...misspell(p.name.split(" ")[0] ?? "")]);
   const queries = [...messages, ...heads, "CAB-001 casco", "man 002", "rojo", "M123", "talla 40", ""];
-  const cart = products.filter((_, i) => i % 41 === 3).map((p) => p.sku.toLowerCase());
+  const cart = [
+    ...products.filter((_, i) => i % 41 === 3).map((p) => p.sku.toLowerCase()),
+    ...products.filter((p) => p.sku.endsWith("-l")).map((p) => p.sku),
+  ];
   const optionSets: SearchOptions[] = [
     { limit: 1 },
     {},

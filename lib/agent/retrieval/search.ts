@@ -114,6 +114,15 @@ export function expansionsOf(store: IndexStore, term: string): Array<{ term: str
     .map((m) => ({ term: m.term, factor: m.distance === 1 ? 0.8 : 0.6, typo: true }));
 }
 
+/** Adds `value` to the product's score, listing it as touched on its first value; returns the touched count. */
+function accumulate(sums: Float64Array, touched: Int32Array, count: number, doc: number, value: number): number {
+  const current = sums[2 * doc] as number;
+  sums[2 * doc] = current + value;
+  if (current !== 0) return count;
+  touched[count] = doc;
+  return count + 1;
+}
+
 export function createSearch(store: IndexStore) {
   const { ordered: products, skuMap, postings: index, categoryDocs, slots } = store;
   // Accumulators by slot, zero between searches (each search clears what it touched). Grown with the slots.
@@ -137,12 +146,10 @@ export function createSearch(store: IndexStore) {
   /** Scores every product the query reaches into `into`. */
   function score(query: string, into: Scoring): void {
     grow();
+    // locals, not the closure's variables: the loops below run tens of thousands of times per query
+    const [sum, bit, reach, first, choice] = [sums, bits, touched, seen, best];
     let count = 0;
     let anyNamed = false;
-    const add = (doc: number, value: number) => {
-      if (sums[2 * doc] === 0) touched[count++] = doc;
-      sums[2 * doc] = (sums[2 * doc] as number) + value;
-    };
     const queryTerms = [...new Set(analyze(query))].slice(0, 24);
     const expanded = queryTerms.map((t) => ({ term: t, expansions: expansionsOf(store, t) }));
     const resolved = expanded.filter((q) => q.expansions.length > 0);
@@ -160,36 +167,36 @@ export function createSearch(store: IndexStore) {
         (expansions.every((e) => e.typo) ? 0 : SOLID) | (naming ? NAMED : 0) | (/^[a-z]/.test(queryTerm) ? WORDED : 0);
       if (expansions.length === 1) {
         const { term, factor } = expansions[0] as { term: string; factor: number };
-        const postings = index.get(term) as Postings;
+        const { docs, weights, n } = index.get(term) as Postings;
         const weight = idf(term) * factor * (isSmallNumber ? 0.3 : specBoost);
-        for (let i = 0; i < postings.n; i++) {
-          const doc = postings.docs[i] as number;
-          add(doc, weight * (postings.weights[i] as number));
-          sums[2 * doc + 1] = (sums[2 * doc + 1] as number) + termIdf;
-          bits[doc] = (bits[doc] as number) | mark;
+        for (let i = 0; i < n; i++) {
+          const doc = docs[i] as number;
+          count = accumulate(sum, reach, count, doc, weight * (weights[i] as number));
+          sum[2 * doc + 1] = (sum[2 * doc + 1] as number) + termIdf;
+          bit[doc] = (bit[doc] as number) | mark;
         }
-        anyNamed ||= naming && postings.n > 0;
+        anyNamed ||= naming && n > 0;
         continue;
       }
       // Alternatives of one query term count once per product (their best).
       let reached = 0;
       for (const { term, factor } of expansions) {
-        const postings = index.get(term) as Postings;
+        const { docs, weights, n } = index.get(term) as Postings;
         const weight = idf(term) * factor;
-        for (let i = 0; i < postings.n; i++) {
-          const doc = postings.docs[i] as number;
-          const value = weight * (postings.weights[i] as number);
-          const previous = best[doc] as number;
-          if (previous === 0) seen[reached++] = doc;
-          if (value > previous) best[doc] = value;
+        for (let i = 0; i < n; i++) {
+          const doc = docs[i] as number;
+          const value = weight * (weights[i] as number);
+          const previous = choice[doc] as number;
+          if (previous === 0) first[reached++] = doc;
+          if (value > previous) choice[doc] = value;
         }
       }
       for (let i = 0; i < reached; i++) {
-        const doc = seen[i] as number;
-        add(doc, best[doc] as number);
-        sums[2 * doc + 1] = (sums[2 * doc + 1] as number) + termIdf;
-        bits[doc] = (bits[doc] as number) | mark;
-        best[doc] = 0;
+        const doc = first[i] as number;
+        count = accumulate(sum, reach, count, doc, choice[doc] as number);
+        sum[2 * doc + 1] = (sum[2 * doc + 1] as number) + termIdf;
+        bit[doc] = (bit[doc] as number) | mark;
+        choice[doc] = 0;
       }
       anyNamed ||= naming && reached > 0;
     }
@@ -201,7 +208,8 @@ export function createSearch(store: IndexStore) {
       if (!postings) continue;
       // "4 argollas", "talla 9": a number glued to its noun is an attribute, as telling as a word.
       const factor = /\d/.test(bigram) ? 0.5 * idf(bigram) : 0.5;
-      for (let j = 0; j < postings.n; j++) add(postings.docs[j] as number, factor * (postings.weights[j] as number));
+      for (let j = 0; j < postings.n; j++)
+        count = accumulate(sum, reach, count, postings.docs[j] as number, factor * (postings.weights[j] as number));
     }
 
     // "qué manejan en señalización": a query naming a whole category lifts every member.
@@ -210,22 +218,23 @@ export function createSearch(store: IndexStore) {
       const distinctive = category.terms.filter((t) => t !== "proteg");
       if (distinctive.length === 0 || !distinctive.every((t) => termSet.has(t))) continue;
       for (const doc of categoryDocs.get(category.name) ?? [])
-        add(doc, 2 * distinctive.reduce((s, t) => s + idf(t), 0));
+        count = accumulate(sum, reach, count, doc, 2 * distinctive.reduce((s, t) => s + idf(t), 0));
     }
 
     reserve(into, count);
+    const { docs, scores, coverage: covered, marks } = into;
     for (let i = 0; i < count; i++) {
-      const doc = touched[i] as number;
-      const flags = bits[doc] as number;
-      const coverage = idfTotal > 0 ? Math.min(1, (sums[2 * doc + 1] as number) / idfTotal) : 0;
+      const doc = reach[i] as number;
+      const flags = bit[doc] as number;
+      const coverage = idfTotal > 0 ? Math.min(1, (sum[2 * doc + 1] as number) / idfTotal) : 0;
       const attributeOnly = anyNamed && (flags & NAMED) === 0;
-      into.docs[i] = doc;
-      into.scores[i] = (sums[2 * doc] as number) * coverage * coverage * (attributeOnly ? ATTRIBUTE_ONLY_FACTOR : 1);
-      into.coverage[i] = coverage;
-      into.marks[i] = (strayWords && (flags & SOLID) === 0 ? GUESS : 0) | ((flags & WORDED) === 0 ? NUMBERS_ONLY : 0);
-      sums[2 * doc] = 0;
-      sums[2 * doc + 1] = 0;
-      bits[doc] = 0;
+      docs[i] = doc;
+      scores[i] = (sum[2 * doc] as number) * coverage * coverage * (attributeOnly ? ATTRIBUTE_ONLY_FACTOR : 1);
+      covered[i] = coverage;
+      marks[i] = (strayWords && (flags & SOLID) === 0 ? GUESS : 0) | ((flags & WORDED) === 0 ? NUMBERS_ONLY : 0);
+      sum[2 * doc] = 0;
+      sum[2 * doc + 1] = 0;
+      bit[doc] = 0;
     }
     into.n = count;
     into.query = query;
@@ -254,6 +263,18 @@ export function createSearch(store: IndexStore) {
       const sku = `${m[1]}-${m[2]}`.toUpperCase();
       if (skuMap.has(sku) && (!allowed || allowed.has(sku))) exactSkus.add(sku);
     }
+    // The allowed products' slots: checking a slot number spares reading every reached product's SKU (a
+    // search within the cart's three lines scans a scoring of tens of thousands). An SKU held names exactly one
+    // product in the index.
+    let allowedSlots: Set<number> | null = null;
+    if (allowed) {
+      allowedSlots = new Set();
+      for (const sku of allowed) {
+        const product = store.held.get(sku);
+        const slot = product && store.slotHeld(product);
+        if (slot !== undefined) allowedSlots.add(slot);
+      }
+    }
     const scoring = scoringOf(query);
     // Top-k by insertion, ties kept in first-touch order: k is tiny, the scoring may hold tens of thousands.
     const keep = limit + exactSkus.size;
@@ -261,9 +282,10 @@ export function createSearch(store: IndexStore) {
     for (let i = 0; i < scoring.n; i++) {
       const score = scoring.scores[i] as number;
       if (hits.length >= keep && score <= (hits[hits.length - 1] as SearchHit).score) continue;
-      const product = slots[scoring.docs[i] as number] as CatalogProduct;
+      const doc = scoring.docs[i] as number;
+      if (allowedSlots && !allowedSlots.has(doc)) continue;
+      const product = slots[doc] as CatalogProduct;
       if (options.category && product.category !== options.category) continue;
-      if (allowed && !allowed.has(product.sku)) continue;
       let at = hits.length;
       while (at > 0 && (hits[at - 1] as SearchHit).score < score) at--;
       const hit: SearchHit = { product, score, coverage: scoring.coverage[i] as number };
