@@ -5,8 +5,9 @@ import { analyze, foldText } from "@/lib/agent/analysis/normalize";
 import { hardwareProducts, loadProducts, loadRealProducts } from "@/lib/agent/test-support/fixtures";
 import { misspell } from "@/lib/agent/test-support/index-snapshot";
 import type { CatalogProduct } from "@/lib/agent/types";
+import { expansionsOf } from "./expansions";
 import { IndexStore, type Postings } from "./index-store";
-import { createSearch, expansionsOf, type SearchHit, type SearchOptions } from "./search";
+import { createSearch, type SearchHit, type SearchOptions } from "./search";
 
 // The search keeps its accumulators in reused typed arrays, keeps the scoring of recent queries and selects the
 // top k by insertion. It must answer exactly as the plain computation below: a Map per query, every reached

@@ -6,11 +6,10 @@
 // the scoring of the last few queries is kept, keyed by the index version, and only selection runs again.
 
 import { analyze, foldText } from "@/lib/agent/analysis/normalize";
-import { phoneticKey } from "@/lib/agent/analysis/phonetic";
-import { lexiconWords } from "@/lib/agent/lexicon";
 import type { CatalogProduct } from "@/lib/agent/types";
-import { conceptTerms } from "./concepts";
+import { expansionsOf } from "./expansions";
 import type { IndexStore, Postings } from "./index-store";
+import { accumulate, emptyScoring, reserve, type Scoring } from "./scoring";
 
 export type SearchHit = {
   product: CatalogProduct;
@@ -31,8 +30,6 @@ export type SearchOptions = {
   skus?: Iterable<string>;
 };
 
-// A word the lexicon reads itself is matched exactly or not at all, never as a spelling guess.
-const LEXICON_TERMS = new Set(lexiconWords().flatMap((w) => analyze(w)));
 /**
  * Colour words describe a product, they don't name one: "guantes negros" must not rank the yellow-and-black
  * floor tape above gloves, nor "extintor rojo" the red padlock above extinguishers.
@@ -65,63 +62,6 @@ const WORDED = 4;
 // Per-product bits of a scoring, for selection.
 const GUESS = 1;
 const NUMBERS_ONLY = 2;
-
-/** A query's scoring: the products it reached in first-touch order, with their final score and coverage. */
-type Scoring = {
-  query: string;
-  version: number;
-  n: number;
-  docs: Int32Array;
-  scores: Float64Array;
-  coverage: Float64Array;
-  marks: Uint8Array;
-};
-
-const emptyScoring = (): Scoring => ({
-  query: "",
-  version: -1,
-  n: 0,
-  docs: new Int32Array(0),
-  scores: new Float64Array(0),
-  coverage: new Float64Array(0),
-  marks: new Uint8Array(0),
-});
-
-function reserve(scoring: Scoring, size: number): void {
-  if (scoring.docs.length >= size) return;
-  const capacity = Math.max(size, Math.ceil(scoring.docs.length * 1.5));
-  scoring.docs = new Int32Array(capacity);
-  scoring.scores = new Float64Array(capacity);
-  scoring.coverage = new Float64Array(capacity);
-  scoring.marks = new Uint8Array(capacity);
-}
-
-/** Vocabulary terms a query term stands for, with a confidence factor (typos count less). */
-export function expansionsOf(store: IndexStore, term: string): Array<{ term: string; factor: number; typo?: boolean }> {
-  // "oídos" → tapones/orejeras: a body part or hazard also stands for the products that protect it.
-  const known = store.postings.get(term);
-  // A word that already finds a fair share of the catalog ("alturas") needs no concept help.
-  if (known && known.n >= 0.04 * store.ordered.length) return [{ term, factor: 1 }];
-  const concept = conceptTerms(term).filter((t) => t !== term && store.postings.has(t));
-  if (known) return [{ term, factor: 1 }, ...concept.map((t) => ({ term: t, factor: 0.7 }))];
-  if (concept.length > 0) return concept.map((t) => ({ term: t, factor: 0.85 }));
-  if (/\d/.test(term) || LEXICON_TERMS.has(term)) return [];
-  // Sound-alike spelling ("kasco", "baketa") is near-certain; edit distance is the last resort.
-  const sounds = store.soundsLike(phoneticKey(term));
-  if (sounds) return sounds.slice(0, 3).map((t) => ({ term: t, factor: 0.9 }));
-  return store.vocabulary
-    .lookup(term, 2)
-    .map((m) => ({ term: m.term, factor: m.distance === 1 ? 0.8 : 0.6, typo: true }));
-}
-
-/** Adds `value` to the product's score, listing it as touched on its first value; returns the touched count. */
-function accumulate(sums: Float64Array, touched: Int32Array, count: number, doc: number, value: number): number {
-  const current = sums[2 * doc] as number;
-  sums[2 * doc] = current + value;
-  if (current !== 0) return count;
-  touched[count] = doc;
-  return count + 1;
-}
 
 export function createSearch(store: IndexStore) {
   const { ordered: products, skuMap, postings: index, categoryDocs, slots } = store;
