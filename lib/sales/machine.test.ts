@@ -112,6 +112,23 @@ const rows: Row[] = [
     ["invalid_field", "missing_fields"],
   ],
   [
+    "a yes while a product choice is still open in the checkout asks the choice, it does not become the summary",
+    cart("listo_para_finalizar", {
+      customer: fullCustomer,
+      pending: { kind: "choose_product", options: ["CAB-002", "AUX-003"], quantity: 3 },
+    }),
+    { type: "confirm" },
+    "listo_para_finalizar",
+    ["choice_open"],
+  ],
+  [
+    "an answer to the choice outside its options closes it",
+    cart("pendiente", { pending: { kind: "choose_product", options: ["CAB-002", "AUX-003"], quantity: 3 } }),
+    { type: "add", sku: "CAB-001", quantity: 3, answersChoice: true },
+    "pendiente",
+    ["line_added"],
+  ],
+  [
     "confirming the summary shown → close requested",
     ready,
     { type: "confirm", shown: readyDigest },
@@ -291,5 +308,17 @@ describe("rules", () => {
       const outcomes = applySaleEvent(cart(state), { type: "confirm" }, lookup).outcomes.map((o) => o.type);
       expect(outcomes).not.toContain("close_requested");
     }
+  });
+});
+
+describe("a product given in reply to the choice", () => {
+  it("closes the question even when it is none of the options", () => {
+    const open = cart("pendiente", {
+      pending: { kind: "choose_product", options: ["CAB-002", "AUX-003"], quantity: 3 },
+    });
+    const answered = applySaleEvent(open, { type: "add", sku: "CAB-001", quantity: 3, answersChoice: true }, lookup);
+    const added = applySaleEvent(open, { type: "add", sku: "CAB-001", quantity: 3 }, lookup);
+    expect(answered.snapshot.pending).toBeNull();
+    expect(added.snapshot.pending?.kind).toBe("choose_product");
   });
 });

@@ -207,6 +207,12 @@ function confirm(snapshot: SaleSnapshot, shown: string | undefined, lookup: Cata
     return afterCartChange(snapshot, step, checkout);
   }
   if (snapshot.state !== "listo_para_finalizar") return applySaleEvent(snapshot, { type: "finish_cart" }, lookup);
+  // A yes cannot pick among several products: the open choice is asked again, never replaced by the summary.
+  if (pending?.kind === "choose_product")
+    return {
+      snapshot: { ...snapshot, pending: { ...pending, reminded: true } },
+      outcomes: [{ type: "choice_open", options: pending.options, quantity: pending.quantity }],
+    };
   const digest = orderDigest(snapshot);
   const answersSummary = pending?.kind === "confirm_order" && pending.digest === digest && shown === digest;
   if (answersSummary) return { snapshot, outcomes: [{ type: "close_requested" }] };
@@ -232,12 +238,18 @@ export function applySaleEvent(current: SaleSnapshot | null, event: SaleEvent, l
     case "start":
       return { snapshot, outcomes: [] };
     case "add":
-    case "set_quantity":
+    case "set_quantity": {
+      // A product given in reply to "which one?" answers it, even when it is none of the options offered.
+      const answered =
+        event.type === "add" && event.answersChoice && snapshot.pending?.kind === "choose_product"
+          ? { ...snapshot, pending: null }
+          : snapshot;
       return afterCartChange(
         snapshot,
-        setLine(snapshot, event.sku, event.quantity, lookup, event.type === "add" ? "add" : "set"),
+        setLine(answered, event.sku, event.quantity, lookup, event.type === "add" ? "add" : "set"),
         checkout,
       );
+    }
     case "remove":
       return afterCartChange(snapshot, removeLine(snapshot, event.sku), checkout);
     case "replace":

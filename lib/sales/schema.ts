@@ -21,7 +21,7 @@ export const customerDataSchema = z
 
 export const saleEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("start") }),
-  z.object({ type: z.literal("add"), sku, quantity }),
+  z.object({ type: z.literal("add"), sku, quantity, answersChoice: z.literal(true).optional() }),
   z.object({ type: z.literal("set_quantity"), sku, quantity: z.number().int().nonnegative().max(1_000_000) }),
   z.object({ type: z.literal("remove"), sku }),
   z.object({ type: z.literal("replace"), sku, by: sku }),

@@ -54,7 +54,8 @@ export type StockConflict = { sku: string; available: number };
 
 export type SaleEvent =
   | { type: "start" }
-  | { type: "add"; sku: string; quantity: number }
+  /** `answersChoice`: the product given in reply to the agent's "which one?" (outside its options) closes it. */
+  | { type: "add"; sku: string; quantity: number; answersChoice?: true }
   | { type: "set_quantity"; sku: string; quantity: number }
   | { type: "remove"; sku: string }
   /** Swap a line for a sibling product, keeping its quantity ("mejor el amarillo"). */

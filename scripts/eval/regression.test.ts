@@ -18,6 +18,8 @@ const SETS = [
   "round5-dialogos",
   "round6-mensajes",
   "round6-dialogos",
+  "round7-mensajes",
+  "round7-dialogos",
 ];
 
 describe.each(["demo", "real"])("evaluation sets on the %s catalogue", (catalog) => {

@@ -10,6 +10,18 @@ import { replaceNumberWords } from "./numbers";
 const PACKAGING = new Map(lexicon.units.packaging.flatMap((p) => p.words.map((w) => [w, p.unit] as const)));
 const MONEY_AFTER = new Set(lexicon.numbers.money);
 const CONNECTORS = new Set(["y", "e", "tambien", "ademas", "mas", "con", "aparte"]);
+const LABEL_WORDS = new Set([...lexicon.attributes.numberLabels, ...lexicon.attributes.sizeLabels]);
+
+/**
+ * Whether the word at `i` joins two items. Spanish writes "e" for "y" only before an i-sound ("agujas e
+ * hilos"); after a label it is the label's letter ("clase e", "tipo e"), and before anything else it is not a
+ * conjunction at all.
+ */
+export function isConjunction(tokens: readonly string[], i: number): boolean {
+  const token = tokens[i];
+  if (token !== "e") return token !== undefined && CONNECTORS.has(token);
+  return !LABEL_WORDS.has(tokens[i - 1] ?? "") && /^h?i/.test(tokens[i + 1] ?? "");
+}
 const COPULAS = new Set(["soy", "somos", "es", "son", "era", "eramos", "sea", "seria", "estoy", "estamos", "como"]);
 const REQUEST_VERBS = new Set(
   "quiero queremos quisiera quisieramos necesito necesitamos requiero requerimos dame deme denme mandame mandeme agrega agregue agregame agregueme ponme pongame regaleme regalame vendame vendeme".split(
@@ -30,9 +42,10 @@ const OP_WORDS = new Set(
     "hagame hazme hacen"
   ).split(" "),
 );
-// Cart verbs in any person, with clitics ("agrégale", "súmele", "mándamelos"): they frame, never name.
+// Cart verbs with their clitics ("agrégale", "súmele", "mándamelos", "póngale"): they frame, never name. Only verb
+// endings follow the stem, so nouns that merely share it ("metálicas", "sacos", "mandil", "separador") stay.
 const CART_VERB =
-  /^(agreg|anad|sum|pon|pong|quit|sac|saqu|elimin|borr|retir|cambi|dej|mand|envi|despach|regal|vend|separ|apart|alist|met|anot|apunt|cotiz|cotic|inclu|encarg|aument)[a-z]*$/;
+  /^(?:agreg|agregu|anad|sum|pon|pong|quit|sac|saqu|elimin|borr|retir|cambi|dej|mand|envi|despach|regal|vend|separ|apart|alist|met|anot|apunt|cotiz|cotic|inclu|encarg|encargu|aument)(?:a|e|ar|er|ir|ye|ya|an|en|amos|emos)?(?:me|te|le|lo|la|los|las|nos|les|se){0,2}$/;
 const isOpWord = (t: string) => OP_WORDS.has(t) || CART_VERB.test(t);
 const REQUEST_NOUNS = new Set(lexicon.quantityFrames.requestNouns);
 const NOT_COUNTED = new Set(lexicon.quantityFrames.notCounted);
@@ -159,11 +172,21 @@ function isReasonClause(tokens: readonly string[]): boolean {
 const COUNTING_PACKAGING = new Set([...PACKAGING].filter(([, unit]) => unit !== "galon").map(([word]) => word));
 
 /**
- * A list said without commas ("10 conos de señal 4 rollos de cinta"): a number with a packaging word opens a new
- * item once the clause already holds a counted product. After "de", "x" or "por" it is the pack's size instead.
+ * A list said without commas ("10 conos de señal 4 rollos de cinta", "una docena de X media docena de Y"): a
+ * number with a packaging word, or opening "N de <product word>", starts a new item once the clause already holds
+ * a counted product. After "de", "x" or "por" it is the pack's size instead, and a number an attribute
+ * holds ("talla 9 de …") is that attribute's.
  */
-function startsCountedItem(tokens: readonly string[], i: number, current: readonly string[]): boolean {
-  if (!isNumber(tokens[i]) || !COUNTING_PACKAGING.has(tokens[i + 1] ?? "")) return false;
+function startsCountedItem(
+  tokens: readonly string[],
+  i: number,
+  current: readonly string[],
+  attributeNumbers: ReadonlySet<number>,
+): boolean {
+  if (!isNumber(tokens[i]) || attributeNumbers.has(i)) return false;
+  const after = tokens[i + 2] ?? "";
+  const ofProduct = tokens[i + 1] === "de" && !isNumber(after) && analyze(after).length > 0 && !PACKAGING.has(after);
+  if (!COUNTING_PACKAGING.has(tokens[i + 1] ?? "") && !ofProduct) return false;
   if (["de", "x", "por", "con"].includes(current.at(-1) ?? "")) return false;
   const counted = current.findIndex(isNumber);
   return counted >= 0 && current.slice(counted + 1).some((t) => analyze(t).length > 0);
@@ -191,17 +214,18 @@ export function splitClauses(text: string): RawClause[] {
     );
     const tokens = replaceNumberWords(raw, { typos: true });
     if (c > 0 && isReasonClause(tokens)) continue;
+    const attributeNumbers = readAttributes(tokens.join(" "), tokens).used;
     let current: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as string;
       // "y 10 pares de…" and "y necesito…" start a new product; "amarilla y negra" does not.
       const next = tokens[i + 1];
-      if (CONNECTORS.has(token) && (isNumber(next) || REQUEST_VERBS.has(next ?? "")) && current.length > 0) {
+      if (isConjunction(tokens, i) && (isNumber(next) || REQUEST_VERBS.has(next ?? "")) && current.length > 0) {
         clauses.push({ tokens: current, question });
         current = [];
         continue;
       }
-      if (startsCountedItem(tokens, i, current)) {
+      if (startsCountedItem(tokens, i, current, attributeNumbers)) {
         clauses.push({ tokens: current, question });
         current = [];
       }

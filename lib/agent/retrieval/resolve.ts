@@ -134,6 +134,12 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
   if (top && top.score >= SKU_MATCH)
     return { ...EMPTY, hits: search, resolved: top.product, options: [top.product], fitting: [top.product] };
   const kind = namedKind(terms, catalog);
+  // A word that only some rows list as a synonym ("extinguidor" on one extinguisher) names what those rows are,
+  // so their own kind is the pool: the customer's figures then choose among all of it. The word stays the kind
+  // the phrase named.
+  const primary = kind ? new Set(catalog.ofKind(kind).map((p) => catalog.profile(p).kind)) : null;
+  const alias = primary && primary.size === 1 ? ([...primary][0] as string) : null;
+  const poolKind = kind && alias && !primary?.has(kind) && catalog.ofKind(alias).length > 0 ? alias : kind;
   const tokens = attributeTokens(phrase);
   const reading = readAttributes(phrase, tokens);
   const wanted = reading.attributes;
@@ -150,19 +156,19 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
         .map((h) => h.product)
         .filter((p) => allowed.has(p.sku));
     }
-  } else if (kind) {
+  } else if (poolKind) {
     // Products named so come first; those that only a synonym calls so ("tapabocas n95" for a respirator)
     // join when the named ones lack what was asked.
     // A kind with thousands of products (a large catalogue) is narrowed among its best-scored members only.
-    const all = catalog.ofKind(kind);
+    const all = catalog.ofKind(poolKind);
     const members =
       all.length <= LARGE_KIND
         ? all
         : catalog
             .search(phrase, { limit: LARGE_KIND })
             .map((h) => h.product)
-            .filter((p) => catalog.profile(p).kinds.includes(kind));
-    const named = members.filter((p) => catalog.profile(p).kind === kind);
+            .filter((p) => catalog.profile(p).kinds.includes(poolKind));
+    const named = members.filter((p) => catalog.profile(p).kind === poolKind);
     const fitsAll = (p: CatalogProduct) => reading.attributes.every((a) => satisfies(p, a, catalog));
     pool = named.length > 0 && named.some(fitsAll) ? named : members;
   } else {
@@ -201,7 +207,13 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
     pool = without;
   }
   const words = terms.filter(
-    (t) => t !== kind && !excluded.has(t) && !attributeWords.has(t) && !PACKAGING_TERMS.has(t) && /^[a-z]/.test(t),
+    (t) =>
+      t !== kind &&
+      t !== poolKind &&
+      !excluded.has(t) &&
+      !attributeWords.has(t) &&
+      !PACKAGING_TERMS.has(t) &&
+      /^[a-z]/.test(t),
   );
   for (const term of words) {
     const sound = phoneticKey(term);

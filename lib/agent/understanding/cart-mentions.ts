@@ -1,7 +1,14 @@
 // Cart operations in free text: several products per message, each with its quantity and packaging, plus
 // corrections, removals and references to products shown before. Products are resolved through the index.
 
-import { type Clause, countsPairs, readClause, SELF_CORRECTION, splitClauses } from "@/lib/agent/analysis/clauses";
+import {
+  type Clause,
+  countsPairs,
+  isConjunction,
+  readClause,
+  SELF_CORRECTION,
+  splitClauses,
+} from "@/lib/agent/analysis/clauses";
 import { analyze, foldText, replaceNumberWords, tokenize } from "@/lib/agent/analysis/normalize";
 import { readQuantityFrames } from "@/lib/agent/analysis/quantity-frames";
 import { glueSkuMentions } from "@/lib/agent/analysis/sku-mentions";
@@ -53,7 +60,7 @@ export function detectCartKind(text: string): CartOpKind {
 /** "careta facial y montura de careta": a "y" between two words that each name a kind joins two products. */
 function splitKinds(tokens: string[], catalog: CatalogIndex): string[][] {
   for (let i = 1; i < tokens.length - 1; i++) {
-    if (tokens[i] !== "y" && tokens[i] !== "e") continue;
+    if ((tokens[i] !== "y" && tokens[i] !== "e") || !isConjunction(tokens, i)) continue;
     const left = resolvePhrase(tokens.slice(0, i).join(" "), catalog).kind;
     const right = resolvePhrase(tokens.slice(i + 1).join(" "), catalog).kind;
     if (left && right && left !== right) return [tokens.slice(0, i), ...splitKinds(tokens.slice(i + 1), catalog)];
@@ -66,6 +73,8 @@ export type CartContext = {
 };
 
 const SPEAKER_COPULAS = new Set(["soy", "somos", "trabajo", "trabajamos"]);
+// After a preposition or an article the word is a noun ("guantes de trabajo", "para el trabajo"), not the speaker.
+const NOUN_BEFORE = new Set(["de", "del", "para", "pa", "el", "la", "los", "las", "un", "una", "mi", "su", "al"]);
 
 export function extractCart(
   text: string,
@@ -78,10 +87,13 @@ export function extractCart(
   const clauses = splitClauses(glueSkuMentions(text, (sku) => catalog.bySku(sku) !== undefined)).flatMap((raw) => {
     const framed = readQuantityFrames(raw.tokens);
     people ??= framed.people;
-    return splitKinds(framed.tokens, catalog).map((tokens) => ({
+    // A product joined to the one before by "y" is its own item, never a trailing attribute of it.
+    return splitKinds(framed.tokens, catalog).map((tokens, k) => ({
       ...readClause(tokens),
       question: raw.question,
       sameAsBefore: framed.sameAsBefore,
+      joinedItem: k > 0,
+      fromPeople: false,
     }));
   });
   const hasProduct = (c: Clause) => analyze(c.phraseTokens.join(" ")).length > 0;
@@ -92,17 +104,20 @@ export function extractCart(
     clause.quantity = before ?? context.lastLineQuantity ?? clause.quantity;
   }
   if (people !== null)
-    for (const clause of clauses) if (hasProduct(clause) && clause.quantity === null) clause.quantity = people;
+    for (const clause of clauses)
+      if (hasProduct(clause) && clause.quantity === null) Object.assign(clause, { quantity: people, fromPeople: true });
+  const uncounted = (c: (typeof clauses)[number]) => c.quantity === null || c.fromPeople;
 
   // "unos guantes que aíslan, los dieléctricos": an ambiguous afterthought that fits the product just named.
   const restates = (previous: Clause, clause: Clause): boolean => {
     if (!hasProduct(previous) || !hasProduct(clause) || !ARTICLES.has(clause.phraseTokens[0] ?? "")) return false;
     const named = resolvePhrase(previous.phraseTokens.join(" "), catalog).resolved;
     const again = resolvePhrase(clause.phraseTokens.join(" "), catalog);
-    return named !== null && again.resolved === null && again.hits.some((h) => h.product.sku === named.sku);
+    if (named === null) return false;
+    return again.resolved ? again.resolved.sku === named.sku : again.hits.some((h) => h.product.sku === named.sku);
   };
   // Merge "botas de caucho, 30 pares": a clause with only a quantity lends it to its neighbour.
-  const merged: Clause[] = [];
+  const merged: typeof clauses = [];
   let correctionPending = false;
   let corrected = clauses.some((c) => c.corrected);
   for (const clause of clauses) {
@@ -137,12 +152,16 @@ export function extractCart(
     // "somos una empresa de …, y queremos …": the speaker describing themselves names no product to buy.
     // ("somos 4 pintores" counts people: left to the frames that read it).
     const counted = clause.tokens.some((t) => /^\d+$/.test(t) && t !== "1");
-    if (!counted && clause.tokens.slice(0, 3).some((t) => SPEAKER_COPULAS.has(t))) continue;
+    if (
+      !counted &&
+      clause.tokens.slice(0, 3).some((t, i) => SPEAKER_COPULAS.has(t) && !NOUN_BEFORE.has(clause.tokens[i - 1] ?? ""))
+    )
+      continue;
     // "quiero 2 extintores de CO2 y ¿cuánto sale la recarga?": a price question beside an order is not a line.
     if (clause.question && clause.quantity === null && PRICE_QUESTION.test(clause.tokens.join(" "))) {
       if (clauses.some((c) => c !== clause && c.quantity !== null && hasProduct(c))) continue;
     }
-    if (previous && clause.quantity === null && previous.quantity === null && restates(previous, clause)) {
+    if (previous && uncounted(clause) && uncounted(previous) && restates(previous, clause)) {
       previous.phraseTokens.push(...clause.phraseTokens);
       continue;
     }
@@ -183,6 +202,7 @@ export function extractCart(
       previous &&
       clause.quantity === null &&
       hasProduct(clause) &&
+      !clause.joinedItem &&
       previous.quantity !== null &&
       hasProduct(previous)
     ) {
@@ -212,12 +232,26 @@ export function extractCart(
       } else mentions.push({ phrase, quantity: clause.quantity, quantityUnit: clause.unit, ...resolution });
       continue;
     }
-    mentions.push({ phrase, quantity: clause.quantity, quantityUnit: clause.unit, ...resolution });
+    const quantity = clause.quantity ?? servicedCount(clause, resolution.resolved);
+    mentions.push({ phrase, quantity, quantityUnit: clause.unit, ...resolution });
   }
   // A number fixed inside the message is still an addition, not a change of the open cart.
   const finalKind =
     corrected && kind === "set" ? detectCartKind(kept.map((c) => c.tokens.join(" ")).join(" , ")) : kind;
   return { kind: finalKind === "set" && corrected ? "add" : finalKind, mentions, bareQuantity, bareUnit, reference };
+}
+
+/**
+ * "la recarga de 7 extintores": a service is counted by the goods it is done on, so the number after its "de"
+ * (an attribute of anything else: "arnés de 4 argollas") is how many services.
+ */
+function servicedCount(clause: Clause, resolved: CatalogProduct | null): number | null {
+  if (resolved?.unit !== "servicio") return null;
+  const tokens = clause.tokens;
+  const at = tokens.findIndex(
+    (t, i) => /^\d+$/.test(t) && tokens[i - 1] === "de" && analyze(tokens[i + 1] ?? "").length > 0,
+  );
+  return at >= 0 ? Number(tokens[at]) : null;
 }
 
 /**

@@ -75,9 +75,11 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
   // A number said with a product is how many of it; "un/una" alone may just be an article.
   const explicit = f.productQuantity && !f.articleQuantity;
   if ((purchase || WANT.test(f.folded)) && f.productQuantity) {
-    // "necesito una alarma de 120 dB" may be a question; "necesito 3 alarmas" or "véndame una" is an order.
-    const asking = !explicit && !purchase;
-    scores.venta += asking ? (f.question ? 1 : 1.5) : 3;
+    // "necesito 3 alarmas", "véndame una" and a plain "necesito una alarma" order; with a question, or words that
+    // ask besides the want ("¿cuánto vale?", "qué opciones hay"), the article is only an article.
+    const articleOnly = !explicit && !purchase;
+    const inquiry = f.question || INVENTORY.test(f.folded.replace(new RegExp(WANT.source, "g"), " "));
+    scores.venta += articleOnly && inquiry ? (f.question ? 1 : 1.5) : 3;
   } else if (explicit) scores.venta += f.question ? 1 : 2.5;
   // "7 chalecos verdes" orders; "un botiquín pa la camioneta" may still be a question about one.
   if (/^((y|e|tambien|ademas) )?\d+\s+\S+/.test(f.numeric) && product && !f.articleQuantity) scores.venta += 1.5;

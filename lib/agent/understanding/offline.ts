@@ -6,8 +6,9 @@ import { isTerminal } from "@/lib/sales/machine";
 import type { SaleSnapshot } from "@/lib/sales/types";
 import { missingFields } from "@/lib/sales/validation";
 import { expandChatAbbreviations } from "../analysis/chat-text";
-import { extractCustomerData, hasCustomerData, isCapitalisedName } from "../analysis/customer-data";
+import { extractCustomerData, hasCustomerData } from "../analysis/customer-data";
 import { analyze, foldText, replaceNumberWords, stem, tokenize } from "../analysis/normalize";
+import { isCapitalisedName } from "../analysis/person-name";
 import { readPrices } from "../analysis/prices";
 import { readSignals } from "../analysis/signals";
 import type { CatalogIndex } from "../retrieval/catalog-index";
@@ -17,13 +18,20 @@ import {
   isServiceQuestion,
   topicWeightBesideProduct,
 } from "../retrieval/company";
-import { resolvePhrase } from "../retrieval/resolve";
 import type { CatalogProduct, HistoryTurn } from "../types";
 import { type CartExtraction, extractCart } from "./cart-mentions";
 import { asksAboutClient, clientLookupFrom } from "./client-lookup";
 import type { ProductReference, Understanding } from "./contract";
+import {
+  inventoryQuery,
+  lastShownProducts,
+  narrowToTopic,
+  pinpointedProduct,
+  previousUserTurn,
+} from "./history-context";
 import { classifyIntent, type MessageFeatures } from "./intent";
-import { pickByPosition, pickOption, pickQuantity, saleEventsFor } from "./sale-events";
+import { pickByPosition, pickOption, pickQuantity } from "./option-picks";
+import { saleEventsFor } from "./sale-events";
 import { swapCue } from "./sibling-swap";
 
 export type UnderstandingContext = {
@@ -37,92 +45,11 @@ export type UnderstandingContext = {
 /** What planning needs besides the contract value: products to show for the sale step. */
 export type OfflineUnderstanding = { understanding: Understanding; mentioned: CatalogProduct[] };
 
-const SKU_IN_TEXT = /\b[A-Z]{3}-\d{3}\b/g;
 // "que sean 15 y no 10", "15 en vez de 10": the number being replaced names the line.
 // The old count a correction names: "… y no 10", "en vez de 10", "no eran 10 sino …" (the verb of the old count
 // is skipped, so the "no" of the contrast is not a refusal).
 const REPLACED_QUANTITY =
   /\b(?:y no|no|en vez de|en lugar de)\s+(?:(?:eran|era|son|es|fueron|seran|serian|pedi|puse|dije)\s+)?(?:los |las |el |la )?(\d+|[a-z]{3,})\b(?!\s+de\b)/;
-
-function previousUserTurn(history: readonly HistoryTurn[]): HistoryTurn | undefined {
-  for (let i = history.length - 1; i >= 0; i--) if (history[i]?.role === "user") return history[i];
-  return undefined;
-}
-
-/** Products the latest answers showed (an answer without products in between does not erase them). */
-function lastShownProducts(history: readonly HistoryTurn[], catalog: CatalogIndex): CatalogProduct[] {
-  let answers = 0;
-  for (let i = history.length - 1; i >= 0 && answers < 2; i--) {
-    const turn = history[i] as HistoryTurn;
-    if (turn.role !== "assistant") continue;
-    answers++;
-    const skus = [...new Set(turn.shownSkus ?? turn.text.match(SKU_IN_TEXT) ?? [])];
-    const shown = skus.map((s) => catalog.bySku(s)).filter((p): p is CatalogProduct => !!p);
-    if (shown.length > 0) return shown;
-  }
-  return [];
-}
-
-/** "¿y en amarillo?" after "cascos": search with the previous question's words too. */
-function inventoryQuery(text: string, history: readonly HistoryTurn[], catalog: CatalogIndex): string {
-  const previous = previousUserTurn(history);
-  if (!previous || (previous.intent !== "inventario" && previous.intent !== "venta")) return text;
-  const folded = foldText(text);
-  const followUp = /^(y|y en|y de|y el|y la|en|de|el|la|los|las|pero)\b/.test(folded) || analyze(text).length <= 1;
-  if (!followUp) return text;
-  const alone = resolvePhrase(text, catalog);
-  // Words that name a kind of their own start a new question, unless they describe one of the products just shown.
-  const shown = lastShownProducts(history, catalog).map((p) => p.sku);
-  const describesShown =
-    shown.length > 1 && catalog.search(text, { limit: 1, skus: shown }).some((h) => h.coverage >= 0.5);
-  if (alone.kind && !describesShown) return text;
-  return `${expandChatAbbreviations(previous.text)} ${text}`;
-}
-
-/** The one shown product the previous question pinpointed ("¿y amarillos?" → the yellow helmet), if any. */
-function pinpointedProduct(history: readonly HistoryTurn[], shown: readonly CatalogProduct[], catalog: CatalogIndex) {
-  if (shown.length === 0) return null;
-  // The question the list answered: the user turn before the answer that showed it ("uff, lo voy a pensar" may
-  // have come in between).
-  const skus = new Set(shown.map((p) => p.sku));
-  let answer = history.length;
-  for (let i = history.length - 1; i >= 0 && answer === history.length; i--) {
-    const turn = history[i] as HistoryTurn;
-    const listed = turn.shownSkus ?? turn.text.match(SKU_IN_TEXT) ?? [];
-    if (turn.role === "assistant" && listed.some((s) => skus.has(s))) answer = i;
-  }
-  let at = -1;
-  for (let i = answer - 1; i >= 0 && at < 0; i--) if (history[i]?.role === "user") at = i;
-  const previous = history[at];
-  if (!previous || (previous.intent !== "inventario" && previous.intent !== "venta")) return null;
-  const query = inventoryQuery(expandChatAbbreviations(previous.text), history.slice(0, at), catalog);
-  const { resolved } = resolvePhrase(query, catalog);
-  return resolved && shown.some((p) => p.sku === resolved.sku) ? resolved : null;
-}
-
-/** The kind of product the conversation is about: the previous question's, else the one the last answer showed. */
-function topicKind(history: readonly HistoryTurn[], catalog: CatalogIndex): string | null {
-  const previous = previousUserTurn(history);
-  const asked = previous ? resolvePhrase(expandChatAbbreviations(previous.text), catalog).kind : null;
-  if (asked) return asked;
-  const shown = lastShownProducts(history, catalog).map((p) => catalog.profile(p).kind);
-  return shown.length > 0 && shown.every((k) => k === shown[0]) ? (shown[0] ?? null) : null;
-}
-
-/** "deme 6 amarillos" after talking about helmets: a phrase that names no kind is read within the topic's kind. */
-function narrowToTopic(cart: CartExtraction, history: readonly HistoryTurn[], catalog: CatalogIndex): void {
-  const open = cart.mentions.filter((m) => m.kind === null && !m.resolved);
-  if (open.length === 0) return;
-  const kind = topicKind(history, catalog);
-  if (!kind) return;
-  const members = catalog.ofKind(kind);
-  for (const mention of open) {
-    const within = resolvePhrase(mention.phrase, catalog, { within: members });
-    // Only when the words pick something inside the topic; words that fit none of it name something else.
-    const narrowed = within.resolved !== null || (within.ambiguous && within.fitting.length < members.length);
-    if (narrowed) Object.assign(mention, within, { kind });
-  }
-}
 
 function references(cart: CartExtraction): ProductReference[] {
   return cart.mentions.map((m) => ({
@@ -174,7 +101,9 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
   const expected =
     pending?.kind === "customer_data" ? pending.fields : inCheckout ? missingFields(openSale.customer) : [];
   // After «anything else?» the customer may start with their name before being asked for it.
-  const nameLikely = openSale?.state === "pendiente" && openSale.lines.length > 0 && pending === null;
+  // A message that is only capitalised name words naming no product is the customer introducing themself.
+  const introduces = isCapitalisedName(text) && !analyze(text).some((t) => catalog.kindNamed(t, { typos: false }));
+  const nameLikely = (openSale?.state === "pendiente" && openSale.lines.length > 0 && pending === null) || introduces;
   let customer = extractCustomerData(text, { expected, nameLikely });
   // A reply that reads as a bare name but names a product is the product ("botas dieléctricas").
   // Capitalised words are a person's name even when one sounds like a product ("Diana Zapata").

@@ -10,9 +10,10 @@ import { type Resolution, resolvePhrase } from "../retrieval/resolve";
 import type { CatalogProduct } from "../types";
 import type { CartExtraction } from "./cart-mentions";
 
-// "cámbialo por…", "cámbieme las botas por…", "mejor el/la…", "en vez de eso, el…", "pero la de…".
+// "cámbialo por…", "cámbieme las botas por…", "mejor el/la…", "deme mejor el…", "mejor mándeme el…", "en vez de
+// eso, el…", "pero la de…". A request verb with its clitic ("deme", "mándeme") may stand on either side of "mejor".
 const SWAP =
-  /\b(?:cambi\w*|reemplaz\w*)\s+(?:(?:el|la|los|las|lo|le)\s+)?(.*?)\s*\b(?:por|a)\s+((?:(?:el|la|los|las|un|una|uno|unos|unas)\s+)?[a-z].*)$|^(?:no\s+)?(?:mejor|pero|entonces)\s+((?:el|la|los|las|de|del)\b.*)$|\b(?:en vez de|en lugar de)\s+(?:es[oa]s?|el|la|los|las)?\s*(.*?),?\s+((?:el|la|los|las)\b.*)$|^(?:[a-z]+\s+)?(?:no\s+)?(?:el|la|los|las)\s+([a-z]+(?:\s+[a-z]+)?)\s+mejor\s+((?:de|del|el|la|los|las|en)\b.*|[a-z]+.*)$/;
+  /\b(?:cambi\w*|reemplaz\w*)\s+(?:(?:el|la|los|las|lo|le)\s+)?(.*?)\s*\b(?:por|a)\s+((?:(?:el|la|los|las|un|una|uno|unos|unas)\s+)?[a-z].*)$|^(?:no\s+)?(?:[a-z]+(?:me|nos)\s+)?(?:mejor|pero|entonces)\s+(?:[a-z]+(?:me|nos)\s+)?((?:el|la|los|las|de|del)\b.*)$|\b(?:en vez de|en lugar de)\s+(?:es[oa]s?|el|la|los|las)?\s*(.*?),?\s+((?:el|la|los|las)\b.*)$|^(?:[a-z]+\s+)?(?:no\s+)?(?:el|la|los|las)\s+([a-z]+(?:\s+[a-z]+)?)\s+mejor\s+((?:de|del|el|la|los|las|en)\b.*|[a-z]+.*)$/;
 const MAX_WORDS = 7;
 // What follows the new product is about quantity, not about which product: "…, pero que sean 7", "…, igual cantidad".
 const QUANTITY_TAIL =

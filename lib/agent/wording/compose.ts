@@ -170,21 +170,26 @@ function composeSale(facts: AnswerFacts, t: Phrases): string[] {
   if (!sale || types.has("cancelled")) return parts;
   const changed = ["line_added", "quantity_set", "line_removed", "line_replaced"].some((k) => types.has(k as never));
   if (types.has("close_requested")) return [...parts, "Perfecto, estoy registrando tu pedido…"];
+  // A product question still open (asked earlier, not answered by this message) is asked again.
+  const pending = sale.pending;
+  const asked = types.has("ambiguous") || types.has("choice_open") || types.has("quantity_missing");
+  const openChoice =
+    pending?.kind === "choose_product" && !asked ? [t.stillChoosing, ...optionLines(facts, pending.options)] : [];
+  // In the checkout, an open product question comes before the summary's confirmation: the order is not the
+  // one to confirm until it is answered.
+  const shopping = pending?.kind === "choose_product" || pending?.kind === "stock_offer";
+  if (sale.state === "listo_para_finalizar" && shopping)
+    return [...parts, ...cartBlock(facts, changed ? t.added : t.cartView), ...customerBlock(facts), ...openChoice];
   if (sale.state === "listo_para_finalizar") {
     const intro = types.has("reconfirm") ? "" : t.readyIntro;
     return [...parts, ...cartBlock(facts, intro), ...customerBlock(facts), t.confirmQuestion];
   }
   if (sale.state === "recolectando_datos")
-    return [...parts, ...cartBlock(facts, changed ? t.added : t.cartIntro), ...missingBlock(facts, t)];
-  // A product question still open (asked earlier, not answered by this message) is asked again.
-  const pending = sale.pending;
-  const openChoice =
-    pending?.kind === "choose_product" &&
-    !types.has("ambiguous") &&
-    !types.has("choice_open") &&
-    !types.has("quantity_missing")
-      ? [t.stillChoosing, ...optionLines(facts, pending.options)]
-      : [];
+    return [
+      ...parts,
+      ...cartBlock(facts, changed ? t.added : t.cartIntro),
+      ...(openChoice.length ? openChoice : missingBlock(facts, t)),
+    ];
   if (facts.showCart && sale.lines.length === 0) return [...parts, t.emptyCartView, ...openChoice];
   if (changed || facts.showCart || (parts.length === 0 && sale.lines.length > 0))
     return [
@@ -193,6 +198,9 @@ function composeSale(facts: AnswerFacts, t: Phrases): string[] {
       ...(openChoice.length ? openChoice : [t.anythingElse]),
     ];
   if (openChoice.length > 0) return [...parts, ...openChoice];
+  // The customer gave their name before any product: thank them by it, then ask what they need.
+  const name = types.has("customer_updated") && sale.lines.length === 0 ? sale.customer.name : undefined;
+  if (parts.length === 0 && name) return [`Gracias, ${name}. ¿Qué productos y cuántas unidades necesitas?`];
   if (parts.length === 0) return ["¡Claro! ¿Qué productos y cuántas unidades necesitas?"];
   return parts;
 }

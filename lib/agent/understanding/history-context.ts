@@ -1,0 +1,95 @@
+// What the conversation so far says about a message: the products the last answers showed, the question a
+// follow-up continues ("¿y en amarillo?"), the product a question pinpointed, the kind of product it is about.
+
+import { expandChatAbbreviations } from "../analysis/chat-text";
+import { analyze, foldText } from "../analysis/normalize";
+import type { CatalogIndex } from "../retrieval/catalog-index";
+import { resolvePhrase } from "../retrieval/resolve";
+import type { CatalogProduct, HistoryTurn } from "../types";
+import type { CartExtraction } from "./cart-mentions";
+
+const SKU_IN_TEXT = /\b[A-Z]{3}-\d{3}\b/g;
+
+export function previousUserTurn(history: readonly HistoryTurn[]): HistoryTurn | undefined {
+  for (let i = history.length - 1; i >= 0; i--) if (history[i]?.role === "user") return history[i];
+  return undefined;
+}
+
+/** Products the latest answers showed (an answer without products in between does not erase them). */
+export function lastShownProducts(history: readonly HistoryTurn[], catalog: CatalogIndex): CatalogProduct[] {
+  let answers = 0;
+  for (let i = history.length - 1; i >= 0 && answers < 2; i--) {
+    const turn = history[i] as HistoryTurn;
+    if (turn.role !== "assistant") continue;
+    answers++;
+    const skus = [...new Set(turn.shownSkus ?? turn.text.match(SKU_IN_TEXT) ?? [])];
+    const shown = skus.map((s) => catalog.bySku(s)).filter((p): p is CatalogProduct => !!p);
+    if (shown.length > 0) return shown;
+  }
+  return [];
+}
+
+/** "¿y en amarillo?" after "cascos": search with the previous question's words too. */
+export function inventoryQuery(text: string, history: readonly HistoryTurn[], catalog: CatalogIndex): string {
+  const previous = previousUserTurn(history);
+  if (!previous || (previous.intent !== "inventario" && previous.intent !== "venta")) return text;
+  const folded = foldText(text);
+  const followUp = /^(y|y en|y de|y el|y la|en|de|el|la|los|las|pero)\b/.test(folded) || analyze(text).length <= 1;
+  if (!followUp) return text;
+  const alone = resolvePhrase(text, catalog);
+  // Words that name a kind of their own start a new question, unless they describe one of the products just shown.
+  const shown = lastShownProducts(history, catalog).map((p) => p.sku);
+  const describesShown =
+    shown.length > 1 && catalog.search(text, { limit: 1, skus: shown }).some((h) => h.coverage >= 0.5);
+  if (alone.kind && !describesShown) return text;
+  return `${expandChatAbbreviations(previous.text)} ${text}`;
+}
+
+/** The one shown product the previous question pinpointed ("¿y amarillos?" → the yellow helmet), if any. */
+export function pinpointedProduct(
+  history: readonly HistoryTurn[],
+  shown: readonly CatalogProduct[],
+  catalog: CatalogIndex,
+) {
+  if (shown.length === 0) return null;
+  // The question the list answered: the user turn before the answer that showed it ("uff, lo voy a pensar" may
+  // have come in between).
+  const skus = new Set(shown.map((p) => p.sku));
+  let answer = history.length;
+  for (let i = history.length - 1; i >= 0 && answer === history.length; i--) {
+    const turn = history[i] as HistoryTurn;
+    const listed = turn.shownSkus ?? turn.text.match(SKU_IN_TEXT) ?? [];
+    if (turn.role === "assistant" && listed.some((s) => skus.has(s))) answer = i;
+  }
+  let at = -1;
+  for (let i = answer - 1; i >= 0 && at < 0; i--) if (history[i]?.role === "user") at = i;
+  const previous = history[at];
+  if (!previous || (previous.intent !== "inventario" && previous.intent !== "venta")) return null;
+  const query = inventoryQuery(expandChatAbbreviations(previous.text), history.slice(0, at), catalog);
+  const { resolved } = resolvePhrase(query, catalog);
+  return resolved && shown.some((p) => p.sku === resolved.sku) ? resolved : null;
+}
+
+/** The kind of product the conversation is about: the previous question's, else the one the last answer showed. */
+function topicKind(history: readonly HistoryTurn[], catalog: CatalogIndex): string | null {
+  const previous = previousUserTurn(history);
+  const asked = previous ? resolvePhrase(expandChatAbbreviations(previous.text), catalog).kind : null;
+  if (asked) return asked;
+  const shown = lastShownProducts(history, catalog).map((p) => catalog.profile(p).kind);
+  return shown.length > 0 && shown.every((k) => k === shown[0]) ? (shown[0] ?? null) : null;
+}
+
+/** "deme 6 amarillos" after talking about helmets: a phrase that names no kind is read within the topic's kind. */
+export function narrowToTopic(cart: CartExtraction, history: readonly HistoryTurn[], catalog: CatalogIndex): void {
+  const open = cart.mentions.filter((m) => m.kind === null && !m.resolved);
+  if (open.length === 0) return;
+  const kind = topicKind(history, catalog);
+  if (!kind) return;
+  const members = catalog.ofKind(kind);
+  for (const mention of open) {
+    const within = resolvePhrase(mention.phrase, catalog, { within: members });
+    // Only when the words pick something inside the topic; words that fit none of it name something else.
+    const narrowed = within.resolved !== null || (within.ambiguous && within.fitting.length < members.length);
+    if (narrowed) Object.assign(mention, within, { kind });
+  }
+}

@@ -1,0 +1,68 @@
+// A reply that picks among options the customer saw: by place ("el segundo"), by price ("el más barato"), by
+// what it names among them ("el blanco", "el de 9 kilos"), and the number said with the pick.
+
+import { analyze, foldText } from "../analysis/normalize";
+import { readSignals } from "../analysis/signals";
+import type { CatalogIndex } from "../retrieval/catalog-index";
+import type { CatalogProduct } from "../types";
+import type { CartExtraction } from "./cart-mentions";
+
+const ORDINALS: Record<string, number> = {
+  primer: 0,
+  primero: 0,
+  primera: 0,
+  segundo: 1,
+  segunda: 1,
+  tercero: 2,
+  tercera: 2,
+  tercer: 2,
+  cuarto: 3,
+  cuarta: 3,
+  quinto: 4,
+  quinta: 4,
+  sexto: 5,
+  sexta: 5,
+  ultimo: -1,
+  ultima: -1,
+};
+
+/** Picks one of `options` from a reply like "el segundo", "el blanco", "el de 9 kilos" or a SKU. */
+export function pickOption(text: string, options: string[], catalog: CatalogIndex): string | null {
+  return pickByPosition(text, options, catalog) ?? resolvePick(text, productsOf(options, catalog), catalog);
+}
+
+const productsOf = (skus: readonly string[], catalog: CatalogIndex) =>
+  skus.map((s) => catalog.bySku(s)).filter((p): p is CatalogProduct => !!p);
+
+/** A pick by place or price in a list the customer saw: "el segundo", "la opción 2", "el más barato". */
+export function pickByPosition(text: string, options: readonly string[], catalog: CatalogIndex): string | null {
+  const folded = foldText(text);
+  for (const [word, index] of Object.entries(ORDINALS)) {
+    if (new RegExp(`\\b(el|la|los|las) ${word}\\b|^${word}\\b|\\bopcion ${word}\\b`).test(folded))
+      return options[index < 0 ? options.length - 1 : index] ?? null;
+  }
+  // A bare digit is a quantity: the lists are not numbered, so only "la opción 2", "el #2", "la 2" pick by place.
+  const numbered = /^(?:(?:la |el )?(?:opcion|numero|#) ?|(?:la|el) )(\d)\s*$/.exec(folded);
+  if (numbered) return options[Number(numbered[1]) - 1] ?? null;
+  const signals = readSignals(text);
+  if (signals.cheapest || signals.priciest) {
+    const sorted = productsOf(options, catalog).sort((a, b) => a.price - b.price);
+    return (signals.cheapest ? sorted[0] : sorted[sorted.length - 1])?.sku ?? null;
+  }
+  return null;
+}
+
+function resolvePick(text: string, within: CatalogProduct[], catalog: CatalogIndex): string | null {
+  if (analyze(text).length === 0) return null;
+  const hits = catalog.search(text, { limit: within.length, skus: within.map((p) => p.sku) });
+  const [top, second] = hits.filter((h) => h.coverage >= 0.5);
+  if (top && (!second || second.score < 0.8 * top.score)) return top.product.sku;
+  return null;
+}
+
+/** The number said with a pick ("el más barato, 6 unidades"): bare, or lent to words that name no product. */
+export function pickQuantity(cart: CartExtraction): number | null {
+  return (
+    cart.bareQuantity ?? cart.mentions.find((m) => m.quantity !== null && !m.resolved && !m.ambiguous)?.quantity ?? null
+  );
+}

@@ -1,0 +1,96 @@
+// Replies to a choice: the answer to the agent's own "which one?" question, and a pick among the products the
+// previous answer listed.
+
+import type { SaleEvent, SaleSnapshot } from "@/lib/sales/types";
+import type { CatalogProduct } from "../types";
+import { effectiveQuantity } from "./cart-mentions";
+import { pickByPosition, pickOption, pickQuantity } from "./option-picks";
+import type { SaleEventsInput } from "./sale-events";
+
+export function pendingChoice(
+  input: SaleEventsInput,
+  sale: SaleSnapshot,
+  events: SaleEvent[],
+  mentioned: CatalogProduct[],
+) {
+  const pending = sale.pending;
+  // A removal or a correction while the agent waits on a choice is about the cart, not an answer to it.
+  if (pending?.kind !== "choose_product" || input.cart.kind !== "add") return false;
+  const { cart, catalog } = input;
+  const chosen = pickOption(input.customer.rest, pending.options, catalog);
+  const mentionQuantity = cart.mentions.find((m) => m.quantity !== null)?.quantity ?? null;
+  const quantity = cart.bareQuantity ?? mentionQuantity ?? pending.quantity;
+  // A phrase of the reply that resolves to exactly one of the options picks it ("las de caucho, las negras").
+  const named = [
+    ...new Set(
+      cart.mentions.flatMap((m) => (m.resolved && pending.options.includes(m.resolved.sku) ? [m.resolved.sku] : [])),
+    ),
+  ];
+  // A lone option may be only the nearest to what was asked: a reply takes it when it accepts (a yes, a count),
+  // never because it carried something else, such as the customer's data.
+  const accepts = input.signals.confirm || cart.bareQuantity !== null || mentionQuantity !== null;
+  const target =
+    chosen ??
+    (named.length === 1 ? named[0] : undefined) ??
+    (pending.options.length === 1 && accepts ? pending.options[0] : undefined);
+  // Once the reply picks an option, only a phrase naming a product by its own head noun is another product:
+  // a word that merely opens some synonym ("alta" of "alta visibilidad") describes the pick.
+  const otherProduct = cart.mentions.some(
+    (m) =>
+      m.resolved &&
+      !pending.options.includes(m.resolved.sku) &&
+      (!chosen || m.kind === catalog.profile(m.resolved).kind),
+  );
+  if (target && !otherProduct) {
+    const product = catalog.bySku(target);
+    if (product) mentioned.push(product);
+    if (pending.replaces) events.push({ type: "replace", sku: pending.replaces, by: target });
+    else if (quantity === null) events.push({ type: "choose", options: [target], quantity: null });
+    else
+      events.push({
+        type: "add",
+        sku: target,
+        quantity: product ? effectiveQuantity(quantity, cart.bareUnit ?? null, product) : quantity,
+      });
+    cart.mentions.length = 0;
+    cart.bareQuantity = null;
+    return true;
+  }
+  const only = cart.mentions[0];
+  if (pending.quantity !== null && cart.mentions.length === 1 && only?.resolved && only.quantity === null) {
+    // Another product named while choosing takes the pending quantity ("no, mejor las dieléctricas").
+    events.push({ type: "add", sku: only.resolved.sku, quantity: pending.quantity, answersChoice: true });
+    mentioned.push(only.resolved);
+    cart.mentions.length = 0;
+    return true;
+  }
+  if (cart.mentions.length === 0 && cart.bareQuantity !== null) {
+    // "mejor que sean 9" while still choosing: remember the new quantity, keep asking.
+    events.push({ type: "choose", options: pending.options, quantity: cart.bareQuantity });
+    cart.bareQuantity = null;
+    return true;
+  }
+  return false;
+}
+
+/** "el segundo, 3 cajas" right after a list: a pick by place or price among the products just shown. */
+export function shownPick(input: SaleEventsInput, events: SaleEvent[], mentioned: CatalogProduct[]) {
+  const { cart, catalog } = input;
+  if (input.lastShown.length < 2 || cart.mentions.some((m) => m.resolved && m.quantity !== null)) return;
+  const sku = pickByPosition(
+    input.customer.rest,
+    input.lastShown.map((p) => p.sku),
+    catalog,
+  );
+  const product = sku ? catalog.bySku(sku) : undefined;
+  if (!product) return;
+  const quantity = pickQuantity(cart);
+  mentioned.push(product);
+  events.push(
+    quantity === null
+      ? { type: "choose", options: [product.sku], quantity: null }
+      : { type: "add", sku: product.sku, quantity: effectiveQuantity(quantity, cart.bareUnit ?? null, product) },
+  );
+  cart.mentions.length = 0;
+  cart.bareQuantity = null;
+}
