@@ -1,7 +1,7 @@
 import "dotenv/config";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { resetEnvCache } from "@/lib/env";
-import { percentile, tuningMessages } from "./support/harness";
+import { chatLoop, percentile, tuningMessages } from "./support/harness";
 import { type BenchDb, createBenchDatabases } from "./support/metrics-db";
 import { seedCatalog } from "./support/seed-catalog";
 import { demoProducts, synthesize } from "./support/synthetic-catalog";
@@ -49,29 +49,6 @@ function catalogueCsv(rows: number, existing: number): Uint8Array {
     );
   }
   return new TextEncoder().encode(`${lines.join("\n")}\n`);
-}
-
-/**
- * One customer's turns, one after another, until `stop()` says so (at least `min` turns): latencies in ms, and
- * how many turns failed (an error answer, e.g. a timeout, is the customer affected too, not a reason to stop).
- */
-async function chatLoop(run: (i: number) => Promise<unknown>, stop: () => boolean, min = 0) {
-  const times: number[] = [];
-  let failed = 0;
-  for (let i = 0; times.length < min || !stop(); i++) {
-    const t = performance.now();
-    await run(i).catch((error: unknown) => {
-      failed++;
-      console.log(`  turn ${i} failed: ${error instanceof Error ? error.message : String(error)}`);
-    });
-    const ms = performance.now() - t;
-    if (ms > 2_000) console.log(`  slow turn ${i}: ${Math.round(ms)} ms`);
-    times.push(ms);
-    // the next request arrives from the network: on SQLite a turn is synchronous queries and promise jobs, so
-    // without this the loop would never let timers, I/O or setImmediate (the import's yield) run at all
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return { times: times.sort((a, b) => a - b), failed };
 }
 
 async function scenario(b: BenchDb, rows: BenchRow[]) {

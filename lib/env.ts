@@ -66,6 +66,9 @@ const schema = z.object({
   S3_ACCESS_KEY_ID: optionalString,
   S3_SECRET_ACCESS_KEY: optionalString,
   EXPORT_TTL_HOURS: z.coerce.number().positive().default(72),
+  // Where a background export reads, formats and compresses its rows: a worker thread keeps the main event
+  // loop (chat, WebSocket) free during a 1 M-row export; `main` runs it on the main thread as before.
+  EXPORT_THREAD: z.enum(["worker", "main"]).default("worker"),
 
   // Messaging channels (lib/channels). A channel is on when its token is set.
   PUBLIC_BASE_URL: optionalString.pipe(z.url({ error: "PUBLIC_BASE_URL must be a URL (https://…)." }).optional()),

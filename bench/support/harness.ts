@@ -48,3 +48,33 @@ export async function closedLoop(
   );
   return { perSecond: done / seconds, failed };
 }
+
+/**
+ * One customer's turns, one after another, until `stop()` says so (at least `min` turns): latencies in ms, and
+ * how many turns failed (an error answer, e.g. a timeout, is the customer affected too, not a reason to stop).
+ * With `gapMs` the customer waits that long between turns and a turn's latency counts from when it was due, so
+ * the time it waited for a busy event loop is part of it (a back-to-back loop leaves other work only the gaps
+ * between its awaits, which hides how long that work holds the loop).
+ */
+export async function chatLoop(run: (i: number) => Promise<unknown>, stop: () => boolean, min = 0, gapMs = 0) {
+  const times: number[] = [];
+  let failed = 0;
+  for (let i = 0; times.length < min || !stop(); i++) {
+    let t = performance.now();
+    if (gapMs > 0) {
+      t += gapMs;
+      await new Promise((resolve) => setTimeout(resolve, gapMs));
+    }
+    await run(i).catch((error: unknown) => {
+      failed++;
+      console.log(`  turn ${i} failed: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    const ms = performance.now() - t;
+    if (ms > 2_000) console.log(`  slow turn ${i}: ${Math.round(ms)} ms`);
+    times.push(ms);
+    // the next request arrives from the network: on SQLite a turn is synchronous queries and promise jobs, so
+    // without this the loop would never let timers, I/O or setImmediate (an import's yield) run at all
+    if (gapMs === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { times: times.sort((a, b) => a - b), failed };
+}

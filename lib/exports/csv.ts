@@ -1,6 +1,13 @@
 import type { ExportFilters } from "@/lib/db/export-datasets";
 import { type CellValue, csvCell, type ExportStyle, formatTimestamp, neutraliseFormula } from "@/lib/exports/cells";
-import { type Column, type DatasetDef, datasetBatches, type ExportRow, headerOf } from "@/lib/exports/datasets";
+import {
+  type Column,
+  type DatasetDef,
+  datasetBatches,
+  type ExportRow,
+  headerOf,
+  yieldToEventLoop,
+} from "@/lib/exports/datasets";
 
 export { neutraliseFormula };
 
@@ -120,6 +127,7 @@ export async function* csvChunks(
       const slice = i === 0 && rows.length <= ROWS_PER_CHUNK ? rows : rows.slice(i, i + ROWS_PER_CHUNK);
       yield csvLines(def.columns, slice, options.delimiter, header, style, formatters);
       header = false;
+      await yieldToEventLoop();
     }
     rowsDone += rows.length;
     await onProgress?.(rowsDone);

@@ -5,11 +5,16 @@ import {
   countProductsForExport,
   countSaleLinesForExport,
   type ExportFilters,
+  messageIdSpan,
   messagesAfter,
+  messagesBetween,
   productsAfter,
+  saleLineIdSpan,
   saleLinesAfter,
+  saleLinesBetween,
 } from "@/lib/db/export-datasets";
 
+import { databaseFlavour, env } from "@/lib/env";
 import type { CellValue, ColumnKind, ExportStyle } from "@/lib/exports/cells";
 
 export type { CellValue, ColumnKind, ExportStyle };
@@ -32,6 +37,11 @@ export type DatasetDef = {
   count(filters: ExportFilters): Promise<number>;
   /** Rows after `afterId` (keyset), with the id to continue from. */
   batch(filters: ExportFilters, afterId: number, take: number): Promise<{ rows: ExportRow[]; lastId: number | null }>;
+  /** The large datasets also read by id range: the ids' span, and the rows with `afterId < id ≤ upToId`. */
+  ranges?: {
+    span(): Promise<{ min: number; max: number } | null>;
+    rows(filters: ExportFilters, afterId: number, upToId: number): Promise<ExportRow[]>;
+  };
 };
 
 export const DATASET_NAMES = ["inventario", "clientes", "ventas", "conversaciones"] as const;
@@ -148,6 +158,7 @@ const ventas: DatasetDef = {
   async batch(f, afterId, take) {
     return arrays(await saleLinesAfter(f, afterId, take));
   },
+  ranges: { span: saleLineIdSpan, rows: saleLinesBetween },
 };
 
 const conversaciones: DatasetDef = {
@@ -171,6 +182,7 @@ const conversaciones: DatasetDef = {
   async batch(f, afterId, take) {
     return arrays(await messagesAfter(f, afterId, take));
   },
+  ranges: { span: messageIdSpan, rows: messagesBetween },
 };
 
 export const DATASETS: Record<DatasetName, DatasetDef> = { inventario, clientes, ventas, conversaciones };
@@ -180,22 +192,65 @@ export function isDatasetName(value: string): value is DatasetName {
 }
 
 /**
- * Every row of a dataset, batch by batch (keyset pagination: id > last). The next batch is asked for before this
- * one is handed over, so a PostgreSQL server runs the next query while this batch is written out: at most two
- * batches are held.
+ * Lets the event loop run between two chunks of a batch being written. Writing a batch is synchronous code and
+ * async-generator steps (microtasks only): without this, the socket never got read meanwhile, so PostgreSQL's
+ * reply to the batch asked for ahead filled the socket buffer and waited, and a 1 M-line CSV spent 7 of its
+ * 9.6 s waiting for the database. It also lets chat turns in between when an export runs on the main thread.
+ */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Every row of a dataset, batch by batch, in id order. The large datasets are read by id ranges of `batchSize`
+ * ids, `ahead` ranges asked for before the current one is handed over: on PostgreSQL (2 ahead, on the reader's
+ * 2 connections) the server works on the next ranges while this one is written, and the range reads need no
+ * previous result, unlike keyset pages. Better-sqlite3 reads synchronously when asked: 1 ahead there. Others
+ * by keyset (id > last), the next page asked for ahead. A batch holds at most `batchSize` rows either way.
  */
 export async function* datasetBatches(def: DatasetDef, filters: ExportFilters, batchSize = 5_000) {
-  let pending = def.batch(filters, 0, batchSize);
-  try {
-    for (;;) {
-      const { rows, lastId } = await pending;
-      const more = lastId !== null && rows.length >= batchSize;
-      if (more) pending = def.batch(filters, lastId, batchSize);
-      if (rows.length > 0) yield rows;
-      if (!more) return;
-    }
-  } finally {
-    // stopped early (the reader went away): the prefetched batch is not wanted; let it settle quietly
-    pending.catch(() => undefined);
+  if (def.ranges) yield* rangeBatches(def.ranges, filters, batchSize);
+  else yield* keysetBatches(def, filters, batchSize);
+}
+
+/**
+ * A read asked for ahead, marked as handled: if it fails while the current batch is being written (a database
+ * outage fails every read in flight), that is not an unhandled rejection (which ends the process); the failure
+ * still reaches the export when it awaits that read.
+ */
+function handled<T>(read: Promise<T>): Promise<T> {
+  read.catch(() => undefined);
+  return read;
+}
+
+const rangesAhead = () => (databaseFlavour(env().DATABASE_URL) === "postgres" ? 2 : 1);
+
+async function* rangeBatches(ranges: NonNullable<DatasetDef["ranges"]>, filters: ExportFilters, size: number) {
+  const span = await ranges.span();
+  if (!span) return;
+  const ahead = rangesAhead();
+  const pending: Promise<ExportRow[]>[] = [];
+  let next = span.min - 1;
+  const ask = () => {
+    if (next >= span.max) return;
+    const from = next;
+    next = Math.min(span.max, next + size);
+    pending.push(handled(ranges.rows(filters, from, next)));
+  };
+  for (let i = 0; i <= ahead; i++) ask();
+  // lines added after the span was read (ids past `span.max`) belong to the next export
+  for (let current = pending.shift(); current; current = pending.shift()) {
+    const rows = await current;
+    ask();
+    if (rows.length > 0) yield rows;
+  }
+}
+
+async function* keysetBatches(def: DatasetDef, filters: ExportFilters, batchSize: number) {
+  let pending = handled(def.batch(filters, 0, batchSize));
+  for (;;) {
+    const { rows, lastId } = await pending;
+    const more = lastId !== null && rows.length >= batchSize;
+    if (more) pending = handled(def.batch(filters, lastId, batchSize));
+    if (rows.length > 0) yield rows;
+    if (!more) return;
   }
 }

@@ -3,7 +3,6 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Principal } from "@/lib/auth/principal";
 import { recordAudit } from "@/lib/db/audit";
-import type { ExportFilters } from "@/lib/db/export-datasets";
 import {
   createExportFile,
   type ExportFileRow,
@@ -13,11 +12,17 @@ import {
   updateExportProgress,
 } from "@/lib/db/exports";
 import { env } from "@/lib/env";
-import { AppError, isAppError } from "@/lib/errors";
-import type { ExportStyle } from "@/lib/exports/cells";
-import { CSV_DEFAULTS, type CsvOptions, csvChunks, formatLocalDateTime, type ProgressFn } from "@/lib/exports/csv";
-import { DATASETS, type DatasetName } from "@/lib/exports/datasets";
-import { xlsxChunks } from "@/lib/exports/xlsx";
+import { isAppError } from "@/lib/errors";
+import {
+  type ExportFormat,
+  type ExportRequest,
+  type ExportTarget,
+  exportChunks,
+  normaliseRequest,
+} from "@/lib/exports/chunks";
+import { formatLocalDateTime, type ProgressFn } from "@/lib/exports/csv";
+import { DATASETS } from "@/lib/exports/datasets";
+import { exportChunksInWorker } from "@/lib/exports/export-thread";
 import { log } from "@/lib/log";
 import { enforceRateLimit, LIMITS } from "@/lib/ratelimit";
 import { CONTENT_TYPE_BY_FORMAT, storage } from "@/lib/storage";
@@ -27,38 +32,16 @@ import { randomKey } from "@/lib/storage/keys";
 // read batch by batch straight into the CSV/XLSX bytes and those into storage (a multipart upload on S3), each
 // step pulling from the previous one, so memory stays flat whatever the size; the row tracks progress and
 // becomes `ready` only once storage holds the whole file.
-export type ExportTarget = DatasetName | "reporte";
-export type ExportFormat = "csv" | "xlsx";
-export type ExportRequest = {
-  dataset: ExportTarget;
-  format: ExportFormat;
-  filters: ExportFilters;
-  csv?: CsvOptions;
-  /** `human` (console, default) or `legacy` (the legacy `/exportar` routes' columns and values). */
-  style?: ExportStyle;
-};
 export const XLSX_TYPE = CONTENT_TYPE_BY_FORMAT.xlsx;
+
+export type { ExportFormat, ExportRequest, ExportTarget } from "@/lib/exports/chunks";
+export { exportChunks, normaliseRequest };
 
 const running = new Map<number, Promise<void>>();
 
 export function exportFileName(target: ExportTarget, format: ExportFormat, now = new Date()): string {
   const base = target === "reporte" ? "reporte-completo" : target;
   return `${base}_${formatLocalDateTime(now).slice(0, 10)}.${format}`;
-}
-
-export function normaliseRequest(request: ExportRequest): ExportRequest {
-  // the complete report is one workbook (one sheet per dataset): always XLSX
-  return request.dataset === "reporte" ? { ...request, format: "xlsx" } : request;
-}
-
-/** The export's bytes, produced as the reader asks for them. Shared by jobs and direct downloads. */
-export function exportChunks(request: ExportRequest, onProgress?: ProgressFn): AsyncIterable<string | Uint8Array> {
-  const { dataset, format, filters, style = "human" } = normaliseRequest(request);
-  if (format === "xlsx") {
-    return xlsxChunks(dataset === "reporte" ? "reporte" : DATASETS[dataset], filters, onProgress, style);
-  }
-  if (dataset === "reporte") throw new AppError("invalid_input", "El reporte completo solo existe en XLSX.");
-  return csvChunks(DATASETS[dataset], filters, request.csv ?? CSV_DEFAULTS, onProgress, undefined, style);
 }
 
 /** Writes the export to `filePath`; returns the number of data rows. */
@@ -131,7 +114,8 @@ async function runExport(id: number, key: string, request: ExportRequest): Promi
     const total = Math.max(1, await countExportRows(request));
     let lastWrite = 0;
     let rowCount = 0;
-    const chunks = exportChunks(request, async (done) => {
+    const produce = env().EXPORT_THREAD === "worker" ? exportChunksInWorker : exportChunks;
+    const chunks = produce(request, async (done) => {
       rowCount = done;
       if (Date.now() - lastWrite < 250) return;
       lastWrite = Date.now();

@@ -9,6 +9,7 @@ import {
   datasetBatches,
   type ExportRow,
   headerOf,
+  yieldToEventLoop,
 } from "@/lib/exports/datasets";
 import {
   columnLetter,
@@ -130,6 +131,7 @@ async function* datasetSheets(
       for (let i = 0; i < rows.length; i += ROWS_PER_CHUNK) {
         const to = Math.min(rows.length, i + ROWS_PER_CHUNK);
         yield rowsXml(rows, i, to, written + 1 + i, formatters, letters);
+        await yieldToEventLoop();
       }
       written += rows.length;
       await onRows(rows.length);

@@ -115,9 +115,14 @@ export function readClause(tokens: string[]): Clause {
       analyze(sinceQuantity.join(" ")).length === 0 &&
       sinceQuantity.some((t) => t !== "de" && (!isOpWord(t) || REQUEST_NOUNS.has(t)));
     const corrects = quantity !== null && SELF_CORRECTION.has(tokens[i - 1] ?? "") && tokens[i - 1] !== "no";
-    // "2 galones de desengrasante": a measure that is also how the product is sold, said before the product, counts it.
+    // "2 galones de desengrasante": a measure that is also how the product is sold, said before the product, counts
+    // it — also after words that name no product yet ("pa la empresa 3 galones de …"); after "de" it is a size.
     const countedInMeasure =
-      used.has(i) && unitWord !== undefined && analyze(phraseTokens.join(" ")).length === 0 && tokens[i + 2] === "de";
+      used.has(i) &&
+      unitWord !== undefined &&
+      quantity === null &&
+      !["de", "x", "por", "con"].includes(tokens[i - 1] ?? "") &&
+      tokens[i + 2] === "de";
     const isQuantity =
       (quantity === null || noProductYet || corrects) &&
       isNumber(token) &&

@@ -81,3 +81,14 @@ describe("data written together, in any order", () => {
     });
   });
 });
+
+describe("a document keyword is a word of its own", () => {
+  it.each([
+    ["Martha Cecilia Quintero cc 31234876 cel 3187654321", "Martha Cecilia Quintero", "31234876"],
+    ["Celeste Ramos, cédula 1144556677, 3104567890", "Celeste Ramos", "1144556677"],
+  ])("%s", (text, name, document) => {
+    const { data } = extractCustomerData(text, { expected: ["name", "documentNumber", "phone", "address"] });
+    expect(data.name).toBe(name);
+    expect(data.documentNumber).toBe(document);
+  });
+});

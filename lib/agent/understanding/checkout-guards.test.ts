@@ -71,6 +71,7 @@ describe("a swap said with a request verb before or after «mejor»", () => {
     ["deme mejor la de 7 pasos"],
     ["mejor mándeme la de 7 pasos"],
     ["pensándolo bien, deme mejor la de 7 pasos"],
+    ["ay no, que sean de 7 pasos, las mismas 2"],
   ])("%s", (reply) => {
     const c = talk(["quiero 2 escaleras de 5 pasos", reply]);
     expect(linesOf(c.sale)).toEqual([["ESC-7", 2]]);

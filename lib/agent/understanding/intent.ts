@@ -45,7 +45,7 @@ export type IntentContext = {
 
 // Purchase verbs in tú and usted forms with clitics ("mándeme", "agrégueme", "cotíceme", "sepáreme").
 const PURCHASE =
-  /\b(compr(ar|o|amos|aria|e|en)|me (llevo|lo llevo|los llevo|las llevo)|llevar(e|me|nos)?|ped(ir|imos)|pido|encarg\w*|cotiz\w*|cotic\w*|agreg\w*|anad(e|ir|eme|ele|a|ame)|sum(a|ale|ar|e|ele)|d(e|a)(me|nos)|den(me|nos)|regal(a|e)(me|nos)\w*|separ(a|e|ar)(me|nos|l[oa]s?)?\w*|apart(a|e)(me|nos)\w*|vend(a|e)(me|nos)\w*|(me|nos) (vende|despacha|manda|regala|anota|apunta|envia|aparta|separa|cotiza)(s|n)?|(me|nos) (puede|pueden|podria|podrian|podes) (enviar|mandar|despachar|vender|cotizar|separar|apartar|regalar)|despach(a|e|en)(me|nos)\w*|anot(a|e|en)(me|nos|le)\w*|apunt(a|e|en)(me|nos|le)\w*|mand(a|e|en)(me|nos)\w*|pas(a|e)?(me|nos)|inclu(ir|ya|ye|yan)(me|nos|le|lo|los)?|envi(a|e)(me|nos)\w*|alist(a|e)(me|nos)\w*|pong(a|ame)\w*|ponme|met(e|a|eme|ele|ame)|quita(r|le|me)?|quite(le|me)?|elimina(r)?|saca(r|le)?|saque(le|me)?|carrito|al pedido|mi pedido|en el pedido|(hacer|hag(a|o|amos)(me|nos)?|hazme|montar|monte(me)?) (un|el|mi) pedido)\b/;
+  /\b(compr(ar|o|amos|aria|e|en)|me (llevo|lo llevo|los llevo|las llevo)|llevar(e|me|nos)?|ped(ir|imos)|pido|encarg\w*|cotiz\w*|cotic\w*|agreg\w*|anad(e|ir|eme|ele|a|ame)|sum(a|ale|ar|e|ele)|d(e|a)(me|nos)|den(me|nos)|regal(a|e)(me|nos)\w*|separ(a|e|ar)(me|nos|l[oa]s?)?\w*|apart(a|e)(me|nos)\w*|vend(a|e)(me|nos)\w*|(me|nos) (vende|venda|despacha|despache|manda|mande|regala|regale|anota|anote|apunta|apunte|envia|envie|aparta|aparte|separa|separe|cotiza|cotice)(s|n)?|(me|nos) (puede|pueden|podria|podrian|podes) (enviar|mandar|despachar|vender|cotizar|separar|apartar|regalar)|despach(a|e|en)(me|nos)\w*|anot(a|e|en)(me|nos|le)\w*|apunt(a|e|en)(me|nos|le)\w*|mand(a|e|en)(me|nos)\w*|pas(a|e)?(me|nos)|inclu(ir|ya|ye|yan)(me|nos|le|lo|los)?|envi(a|e)(me|nos)\w*|alist(a|e)(me|nos)\w*|pong(a|ame)\w*|ponme|met(e|a|eme|ele|ame)|quita(r|le|me)?|quite(le|me)?|elimina(r)?|saca(r|le)?|saque(le|me)?|carrito|al pedido|mi pedido|en el pedido|(hacer|hag(a|o|amos)(me|nos)?|hazme|montar|monte(me)?) (un|el|mi) pedido)\b/;
 const WANT =
   /\b(quiero|quisiera|queria|necesito|necesitamos|requiero|requerimos|ocupo|me da|me das|me vende|me regala|me manda|para llevar)\b/;
 const WANTS_TO_BUY = /\b(quiero|quisiera|necesito|necesitamos|requiero|requerimos) (comprar|pedir|encargar)\b/;
@@ -83,6 +83,8 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
   } else if (explicit) scores.venta += f.question ? 1 : 2.5;
   // "7 chalecos verdes" orders; "un botiquín pa la camioneta" may still be a question about one.
   if (/^((y|e|tambien|ademas) )?\d+\s+\S+/.test(f.numeric) && product && !f.articleQuantity) scores.venta += 1.5;
+  // A message that opens with "un/una" and a product, asking nothing, orders one ("un detector de humo pa la casa").
+  else if (/^1\s+\S+/.test(f.numeric) && product && !f.question && !INVENTORY.test(f.folded)) scores.venta += 3;
   if (product && f.quantityLines >= 2) scores.venta += 3;
   if (INVENTORY.test(f.folded)) scores.inventario += 1.5;
   if (product) scores.inventario += 1.2;

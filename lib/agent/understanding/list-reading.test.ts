@@ -19,6 +19,7 @@ const shop = createCatalogIndex([
   product("AFI-1", "Afilado de machete", "Servicio de afilado en taller", 6000, 999, { unit: "servicio" }),
   product("MAC-18", "Machete 18 pulgadas", "Machete de acero al carbono", 28000, 60),
   product("MNG-1", "Mango de repuesto para pala", "Mango de madera", 12000, 80),
+  product("ABO-G", "Abono líquido galón", "Galón de abono foliar", 21000, 30),
   product("SAC-1", "Saco de fique para cosecha", "Saco de 50 kg", 3000, 500),
   product("BOT-V", "Bota pantanera verde talla 40", "Bota de caucho para cultivo", 42000, 30, { unit: "par" }),
 ]);
@@ -105,6 +106,21 @@ describe("a want verb with an article and one fitting product is an order of one
     expect(c.sale?.lines[0]?.quantity).toBe(1);
   });
 
+  it("a request in the subjunctive orders too", () => {
+    const c = talk(["es que en la finca necesitan un machete y una regadera metalica, que me mande uno de cada uno"]);
+    expect(c.last.intent).toBe("venta");
+    expect(linesOf(c.sale)).toEqual([
+      ["MAC-18", 1],
+      ["REG-10", 1],
+    ]);
+  });
+
+  it("a message that opens with the article and a product orders one", () => {
+    const c = talk(["un machete de 18 pulgadas pa la finca"]);
+    expect(c.last.intent).toBe("venta");
+    expect(linesOf(c.sale)).toEqual([["MAC-18", 1]]);
+  });
+
   it("a question with the same words still only asks", () => {
     const c = talk(["necesito una regadera metalica, ¿cuánto vale?"]);
     expect(c.last.intent).toBe("inventario");
@@ -120,5 +136,14 @@ describe("a word that can be the speaker's verb is a noun after a preposition", 
   });
   it("«trabajo en una finca» still describes the speaker", () => {
     expect(cart("trabajo en una finca")).toEqual([]);
+  });
+});
+
+describe("a measure the product is sold in counts it when said before the product", () => {
+  it.each([
+    ["pa la finca 3 galones de abono liquido", [["ABO-G", 3]]],
+    ["necesito 2 galones de abono", [["ABO-G", 2]]],
+  ])("%s", (text, expected) => {
+    expect(cart(text)).toEqual(expected);
   });
 });

@@ -10,14 +10,14 @@ import { type Resolution, resolvePhrase } from "../retrieval/resolve";
 import type { CatalogProduct } from "../types";
 import type { CartExtraction } from "./cart-mentions";
 
-// "cámbialo por…", "cámbieme las botas por…", "mejor el/la…", "deme mejor el…", "mejor mándeme el…", "en vez de
-// eso, el…", "pero la de…". A request verb with its clitic ("deme", "mándeme") may stand on either side of "mejor".
+// "cámbialo por…", "cámbieme las botas por…", "mejor el/la…", "deme mejor el…", "mejor mándeme el…", "que sean
+// de …", "en vez de eso, el…", "pero la de…". A request verb with its clitic ("deme", "mándeme") may stand on either side of "mejor".
 const SWAP =
-  /\b(?:cambi\w*|reemplaz\w*)\s+(?:(?:el|la|los|las|lo|le)\s+)?(.*?)\s*\b(?:por|a)\s+((?:(?:el|la|los|las|un|una|uno|unos|unas)\s+)?[a-z].*)$|^(?:no\s+)?(?:[a-z]+(?:me|nos)\s+)?(?:mejor|pero|entonces)\s+(?:[a-z]+(?:me|nos)\s+)?((?:el|la|los|las|de|del)\b.*)$|\b(?:en vez de|en lugar de)\s+(?:es[oa]s?|el|la|los|las)?\s*(.*?),?\s+((?:el|la|los|las)\b.*)$|^(?:[a-z]+\s+)?(?:no\s+)?(?:el|la|los|las)\s+([a-z]+(?:\s+[a-z]+)?)\s+mejor\s+((?:de|del|el|la|los|las|en)\b.*|[a-z]+.*)$/;
+  /\b(?:cambi\w*|reemplaz\w*)\s+(?:(?:el|la|los|las|lo|le)\s+)?(.*?)\s*\b(?:por|a)\s+((?:(?:el|la|los|las|un|una|uno|unos|unas)\s+)?[a-z].*)$|^(?:no\s+)?(?:[a-z]+(?:me|nos)\s+)?(?:mejor|pero|entonces|q(?:ue)?\s+sean?)\s+(?:[a-z]+(?:me|nos)\s+)?((?:el|la|los|las|de|del)\b.*)$|\b(?:en vez de|en lugar de)\s+(?:es[oa]s?|el|la|los|las)?\s*(.*?),?\s+((?:el|la|los|las)\b.*)$|^(?:[a-z]+\s+)?(?:no\s+)?(?:el|la|los|las)\s+([a-z]+(?:\s+[a-z]+)?)\s+mejor\s+((?:de|del|el|la|los|las|en)\b.*|[a-z]+.*)$/;
 const MAX_WORDS = 7;
 // What follows the new product is about quantity, not about which product: "…, pero que sean 7", "…, igual cantidad".
 const QUANTITY_TAIL =
-  /\s(?:pero|que sean|que sea|y que sean|con la misma|la misma|misma|igual|tambien|lo demas|el resto)\b.*$/;
+  /\s(?:pero|que sean|que sea|y que sean|con la misma|la misma|misma|mism[oa]s|l[oa]s mism[oa]s|igual|tambien|lo demas|el resto)\b.*$/;
 
 /** The message reads as swapping something ("cámbialo por…", "mejor el…"), whether or not a sibling fits. */
 export function swapCue(text: string): boolean {
