@@ -1,6 +1,7 @@
 import "dotenv/config";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { resetEnvCache } from "@/lib/env";
+import { profiled } from "./support/cpu-profile";
 import { closedLoop, percentile, tuningMessages } from "./support/harness";
 import { type BenchDb, createBenchDatabases, seedMessages } from "./support/metrics-db";
 import { seedCatalog } from "./support/seed-catalog";
@@ -11,7 +12,7 @@ import { type BenchRow, printTable, writeRows } from "./support/table";
 // The floor, measured in the same run on the same client, is what GET /chat/health does (one indexed read).
 // Next's AsyncLocalStorage is active in the server process (promise hooks on for every promise on Node 20):
 // the bench enables one too, so each turn pays what it pays in production.
-// Usage: npx tsx bench/chat-turn.ts [products=100000] [messages=1000000]
+// Usage: npx tsx bench/chat-turn.ts [products=100000] [messages=1000000]; BENCH_FLAVOURS=sqlite to run one engine.
 const LARGE_PRODUCTS = Number(process.argv[2] ?? 100_000);
 const LARGE_MESSAGES = Number(process.argv[3] ?? 1_000_000);
 new AsyncLocalStorage().enterWith({ request: "bench" });
@@ -67,7 +68,10 @@ async function scenario(b: BenchDb, label: string, rows: BenchRow[]) {
   for (let i = 0; i < 20; i++) await turn(`warm-${label}`, i);
 
   const floor = await cpuPer(200, () => health());
-  const turns = await cpuPer(150, (i) => turn(`seq-${label}-${Math.floor(i / 12)}`, i));
+  // BENCH_CPU_PROF=dir: a profile of these sequential turns only (bench/support/cpu-profile.ts)
+  const turns = await profiled(`chat-turns-${b.flavour}-${label.replace(/\W+/g, "-")}`, () =>
+    cpuPer(150, (i) => turn(`seq-${label}-${Math.floor(i / 12)}`, i)),
+  );
   const floorRate = await closedLoop(20, 3, () => health());
   const rate = await closedLoop(20, 6, (w, i) => turn(`load-${label}-${w}-${Math.floor(i / 12)}`, i));
 

@@ -28,7 +28,7 @@ const bySelf = new Map<string, number>();
 const byArea = new Map<string, number>();
 for (const [id, t] of self) {
   const n = byId.get(id) as Node;
-  const key = `${n.callFrame.functionName || "(anonymous)"} ${n.callFrame.url.replace(/.*node_modules\//, "").replace(/.*wt-perf\//, "")}:${n.callFrame.lineNumber}`;
+  const key = `${n.callFrame.functionName || "(anonymous)"} ${n.callFrame.url.replace(/.*node_modules\//, "").replace(/.*\/work\/[^/]+\//, "")}:${n.callFrame.lineNumber}`;
   bySelf.set(key, (bySelf.get(key) ?? 0) + t);
   const a = area(n.callFrame.url, n.callFrame.functionName);
   byArea.set(a, (byArea.get(a) ?? 0) + t);
@@ -66,3 +66,19 @@ const frames: Record<string, (n: Node) => boolean> = {
   "(garbage collector)": (n) => n.callFrame.functionName === "(garbage collector)",
 };
 for (const [k, f] of Object.entries(frames)) console.log(`  ${pct(inclusive(f))}  ${k}`);
+// Inclusive time of every function (a frame counted once per sample even when recursive): where the time goes
+// below the entry points, e.g. which callers of the search cost most.
+const byInclusive = new Map<string, number>();
+profile.samples.forEach((id, i) => {
+  const seen = new Set<string>();
+  for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+    const n = byId.get(cur) as Node;
+    if (!n.callFrame.url.includes("/lib/")) continue;
+    const key = `${n.callFrame.functionName || "(anonymous)"} ${n.callFrame.url.replace(/.*\/lib\//, "lib/")}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    byInclusive.set(key, (byInclusive.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  }
+});
+console.log("\ninclusive by function (lib/ only):");
+for (const [k, v] of [...byInclusive].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${pct(v)}  ${k}`);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCatalogIndex } from "@/lib/agent/retrieval/catalog-index";
 import { indexSnapshot } from "@/lib/agent/test-support/index-snapshot";
 import { currentKnowledge, forgetKnowledge, knowledgeReady, warmKnowledge } from "@/lib/chat/knowledge";
-import { loadActiveCatalog } from "@/lib/db/catalog";
+import { loadActiveCatalog, readKnowledgeVersions } from "@/lib/db/catalog";
 import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
 
 // The agent's in-memory catalogue is built once, then follows the database through version numbers: a change of
@@ -29,6 +29,14 @@ describe.each(FLAVOURS)("knowledge lifecycle on %s", (flavour) => {
     const second = await currentKnowledge();
     expect(first.catalog.size()).toBe(await t.db.product.count({ where: { active: true } }));
     expect(second.catalog).toBe(first.catalog);
+  }, 20_000);
+
+  it("is current once built: the first turn has no changes to read (it read every stamp of a fresh import)", async () => {
+    forgetKnowledge();
+    warmKnowledge();
+    await knowledgeReady();
+    const held = (globalThis as { __sextinvalleKnowledge?: { catalog?: { version: string } } }).__sextinvalleKnowledge;
+    expect(held?.catalog?.version).toBe((await readKnowledgeVersions()).catalog);
   }, 20_000);
 
   it("patches price and stock into the same index without rebuilding it", async () => {

@@ -44,6 +44,11 @@ export class IndexStore {
   private readonly rankOfSlot = (slot: number) => this.ranks[slot] as number;
   private readonly rankOf = (p: CatalogProduct) => this.ranks[this.slotOf.get(p) as number] as number;
 
+  /** The product's slot while it is in the index. */
+  slotHeld(p: CatalogProduct): number | undefined {
+    return this.slotOf.get(p);
+  }
+
   rankHeld(p: CatalogProduct): number | undefined {
     const slot = this.slotOf.get(p);
     return slot === undefined ? undefined : this.ranks[slot];

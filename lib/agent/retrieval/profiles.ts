@@ -21,6 +21,8 @@ export type ProductProfile = {
   labelTerms: readonly string[];
   /** Terms only the description has. */
   descriptionTerms: readonly string[];
+  /** Sound-alike keys of the label terms: resolution asks each candidate about each word of a phrase. */
+  labelSounds: ReadonlySet<string>;
 };
 
 export type Family = { name: string; count: number; skus: string[] };
@@ -53,6 +55,38 @@ export function kindStem(word: string): string | null {
   return GENERIC_HEADS.has(folded) ? null : stem(folded);
 }
 
+type Detail = Pick<ProductProfile, "attributes" | "labelTerms" | "descriptionTerms" | "labelSounds">;
+
+/**
+ * One class for every profile: its getters live on the prototype, so 100 000 profiles share one shape (the
+ * property reads in resolution's candidate loops stay monomorphic) and carry no closures of their own.
+ */
+class LazyProfile implements ProductProfile {
+  private detail: Detail | undefined;
+  constructor(
+    private readonly product: CatalogProduct,
+    readonly kind: string,
+    readonly kinds: string[],
+    readonly kindWord: string,
+  ) {}
+  private read(): Detail {
+    this.detail ??= profileDetail(this.product);
+    return this.detail;
+  }
+  get attributes() {
+    return this.read().attributes;
+  }
+  get labelTerms() {
+    return this.read().labelTerms;
+  }
+  get descriptionTerms() {
+    return this.read().descriptionTerms;
+  }
+  get labelSounds() {
+    return this.read().labelSounds;
+  }
+}
+
 /**
  * The product's profile. Its kinds are read at once (the index groups products by them); attributes and terms,
  * most of the cost, on first use: an index of 100 000 products reads them only for the products turns look at.
@@ -60,28 +94,10 @@ export function kindStem(word: string): string | null {
 export function profileProduct(p: CatalogProduct): ProductProfile {
   const word = headWord(p.name);
   const kinds = [kindStem(word), ...p.synonyms.map((s) => kindStem(synonymHead(s)))].filter((k): k is string => !!k);
-  let detail: Pick<ProductProfile, "attributes" | "labelTerms" | "descriptionTerms"> | undefined;
-  const read = () => {
-    detail ??= profileDetail(p);
-    return detail;
-  };
-  return {
-    kind: stem(foldText(word)),
-    kinds: [...new Set(kinds)],
-    kindWord: word,
-    get attributes() {
-      return read().attributes;
-    },
-    get labelTerms() {
-      return read().labelTerms;
-    },
-    get descriptionTerms() {
-      return read().descriptionTerms;
-    },
-  };
+  return new LazyProfile(p, stem(foldText(word)), [...new Set(kinds)], word);
 }
 
-function profileDetail(p: CatalogProduct): Pick<ProductProfile, "attributes" | "labelTerms" | "descriptionTerms"> {
+function profileDetail(p: CatalogProduct): Detail {
   const label = `${p.name} ${p.synonyms.join(" ")} ${p.brand} ${p.standard ?? ""}`;
   const row = `${p.name} ${p.description} ${p.standard ?? ""}`;
   // Number words in the row read as figures, as they do in requests: "tres capas" is what "3 capas" asks for.
@@ -93,6 +109,7 @@ function profileDetail(p: CatalogProduct): Pick<ProductProfile, "attributes" | "
     attributes,
     labelTerms,
     descriptionTerms: [...new Set(analyze(p.description))].filter((t) => !labelTerms.includes(t)),
+    labelSounds: new Set(labelTerms.map(phoneticKey)),
   };
 }
 
@@ -108,11 +125,23 @@ export function pluralize(word: string): string {
 
 const NO_CATEGORY = new Set(["", "general", "sin categoria", "otros", "varios", "n/a", "na"]);
 
+/** Folds each distinct category once: a catalogue of 100 000 products has a few dozen categories. */
+function categoryFolder(): (category: string) => string {
+  const folded = new Map<string, string>();
+  return (category) => {
+    const known = folded.get(category);
+    if (known !== undefined) return known;
+    const f = foldText(category);
+    folded.set(category, f);
+    return f;
+  };
+}
+
 /** Categories tell families apart when there are several real ones; a single flat one ("General") does not. */
-export function meaningfulCategories(products: readonly CatalogProduct[]): boolean {
+export function meaningfulCategories(products: readonly CatalogProduct[], fold = categoryFolder()): boolean {
   const counts = new Map<string, number>();
   for (const p of products) {
-    const c = foldText(p.category);
+    const c = fold(p.category);
     if (!NO_CATEGORY.has(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
   }
   const categorised = [...counts.values()].reduce((s, n) => s + n, 0);
@@ -124,13 +153,14 @@ export function familiesOf(
   products: readonly CatalogProduct[],
   profile: (p: CatalogProduct) => ProductProfile,
 ): Family[] {
-  const byCategory = meaningfulCategories(products);
+  const fold = categoryFolder();
+  const byCategory = meaningfulCategories(products, fold);
   const groups = new Map<string, { name: string; skus: string[] }>();
   for (const p of products) {
-    const key = byCategory ? foldText(p.category) : profile(p).kind;
+    const key = byCategory ? fold(p.category) : profile(p).kind;
     const group = groups.get(key) ?? { name: byCategory ? p.category : pluralize(profile(p).kindWord), skus: [] };
+    if (group.skus.length === 0) groups.set(key, group);
     group.skus.push(p.sku);
-    groups.set(key, group);
   }
   return [...groups.values()]
     .map((g) => ({ name: g.name, count: g.skus.length, skus: g.skus }))
@@ -139,7 +169,7 @@ export function familiesOf(
 
 /** The label says the term, exactly or by sound ("baqueta" for "vaqueta"). */
 export function labelHas(profile: ProductProfile, term: string, sound: string): boolean {
-  return profile.labelTerms.includes(term) || profile.labelTerms.some((t) => phoneticKey(t) === sound);
+  return profile.labelTerms.includes(term) || profile.labelSounds.has(sound);
 }
 
 /** Any field says the term. */
