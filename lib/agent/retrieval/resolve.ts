@@ -137,9 +137,11 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
   // A word that only some rows list as a synonym ("extinguidor" on one extinguisher) names what those rows are,
   // so their own kind is the pool: the customer's figures then choose among all of it. The word stays the kind
   // the phrase named.
-  const primary = kind ? new Set(catalog.ofKind(kind).map((p) => catalog.profile(p).kind)) : null;
+  // (A kind that is some row's own stops at its first such member; only synonym-only kinds are walked whole.)
+  const ownKind = kind !== null && catalog.ofKind(kind).some((p) => catalog.profile(p).kind === kind);
+  const primary = kind && !ownKind ? new Set(catalog.ofKind(kind).map((p) => catalog.profile(p).kind)) : null;
   const alias = primary && primary.size === 1 ? ([...primary][0] as string) : null;
-  const poolKind = kind && alias && !primary?.has(kind) && catalog.ofKind(alias).length > 0 ? alias : kind;
+  const poolKind = alias && catalog.ofKind(alias).length > 0 ? alias : kind;
   const tokens = attributeTokens(phrase);
   const reading = readAttributes(phrase, tokens);
   const wanted = reading.attributes;
