@@ -10,7 +10,7 @@ const NAME_AFTER =
 // Staff type names in lower case too ("historial de laura gomez"): the name runs after the last lookup
 // keyword up to the first word that starts the rest of the question ("este año", "en noviembre").
 const LOWER_NAME_AFTER =
-  /^.*\b(?:cliente|empresa|compras de|pedidos de|historial de|ordenes de|facturas de|ha comprado|han comprado|ha gastado|ha pedido|datos de|info(?:rmacion)? de|ficha de|perfil de|estadisticas de)\s+(?:(?:de |del )?(?:la|el|los|las|a|al) )?([a-z][a-z.&'-]*(?:\s+[a-z][a-z.&'-]*){0,5})/;
+  /^.*\b(?:cliente|empresa|(?:compras|pedidos|ordenes|facturas)(?: anteriores| previ[oa]s| pasad[oa]s)? de|historial de|ha comprado|han comprado|ha gastado|ha pedido|datos de|info(?:rmacion)? de|ficha de|perfil de|estadisticas de)\s+(?:(?:de |del )?(?:la|el|los|las|a|al) )?(?:(?:senora|senor|dona|don|cliente|clienta) )?([a-z][a-z.&'-]*(?:\s+[a-z][a-z.&'-]*){0,5})/;
 const NAME_END = new Set(
   "este esta estos estas ese esa en con desde por que cuanto cuantas cuantos ano anos mes meses semana ultimo ultimos ultima ultimas hoy ayer cedula nit cc documento pasado total durante hasta para".split(
     " ",
@@ -39,6 +39,8 @@ const CLIENT_PATTERNS = [
   /\b(que|cuanto|cuantas veces) ((nos|me|le|les) )?(ha|han) (comprado|pedido|gastado)\b/,
   /\b(que|cuales|cuantas|cuantos) (compras|pedidos|ordenes) (ha|han|tiene|tienen) (hecho|realizado|registrad\w*)?\b/,
   /\b(compras|pedidos) (de|del|hechos por|realizados por) (la empresa|el cliente|cliente|[a-z]+ [a-z]+)\b/,
+  // "pedidos anteriores de …": past orders of someone named, asked by staff.
+  /\b(compras|pedidos|ordenes|facturas) (anteriores|previ[oa]s|pasad[oa]s) (de|del) (?!mis?\b|nuestr)[a-z]+/,
   /\bbusc\w* (a|al|el) cliente\b/,
   /\b(ficha|perfil|datos) del cliente\b/,
   /\b(lleva|ha) gastado\b/,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createCatalogIndex } from "../retrieval/catalog-index";
 import { converse, hardwareCatalog, hardwareCompany, product } from "../test-support/fixtures";
+import { clientLookupFrom } from "./client-lookup";
 
 // Phrasings written for these mechanisms, not taken from any evaluation set.
 const intentOf = (text: string) => converse(hardwareCatalog(), hardwareCompany(), [text]).last.intent;
@@ -65,7 +66,15 @@ describe("staff lookups phrased around what the client has on record", () => {
     "datos registrados del cliente Hernando Quintero",
     "que celular tiene registrado la clienta Marleny Ospina",
     "muestrame las compras q ha hecho Wilmer Andrade",
+    "pedidos anteriores de la señora amparo lozano",
+    "compras previas del cliente gustavo rengifo",
   ])("%s", (text) => expect(intentOf(text)).toBe("cliente"));
+  it("the name of a past-orders lookup leaves out the title", () => {
+    expect(clientLookupFrom("pedidos anteriores de la señora amparo lozano")).toMatchObject({ name: "Amparo Lozano" });
+  });
+  it("a customer's own past orders are not a lookup", () => {
+    expect(intentOf("quiero ver mis pedidos anteriores")).not.toBe("cliente");
+  });
 });
 
 describe("a customer who says they are a client is still buying", () => {
