@@ -65,6 +65,7 @@ export const SELF_CORRECTION = new Set([
 ]);
 
 const isNumber = (t: string | undefined): t is string => t !== undefined && /^\d+$/.test(t);
+const PURPOSE = new Set(["pa", "para", "pal"]);
 
 export type Clause = {
   tokens: string[];
@@ -94,6 +95,7 @@ export function readClause(tokens: string[]): Clause {
   let quantityAt = -1;
   let corrected = false;
   const phraseTokens: string[] = [];
+  const phraseAt: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as string;
     const next = tokens[i + 1];
@@ -150,7 +152,16 @@ export function readClause(tokens: string[]): Clause {
     }
     // "12 de guantes": the "de" after a count belongs to the count.
     const ofAfterCount = token === "de" && quantityAt === i - 1;
-    if (!isOpWord(token) && !ofAfterCount) phraseTokens.push(token);
+    if (!isOpWord(token) && !ofAfterCount) {
+      phraseTokens.push(token);
+      phraseAt.push(i);
+    }
+  }
+  // "pa el taller de soldadura 5 petos de carnaza": a purpose said before the count is not the product's name.
+  const purpose = phraseAt.findIndex((at) => PURPOSE.has(tokens[at] as string));
+  if (quantityAt > 0 && purpose === 0 && phraseAt.some((at) => at > quantityAt)) {
+    const kept = phraseTokens.filter((_, k) => (phraseAt[k] as number) > quantityAt);
+    return { tokens, quantity, unit, phraseTokens: kept, corrected };
   }
   return { tokens, quantity, unit, phraseTokens, corrected };
 }
