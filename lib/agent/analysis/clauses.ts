@@ -75,6 +75,8 @@ export type Clause = {
   phraseTokens: string[];
   corrected?: boolean;
   question?: boolean;
+  /** The words after the count when a purpose opens the clause ("pa el taller 5 petos …" → "petos …"). */
+  afterCount?: string[];
 };
 
 /** "arnés de 4 argollas" (an attribute after "de" once product words were said) vs "cotización de 10 extintores". */
@@ -157,11 +159,11 @@ export function readClause(tokens: string[]): Clause {
       phraseAt.push(i);
     }
   }
-  // "pa el taller de soldadura 5 petos de carnaza": a purpose said before the count is not the product's name.
+  // "pa el taller de soldadura 5 petos de carnaza": a purpose said before the count may not be the product's name.
   const purpose = phraseAt.findIndex((at) => PURPOSE.has(tokens[at] as string));
   if (quantityAt > 0 && purpose === 0 && phraseAt.some((at) => at > quantityAt)) {
-    const kept = phraseTokens.filter((_, k) => (phraseAt[k] as number) > quantityAt);
-    return { tokens, quantity, unit, phraseTokens: kept, corrected };
+    const afterCount = phraseTokens.filter((_, k) => (phraseAt[k] as number) > quantityAt);
+    return { tokens, quantity, unit, phraseTokens, corrected, afterCount };
   }
   return { tokens, quantity, unit, phraseTokens, corrected };
 }

@@ -259,8 +259,13 @@ function servicedCount(clause: Clause, resolved: CatalogProduct | null): number 
  * When the words alone do not pick one product, the previous item's first word is tried before them.
  */
 function withCarriedHead(clause: Clause, clauses: readonly Clause[], catalog: CatalogIndex) {
-  const phrase = clause.phraseTokens.join(" ");
-  const resolution = resolvePhrase(phrase, catalog);
+  const whole = clause.phraseTokens.join(" ");
+  const wholeResolution = resolvePhrase(whole, catalog);
+  // A purpose before the count ("pa el taller de soldadura 5 petos …") is left out when the words after the
+  // count name one product on their own and the whole phrase does not.
+  const after = clause.afterCount?.join(" ");
+  const afterResolution = after && !wholeResolution.resolved ? resolvePhrase(after, catalog) : null;
+  const [phrase, resolution] = after && afterResolution?.resolved ? [after, afterResolution] : [whole, wholeResolution];
   const [first, second] = clause.tokens;
   const at = clauses.indexOf(clause);
   const head = at > 0 ? clauses[at - 1]?.phraseTokens[0] : undefined;

@@ -150,7 +150,7 @@ describe("a measure the product is sold in counts it when said before the produc
 
 describe("a purpose said before the count is not the product", () => {
   it.each([
-    ["pa la huerta de machetes 4 regaderas metalicas", [["REG-10", 4]]],
+    ["pa la bodega de las palas 4 regaderas metalicas", [["REG-10", 4]]],
     ["para el cultivo 6 pares de guantes de jardin", [["GUA-J", 6]]],
   ])("%s", (text, expected) => {
     expect(cart(text)).toEqual(expected);
