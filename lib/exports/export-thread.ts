@@ -1,3 +1,5 @@
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { type ExportRequest, exportChunks } from "@/lib/exports/chunks";
@@ -26,16 +28,25 @@ const MAX_IN_FLIGHT = 4;
 /**
  * Run from source (tsx, vitest) the worker is TypeScript: Node 20 does not let a worker inherit or be given an
  * ESM loader through `execArgv` (nodejs/node#47747), so a one-line bootstrap registers tsx's loader inside the
- * worker, then imports the entry. Bundled (`next build`), `new Worker(new URL(…))` is the form the bundler
- * turns into a chunk of its own.
+ * worker, then imports the entry; the bundled server does the same with the project's source (`workerSource`).
  */
 function startWorker(workerData: WorkerInput, entry?: URL): Worker {
   if (entry) return new Worker(entry, { workerData });
-  if (!import.meta.url.endsWith(".ts"))
-    return new Worker(new URL("./export-worker.ts", import.meta.url), { workerData });
-  const source = JSON.stringify(new URL("./export-worker.ts", import.meta.url).href);
+  const source = JSON.stringify(workerSource().href);
   const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${source}); })`;
   return new Worker(bootstrap, { eval: true, workerData });
+}
+
+/**
+ * The worker's TypeScript source. From source it sits beside this module; inside Next's bundle this module is a
+ * chunk, and the bundler would only copy the `.ts` file as an untranspiled asset, so the project's own source is
+ * used — the server runs under tsx from the project root (`npm start`, the Dockerfile), with `lib/` beside it.
+ */
+export function workerSource(): URL {
+  // A path join, not `new URL("./…", import.meta.url)`: that form is what makes the bundler copy the asset.
+  const here = import.meta.url.startsWith("file:") ? fileURLToPath(import.meta.url) : "";
+  const dir = here.endsWith(".ts") ? path.dirname(here) : path.join(process.cwd(), "lib", "exports");
+  return pathToFileURL(path.join(dir, "export-worker.ts"));
 }
 
 function failure(message: Extract<ToMain, { type: "error" }>): Error {

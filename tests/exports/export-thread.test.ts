@@ -215,3 +215,14 @@ describe.each(FLAVOURS)("exports on a worker thread, %s", (flavour) => {
     }
   });
 });
+
+describe("the worker's source", () => {
+  it("is the project's own TypeScript file, found by path (a bundled copy would be untranspiled)", async () => {
+    const { workerSource } = await import("@/lib/exports/export-thread");
+    const { existsSync } = await import("node:fs");
+    const { fileURLToPath } = await import("node:url");
+    const file = fileURLToPath(workerSource());
+    expect(file.endsWith("lib/exports/export-worker.ts")).toBe(true);
+    expect(existsSync(file)).toBe(true);
+  });
+});
