@@ -159,7 +159,7 @@ export function readClause(tokens: string[]): Clause {
       phraseAt.push(i);
     }
   }
-  // "pa el taller de soldadura 5 petos de carnaza": a purpose said before the count may not be the product's name.
+  // "para la bodega de pinturas 3 escaleras": a purpose said before the count may not be the product's name.
   const purpose = phraseAt.findIndex((at) => PURPOSE.has(tokens[at] as string));
   if (quantityAt > 0 && purpose === 0 && phraseAt.some((at) => at > quantityAt)) {
     const afterCount = phraseTokens.filter((_, k) => (phraseAt[k] as number) > quantityAt);

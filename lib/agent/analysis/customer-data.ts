@@ -25,7 +25,7 @@ export type CustomerExtractionOptions = { expected?: readonly CustomerField[]; n
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const NIT = /\b(?:nit\.?\s*(?:es|:|n[uú]mero|no\.?)?\s*)?(\d{3}\.?\d{3}\.?\d{3}\s*-\s*\d)\b/i;
 const NIT_KEYWORD = /\bnit\.?\s*(?:es|:|n[uú]mero|no\.?)?\s*(\d[\d.]{7,12})/i;
-// The keyword is a word of its own ("Cecilia" opens with "Ce" but is no C.E.) and the number carries digits.
+// The keyword is a word of its own ("Celina" opens with "Ce" but is no C.E.) and the number carries digits.
 const DOCUMENT =
   /\b(c[eé]dula(?:\s+de\s+extranjer[ií]a)?|c\.?\s?c\.?|c\.?\s?e\.?|documento(?:\s+de\s+identidad)?|identificaci[oó]n|pasaporte)(?![a-záéíóúñ])\s*(?:es|:|n[uú]mero|no\.?|#|nro\.?)?\s*([A-Z]{0,2}[\d.\s]{3,16}\d|(?=[A-Z]*\d)[A-Z0-9]{5,12})/i;
 const PHONE_KEYWORD =

@@ -242,7 +242,7 @@ export function extractCart(
 }
 
 /**
- * "la recarga de 7 extintores": a service is counted by the goods it is done on, so the number after its "de"
+ * "el mantenimiento de 4 equipos": a service is counted by the goods it is done on, so the number after its "de"
  * (an attribute of anything else: "arnés de 4 argollas") is how many services.
  */
 function servicedCount(clause: Clause, resolved: CatalogProduct | null): number | null {
@@ -261,7 +261,7 @@ function servicedCount(clause: Clause, resolved: CatalogProduct | null): number 
 function withCarriedHead(clause: Clause, clauses: readonly Clause[], catalog: CatalogIndex) {
   const whole = clause.phraseTokens.join(" ");
   const wholeResolution = resolvePhrase(whole, catalog);
-  // A purpose before the count ("pa el taller de soldadura 5 petos …") is left out when the words after the
+  // A purpose before the count ("para la bodega de pinturas 3 escaleras …") is left out when the words after the
   // count name one product on their own and the whole phrase does not.
   const after = clause.afterCount?.join(" ");
   const afterResolution = after && !wholeResolution.resolved ? resolvePhrase(after, catalog) : null;

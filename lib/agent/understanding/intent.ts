@@ -86,7 +86,7 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
   } else if (explicit) scores.venta += f.question ? 1 : 2.5;
   // "7 chalecos verdes" orders; "un botiquín pa la camioneta" may still be a question about one.
   if (/^((y|e|tambien|ademas) )?\d+\s+\S+/.test(f.numeric) && product && !f.articleQuantity) scores.venta += 1.5;
-  // A message that opens with "un/una" and a product, asking nothing, orders one ("un detector de humo pa la casa").
+  // A message that opens with "un/una" and a product, asking nothing, orders one ("una linterna pa la moto").
   else if (/^1\s+\S+/.test(f.numeric) && product && !f.question && !INVENTORY.test(f.folded)) scores.venta += 3;
   if (product && f.quantityLines >= 2) scores.venta += 3;
   if (INVENTORY.test(f.folded)) scores.inventario += 1.5;

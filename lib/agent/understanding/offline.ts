@@ -114,7 +114,7 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
   )
     customer = extractCustomerData(text, { expected: expected.filter((f) => f !== "name") });
   const restFolded = foldText(customer.rest);
-  // The first "no N" whose N is a number: "no espere, eran 7 no 5" names 5, not the interjection.
+  // The first "no N" whose N is a number: "no, mire, eran 9 no 4" names 4, not the interjection.
   const countOf = (m: RegExpMatchArray) => Number(replaceNumberWords([m[1] as string], { typos: true })[0]);
   const replaced = [...restFolded.matchAll(new RegExp(REPLACED_QUANTITY.source, "g"))].find((m) =>
     Number.isInteger(countOf(m)),
