@@ -51,7 +51,9 @@ export function checkAnswer(text: string, facts: AnswerFacts, companyText: strin
   const numbers = new Set<number>();
   const strings: string[] = [];
   collectNumbers(facts, numbers, strings);
-  const known = `${strings.join("\n")}\n${companyText}`;
+  // Joined by a mark a number cannot span: a newline is whitespace, so the phone after an address would read as
+  // one long number with it and no longer be found.
+  const known = [...strings, companyText].join(" | ");
   const knownDigits = new Set([...known.matchAll(LONG_NUMBER)].map((m) => digitsOf(m[0])));
   const problems: FactsProblem[] = [];
   for (const m of text.matchAll(MONEY)) {
