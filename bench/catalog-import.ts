@@ -1,7 +1,7 @@
 import "dotenv/config";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { resetEnvCache } from "@/lib/env";
-import { chatLoop, percentile, tuningMessages } from "./support/harness";
+import { chatLoop, percentile, warmChatCustomer } from "./support/harness";
 import { type BenchDb, createBenchDatabases } from "./support/metrics-db";
 import { seedCatalog } from "./support/seed-catalog";
 import { demoProducts, synthesize } from "./support/synthetic-catalog";
@@ -16,8 +16,6 @@ import { type BenchRow, printTable, writeRows } from "./support/table";
 const ROWS = Number(process.argv[2] ?? 100_000);
 const WHICH = process.argv[3] ?? "both";
 new AsyncLocalStorage().enterWith({ request: "bench" }); // as in the server (see chat-turn.ts)
-
-const messages = tuningMessages();
 
 const csvCell = (v: string | number) => {
   const s = String(v);
@@ -64,19 +62,7 @@ async function scenario(b: BenchDb, rows: BenchRow[]) {
 
   const { parseProductImport, applyProductImport } = await import("@/lib/imports");
   const { planProductImport } = await import("@/lib/db/imports");
-  const knowledge = await import("@/lib/chat/knowledge");
-  const { runChatTurn } = await import("@/lib/chat/pipeline");
-  knowledge.forgetKnowledge();
-  knowledge.warmKnowledge();
-  await knowledge.knowledgeReady();
-  const turn = (i: number) =>
-    runChatTurn({
-      chatId: `import-${b.flavour}-${Math.floor(i / 12)}`,
-      text: messages[i % messages.length] as string,
-      channel: "api",
-      principal: null,
-    });
-  for (let i = 0; i < 20; i++) await turn(1_000_000 + i); // warm
+  const turn = await warmChatCustomer(`import-${b.flavour}`);
   console.log(`  index built, warm`);
 
   const { times: floor } = await chatLoop(

@@ -8,7 +8,7 @@ import { exportChunksInWorker } from "@/lib/exports/export-thread";
 import * as jobs from "@/lib/exports/jobs";
 import { storage } from "@/lib/storage";
 import { profiled } from "./support/cpu-profile";
-import { chatLoop, percentile, tuningMessages } from "./support/harness";
+import { chatLoop, percentile, warmChatCustomer } from "./support/harness";
 import { type BenchDb, createBenchDatabases } from "./support/metrics-db";
 import { seedSales } from "./support/seed-sales";
 import { type BenchRow, printTable, writeRows } from "./support/table";
@@ -65,20 +65,7 @@ type Turn = (i: number) => Promise<unknown>;
 
 /** One customer's turns on `b` (offline model, warm catalogue index), and its floor: turns with no export. */
 async function chatCustomer(b: BenchDb): Promise<{ turn: Turn; floor: number[] }> {
-  const messages = tuningMessages();
-  const knowledge = await import("@/lib/chat/knowledge");
-  const { runChatTurn } = await import("@/lib/chat/pipeline");
-  knowledge.forgetKnowledge();
-  knowledge.warmKnowledge();
-  await knowledge.knowledgeReady();
-  const turn: Turn = (i) =>
-    runChatTurn({
-      chatId: `export-${b.flavour}-${Math.floor(i / 12)}`,
-      text: messages[i % messages.length] as string,
-      channel: "api",
-      principal: null,
-    });
-  for (let i = 0; i < 20; i++) await turn(1_000_000 + i); // warm
+  const turn: Turn = await warmChatCustomer(`export-${b.flavour}`);
   const { times } = await chatLoop(
     (i) => turn(2_000_000 + i),
     () => true,

@@ -78,3 +78,26 @@ export async function chatLoop(run: (i: number) => Promise<unknown>, stop: () =>
   }
   return { times: times.sort((a, b) => a - b), failed };
 }
+
+/**
+ * One chat customer on the database the environment points at (offline model), with the catalogue index built
+ * fresh and 20 turns already spent warming it: turn `i` sends the tuning messages in order, 12 per conversation.
+ * Imported lazily, so the caller has set DATABASE_URL first.
+ */
+export async function warmChatCustomer(prefix: string): Promise<(i: number) => Promise<unknown>> {
+  const messages = tuningMessages();
+  const knowledge = await import("@/lib/chat/knowledge");
+  const { runChatTurn } = await import("@/lib/chat/pipeline");
+  knowledge.forgetKnowledge();
+  knowledge.warmKnowledge();
+  await knowledge.knowledgeReady();
+  const turn = (i: number) =>
+    runChatTurn({
+      chatId: `${prefix}-${Math.floor(i / 12)}`,
+      text: messages[i % messages.length] as string,
+      channel: "api",
+      principal: null,
+    });
+  for (let i = 0; i < 20; i++) await turn(1_000_000 + i); // warm
+  return turn;
+}
