@@ -48,6 +48,7 @@ const PURCHASE =
   /\b(compr(ar|o|amos|aria|e|en)|me (llevo|lo llevo|los llevo|las llevo)|llevar(e|me|nos)?|ped(ir|imos)|pido|encarg\w*|cotiz\w*|cotic\w*|agreg\w*|anad(e|ir|eme|ele|a|ame)|sum(a|ale|ar|e|ele)|d(e|a)(me|nos)|den(me|nos)|regal(a|e)(me|nos)\w*|separ(a|e|ar)(me|nos|l[oa]s?)?\w*|apart(a|e)(me|nos)\w*|vend(a|e)(me|nos)\w*|(me|nos) (vende|venda|despacha|despache|manda|mande|regala|regale|anota|anote|apunta|apunte|envia|envie|aparta|aparte|separa|separe|cotiza|cotice)(s|n)?|(me|nos) (puede|pueden|podria|podrian|podes) (enviar|mandar|despachar|vender|cotizar|separar|apartar|regalar)|despach(a|e|en)(me|nos)\w*|anot(a|e|en)(me|nos|le)\w*|apunt(a|e|en)(me|nos|le)\w*|mand(a|e|en)(me|nos)\w*|pas(a|e)?(me|nos)|inclu(ir|ya|ye|yan)(me|nos|le|lo|los)?|envi(a|e)(me|nos)\w*|alist(a|e)(me|nos)\w*|pong(a|ame)\w*|ponme|met(e|a|eme|ele|ame)|quita(r|le|me)?|quite(le|me)?|elimina(r)?|saca(r|le)?|saque(le|me)?|carrito|al pedido|mi pedido|en el pedido|(hacer|hag(a|o|amos)(me|nos)?|hazme|montar|monte(me)?) (un|el|mi) pedido)\b/;
 const WANT =
   /\b(quiero|quisiera|queria|necesito|necesitamos|requiero|requerimos|ocupo|me da|me das|me vende|me regala|me manda|para llevar)\b/;
+const WANTS = new RegExp(WANT.source, "g");
 const WANTS_TO_BUY = /\b(quiero|quisiera|necesito|necesitamos|requiero|requerimos) (comprar|pedir|encargar)\b/;
 const QUANTITY_ONLY =
   /^(y |mejor |entonces |no |pues |bueno )?(que sean|que sea|ponle|ponme|pongale|dejalo en|dejelo en|dejame|son|eran|era|mejor|solo|serian)?\s*\d+\b(\s+(unidades|unidad|pares|par|cajas|caja|rollos|rollo|paquetes|paquete|de esos|de esas|de ese|de esa))?\s*(por favor|porfa|gracias)?$/;
@@ -69,6 +70,7 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
   const saleOpen = ctx.saleState !== null && OPEN_STATES.has(ctx.saleState);
   const product = f.mentionsProduct;
   const purchase = PURCHASE.test(f.folded);
+  const asksStock = INVENTORY.test(f.folded);
   // Comparing the options asked about is a question about them, not the answer.
   const comparing = f.question && COMPARISON.test(f.folded);
 
@@ -81,15 +83,15 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
     // "necesito 3 alarmas", "véndame una" and a plain "necesito una alarma" order; with a question, or words that
     // ask besides the want ("¿cuánto vale?", "qué opciones hay"), the article is only an article.
     const articleOnly = !explicit && !purchase;
-    const inquiry = f.question || INVENTORY.test(f.folded.replace(new RegExp(WANT.source, "g"), " "));
+    const inquiry = f.question || INVENTORY.test(f.folded.replace(WANTS, " "));
     scores.venta += articleOnly && inquiry ? (f.question ? 1 : 1.5) : 3;
   } else if (explicit) scores.venta += f.question ? 1 : 2.5;
   // "7 chalecos verdes" orders; "un botiquín pa la camioneta" may still be a question about one.
   if (/^((y|e|tambien|ademas) )?\d+\s+\S+/.test(f.numeric) && product && !f.articleQuantity) scores.venta += 1.5;
   // A message that opens with "un/una" and a product, asking nothing, orders one ("una linterna pa la moto").
-  else if (/^1\s+\S+/.test(f.numeric) && product && !f.question && !INVENTORY.test(f.folded)) scores.venta += 3;
+  else if (/^1\s+\S+/.test(f.numeric) && product && !f.question && !asksStock) scores.venta += 3;
   if (product && f.quantityLines >= 2) scores.venta += 3;
-  if (INVENTORY.test(f.folded)) scores.inventario += 1.5;
+  if (asksStock) scores.inventario += 1.5;
   if (product) scores.inventario += 1.2;
   if (product && COMPARISON.test(f.folded) && !f.productQuantity) scores.inventario += 2.5;
   if (f.signals.catalogue && !f.productQuantity) scores.inventario += 1.5;

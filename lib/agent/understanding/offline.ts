@@ -49,7 +49,7 @@ export type OfflineUnderstanding = { understanding: Understanding; mentioned: Ca
 // The old count a correction names: "… y no 10", "en vez de 10", "no eran 10 sino …" (the verb of the old count
 // is skipped, so the "no" of the contrast is not a refusal).
 const REPLACED_QUANTITY =
-  /\b(?:y no|no|en vez de|en lugar de)\s+(?:(?:eran|era|son|es|fueron|seran|serian|pedi|puse|dije)\s+)?(?:los |las |el |la )?(\d+|[a-z]{3,})\b(?!\s+de\b)/;
+  /\b(?:y no|no|en vez de|en lugar de)\s+(?:(?:eran|era|son|es|fueron|seran|serian|pedi|puse|dije)\s+)?(?:los |las |el |la )?(\d+|[a-z]{3,})\b(?!\s+de\b)/g;
 
 function references(cart: CartExtraction): ProductReference[] {
   return cart.mentions.map((m) => ({
@@ -100,25 +100,21 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
   const inCheckout = openSale !== null && openSale.lines.length > 0 && openSale.state !== "pendiente";
   const expected =
     pending?.kind === "customer_data" ? pending.fields : inCheckout ? missingFields(openSale.customer) : [];
-  // After «anything else?» the customer may start with their name before being asked for it.
-  // A message that is only capitalised name words naming no product is the customer introducing themself.
-  const introduces = isCapitalisedName(text) && !analyze(text).some((t) => catalog.kindNamed(t, { typos: false }));
-  const nameLikely = (openSale?.state === "pendiente" && openSale.lines.length > 0 && pending === null) || introduces;
+  const capitalised = isCapitalisedName(text);
+  const namesKind = analyze(text).some((t) => catalog.kindNamed(t, { typos: false }));
+  // After «anything else?» the customer may start with their name before being asked for it; a message that is
+  // only capitalised name words naming no product is the customer introducing themself.
+  const nameLikely =
+    (openSale?.state === "pendiente" && openSale.lines.length > 0 && pending === null) || (capitalised && !namesKind);
   let customer = extractCustomerData(text, { expected, nameLikely });
   // A reply that reads as a bare name but names a product is the product ("botas dieléctricas").
   // Capitalised words are a person's name even when one sounds like a product ("Diana Zapata").
-  if (
-    customer.bare.includes("name") &&
-    !isCapitalisedName(text) &&
-    analyze(text).some((t) => catalog.kindNamed(t, { typos: false }))
-  )
+  if (customer.bare.includes("name") && !capitalised && namesKind)
     customer = extractCustomerData(text, { expected: expected.filter((f) => f !== "name") });
   const restFolded = foldText(customer.rest);
   // The first "no N" whose N is a number: "no, mire, eran 9 no 4" names 4, not the interjection.
   const countOf = (m: RegExpMatchArray) => Number(replaceNumberWords([m[1] as string], { typos: true })[0]);
-  const replaced = [...restFolded.matchAll(new RegExp(REPLACED_QUANTITY.source, "g"))].find((m) =>
-    Number.isInteger(countOf(m)),
-  );
+  const replaced = [...restFolded.matchAll(REPLACED_QUANTITY)].find((m) => Number.isInteger(countOf(m)));
   const replacedQuantity = replaced ? countOf(replaced) : Number.NaN;
   const rest = Number.isInteger(replacedQuantity) ? restFolded.replace(replaced?.[0] ?? "", " ") : customer.rest;
   const lastShown = lastShownProducts(history, catalog);

@@ -144,14 +144,14 @@ export function saleEventsFor(input: SaleEventsInput): SaleEventsResult {
   // A message carrying the customer's data names no product of its own: product words without a number there are
   // leftovers (a barrio, a company name), so they neither answer the open question nor start one. Control
   // messages ("todavía no", "listo, confirma") never start one either, but "no, mejor las negras" answers it.
-  const uncounted = (keep: boolean) => (keep ? cart.mentions : cart.mentions.filter((m) => m.quantity !== null));
-  cart.mentions = uncounted(!hasCustomerData(input.customer.data));
+  const counted = () => cart.mentions.filter((m) => m.quantity !== null);
+  if (hasCustomerData(input.customer.data)) cart.mentions = counted();
 
   if (sale && pendingChoice(input, sale, events, mentioned)) answers = "choose_product";
   else if (pending?.kind !== "choose_product") shownPick(input, events, mentioned);
 
   const control = signals.confirm || signals.refuse || signals.finish || signals.cancel || signals.showCart;
-  cart.mentions = uncounted(!control);
+  if (control) cart.mentions = counted();
 
   const swap = siblingSwap(input.customer.rest, cart, sale, input.catalog);
   if (swap) {
