@@ -199,15 +199,16 @@ function startsCountedItem(
   tokens: readonly string[],
   i: number,
   current: readonly string[],
-  attributeNumbers: ReadonlySet<number>,
+  attributeNumbers: () => ReadonlySet<number>,
 ): boolean {
-  if (!isNumber(tokens[i]) || attributeNumbers.has(i)) return false;
+  if (!isNumber(tokens[i])) return false;
   const after = tokens[i + 2] ?? "";
   const ofProduct = tokens[i + 1] === "de" && !isNumber(after) && analyze(after).length > 0 && !PACKAGING.has(after);
   if (!COUNTING_PACKAGING.has(tokens[i + 1] ?? "") && !ofProduct) return false;
   if (["de", "x", "por", "con"].includes(current.at(-1) ?? "")) return false;
   const counted = current.findIndex(isNumber);
-  return counted >= 0 && current.slice(counted + 1).some((t) => analyze(t).length > 0);
+  const countedProduct = counted >= 0 && current.slice(counted + 1).some((t) => analyze(t).length > 0);
+  return countedProduct && !attributeNumbers().has(i);
 }
 
 export function splitClauses(text: string): RawClause[] {
@@ -232,7 +233,12 @@ export function splitClauses(text: string): RawClause[] {
     );
     const tokens = replaceNumberWords(raw, { typos: true });
     if (c > 0 && isReasonClause(tokens)) continue;
-    const attributeNumbers = readAttributes(tokens.join(" "), tokens).used;
+    // Read only when a number could open an item: most chunks never need it.
+    let used: ReadonlySet<number> | undefined;
+    const attributeNumbers = () => {
+      used ??= readAttributes(tokens.join(" "), tokens).used;
+      return used;
+    };
     let current: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as string;
