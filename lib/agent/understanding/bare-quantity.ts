@@ -6,7 +6,7 @@ import { foldText } from "../analysis/normalize";
 import type { CatalogIndex } from "../retrieval/catalog-index";
 import { resolvePhrase } from "../retrieval/resolve";
 import type { CatalogProduct } from "../types";
-import { effectiveQuantity } from "./cart-mentions";
+import { effectiveQuantity } from "./clause-phrase";
 import type { SaleEventsInput } from "./sale-events";
 
 // "uno más", "otros 2", "agrégale 3": a bare number adds to the last line only when the message says so.

@@ -1,20 +1,13 @@
 // Cart operations in free text: several products per message, each with its quantity and packaging, plus
 // corrections, removals and references to products shown before. Products are resolved through the index.
 
-import {
-  type Clause,
-  countsPairs,
-  isConjunction,
-  readClause,
-  SELF_CORRECTION,
-  splitClauses,
-} from "@/lib/agent/analysis/clauses";
+import { type Clause, readClause, SELF_CORRECTION, splitClauses } from "@/lib/agent/analysis/clauses";
 import { analyze, foldText, replaceNumberWords, tokenize } from "@/lib/agent/analysis/normalize";
 import { readQuantityFrames } from "@/lib/agent/analysis/quantity-frames";
 import { glueSkuMentions } from "@/lib/agent/analysis/sku-mentions";
 import type { CatalogIndex } from "@/lib/agent/retrieval/catalog-index";
 import { type Resolution, resolvePhrase } from "@/lib/agent/retrieval/resolve";
-import type { CatalogProduct } from "@/lib/agent/types";
+import { servicedCount, splitKinds, withCarriedHead } from "./clause-phrase";
 
 export type CartOpKind = "add" | "set" | "remove";
 
@@ -55,17 +48,6 @@ export function detectCartKind(text: string): CartOpKind {
   if (SET.test(folded) && replaceNumberWords(tokenize(folded), { typos: true }).some((t) => /^\d+$/.test(t)))
     return "set";
   return "add";
-}
-
-/** "careta facial y montura de careta": a "y" between two words that each name a kind joins two products. */
-function splitKinds(tokens: string[], catalog: CatalogIndex): string[][] {
-  for (let i = 1; i < tokens.length - 1; i++) {
-    if ((tokens[i] !== "y" && tokens[i] !== "e") || !isConjunction(tokens, i)) continue;
-    const left = resolvePhrase(tokens.slice(0, i).join(" "), catalog).kind;
-    const right = resolvePhrase(tokens.slice(i + 1).join(" "), catalog).kind;
-    if (left && right && left !== right) return [tokens.slice(0, i), ...splitKinds(tokens.slice(i + 1), catalog)];
-  }
-  return [tokens];
 }
 
 export type CartContext = {
@@ -239,49 +221,4 @@ export function extractCart(
   const finalKind =
     corrected && kind === "set" ? detectCartKind(kept.map((c) => c.tokens.join(" ")).join(" , ")) : kind;
   return { kind: finalKind === "set" && corrected ? "add" : finalKind, mentions, bareQuantity, bareUnit, reference };
-}
-
-/**
- * "el mantenimiento de 4 equipos": a service is counted by the goods it is done on, so the number after its "de"
- * (an attribute of anything else: "arnés de 4 argollas") is how many services.
- */
-function servicedCount(clause: Clause, resolved: CatalogProduct | null): number | null {
-  if (resolved?.unit !== "servicio") return null;
-  const tokens = clause.tokens;
-  const at = tokens.findIndex(
-    (t, i) => /^\d+$/.test(t) && tokens[i - 1] === "de" && analyze(tokens[i + 1] ?? "").length > 0,
-  );
-  return at >= 0 ? Number(tokens[at]) : null;
-}
-
-/**
- * "10 señales de salida y 10 de extintor": a count followed by "de …" leaves the noun of the item before unsaid.
- * When the words alone do not pick one product, the previous item's first word is tried before them.
- */
-function withCarriedHead(clause: Clause, clauses: readonly Clause[], catalog: CatalogIndex) {
-  const whole = clause.phraseTokens.join(" ");
-  const wholeResolution = resolvePhrase(whole, catalog);
-  // A purpose before the count ("para la bodega de pinturas 3 escaleras …") is left out when the words after the
-  // count name one product on their own and the whole phrase does not.
-  const after = clause.afterCount?.join(" ");
-  const afterResolution = after && !wholeResolution.resolved ? resolvePhrase(after, catalog) : null;
-  const [phrase, resolution] = after && afterResolution?.resolved ? [after, afterResolution] : [whole, wholeResolution];
-  const [first, second] = clause.tokens;
-  const at = clauses.indexOf(clause);
-  const head = at > 0 ? clauses[at - 1]?.phraseTokens[0] : undefined;
-  if (resolution.resolved || !/^\d+$/.test(first ?? "") || second !== "de" || !head || analyze(head).length === 0)
-    return { phrase, resolution };
-  const carried = `${head} de ${phrase}`;
-  const withHead = resolvePhrase(carried, catalog);
-  return withHead.resolved ? { phrase: carried, resolution: withHead } : { phrase, resolution };
-}
-
-/**
- * Units of the product a spoken quantity means. Pairs count units of things that come in pairs ("5 pares de
- * guantes" is five, whatever the catalogue's unit column says) and multiply other things ("un par de cascos").
- */
-export function effectiveQuantity(quantity: number, spokenUnit: string | null, product: CatalogProduct): number {
-  if (spokenUnit !== "par" || product.unit === "par" || countsPairs(`${product.name} ${product.synonyms.join(" ")}`))
-    return quantity;
-  return quantity * 2;
 }

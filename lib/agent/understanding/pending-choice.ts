@@ -4,7 +4,7 @@
 import type { SaleEvent, SaleSnapshot } from "@/lib/sales/types";
 import { foldText } from "../analysis/normalize";
 import type { CatalogProduct } from "../types";
-import { effectiveQuantity } from "./cart-mentions";
+import { effectiveQuantity } from "./clause-phrase";
 import { COMPARISON } from "./intent";
 import { pickByPosition, pickOption, pickQuantity } from "./option-picks";
 import type { SaleEventsInput } from "./sale-events";
