@@ -92,3 +92,17 @@ describe("a document keyword is a word of its own", () => {
     expect(data.documentNumber).toBe(document);
   });
 });
+
+describe("a card typed in lower case, while a cart waits for its data", () => {
+  const waiting = (text: string) => extractCustomerData(text, { nameLikely: true }).data;
+  it.each([
+    ["rosa elvira quiñones cc 31987654 cel 3157778899 cll 9 #4-20", "Rosa Elvira Quiñones"],
+    ["edgar lasso, 16789012, 3012223344, av 6n #23-40", "Edgar Lasso"],
+  ])("%s opens with the name", (text, name) => {
+    expect(waiting(text).name).toBe(name);
+  });
+
+  it("is not read as a name when nothing waits for data", () => {
+    expect(read("rosa elvira quiñones cc 31987654 cel 3157778899").name).toBeUndefined();
+  });
+});

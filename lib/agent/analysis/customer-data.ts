@@ -16,7 +16,10 @@ import {
   nameFromContactCard,
 } from "./person-name";
 
-/** `bare`: fields read from a reply that was only that value (the caller may veto one, e.g. a product name). */
+/**
+ * `bare`: fields read by their shape alone — a reply that was only that value, or a lower-case name opening a card —
+ * which the caller may veto (e.g. words that name a product).
+ */
 export type CustomerExtraction = { data: CustomerData; rest: string; bare: CustomerField[] };
 /** `expected`: the fields the agent just asked for; a bare reply of that shape is that field. */
 /** `nameLikely`: a cart waits for its data, so a reply of capitalised name words alone is the name. */
@@ -164,10 +167,12 @@ export function extractCustomerData(text: string, options: CustomerExtractionOpt
     }
   }
   if (!data.name && (data.documentNumber || data.phone)) {
-    const card = nameFromContactCard(rest, expectName);
+    // While a cart waits for its data, a card may open with the name typed in lower case.
+    const card = nameFromContactCard(rest, expectName || !!options.nameLikely);
     if (card) {
-      data.name = card;
-      rest = rest.replace(card, " ");
+      data.name = card.name;
+      if (card.lowerCase && !expectName) bare.push("name");
+      rest = rest.replace(card.typed, " ");
     }
   }
 

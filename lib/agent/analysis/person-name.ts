@@ -32,17 +32,20 @@ const CARD_LABEL =
 const BILL_TO = /^\s*(?:es\s+)?(?:para|a nombre de|facturar a|f[aá]ctur(?:e|ele|enos)\s+a|a favor de)\s+/iu;
 const CARD_NAME = new RegExp(`^${NAME_WORD}(?:\\s+${NAME_WORD}){1,4}$`, "u");
 
+/** A name read from a card, and the words as they were typed (to blank them out of the rest). */
+export type CardName = { name: string; typed: string; lowerCase: boolean };
+
 /**
  * "Rosa Lía Ortiz, cédula 1020304050, celular …": in a message that carries a document or phone, a
  * separate chunk made only of 2–5 name-like words is the name. Lower-case chunks only when a name is
- * expected, so "cascos blancos, cc …" is not taken for a person.
+ * expected or likely, so "cascos blancos, cc …" is not taken for a person.
  */
-export function nameFromContactCard(rest: string, expectName: boolean): string | null {
+export function nameFromContactCard(rest: string, lowerCaseAllowed: boolean): CardName | null {
   const chunks = rest.split(/[,;\n|]|(?<=[a-z\d])[.!?]\s+/);
   const first = chunks.findIndex((c) => c.trim() !== "");
   for (const [at, raw] of chunks.entries()) {
     const company = bareName(raw.replace(CARD_LABEL, "").replace(BILL_TO, ""));
-    if (company && COMPANY_SUFFIX.test(company)) return company;
+    if (company && COMPANY_SUFFIX.test(company)) return { name: company, typed: company, lowerCase: false };
     const chunk = raw
       .replace(CARD_LABEL, "")
       .trim()
@@ -55,8 +58,9 @@ export function nameFromContactCard(rest: string, expectName: boolean): string |
       cityLike(chunk, rest.replace(raw, " "), at === first)
     )
       continue;
-    if (!expectName && !words.every((w) => /^\p{Lu}/u.test(w))) continue;
-    return titleCase(chunk);
+    const lowerCase = !words.every((w) => /^\p{Lu}/u.test(w));
+    if (lowerCase && !lowerCaseAllowed) continue;
+    return { name: titleCase(chunk), typed: chunk, lowerCase };
   }
   return null;
 }

@@ -108,6 +108,18 @@ describe("a customer who opens with their name", () => {
   });
 });
 
+describe("a card typed in lower case before «eso es todo»", () => {
+  it("opens with the customer's name", () => {
+    const c = talk(["quiero 2 martillos", "ana maría ruiz cc 1144556677 cel 3104567890 calle 5 # 38-25 palmira"]);
+    expect(c.sale?.customer.name).toBe("Ana María Ruiz");
+    expect(linesOf(c.sale)).toEqual([["MAR-16", 2]]);
+  });
+  it("product words opening it are no name", () => {
+    const c = talk(["quiero 2 martillos", "taladro percutor, cc 1144556677, cel 3104567890"]);
+    expect(c.sale?.customer?.name).toBeUndefined();
+  });
+});
+
 describe("a late correction after an interjection names the old count", () => {
   it("no espere, eran 7 no 5", () => {
     const c = talk(["quiero 5 martillos", "eso es todo", DATA, "no espere, eran 7 no 5"]);
