@@ -1,76 +1,15 @@
 // WhatsApp spelling → standard words before any rule runs: "q" → "que", "pa" → "para",
 // "kiero" → "quiero", "xfa" → "por favor". Whole words only; everything else is left as typed
-// (names, numbers, addresses keep their case and punctuation).
+// (names, numbers, addresses keep their case and punctuation). The spellings are data: lexicon/chat.json.
 
-const WORDS: Record<string, string> = {
-  q: "que",
-  k: "que",
-  ke: "que",
-  qe: "que",
-  xq: "porque",
-  pq: "porque",
-  porq: "porque",
-  xfa: "por favor",
-  xfavor: "por favor",
-  porfa: "por favor",
-  porfis: "por favor",
-  plis: "por favor",
-  pls: "por favor",
-  pa: "para",
-  pal: "para el",
-  tb: "también",
-  tbn: "también",
-  tmb: "también",
-  tambn: "también",
-  d: "de",
-  dl: "del",
-  dnd: "donde",
-  dnde: "donde",
-  kiero: "quiero",
-  qiero: "quiero",
-  kisiera: "quisiera",
-  qisiera: "quisiera",
-  nesesito: "necesito",
-  nececito: "necesito",
-  nesecito: "necesito",
-  nesito: "necesito",
-  nesesitamos: "necesitamos",
-  ola: "hola",
-  holis: "hola",
-  bns: "buenas",
-  bnas: "buenas",
-  bn: "bien",
-  ud: "usted",
-  uds: "ustedes",
-  ustd: "usted",
-  sr: "señor",
-  aki: "aquí",
-  kuanto: "cuánto",
-  cuantos: "cuántos",
-  tienn: "tienen",
-  tiennen: "tienen",
-  bale: "vale",
-  balen: "valen",
-  presio: "precio",
-  presios: "precios",
-  cotisacion: "cotización",
-  cotisar: "cotizar",
-  enbio: "envío",
-  enbios: "envíos",
-  enbian: "envían",
-  ai: "ahí",
-  hai: "hay",
-  ay: "hay",
-  sip: "sí",
-  simon: "sí",
-  nop: "no",
-  okis: "ok",
-  oka: "ok",
-  vrdd: "verdad",
-  msj: "mensaje",
-  info: "información",
-  xa: "para",
-};
+import { lexicon } from "../lexicon";
+import { foldText } from "./normalize";
+
+const WORDS: Readonly<Record<string, string>> = lexicon.chat;
+// "clase k", "tipo q": a letter after an attribute's label is its value, not a chat spelling.
+const LABELS = new Set(lexicon.attributes.numberLabels);
+const PREVIOUS_WORD = /([\p{L}]+)\s*$/u;
+const afterLabel = (before: string) => LABELS.has(foldText(PREVIOUS_WORD.exec(before)?.[1] ?? ""));
 
 // "x" is "por" only between words ("x favor"), never in sizes or packs ("caja x20", "30 x 20").
 const X_AS_POR = /(^|\s)x(?=\s+[a-záéíóúñ])/giu;
@@ -86,7 +25,9 @@ export function expandChatAbbreviations(text: string): string {
     .replace(X_AS_POR, (_m, space: string) => `${space}por`)
     .replace(WORD, (word: string, offset: number, whole: string) => {
       // Single letters only when typed in lower case and not an address suffix ("Calle 5 D # 38-25").
-      if (word.length === 1 && (word !== word.toLowerCase() || /\d\s*$/.test(whole.slice(0, offset)))) return word;
+      const before = whole.slice(0, offset);
+      if (word.length === 1 && (word !== word.toLowerCase() || /\d\s*$/.test(before) || afterLabel(before)))
+        return word;
       if (word.toLowerCase() === "ay" && INTERJECTION_AFTER.test(whole.slice(offset + word.length))) return word;
       return WORDS[word.toLowerCase()] ?? word;
     });
