@@ -140,8 +140,12 @@ describe("a question comparing the options does not answer the choice", () => {
     );
     expect(linesOf(c.sale)).toEqual([]);
   });
-  it("¿cuál es la diferencia entre …?", () => {
-    const c = talk(["necesito 2 taladros", "¿cuál es la diferencia entre el percutor y el inalámbrico?"]);
+  it.each([
+    ["¿cuál es la diferencia entre el percutor y el inalámbrico?"],
+    // A question word opening the message asks as much as a question mark does.
+    ["cual es mejor el percutor, comparado con el otro"],
+  ])("%s", (question) => {
+    const c = talk(["necesito 2 taladros", question]);
     expect(linesOf(c.sale)).toEqual([]);
     expect(c.sale?.pending?.kind).toBe("choose_product");
   });

@@ -3,6 +3,7 @@
 // control words, customer data, replies to the agent's own questions.
 
 import type { SaleState } from "@/lib/sales/types";
+import { foldText } from "../analysis/normalize";
 import type { Signals } from "../analysis/signals";
 import type { Intent } from "../types";
 
@@ -31,6 +32,8 @@ export type MessageFeatures = {
   /** Lines that each open with a quantity (an order list). */
   quantityLines: number;
   question: boolean;
+  /** A question comparing products: about the options asked about, not the answer. */
+  comparing: boolean;
 };
 
 export type IntentContext = {
@@ -55,8 +58,13 @@ const QUANTITY_ONLY =
 const INVENTORY =
   /\b(necesito|necesitamos|requiero|requerimos|me interesa(n)?|quiero ver|tienen|tiene|tendran|hay|manejan|maneja|venden|vende|precios?|cuanto (vale|valen|cuesta|cuestan|sale|salen)|stock|disponib\w*|existencias?|muestr\w*|ensename|busco|buscando|catalogo|productos|referencias|que (tipo|clase)s? de|cual(es)? (me )?(recomienda|sirve)|sirve para|recomienda\w*|opciones)\b/;
 // Comparing products is asking about them, whatever money words come with it ("vale la pena pagar la diferencia").
-export const COMPARISON =
-  /\b(diferencias? (hay )?entre|compar\w*|cual es mejor|cual (me )?conviene|vale la pena|versus|vs)\b/;
+const COMPARISON = /\b(diferencias? (hay )?entre|compar\w*|cual es mejor|cual (me )?conviene|vale la pena|versus|vs)\b/;
+const QUESTION_OPENER = /^(que|cual|cuales|cuanto|cuantos|donde|como|tienen|hay|venden|manejan)\b/;
+
+/** A question mark, or a question word opening the message. */
+export const readsAsQuestion = (text: string) => /\?/.test(text) || QUESTION_OPENER.test(foldText(text));
+/** A question comparing products: it asks about the options, it picks none. */
+export const asksToCompare = (text: string) => readsAsQuestion(text) && COMPARISON.test(foldText(text));
 const ORDINAL_REPLY =
   /^(el|la|los|las)?\s*(primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|ultim[oa]|ese|esa|este|esta)\b/;
 const SMALL_TALK = /\b(como (estas|esta usted|te va|le va|vas|andas|amaneciste|amanecio)|jaja\w*|jeje\w*)\b/;
@@ -71,8 +79,7 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
   const product = f.mentionsProduct;
   const purchase = PURCHASE.test(f.folded);
   const asksStock = INVENTORY.test(f.folded);
-  // Comparing the options asked about is a question about them, not the answer.
-  const comparing = f.question && COMPARISON.test(f.folded);
+  const comparing = f.comparing;
 
   if (f.clientLookup) scores.cliente += 5;
   if (purchase) scores.venta += 2.5;

@@ -29,7 +29,7 @@ import {
   pinpointedProduct,
   previousUserTurn,
 } from "./history-context";
-import { classifyIntent, type MessageFeatures } from "./intent";
+import { asksToCompare, classifyIntent, type MessageFeatures, readsAsQuestion } from "./intent";
 import { pickByPosition, pickOption, pickQuantity } from "./option-picks";
 import { saleEventsFor } from "./sale-events";
 import { swapCue } from "./sibling-swap";
@@ -160,9 +160,8 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
     quantityLines: text
       .split(/\r?\n/)
       .filter((l) => /^\s*[-•*]?\s*\d+\s+\S+/.test(replaceNumberWords(tokenize(l), { typos: true }).join(" "))).length,
-    question:
-      /\?/.test(text) ||
-      /^(que|cual|cuales|cuanto|cuantos|donde|como|tienen|hay|venden|manejan)\b/.test(foldText(text)),
+    question: readsAsQuestion(text),
+    comparing: asksToCompare(text),
   };
   const { intent, margin } = classifyIntent(features, {
     saleState: ctx.sale?.state ?? null,

@@ -2,10 +2,9 @@
 // previous answer listed.
 
 import type { SaleEvent, SaleSnapshot } from "@/lib/sales/types";
-import { foldText } from "../analysis/normalize";
 import type { CatalogProduct } from "../types";
 import { effectiveQuantity } from "./clause-phrase";
-import { COMPARISON } from "./intent";
+import { asksToCompare } from "./intent";
 import { pickByPosition, pickOption, pickQuantity } from "./option-picks";
 import type { SaleEventsInput } from "./sale-events";
 
@@ -19,7 +18,7 @@ export function pendingChoice(
   // A removal or a correction while the agent waits on a choice is about the cart, not an answer to it.
   if (pending?.kind !== "choose_product" || input.cart.kind !== "add") return false;
   // Comparing the options ("¿qué diferencia hay entre…?") asks about them; it picks none.
-  if (/[?¿]/.test(input.text) && COMPARISON.test(foldText(input.text))) return false;
+  if (asksToCompare(input.text)) return false;
   const { cart, catalog } = input;
   const chosen = pickOption(input.customer.rest, pending.options, catalog);
   const mentionQuantity = cart.mentions.find((m) => m.quantity !== null)?.quantity ?? null;
