@@ -82,7 +82,8 @@ function stemUncached(word: string): string {
   else if (s.endsWith("s") && !s.endsWith("ss")) s = s.slice(0, -1);
   s = s.replace(/(.{3,})(?:adora|ador|adura|acion)$/, "$1");
   if (s.length >= 6) s = s.replace(/(.{4,})(?:ar|er|ir)$/, "$1");
-  if (s.length >= 5 && /[ao]$/.test(s)) s = s.slice(0, -1);
+  // The gender vowel, and the -e of "grande"/"verde"/"cable", whose plurals lost "-es" above.
+  if (s.length >= 5 && /[aoe]$/.test(s)) s = s.slice(0, -1);
   return s;
 }
 
