@@ -372,6 +372,14 @@ describe("swaps keep what the customer did not change", () => {
   });
 });
 
+const paintSizes = {
+  catalog: createCatalogIndex([
+    product("BRO-P", "Brocha pequeña de 1 pulgada", "Cerda natural", 4000, 50),
+    product("BRO-G", "Brocha grande de 4 pulgadas", "Cerda natural", 9000, 50),
+  ]),
+  company: hardwareCompany(),
+};
+
 describe("swaps replace a line by its sibling, keeping the quantity", () => {
   it.each([
     ["by colour", hardware, ["quiero 3 galones de pintura blanca", "cámbiala por la gris"], [["PIN-GR", 3]]],
@@ -388,6 +396,13 @@ describe("swaps replace a line by its sibling, keeping the quantity", () => {
       hardware,
       ["quiero 1 escalera de 5 pasos", "ay perdón, la escalera mejor reforzada"],
       [["ESC-7", 1]],
+    ],
+    ["a colour alone after «mejor»", hardware, ["quiero 3 galones de pintura blanca", "mejor gris"], [["PIN-GR", 3]]],
+    [
+      "a size word alone after «mejor»",
+      paintSizes,
+      ["quiero 2 brochas pequeñas", "no, mejor grandes"],
+      [["BRO-G", 2]],
     ],
     [
       "the line of the kind named",

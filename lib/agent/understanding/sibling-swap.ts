@@ -14,6 +14,10 @@ import type { CartExtraction } from "./cart-mentions";
 // de …", "en vez de eso, el…", "pero la de…". A request verb with its clitic ("deme", "mándeme") may stand on either side of "mejor".
 const SWAP =
   /\b(?:cambi\w*|reemplaz\w*)\s+(?:(?:el|la|los|las|lo|le)\s+)?(.*?)\s*\b(?:por|a)\s+((?:(?:el|la|los|las|un|una|uno|unos|unas)\s+)?[a-z].*)$|^(?:no\s+)?(?:[a-z]+(?:me|nos)\s+)?(?:mejor|pero|entonces|q(?:ue)?\s+sean?)\s+(?:[a-z]+(?:me|nos)\s+)?((?:el|la|los|las|de|del)\b.*)$|\b(?:en vez de|en lugar de)\s+(?:es[oa]s?|el|la|los|las)?\s*(.*?),?\s+((?:el|la|los|las)\b.*)$|^(?:[a-z]+\s+)?(?:no\s+)?(?:el|la|los|las)\s+([a-z]+(?:\s+[a-z]+)?)\s+mejor\s+((?:de|del|el|la|los|las|en)\b.*|[a-z]+.*)$/;
+// "mejor amarillos", "no, mejor grandes": after «mejor» an attribute value alone names the sibling.
+const { colours, sizes, sizeLabels } = lexicon.attributes;
+const ATTRIBUTE_WORDS = [...Object.values(colours).flat(), ...sizes, ...sizeLabels].join("|");
+const ATTRIBUTE_SWAP = new RegExp(`^(?:no\\s+)?(?:mejor|entonces)\\s+((?:en\\s+)?(?:${ATTRIBUTE_WORDS})(?:e?s)?\\b.*)$`);
 const MAX_WORDS = 7;
 // What follows the new product is about quantity, not about which product: "…, pero que sean 7", "…, igual cantidad".
 const QUANTITY_TAIL =
@@ -21,7 +25,21 @@ const QUANTITY_TAIL =
 
 /** The message reads as swapping something ("cámbialo por…", "mejor el…"), whether or not a sibling fits. */
 export function swapCue(text: string): boolean {
-  return SWAP.test(foldSwapText(text));
+  const folded = foldSwapText(text);
+  return SWAP.test(folded) || ATTRIBUTE_SWAP.test(folded);
+}
+
+/** The line the customer names (may be empty) and the phrase naming the new product, or null. */
+function readSwap(text: string): { named: string; phrase: string } | null {
+  const folded = foldSwapText(text);
+  const match = SWAP.exec(folded);
+  if (match)
+    return {
+      named: match[1] ?? match[4] ?? match[6] ?? "",
+      phrase: match[2] ?? match[3] ?? match[5] ?? match[7] ?? "",
+    };
+  const attribute = ATTRIBUTE_SWAP.exec(folded);
+  return attribute ? { named: "", phrase: attribute[1] ?? "" } : null;
 }
 
 // Openers that are not the reply's content ("no espera, las gafas mejor oscuras"): the swap is read after them.
@@ -72,10 +90,10 @@ export function siblingSwap(
   if (!sale || sale.lines.length === 0 || /\?/.test(text)) return null;
   const counted = cart.mentions.filter((m) => m.quantity !== null);
   if (counted.length > 1) return null;
-  const match = SWAP.exec(foldSwapText(text));
-  if (!match) return null;
-  const named = match[1] ?? match[4] ?? match[6] ?? "";
-  const phrase = (match[2] ?? match[3] ?? match[5] ?? match[7] ?? "").replace(QUANTITY_TAIL, "").trim();
+  const swap = readSwap(text);
+  if (!swap) return null;
+  const { named } = swap;
+  const phrase = swap.phrase.replace(QUANTITY_TAIL, "").trim();
   // The number said with the swap is the new line's ("cámbialos por los antifluido, que sean 5").
   const newQuantity = counted[0]?.quantity ?? cart.bareQuantity;
   if (!phrase || phrase.split(" ").length > MAX_WORDS) return null;
