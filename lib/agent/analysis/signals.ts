@@ -30,6 +30,7 @@ const DECIDE = compileCues(deferral.decide);
 const CHECK_FIRST = compileCues(deferral.check);
 const defers = (t: string) => CHECK_FIRST.test(t) || (LATER.test(t) && DECIDE.test(t));
 
+const CONDITIONAL_YES = compileCues(lexicon.quantityFrames.conditionalYes.cues);
 const WEAK_YES = compileCues(lexicon.quantityFrames.weakYes.cues);
 const YES_FILLERS = new Set(lexicon.quantityFrames.weakYes.fillers);
 
@@ -48,13 +49,26 @@ const CONFIRM_WORDS = compileCues(lexicon.signals.confirm.filter((cue) => !cue.s
 const ASKS_TO_CONFIRM = /\b(?:me|nos|le) confirm/;
 const isQuestion = (text: string) => /[?¿]/.test(text);
 
+/**
+ * "sí, pero antes dígame…": a plain yes with a condition or a question after it waits for them. "confirmo, pero
+ * la entrega el lunes" said the deciding word before the condition, so it stands.
+ */
+function conditionalYes(t: string): boolean {
+  const condition = CONDITIONAL_YES.exec(t);
+  return condition !== null && !CONFIRM_WORDS.test(t.slice(0, condition.index));
+}
+
 export function readSignals(text: string): Signals {
   const t = cleanForSignals(text);
   const confirmsInQuestion = CONFIRM_WORDS.test(t) && !ASKS_TO_CONFIRM.test(t);
   const has = (name: SignalName) => PATTERNS[name].test(t);
   const refuse = has("refuse") || defers(t);
   return {
-    confirm: !refuse && !NEGATED_CONFIRM.test(t) && (isQuestion(text) ? confirmsInQuestion : has("confirm")),
+    confirm:
+      !refuse &&
+      !NEGATED_CONFIRM.test(t) &&
+      !conditionalYes(t) &&
+      (isQuestion(text) ? confirmsInQuestion : has("confirm")),
     weakYes: !isQuestion(text) && onlyWeakYes(t),
     refuse,
     finish: has("finish"),

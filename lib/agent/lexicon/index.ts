@@ -79,6 +79,7 @@ const schemas = {
     soundAlikes: z.array(folded),
     requestNouns: z.array(folded).min(1),
     deferral: z.object({ later: cues, decide: cues, check: cues }),
+    conditionalYes: z.object({ cues }),
     weakYes: z.object({ cues, fillers: z.array(folded) }),
     interjections: z.object({ words: z.array(folded).min(1) }),
     reasonOpeners: cues,

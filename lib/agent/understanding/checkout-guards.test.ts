@@ -26,6 +26,20 @@ describe("putting the decision off until something happens never closes the orde
   });
 });
 
+describe("a yes with a condition or a question after it is not the confirmation", () => {
+  it.each([
+    ["si pero antes digame cuanto pesa cada uno"],
+    ["sí, aunque primero quiero saber si tiene garantía"],
+    ["listo pero primero dígame cuándo llega"],
+    ["ok siempre y cuando llegue el viernes"],
+  ])("%s", (reply) => {
+    const c = talk(["quiero 2 martillos", "eso es todo", DATA, reply]);
+    expect(c.plans[2]?.sale?.state).toBe("listo_para_finalizar");
+    expect(c.last.effects).not.toContainEqual({ type: "close_order" });
+    expect(c.sale?.state).toBe("listo_para_finalizar");
+  });
+});
+
 describe("a message with the customer's data never puts a product in the cart", () => {
   // The barrio's name is also a product word of this shop.
   const shop = createCatalogIndex([
