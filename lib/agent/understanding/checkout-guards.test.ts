@@ -40,6 +40,14 @@ describe("a yes with a condition or a question after it is not the confirmation"
   });
 });
 
+describe("a no to the summary that says what to take out", () => {
+  it.each([["no, así no, quíteme los serruchos"], ["no señor, saque el serrucho"]])("%s", (reply) => {
+    const c = talk(["quiero 2 martillos y 1 serrucho", "eso es todo", DATA, reply]);
+    expect(linesOf(c.sale)).toEqual([["MAR-16", 2]]);
+    expect(c.last.effects).not.toContainEqual({ type: "close_order" });
+  });
+});
+
 describe("a message with the customer's data never puts a product in the cart", () => {
   // The barrio's name is also a product word of this shop.
   const shop = createCatalogIndex([

@@ -151,8 +151,9 @@ export function saleEventsFor(input: SaleEventsInput): SaleEventsResult {
   if (sale && pendingChoice(input, sale, events, mentioned)) answers = "choose_product";
   else if (pending?.kind !== "choose_product") shownPick(input, events, mentioned);
 
+  // A removal names its lines without numbers ("no, así no: quíteme los guantes"): they stay with a refusal.
   const control = signals.confirm || signals.refuse || signals.finish || signals.cancel || signals.showCart;
-  if (control) cart.mentions = counted();
+  if (control && cart.kind !== "remove") cart.mentions = counted();
 
   const swap = siblingSwap(input.customer.rest, cart, sale, input.catalog);
   if (swap) {
