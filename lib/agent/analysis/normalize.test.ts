@@ -52,6 +52,10 @@ describe("number words", () => {
     ["dos docenas", ["24"]],
     ["doscientos cincuenta", ["250"]],
     ["amarilla y negra", ["amarilla", "y", "negra"]],
+    // "una sola", "un solo": just one, whatever follows is what there is one of.
+    ["de una sola argolla", ["de", "1", "argolla"]],
+    ["un solo par", ["1", "par"]],
+    ["solo una", ["solo", "1"]],
   ])("%s", (input, expected) => expect(replaceNumberWords(input.split(" "))).toEqual(expected));
 });
 

@@ -101,6 +101,8 @@ function readNumber(tokens: readonly string[], start: number): { value: number; 
   return seen ? { value: total + current, used: i - start } : { value: 0, used: 0 };
 }
 
+const ONLY = new Set(["solo", "sola"]);
+
 /**
  * Replaces number phrases with digit tokens. Groups multiply: "una docena" → 12, "media docena" → 6,
  * "dos docenas" → 24, "docena" alone → 12. "100 mil" stays money-sized (100000).
@@ -138,6 +140,8 @@ export function replaceNumberWords(input: readonly string[], options: { typos?: 
       used = read.used;
     }
     if (value !== null && used > 0) {
+      // "una sola argolla": the intensifier between "one" and its noun goes, so the count meets the noun.
+      if (value === 1 && used === 1 && ONLY.has(tokens[i + 1] ?? "") && tokens[i + 2] !== undefined) used = 2;
       const multiplier = GROUPS[tokens[i + used] ?? ""];
       if (multiplier) {
         // "dos docenas y media": half a group more.
