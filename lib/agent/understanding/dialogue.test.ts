@@ -398,12 +398,7 @@ describe("swaps replace a line by its sibling, keeping the quantity", () => {
       [["ESC-7", 1]],
     ],
     ["a colour alone after «mejor»", hardware, ["quiero 3 galones de pintura blanca", "mejor gris"], [["PIN-GR", 3]]],
-    [
-      "a size word alone after «mejor»",
-      paintSizes,
-      ["quiero 2 brochas pequeñas", "no, mejor grandes"],
-      [["BRO-G", 2]],
-    ],
+    ["a size word alone after «mejor»", paintSizes, ["quiero 2 brochas pequeñas", "no, mejor grandes"], [["BRO-G", 2]]],
     [
       "the line of the kind named",
       real,

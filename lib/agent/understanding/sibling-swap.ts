@@ -17,7 +17,9 @@ const SWAP =
 // "mejor amarillos", "no, mejor grandes": after «mejor» an attribute value alone names the sibling.
 const { colours, sizes, sizeLabels } = lexicon.attributes;
 const ATTRIBUTE_WORDS = [...Object.values(colours).flat(), ...sizes, ...sizeLabels].join("|");
-const ATTRIBUTE_SWAP = new RegExp(`^(?:no\\s+)?(?:mejor|entonces)\\s+((?:en\\s+)?(?:${ATTRIBUTE_WORDS})(?:e?s)?\\b.*)$`);
+const ATTRIBUTE_SWAP = new RegExp(
+  `^(?:no\\s+)?(?:mejor|entonces)\\s+((?:en\\s+)?(?:${ATTRIBUTE_WORDS})(?:e?s)?\\b.*)$`,
+);
 const MAX_WORDS = 7;
 // What follows the new product is about quantity, not about which product: "…, pero que sean 7", "…, igual cantidad".
 const QUANTITY_TAIL =
