@@ -52,6 +52,8 @@ const CLIENT_PATTERNS = [
   /\b(consult|busc|revis|mir|muestr|trae|traig)\w* (a |al |el |la |los datos del |la ficha del )?(client[ae]|empresa)\b/,
   /\b(que|cuanto|cuando) (le|les) (vendimos|hemos vendido|vendieron|facturamos|despachamos)\b/,
   /\bhistorial de (?!mis?\b|nuestr|compras|pedidos|ordenes)[a-z]+ [a-z]+/,
+  // "el cliente X ya nos ha comprado?": a client named, then what they (third person) bought or ordered.
+  /\b(?:el|la|al|del) client[ae]\b(?! (?:soy|somos)\b).*\b(?:ha|han|habia|habian) (?:comprado|pedido|gastado|encargado)\b/,
 ];
 
 /** A staff-style question about a client (never answered to customers). */

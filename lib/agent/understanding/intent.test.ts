@@ -68,7 +68,13 @@ describe("staff lookups phrased around what the client has on record", () => {
     "muestrame las compras q ha hecho Wilmer Andrade",
     "pedidos anteriores de la señora amparo lozano",
     "compras previas del cliente gustavo rengifo",
+    // A named client with a past purchase verb after it asks what that client bought.
+    "la clienta Rubiela Gómez ya nos había comprado?",
+    "el cliente Talleres del Sur SAS nos ha pedido algo este año",
   ])("%s", (text) => expect(intentOf(text)).toBe("cliente"));
+  it("a customer saying they have bought before is not a lookup", () => {
+    expect(intentOf("soy cliente, ya les he comprado antes, necesito 3 martillos")).not.toBe("cliente");
+  });
   it("the name of a past-orders lookup leaves out the title", () => {
     expect(clientLookupFrom("pedidos anteriores de la señora amparo lozano")).toMatchObject({ name: "Amparo Lozano" });
   });
