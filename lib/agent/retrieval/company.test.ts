@@ -25,6 +25,8 @@ describe("questions map to topics", () => {
     ["¿ustedes recargan extintores?", ["servicios"]],
     ["necesito factura electrónica", ["facturacion"]],
     ["¿qué garantía tienen?", ["garantia"]],
+    ["si el overol me queda grande me lo cambian?", ["garantia"]],
+    ["se la cambian por otra talla si no le sirve", ["garantia"]],
     ["tienen tapabocas normales", []],
   ])("%s", (question, topics) => {
     expect(companyTopicsIn(question)).toEqual(topics);
