@@ -35,6 +35,31 @@ describe("one product fits: resolved", () => {
   });
 });
 
+describe("a modifier only one candidate's description carries names it", () => {
+  // Short names, descriptive descriptions: how small shops write their catalogue.
+  const belts = createCatalogIndex([
+    product("CIN-D", "Cinturón dieléctrico", "Cinturón para electricista", 90000, 5),
+    product("CIN-S", "Cinturón seguridad", "Cinturón de posicionamiento", 70000, 5),
+    product("CIN-H", "Cinturón herramientas", "Cinturón porta herramientas", 40000, 5),
+    product("FAJ-E", "Faja ergonómica", "Faja para levantamiento de carga", 25000, 9),
+    product("FAJ-R", "Faja reflectiva", "Faja ajustable reflectante", 18000, 9),
+  ]);
+  it.each([
+    ["cinturón de electricista", "CIN-D"],
+    ["fajas de levantamiento de carga", "FAJ-E"],
+  ])("%s", (phrase, sku) => {
+    expect(resolvePhrase(phrase, belts).resolved?.sku).toBe(sku);
+  });
+  it.each([
+    // a use ranks, it does not choose: other belts may do for it
+    ["cinturón para posicionamiento"],
+    // words before the named kind are not its modifiers
+    ["para posicionamiento necesito un cinturón"],
+  ])("%s is still asked about", (phrase) => {
+    expect(resolvePhrase(phrase, belts).ambiguous).toBe(true);
+  });
+});
+
 describe("several fit equally: the customer is asked, nothing is guessed", () => {
   it.each([
     ["real", "extintor", 4],

@@ -10,6 +10,7 @@ import { phoneticKey } from "../analysis/phonetic";
 import { lexicon } from "../lexicon";
 import type { Attribute, CatalogProduct } from "../types";
 import type { CatalogIndex, SearchHit } from "./catalog-index";
+import { modifierTerms, onlyDescribed } from "./modifiers";
 import { labelHas, rowHas } from "./profiles";
 
 export type Resolution = {
@@ -222,9 +223,14 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
     const fitting = pool.filter((p) => labelHas(catalog.profile(p), term, sound));
     if (fitting.length > 0 && fitting.length < pool.length) pool = fitting;
   }
-  // A word only a description has ("para bodegas") ranks those products first but never decides alone:
-  // several still fit, so the customer is asked.
+  // A word only a description has ranks those products first. A use ("para bodegas") never decides: several
+  // still fit, so the customer is asked; a modifier after the kind that one candidate alone carries names it.
   const described = new Set(pool.filter((p) => words.some((t) => rowHas(catalog.profile(p), t))).map((p) => p.sku));
+  if (kind || options.within) {
+    const modifiers = modifierTerms(tokens, kind, catalog);
+    const single = onlyDescribed(pool, new Set(words.filter((t) => modifiers.has(t))), catalog);
+    if (single) pool = [single];
+  }
 
   const ranked = [...pool].sort(
     (a, b) =>

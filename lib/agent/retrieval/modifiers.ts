@@ -1,0 +1,42 @@
+// Words a customer adds after a named kind ("faja de levantamiento de carga", "cinturón de electricista"). A
+// catalogue of short names says what sets a product apart in its description; when only one candidate's row
+// carries such a word, the word names that product. A use ("para la obra", "pa calor") is something several
+// products may serve, so words of a purpose only rank; and words said before the kind are not its modifiers.
+
+import { analyze } from "../analysis/normalize";
+import type { CatalogProduct } from "../types";
+import type { CatalogIndex } from "./catalog-index";
+import { rowHas } from "./profiles";
+
+const PURPOSE = new Set(["para", "pa", "pal", "por"]);
+
+/** Terms said after the kind and before any purpose preposition: what the customer says the product is like. */
+export function modifierTerms(tokens: readonly string[], kind: string | null, catalog: CatalogIndex): Set<string> {
+  let head = -1;
+  if (kind) head = tokens.findIndex((t) => analyze(t).some((term) => catalog.kindNamed(term) === kind));
+  if (kind && head < 0) return new Set();
+  const purpose = tokens.findIndex((t, i) => i > head && PURPOSE.has(t));
+  const end = purpose < 0 ? tokens.length : purpose;
+  return new Set(analyze(tokens.slice(head + 1, end).join(" ")));
+}
+
+/**
+ * The one product of the pool that the telling modifiers point to: each modifier some but not all candidates
+ * carry must be carried by that same single product. Null when none tells them apart or they disagree.
+ */
+export function onlyDescribed(
+  pool: readonly CatalogProduct[],
+  modifiers: ReadonlySet<string>,
+  catalog: CatalogIndex,
+): CatalogProduct | null {
+  if (pool.length < 2) return null;
+  let only: CatalogProduct | null = null;
+  for (const term of modifiers) {
+    const having = pool.filter((p) => rowHas(catalog.profile(p), term));
+    if (having.length === 0 || having.length === pool.length) continue;
+    const [first] = having;
+    if (having.length > 1 || !first || (only && only.sku !== first.sku)) return null;
+    only = first;
+  }
+  return only;
+}
