@@ -93,6 +93,16 @@ describe("a document keyword is a word of its own", () => {
   });
 });
 
+describe("a card whose fields are set apart by slashes", () => {
+  it("reads each field", () => {
+    expect(read("Diana Zuluaga / 1113654789 / 3009876123 / Calle 31 # 28-44 Palmira")).toMatchObject({
+      name: "Diana Zuluaga",
+      documentNumber: "1113654789",
+      phone: "3009876123",
+    });
+  });
+});
+
 describe("a card typed in lower case, while a cart waits for its data", () => {
   const waiting = (text: string) => extractCustomerData(text, { nameLikely: true }).data;
   it.each([

@@ -7,6 +7,7 @@ import { ADDRESS, labelledAddress, looseAddress, withNeighbourhood } from "./add
 import { findCity } from "./cities";
 import {
   bareName,
+  CARD_FIELD_BREAK,
   companyAfter,
   cutName,
   isCapitalisedName,
@@ -117,7 +118,7 @@ export function extractCustomerData(text: string, options: CustomerExtractionOpt
     // A contact card ("Ana Ruiz, 1061723456, 3209871234, …"): a chunk that is only a 6–10 digit number is the
     // document once the mobile is taken.
     // Without commas, the one such number left in the message is it ("Ana Ruiz 1061723456 3209871234 calle …").
-    const chunk = rest.split(/[,;\n|]/).find((c) => /^\s*(?:\d{1,3}(?:\.\d{3}){1,3}|\d{6,10})\s*$/.test(c));
+    const chunk = rest.split(CARD_FIELD_BREAK).find((c) => /^\s*(?:\d{1,3}(?:\.\d{3}){1,3}|\d{6,10})\s*$/.test(c));
     const numbers = rest.match(/(?<![\d.#-])(?:\d{1,3}(?:\.\d{3}){1,3}|\d{6,10})(?![\d.-])/g) ?? [];
     const only = chunk ?? (numbers.length === 1 ? numbers[0] : undefined);
     if (only) {

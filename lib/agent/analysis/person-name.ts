@@ -32,6 +32,11 @@ const CARD_LABEL =
 const BILL_TO = /^\s*(?:es\s+)?(?:para|a nombre de|facturar a|f[aá]ctur(?:e|ele|enos)\s+a|a favor de)\s+/iu;
 const CARD_NAME = new RegExp(`^${NAME_WORD}(?:\\s+${NAME_WORD}){1,4}$`, "u");
 
+/** What sets a card's fields apart: commas, semicolons, lines, bars, or a slash between spaces ("Ana / 1144…"). */
+export const CARD_FIELD_BREAK = /[,;\n|]|\s\/\s/;
+// A sentence's end splits a card too ("Rosa Ortiz. Cédula …").
+const CARD_CHUNK = new RegExp(`${CARD_FIELD_BREAK.source}|(?<=[a-z\\d])[.!?]\\s+`);
+
 /** A name read from a card, and the words as they were typed (to blank them out of the rest). */
 export type CardName = { name: string; typed: string; lowerCase: boolean };
 
@@ -41,7 +46,7 @@ export type CardName = { name: string; typed: string; lowerCase: boolean };
  * expected or likely, so "cascos blancos, cc …" is not taken for a person.
  */
 export function nameFromContactCard(rest: string, lowerCaseAllowed: boolean): CardName | null {
-  const chunks = rest.split(/[,;\n|]|(?<=[a-z\d])[.!?]\s+/);
+  const chunks = rest.split(CARD_CHUNK);
   const first = chunks.findIndex((c) => c.trim() !== "");
   for (const [at, raw] of chunks.entries()) {
     const company = bareName(raw.replace(CARD_LABEL, "").replace(BILL_TO, ""));
