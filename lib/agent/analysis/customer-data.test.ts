@@ -93,6 +93,18 @@ describe("a document keyword is a word of its own", () => {
   });
 });
 
+describe("streets named by words, not numbers", () => {
+  it.each([
+    ["Av Ciudad de Cali # 15-60 Bochalema", "Av Ciudad de Cali # 15-60"],
+    ["avenida Roosevelt # 30-12 apto 301", "avenida Roosevelt # 30-12 apto 301"],
+    ["Autopista Sur Oriental # 52-100", "Autopista Sur Oriental # 52-100"],
+  ])("%s", (text, address) => {
+    const data = read(`Marleny Ortiz cc 38912456 cel 3005567123 ${text}`);
+    expect(data.address).toBe(address);
+    expect(data.name).toBe("Marleny Ortiz");
+  });
+});
+
 describe("a card whose fields are set apart by slashes", () => {
   it("reads each field", () => {
     expect(read("Diana Zuluaga / 1113654789 / 3009876123 / Calle 31 # 28-44 Palmira")).toMatchObject({
