@@ -30,6 +30,18 @@ describe("comparing products is asking about them", () => {
   });
 });
 
+describe("describing a need is asking what fits it", () => {
+  it.each([
+    "necesito una escalera que aguante 150 kilos",
+    "necesito un taladro pa perforar concreto",
+    // a removal verb inside a purpose is no cart operation
+    "serruchos pa sacar ramas gruesas",
+  ])("%s", (text) => expect(intentOf(text)).toBe("inventario"));
+  it.each(["necesito 2 taladros pa perforar concreto", "necesito un taladro percutor"])("%s still orders", (text) =>
+    expect(intentOf(text)).toBe("venta"),
+  );
+});
+
 describe("declining with nothing open", () => {
   it.each(["no gracias, por ahora no", "uy, lo voy a pensar"])("%s is acknowledged, not misunderstood", (text) => {
     const c = converse(hardwareCatalog(), hardwareCompany(), ["cuánto vale el serrucho?", text]);

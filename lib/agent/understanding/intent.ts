@@ -69,6 +69,11 @@ const ORDINAL_REPLY =
   /^(el|la|los|las)?\s*(primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|ultim[oa]|ese|esa|este|esta)\b/;
 const SMALL_TALK = /\b(como (estas|esta usted|te va|le va|vas|andas|amaneciste|amanecio)|jaja\w*|jeje\w*)\b/;
 
+// "para sacar ramas": a verb inside a purpose says what the product is for, not what to do with the cart.
+const PURPOSE_VERB = /\bpara [a-z]+(?:ar|er|ir)\b/g;
+// "una escalera que aguante…", "un taladro para perforar…": a want described by what it must do asks what fits.
+const NEED_CLAUSE = /\bque [a-z]{3,}(?:a|e|an|en)\b|\bpara [a-z]+(?:ar|er|ir)\b/;
+
 const OPEN_STATES = new Set<SaleState>(["iniciada", "pendiente", "recolectando_datos", "listo_para_finalizar"]);
 
 export type IntentScores = Record<Intent, number>;
@@ -77,7 +82,7 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
   const scores: IntentScores = { inventario: 0, venta: 0, cliente: 0, contexto: 0.5 };
   const saleOpen = ctx.saleState !== null && OPEN_STATES.has(ctx.saleState);
   const product = f.mentionsProduct;
-  const purchase = PURCHASE.test(f.folded);
+  const purchase = PURCHASE.test(f.folded.replace(PURPOSE_VERB, " "));
   const asksStock = INVENTORY.test(f.folded);
   const comparing = f.comparing;
 
@@ -90,7 +95,7 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
     // "necesito 3 alarmas", "véndame una" and a plain "necesito una alarma" order; with a question, or words that
     // ask besides the want ("¿cuánto vale?", "qué opciones hay"), the article is only an article.
     const articleOnly = !explicit && !purchase;
-    const inquiry = f.question || INVENTORY.test(f.folded.replace(WANTS, " "));
+    const inquiry = f.question || INVENTORY.test(f.folded.replace(WANTS, " ")) || NEED_CLAUSE.test(f.folded);
     scores.venta += articleOnly && inquiry ? (f.question ? 1 : 1.5) : 3;
   } else if (explicit) scores.venta += f.question ? 1 : 2.5;
   // "7 chalecos verdes" orders; "un botiquín pa la camioneta" may still be a question about one.
