@@ -88,3 +88,18 @@ describe("words the lexicon reads are not spelling guesses", () => {
     expect(index.search("tavla espinal").map((h) => h.product.sku)).toContain("TAB-1");
   });
 });
+
+describe("a word of the catalogue is not a misspelling of a kind", () => {
+  // "pantalón" is a word of the rain suit's name, one slip from the visor's kind "pantalla".
+  const base = loadProducts()[0];
+  const index = createCatalogIndex([
+    { ...base, sku: "PAN-1", name: "Pantalla facial", description: "Visor de policarbonato", synonyms: [] },
+    { ...base, sku: "IMP-1", name: "Impermeable chaqueta y pantalón", description: "Traje de PVC", synonyms: [] },
+  ] as never);
+  it("names no kind", () => {
+    expect(index.kindNamed("pantalon")).toBeNull();
+  });
+  it("a real misspelling of the kind still names it", () => {
+    expect(index.kindNamed("pantaya")).toBe(index.kindNamed("pantalla"));
+  });
+});

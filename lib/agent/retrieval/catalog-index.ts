@@ -66,7 +66,8 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[], optio
   let families: { version: number; list: Family[] } | null = null;
   function kindNamed(term: string, options: { typos?: boolean } = {}): string | null {
     if (kinds.has(term)) return term;
-    if (/\d/.test(term) || term.length < 4) return null;
+    // A word some row has is that word, not a slip for a kind ("pantalón" of a rain suit is no "pantalla").
+    if (/\d/.test(term) || term.length < 4 || store.postings.has(term)) return null;
     const { kindSounds, kindVocabulary } = store.derive();
     const sound = kindSounds.get(phoneticKey(term));
     if (sound || options.typos === false) return sound ?? null;
