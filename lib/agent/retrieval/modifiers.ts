@@ -40,3 +40,21 @@ export function onlyDescribed(
   }
   return only;
 }
+
+/**
+ * "soportes pa careta": a head noun that names no kind, said before the kind it is for, is an accessory of that
+ * kind — a product of another kind whose row says both ("Montura careta: soporte para careta facial").
+ */
+export function accessoriesOf(
+  terms: readonly string[],
+  candidates: readonly CatalogProduct[],
+  kind: string,
+  catalog: CatalogIndex,
+): CatalogProduct[] {
+  const [head] = terms;
+  if (!head || head === kind || /^\d/.test(head) || catalog.kindNamed(head) !== null) return [];
+  return candidates.filter((p) => {
+    const profile = catalog.profile(p);
+    return profile.kind !== kind && rowHas(profile, head) && rowHas(profile, kind);
+  });
+}

@@ -60,6 +60,20 @@ describe("a modifier only one candidate's description carries names it", () => {
   });
 });
 
+describe("a head noun that names no kind, for a kind named after it", () => {
+  const visors = createCatalogIndex([
+    product("CAR-F", "Careta facial", "Protector facial policarbonato", 30000, 9),
+    product("CAR-M", "Montura careta", "Soporte para careta facial", 12000, 9),
+    product("CAR-S", "Careta soldador", "Careta para soldar con visor", 45000, 9),
+  ]);
+  it("is the accessory whose row says it", () => {
+    expect(resolvePhrase("soportes pa careta", visors).resolved?.sku).toBe("CAR-M");
+  });
+  it("a kind's own word opening the phrase keeps that kind", () => {
+    expect(resolvePhrase("careta con soporte", visors).resolved?.sku).not.toBe("CAR-M");
+  });
+});
+
 describe("several fit equally: the customer is asked, nothing is guessed", () => {
   it.each([
     ["real", "extintor", 4],

@@ -10,7 +10,7 @@ import { phoneticKey } from "../analysis/phonetic";
 import { lexicon } from "../lexicon";
 import type { Attribute, CatalogProduct } from "../types";
 import type { CatalogIndex, SearchHit } from "./catalog-index";
-import { modifierTerms, onlyDescribed } from "./modifiers";
+import { accessoriesOf, modifierTerms, onlyDescribed } from "./modifiers";
 import { labelHas, rowHas } from "./profiles";
 
 export type Resolution = {
@@ -173,7 +173,13 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
             .filter((p) => catalog.profile(p).kinds.includes(poolKind));
     const named = members.filter((p) => catalog.profile(p).kind === poolKind);
     const fitsAll = (p: CatalogProduct) => reading.attributes.every((a) => satisfies(p, a, catalog));
-    pool = named.length > 0 && named.some(fitsAll) ? named : members;
+    const accessories = accessoriesOf(
+      terms,
+      search.map((h) => h.product),
+      poolKind,
+      catalog,
+    );
+    pool = accessories.length > 0 ? accessories : named.length > 0 && named.some(fitsAll) ? named : members;
   } else {
     // A product reached by a number alone ("mil gracias" → "1000 V") was not named.
     const solid = search.filter((h) => h.coverage >= 0.5 && !h.guess && !h.numbersOnly);
