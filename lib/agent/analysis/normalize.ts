@@ -80,7 +80,7 @@ function stemUncached(word: string): string {
   else if (s.endsWith("iones")) s = s.slice(0, -2);
   else if (/[rlndjz]es$/.test(s) && s.length > 4) s = s.slice(0, -2);
   else if (s.endsWith("s") && !s.endsWith("ss")) s = s.slice(0, -1);
-  s = s.replace(/(.{3,})(?:adora|ador|adura|acion)$/, "$1").replace(/(.{4,})ante$/, "$1");
+  s = s.replace(/(.{3,})(?:adora|ador|adura|acion)$/, "$1");
   if (s.length >= 6) s = s.replace(/(.{4,})(?:ar|er|ir)$/, "$1");
   // The gender vowel, and the -e of "grande"/"verde"/"cable", whose plurals lost "-es" above.
   if (s.length >= 5 && /[aoe]$/.test(s)) s = s.slice(0, -1);
