@@ -22,6 +22,8 @@ const SETS = [
   "round7-dialogos",
   "round8-mensajes",
   "round8-dialogos",
+  "round9-mensajes",
+  "round9-dialogos",
 ];
 
 describe.each(["demo", "real"])("evaluation sets on the %s catalogue", (catalog) => {
