@@ -1,7 +1,8 @@
 // Words a customer adds after a named kind ("faja de levantamiento de carga", "cinturón de electricista"). A
 // catalogue of short names says what sets a product apart in its description; when only one candidate's row
 // carries such a word, the word names that product. A use ("para la obra", "pa calor") is something several
-// products may serve, so words of a purpose only rank; and words said before the kind are not its modifiers.
+// products may serve, so words of a purpose only rank; and words said before the kind are not its modifiers —
+// unless the phrase opens with a noun that is no kind at all ("soportes pa careta"): then it names an accessory.
 
 import { analyze } from "../analysis/normalize";
 import type { CatalogProduct } from "../types";
