@@ -4,11 +4,12 @@
 // product is resolved; several are options to ask about (never a guess); a named figure nobody has is reported
 // as missing, with the nearest products of that kind.
 
-import { attributeTokens, inBaseUnit, readAttributes, sameMeasure } from "../analysis/attributes";
+import { attributeTokens, readAttributes } from "../analysis/attributes";
 import { analyze } from "../analysis/normalize";
 import { phoneticKey } from "../analysis/phonetic";
 import { lexicon } from "../lexicon";
 import type { Attribute, CatalogProduct } from "../types";
+import { groupAttributes, nearestByMeasure, records, satisfies } from "./attribute-match";
 import type { CatalogIndex, SearchHit } from "./catalog-index";
 import { accessoriesOf, modifierTerms, onlyDescribed } from "./modifiers";
 import { labelHas, rowHas } from "./profiles";
@@ -45,73 +46,8 @@ const LARGE_KIND = 300;
 const PACKAGING_TERMS = new Set(lexicon.units.packaging.flatMap((p) => p.words.flatMap((w) => analyze(w))));
 const SKU_MATCH = 1000;
 
-function satisfies(product: CatalogProduct, wanted: Attribute, catalog: CatalogIndex): boolean {
-  const profile = catalog.profile(product);
-  const has = profile.attributes;
-  switch (wanted.kind) {
-    case "measure":
-      return has.some((a) => a.kind === "measure" && a.dimension === wanted.dimension && sameMeasure(a, wanted));
-    case "label":
-      return has.some(
-        (a) =>
-          (a.kind === "label" && a.label === wanted.label && a.value === wanted.value) ||
-          (wanted.label === "talla" && a.kind === "size" && a.value === wanted.value),
-      );
-    case "size":
-      return has.some(
-        (a) => (a.kind === "size" || (a.kind === "label" && a.label === "talla")) && a.value === wanted.value,
-      );
-    case "colour":
-      return has.some((a) => a.kind === "colour" && a.value === wanted.value);
-    case "code":
-      return has.some((a) => a.kind === "code" && a.value === wanted.value) || rowHas(profile, wanted.value);
-  }
-}
-
-function groupAttributes(attributes: readonly Attribute[]): Attribute[][] {
-  const groups = new Map<string, Attribute[]>();
-  for (const a of attributes) {
-    const key = a.kind === "label" ? `label:${a.label}` : a.kind === "measure" ? `measure:${a.dimension}` : a.kind;
-    groups.set(key, [...(groups.get(key) ?? []), a]);
-  }
-  return [...groups.values()];
-}
-
-/** Products of the kind with a figure of the same dimension, closest first ("no hay de 20 lb: 9 kg, 6 kg"). */
-function nearestByMeasure(members: readonly CatalogProduct[], wanted: Attribute, catalog: CatalogIndex) {
-  if (wanted.kind !== "measure") return [];
-  const target = inBaseUnit(wanted.value, wanted.unit);
-  const distance = (p: CatalogProduct) => {
-    const figures = catalog
-      .profile(p)
-      .attributes.filter((a) => a.kind === "measure" && a.dimension === wanted.dimension)
-      .map((a) =>
-        a.kind === "measure" ? (inBaseUnit(a.value, a.unit) ?? (a.unit === wanted.unit ? a.value : null)) : null,
-      )
-      .filter((v): v is number => v !== null);
-    const value = target ?? wanted.value;
-    return figures.length === 0 ? Number.POSITIVE_INFINITY : Math.min(...figures.map((f) => Math.abs(f - value)));
-  };
-  return members
-    .map((p) => ({ p, d: distance(p) }))
-    .filter((x) => Number.isFinite(x.d))
-    .sort((a, b) => a.d - b.d)
-    .slice(0, 3)
-    .map((x) => x.p);
-}
-
 /** The first term of the phrase that names a kind of product: Spanish noun phrases open with their head. */
 // "cajas de guantes": a packaging word counts the product named after it; it is the kind only when alone.
-/** Whether the product's row states a value for the attribute's dimension at all. */
-function records(product: CatalogProduct, wanted: Attribute, catalog: CatalogIndex): boolean {
-  return catalog.profile(product).attributes.some((a) => {
-    if (wanted.kind === "measure") return a.kind === "measure" && a.dimension === wanted.dimension;
-    if (wanted.kind === "label")
-      return (a.kind === "label" && a.label === wanted.label) || (wanted.label === "talla" && a.kind === "size");
-    return a.kind === wanted.kind;
-  });
-}
-
 function namedKind(terms: readonly string[], catalog: CatalogIndex): string | null {
   let packaging: string | null = null;
   for (const term of terms) {
