@@ -103,3 +103,17 @@ describe("a word of the catalogue is not a misspelling of a kind", () => {
     expect(index.kindNamed("pantaya")).toBe(index.kindNamed("pantalla"));
   });
 });
+
+describe("a hazard named instead of the product", () => {
+  const base = loadProducts()[0];
+  const index = createCatalogIndex([
+    { ...base, sku: "GN-1", name: "Guante de nitrilo", description: "Resistente a químicos", synonyms: [] },
+    { ...base, sku: "GV-1", name: "Guante de vaqueta", description: "Para trabajo con herramientas", synonyms: [] },
+  ] as never);
+  it.each(["algo pa las manos cuando uso limpiadores fuertes", "guantes para trabajar con cloro y desengrasante"])(
+    "%s",
+    (q) => {
+      expect(index.search(q, { limit: 1 }).map((h) => h.product.sku)).toEqual(["GN-1"]);
+    },
+  );
+});
