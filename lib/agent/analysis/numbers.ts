@@ -21,15 +21,22 @@ const BY_SOUND = new Map<string, string>();
 for (const word of [...NUMBER_WORDS, ...GROUP_WORDS])
   if (word.length >= 4 && !BY_SOUND.has(phoneticKey(word))) BY_SOUND.set(phoneticKey(word), word);
 
-// A letter dropped from a long number word ("trenta", "sesnta") that its sound key does not catch.
-const LONG_WORDS = new FuzzyVocabulary([...NUMBER_WORDS, ...GROUP_WORDS].filter((w) => w.length >= 6));
+// A letter dropped from a number word that its sound key does not catch: any letter of a long word ("trenta",
+// "sesnta"); in a shorter one only a vowel of a diphthong written as one ("sete", "neve", "catro").
+const SPELLED_WORDS = new FuzzyVocabulary([...NUMBER_WORDS, ...GROUP_WORDS].filter((w) => w.length >= 5));
+const VOWEL = /[aeiou]/;
+function droppedDiphthongVowel(token: string, word: string): boolean {
+  let at = 0;
+  while (at < token.length && token[at] === word[at]) at++;
+  return VOWEL.test(word[at] ?? "") && (VOWEL.test(word[at - 1] ?? "") || VOWEL.test(word[at + 1] ?? ""));
+}
 function slipOf(token: string): string | undefined {
-  if (token.length < 6) return undefined;
-  const [best, second] = LONG_WORDS.lookup(token, 2);
+  const [best, second] = SPELLED_WORDS.lookup(token, 2);
   // Only a dropped letter: a changed one turns real words into numbers too often.
   const unique =
     best && best.distance === 1 && best.term.length === token.length + 1 && (!second || second.distance > 1);
-  return unique && best.term[0] === token[0] ? best.term : undefined;
+  if (!unique || best.term[0] !== token[0]) return undefined;
+  return token.length >= 6 || droppedDiphthongVowel(token, best.term) ? best.term : undefined;
 }
 
 /** The number or group word a token spells, allowing misspellings only where a quantity can stand. */

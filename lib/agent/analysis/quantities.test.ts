@@ -31,6 +31,10 @@ describe("number words, misspellings included, by one mechanism", () => {
     // a letter dropped from a long number word
     ["trenta pares", ["30", "pares"]],
     ["cuarnta cascos", ["40", "cascos"]],
+    // a diphthong written as one vowel, in a short number word too
+    ["sete petos", ["7", "petos"]],
+    ["neve cascos", ["9", "cascos"]],
+    ["catro botas", ["4", "botas"]],
     // a word that merely sounds like a number, where no quantity stands, stays a word
     ["lo siento", ["lo", "siento"]],
     ["siento que", ["siento", "que"]],
