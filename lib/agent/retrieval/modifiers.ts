@@ -5,8 +5,9 @@
 // unless the phrase opens with a noun that is no kind at all ("soportes pa careta"): then it names an accessory.
 
 import { analyze } from "../analysis/normalize";
+import { lexicon } from "../lexicon";
 import type { CatalogProduct } from "../types";
-import type { CatalogIndex } from "./catalog-index";
+import type { CatalogIndex, SearchHit } from "./catalog-index";
 import { rowHas } from "./profiles";
 
 const PURPOSE = new Set(["para", "pa", "pal", "por"]);
@@ -58,4 +59,33 @@ export function accessoriesOf(
     const profile = catalog.profile(p);
     return profile.kind !== kind && rowHas(profile, head) && rowHas(profile, kind);
   });
+}
+
+// Words that open a phrase without being what is wanted: how it is counted or measured, or an attribute's label.
+const NOT_HEADS = new Set(
+  [
+    ...lexicon.units.packaging.flatMap((p) => p.words),
+    ...lexicon.units.measures.flatMap((m) => m.words),
+    ...lexicon.attributes.numberLabels,
+    ...lexicon.attributes.sizeLabels,
+  ].flatMap((w) => analyze(w)),
+);
+
+/**
+ * "tapones de espuma pa los oídos": the phrase's head names no kind and the kind is said only after "de" — what
+ * the product is made of. When the search has a product of another kind whose words cover the whole phrase, the
+ * complement is not the kind.
+ */
+export function kindOnlyInComplement(
+  terms: readonly string[],
+  tokens: readonly string[],
+  kind: string,
+  top: SearchHit | undefined,
+  catalog: CatalogIndex,
+): boolean {
+  const [head] = terms;
+  if (!head || /^\d/.test(head) || NOT_HEADS.has(head) || catalog.kindNamed(head) !== null) return false;
+  const at = tokens.findIndex((t) => analyze(t).some((term) => catalog.kindNamed(term) === kind));
+  if (at < 1 || tokens[at - 1] !== "de") return false;
+  return top !== undefined && top.coverage >= 0.99 && !catalog.profile(top.product).kinds.includes(kind);
 }

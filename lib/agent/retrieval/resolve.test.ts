@@ -74,6 +74,20 @@ describe("a head noun that names no kind, for a kind named after it", () => {
   });
 });
 
+describe("a kind said only in a complement is what the product is made of", () => {
+  const shop = createCatalogIndex([
+    product("ESP-1", "Espuma antiincendios", "Espuma extinguente 5L", 60000, 9),
+    product("TAP-1", "Tapaoídos desechable", "Taponcillos de espuma para oídos", 1500, 90),
+    product("GUA-1", "Guante de nitrilo", "Guante desechable", 900, 90),
+  ]);
+  it("the product whose own words cover the phrase is meant", () => {
+    expect(resolvePhrase("tapones de espuma para los oidos", shop).resolved?.sku).toBe("TAP-1");
+  });
+  it("a packaging word before the kind keeps the kind", () => {
+    expect(resolvePhrase("cajas de espuma", shop).resolved?.sku).toBe("ESP-1");
+  });
+});
+
 describe("several fit equally: the customer is asked, nothing is guessed", () => {
   it.each([
     ["real", "extintor", 4],

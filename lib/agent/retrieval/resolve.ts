@@ -11,7 +11,7 @@ import { lexicon } from "../lexicon";
 import type { Attribute, CatalogProduct } from "../types";
 import { groupAttributes, nearestByMeasure, records, satisfies } from "./attribute-match";
 import type { CatalogIndex, SearchHit } from "./catalog-index";
-import { accessoriesOf, modifierTerms, onlyDescribed } from "./modifiers";
+import { accessoriesOf, kindOnlyInComplement, modifierTerms, onlyDescribed } from "./modifiers";
 import { labelHas, rowHas } from "./profiles";
 
 export type Resolution = {
@@ -70,7 +70,9 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
   const top = search[0];
   if (top && top.score >= SKU_MATCH)
     return { ...EMPTY, hits: search, resolved: top.product, options: [top.product], fitting: [top.product] };
-  const kind = namedKind(terms, catalog);
+  const tokens = attributeTokens(phrase);
+  const spokenKind = namedKind(terms, catalog);
+  const kind = spokenKind && kindOnlyInComplement(terms, tokens, spokenKind, top, catalog) ? null : spokenKind;
   // A word that only some rows list as a synonym ("extinguidor" on one extinguisher) names what those rows are,
   // so their own kind is the pool: the customer's figures then choose among all of it. The word stays the kind
   // the phrase named.
@@ -79,7 +81,6 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
   const primary = kind && !ownKind ? new Set(catalog.ofKind(kind).map((p) => catalog.profile(p).kind)) : null;
   const alias = primary && primary.size === 1 ? ([...primary][0] as string) : null;
   const poolKind = alias && catalog.ofKind(alias).length > 0 ? alias : kind;
-  const tokens = attributeTokens(phrase);
   const reading = readAttributes(phrase, tokens);
   const wanted = reading.attributes;
   const score = new Map(search.map((h) => [h.product.sku, h.score]));
