@@ -1,6 +1,7 @@
 import "dotenv/config";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { resetEnvCache } from "@/lib/env";
+import { profiled } from "./support/cpu-profile";
 import { chatLoop, percentile, warmChatCustomer } from "./support/harness";
 import { type BenchDb, createBenchDatabases } from "./support/metrics-db";
 import { seedCatalog } from "./support/seed-catalog";
@@ -78,19 +79,26 @@ async function scenario(b: BenchDb, rows: BenchRow[]) {
     () => !importing,
   );
   const t0 = performance.now();
-  const parsed = parseProductImport(bytes);
-  if (parsed.errors.length > 0) throw new Error(`bench file has errors: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
-  const tParsed = performance.now();
-  const plan = await planProductImport(parsed.rows);
-  const tPlanned = performance.now();
+  let tParsed = 0;
+  let tPlanned = 0;
   let progress = 0;
-  const summary = await applyProductImport(parsed.rows, null, {
-    mode: "upsert",
-    fileName: "bench.csv",
-    onProgress: (p) => {
-      progress = p.done;
-      if (process.env.BENCH_VERBOSE) console.log(`  ${p.done} rows at ${Math.round(performance.now() - tPlanned)} ms`);
-    },
+  const { plan, summary } = await profiled(`catalog-import-${b.flavour}-${ROWS}`, async () => {
+    const parsed = parseProductImport(bytes);
+    if (parsed.errors.length > 0)
+      throw new Error(`bench file has errors: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
+    tParsed = performance.now();
+    const plan = await planProductImport(parsed.rows);
+    tPlanned = performance.now();
+    const summary = await applyProductImport(parsed.rows, null, {
+      mode: "upsert",
+      fileName: "bench.csv",
+      onProgress: (p) => {
+        progress = p.done;
+        if (process.env.BENCH_VERBOSE)
+          console.log(`  ${p.done} rows at ${Math.round(performance.now() - tPlanned)} ms`);
+      },
+    });
+    return { plan, summary };
   });
   const tApplied = performance.now();
   const seconds = (tApplied - t0) / 1000;

@@ -30,6 +30,8 @@ export const EXISTING_COLUMNS = [
 
 export type ImportIndex = {
   products: Existing[];
+  /** Built once per import: each batch re-reads its matched rows into these same objects. */
+  byId: Map<number, Existing>;
   bySku: Map<string, Existing>;
   byName: Map<string, Existing>;
   byLegacyId: Map<number, Existing>;
@@ -38,11 +40,12 @@ export type ImportIndex = {
 export async function loadIndex(client: Pick<Db, "product">): Promise<ImportIndex> {
   const select = Object.fromEntries(EXISTING_COLUMNS.map((c) => [c, true])) as Record<keyof Existing, true>;
   const products: Existing[] = await client.product.findMany({ select });
+  const byId = new Map(products.map((p) => [p.id, p]));
   const bySku = new Map(products.map((p) => [p.sku.toUpperCase(), p]));
   const byName = new Map<string, Existing>();
   for (const p of products) if (!byName.has(foldText(p.name))) byName.set(foldText(p.name), p);
   const byLegacyId = new Map(products.filter((p) => p.legacyId !== null).map((p) => [p.legacyId as number, p]));
-  return { products, bySku, byName, byLegacyId };
+  return { products, byId, bySku, byName, byLegacyId };
 }
 
 export function match(row: ImportRow, index: ImportIndex): Existing | undefined {
