@@ -1,4 +1,5 @@
-import type { Db } from "@/lib/db/client";
+import { type Db, hotStatements } from "@/lib/db/client";
+import { asModel } from "@/lib/db/driver";
 import { legacyProductSku } from "@/lib/domain/legacy";
 import type { Product } from "@/lib/generated/sqlite/client";
 import type { ImportRow } from "@/lib/imports/parse";
@@ -37,9 +38,16 @@ export type ImportIndex = {
   byLegacyId: Map<number, Existing>;
 };
 
-export async function loadIndex(client: Pick<Db, "product">): Promise<ImportIndex> {
-  const select = Object.fromEntries(EXISTING_COLUMNS.map((c) => [c, true])) as Record<keyof Existing, true>;
-  const products: Existing[] = await client.product.findMany({ select });
+const INDEX_SQL = `SELECT ${EXISTING_COLUMNS.map((c) => `"${c}"`).join(", ")} FROM "Product"`;
+
+/** Every product's compared columns, on the driver (100 000 rows through Prisma took ~0.5 s, twice per import). */
+export async function loadIndex(client: Db): Promise<ImportIndex> {
+  const rows = await (await hotStatements(client)).all(INDEX_SQL);
+  const products = rows.map((r) => {
+    const p = asModel<Existing>(r, { booleans: ["active", "skuInternal"] });
+    p.id = Number(p.id);
+    return p;
+  });
   const byId = new Map(products.map((p) => [p.id, p]));
   const bySku = new Map(products.map((p) => [p.sku.toUpperCase(), p]));
   const byName = new Map<string, Existing>();
