@@ -83,6 +83,11 @@ export const IMPORT_BATCH_ROWS = 500;
  */
 const BUSY_BATCH_MS = 50;
 const IDLE_BATCH_MS = 200;
+/**
+ * PostgreSQL runs a batch's statements while the event loop serves others, so its wall time is mostly waiting, not
+ * blocking: its budget only bounds how long the batch holds its row locks (a sale of one of its products waits).
+ */
+const PG_BATCH_MS = 400;
 const MIN_BATCH_ROWS = 250;
 const MAX_BATCH_ROWS = 5_000;
 /** A yield that came back later than this ran other callbacks first: someone was waiting. */
@@ -109,8 +114,8 @@ const yieldToOthers = () => {
 };
 
 /** The next batch's rows, from how long the last one took and whether anyone waited for it. */
-export function nextBatchRows(rows: number, tookMs: number, waitedMs: number): number {
-  const budget = waitedMs > WAITING_MS ? BUSY_BATCH_MS : IDLE_BATCH_MS;
+export function nextBatchRows(rows: number, tookMs: number, waitedMs: number, blocking = true): number {
+  const budget = !blocking ? PG_BATCH_MS : waitedMs > WAITING_MS ? BUSY_BATCH_MS : IDLE_BATCH_MS;
   const target = Math.round((rows * budget) / Math.max(tookMs, 1));
   // at most doubling: one fast batch (rows already cached) does not make the next one ten times longer
   return Math.max(MIN_BATCH_ROWS, Math.min(MAX_BATCH_ROWS, 2 * rows, target));
@@ -193,7 +198,7 @@ async function writeImport(
     for (const id of done.touched) touched.add(id);
     options.onProgress?.({ done: offset, total: rows.length });
     const waited = await yieldToOthers();
-    if (options.batchRows === undefined) batch = nextBatchRows(part.length, took, waited);
+    if (options.batchRows === undefined) batch = nextBatchRows(part.length, took, waited, isSqlite());
   }
   if (options.mode === "replace") {
     const stale = index.products.filter((p) => p.active && !touched.has(p.id)).map((p) => p.id);
