@@ -104,12 +104,6 @@ async function scenario(b: BenchDb, rows: BenchRow[]) {
   const seconds = (tApplied - t0) / 1000;
   importing = false;
   const { times: turns, failed } = await during;
-  // the chat's index puts an import's products in the background: how long after the import it holds them all
-  const knowledge = await import("@/lib/chat/knowledge");
-  await knowledge.currentKnowledge();
-  await knowledge.knowledgeSettled();
-  const caughtUp = performance.now() - tApplied;
-  const indexed = (await knowledge.currentCatalog()).size();
 
   const creates = plan.filter((p) => p.action === "create").length;
   // inactive seeded products count as updates (the file has no `activo` column: imported means active)
@@ -135,7 +129,7 @@ async function scenario(b: BenchDb, rows: BenchRow[]) {
       floor: null,
       unit: "s",
       ok: seconds <= goal,
-      note: `${Math.round(ROWS / seconds).toLocaleString("en-US")} rows/s; parse+plan ${((tPlanned - t0) / 1000).toFixed(1)} s; chat index current ${(caughtUp / 1000).toFixed(1)} s later (${indexed} products)`,
+      note: `${Math.round(ROWS / seconds).toLocaleString("en-US")} rows/s; parse+plan ${((tPlanned - t0) / 1000).toFixed(1)} s`,
     },
     {
       figure: `chat turn p50 during import (${label})`,

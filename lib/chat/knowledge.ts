@@ -28,12 +28,9 @@ import { log } from "@/lib/log";
 //   a new one and a (de)activated one are put into the same index, which then answers as a fresh build would
 //   (lib/agent/retrieval/index-store.ts). No rebuild: an import's batches cost what their rows cost.
 // - both the build and large updates run in chunks that yield to the event loop, so chat turns keep being
-//   answered (from the index as patched so far) while 100 000 products are indexed. A turn puts a few changed
-//   products itself; more than INLINE_PUTS (an import's batch: hundreds) are queued and put BACKGROUND_CHUNK at a
-//   time between other work, so the turn that noticed them does not wait for them (they appear within moments).
+//   answered (from the index as patched so far) while 100 000 products are indexed. The turn that read changes
+//   waits for them to be put (a turn after a change answers from it: a product right after a replace import).
 const CHUNK = 1_000;
-const INLINE_PUTS = 100;
-const BACKGROUND_CHUNK = 100;
 /** Changes are re-read from a little before the newest one held: rows committed late with an older stamp count. */
 const LOOKBACK_MS = 5_000;
 /**
@@ -62,9 +59,6 @@ type CatalogState = {
   applied: Map<number, number>;
   /** When (Date.now()) a refresh last read the whole look-back window. */
   lookedBack: number;
-  /** Products waiting to be put into the index in the background, by SKU (the newest version of each). */
-  queued: Map<string, CatalogProduct>;
-  putting?: Promise<void>;
 };
 type Store = {
   catalog?: CatalogState;
@@ -103,7 +97,7 @@ async function stateFrom(url: string, loaded: readonly LoadedProduct[], version:
     const at = l.updatedAt.getTime();
     if (at >= newest - LOOKBACK_MS) applied.set(Number(l.product.id), at);
   }
-  return { url, index, media, version, newest, applied, lookedBack: 0, queued: new Map() };
+  return { url, index, media, version, newest, applied, lookedBack: 0 };
 }
 
 function build(url: string): Promise<CatalogState> {
@@ -155,15 +149,11 @@ export function forgetKnowledge(): void {
  * Applies the products changed since this copy's newest change: price, stock, unit and photo in place; new,
  * (de)activated and re-worded products put into the index.
  */
-function applyChanges(state: CatalogState, changed: readonly LoadedProduct[]): void {
+async function applyChanges(state: CatalogState, changed: readonly LoadedProduct[]): Promise<void> {
   const put: CatalogProduct[] = [];
   for (const { product, media, updatedAt } of changed) {
     state.newest = Math.max(state.newest, updatedAt.getTime());
     state.media.set(product.sku, media);
-    if (state.queued.has(product.sku)) {
-      state.queued.set(product.sku, product); // its queued version is not in the index yet: this one replaces it
-      continue;
-    }
     const held = state.index.bySku(product.sku);
     if (!held || held.id !== product.id || held.sku !== product.sku || !sameSearchText(held, product)) {
       if (held || product.active) put.push(product);
@@ -174,38 +164,7 @@ function applyChanges(state: CatalogState, changed: readonly LoadedProduct[]): v
     held.unit = product.unit;
     held.skuInternal = product.skuInternal;
   }
-  if (put.length <= INLINE_PUTS && state.queued.size === 0) {
-    state.index.put(put);
-    return;
-  }
-  for (const product of put) state.queued.set(product.sku, product);
-  putQueued(state);
-}
-
-/** Empties the state's queue into its index, BACKGROUND_CHUNK products between two yields. */
-function putQueued(state: CatalogState): void {
-  state.putting ??= (async () => {
-    while (state.queued.size > 0) {
-      await yieldToLoop();
-      const chunk: CatalogProduct[] = [];
-      for (const [sku, product] of state.queued) {
-        if (chunk.length === BACKGROUND_CHUNK) break;
-        chunk.push(product);
-        state.queued.delete(sku);
-      }
-      state.index.put(chunk);
-    }
-  })()
-    .catch((err: unknown) => log.warn("could not put changed products into the catalogue index", { err }))
-    .finally(() => {
-      state.putting = undefined;
-    });
-}
-
-/** Resolves when changes read so far are all in the index (tests, benches). */
-export async function knowledgeSettled(): Promise<void> {
-  const state = store().catalog;
-  while (state?.putting) await state.putting;
+  await putInChunks(state.index, put);
 }
 
 /** Reads and applies what changed since the newest change held; `version` is what the index then reflects. */
@@ -217,7 +176,7 @@ async function readChanges(state: CatalogState, version: string): Promise<void> 
   const stamps = await loadProductStampsSince(new Date(since));
   const unseen = stamps.filter((s) => state.applied.get(s.id) !== s.at).map((s) => s.id);
   const changed = await loadProductsById(unseen);
-  applyChanges(state, changed);
+  await applyChanges(state, changed);
   for (const l of changed) state.applied.set(Number(l.product.id), l.updatedAt.getTime());
   for (const [id, at] of state.applied) if (at < state.newest - LOOKBACK_MS) state.applied.delete(id);
   state.version = version;

@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCatalogIndex } from "@/lib/agent/retrieval/catalog-index";
 import { indexSnapshot } from "@/lib/agent/test-support/index-snapshot";
-import {
-  currentKnowledge,
-  forgetKnowledge,
-  knowledgeReady,
-  knowledgeSettled,
-  warmKnowledge,
-} from "@/lib/chat/knowledge";
+import { currentKnowledge, forgetKnowledge, knowledgeReady, warmKnowledge } from "@/lib/chat/knowledge";
 import { loadActiveCatalog, readKnowledgeVersions } from "@/lib/db/catalog";
 import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
 
@@ -102,18 +96,17 @@ describe.each(FLAVOURS)("knowledge lifecycle on %s", (flavour) => {
     expect(indexSnapshot(after.catalog, queries)).toEqual(indexSnapshot(fresh, queries));
   }, 30_000);
 
-  it("puts an import-sized change in the background, newer versions of queued products winning, as a fresh build", async () => {
+  it("follows an import-sized change, then products changing again, as a fresh build", async () => {
     const before = await currentKnowledge();
     const base = await t.db.product.findMany({ orderBy: { id: "asc" }, take: 30 });
-    // more products than a turn puts itself: they are queued and put between other work
     await t.db.product.createMany({
       data: Array.from({ length: 240 }, (_, i) => {
         const p = base[i % base.length] as (typeof base)[number];
         return { sku: `LOTE-${i}`, name: `${p.name} lote ${i}`, category: p.category, price: 1_000 + i, stock: i % 5 };
       }),
     });
-    await currentKnowledge(); // reads them and queues them
-    // while they wait, some change again (price, words, deactivated) and one seeded product is re-worded
+    await currentKnowledge();
+    // some change again (price, words, deactivated) and one seeded product is re-worded
     await new Promise((resolve) => setTimeout(resolve, 5));
     await t.db.product.updateMany({ where: { sku: { in: ["LOTE-1", "LOTE-2"] } }, data: { price: 777 } });
     await t.db.product.update({ where: { sku: "LOTE-3" }, data: { name: "Casco renombrado del lote" } });
@@ -122,8 +115,6 @@ describe.each(FLAVOURS)("knowledge lifecycle on %s", (flavour) => {
       where: { id: (base[0] as (typeof base)[number]).id },
       data: { synonyms: "nuevo;sinonimo" },
     });
-    await currentKnowledge();
-    await knowledgeSettled();
     const after = await currentKnowledge();
     expect(after.catalog).toBe(before.catalog);
     expect(after.catalog.bySku("LOTE-1")?.price).toBe(777);
