@@ -1,6 +1,7 @@
 import "dotenv/config";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { resetEnvCache } from "@/lib/env";
+import { profiled } from "./support/cpu-profile";
 import { chatLoop, percentile, warmChatCustomer } from "./support/harness";
 import { type BenchDb, createBenchDatabases } from "./support/metrics-db";
 import { seedCatalog } from "./support/seed-catalog";
@@ -8,8 +9,8 @@ import { demoProducts, synthesize } from "./support/synthetic-catalog";
 import { type BenchRow, printTable, writeRows } from "./support/table";
 
 // Issue 12's import goal: a catalogue CSV of N rows (default 100 000) through the console's path — parse the
-// file's bytes (parseProductImport), plan it (planProductImport, the preview), apply it (applyProductImport) —
-// while one customer keeps chatting (runChatTurn, one turn after another). The catalogue holds half the file's
+// file's bytes (parseProductImportAsync, as the upload routes do), plan it (planProductImport, the preview),
+// apply it (applyProductImport) — while one customer keeps chatting (runChatTurn, one turn after another). The catalogue holds half the file's
 // products beforehand: the file updates those (most change price or stock, a few are unchanged) and creates the
 // other half. Floor: the same customer's turns on the same database with no import running.
 // Usage: npx tsx bench/catalog-import.ts [rows=100000] [sqlite|postgres|both]
@@ -60,7 +61,7 @@ async function scenario(b: BenchDb, rows: BenchRow[]) {
   console.log(`[${b.flavour}] seeded ${existing} products in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
   const bytes = catalogueCsv(ROWS, existing);
 
-  const { parseProductImport, applyProductImport } = await import("@/lib/imports");
+  const { parseProductImportAsync, applyProductImport } = await import("@/lib/imports");
   const { planProductImport } = await import("@/lib/db/imports");
   const turn = await warmChatCustomer(`import-${b.flavour}`);
   console.log(`  index built, warm`);
@@ -78,19 +79,26 @@ async function scenario(b: BenchDb, rows: BenchRow[]) {
     () => !importing,
   );
   const t0 = performance.now();
-  const parsed = parseProductImport(bytes);
-  if (parsed.errors.length > 0) throw new Error(`bench file has errors: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
-  const tParsed = performance.now();
-  const plan = await planProductImport(parsed.rows);
-  const tPlanned = performance.now();
+  let tParsed = 0;
+  let tPlanned = 0;
   let progress = 0;
-  const summary = await applyProductImport(parsed.rows, null, {
-    mode: "upsert",
-    fileName: "bench.csv",
-    onProgress: (p) => {
-      progress = p.done;
-      if (process.env.BENCH_VERBOSE) console.log(`  ${p.done} rows at ${Math.round(performance.now() - tPlanned)} ms`);
-    },
+  const { plan, summary } = await profiled(`catalog-import-${b.flavour}-${ROWS}`, async () => {
+    const parsed = await parseProductImportAsync(bytes);
+    if (parsed.errors.length > 0)
+      throw new Error(`bench file has errors: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
+    tParsed = performance.now();
+    const plan = await planProductImport(parsed.rows);
+    tPlanned = performance.now();
+    const summary = await applyProductImport(parsed.rows, null, {
+      mode: "upsert",
+      fileName: "bench.csv",
+      onProgress: (p) => {
+        progress = p.done;
+        if (process.env.BENCH_VERBOSE)
+          console.log(`  ${p.done} rows at ${Math.round(performance.now() - tPlanned)} ms`);
+      },
+    });
+    return { plan, summary };
   });
   const tApplied = performance.now();
   const seconds = (tApplied - t0) / 1000;

@@ -1,5 +1,6 @@
 import type { CatalogProduct } from "@/lib/agent/types";
 import { db, hotStatements } from "@/lib/db/client";
+import { asModel } from "@/lib/db/driver";
 import type { ProductMedia } from "@/lib/db/product-media";
 
 // What the agent's in-memory index is built from, and the version numbers that tell a process its copy is stale.
@@ -109,25 +110,43 @@ export async function loadActiveCatalog(): Promise<CatalogProduct[]> {
   return (await loadActiveProducts()).map((l) => l.product);
 }
 
-/** Which products changed at or after `since` and when: an index-only range on `updatedAt` (rowid/id included). */
-export async function loadProductStampsSince(since: Date): Promise<Array<{ id: number; updatedAt: Date }>> {
-  return db().product.findMany({
-    where: { updatedAt: { gte: since } },
-    orderBy: { updatedAt: "asc" },
-    select: { id: true, updatedAt: true },
-  });
+// A refresh runs on a turn while an import writes thousands of rows a second, so its two reads go to the driver
+// (lib/db/driver.ts), one prepared statement each whatever the number of ids, not through Prisma.
+const STAMPS_SQL = `SELECT "id", "updatedAt" FROM "Product" WHERE "updatedAt" >= $1 ORDER BY "updatedAt"`;
+const COLUMNS_SQL = Object.keys(INDEX_COLUMNS)
+  .map((c) => `"${c}"`)
+  .join(", ");
+const BY_IDS_SQL = {
+  sqlite: `SELECT ${COLUMNS_SQL} FROM "Product" WHERE "id" IN (SELECT "value" FROM json_each($1)) ORDER BY "id"`,
+  postgres: `SELECT ${COLUMNS_SQL} FROM "Product" WHERE "id" = ANY($1::int[]) ORDER BY "id"`,
+};
+/** A stamp in ms: SQLite holds Prisma's ISO text, PostgreSQL's driver gives a Date. */
+const msOf = (v: unknown) => (v instanceof Date ? v.getTime() : Date.parse(String(v)));
+
+/**
+ * Which products changed at or after `since` and when (ms): an index-only range on `updatedAt` (rowid/id
+ * included). During an import the range holds thousands of rows, read on every turn: no Date per row.
+ */
+export async function loadProductStampsSince(since: Date): Promise<Array<{ id: number; at: number }>> {
+  const rows = await (await hotStatements()).all(STAMPS_SQL, [since]);
+  return rows.map((r) => ({ id: Number(r.id), at: msOf(r.updatedAt) }));
 }
 
 /** The index's columns of some products, by id (read in batches of 500 ids). */
 export async function loadProductsById(ids: readonly number[]): Promise<LoadedProduct[]> {
+  const statements = await hotStatements();
+  const sql = BY_IDS_SQL[statements.connection.flavour];
   const out: LoadedProduct[] = [];
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db().product.findMany({
-      where: { id: { in: ids.slice(i, i + 500) } },
-      orderBy: { id: "asc" },
-      select: INDEX_COLUMNS,
-    });
-    for (const r of rows) out.push(toLoaded(r));
+    const chunk = ids.slice(i, i + 500);
+    const param = statements.connection.flavour === "sqlite" ? JSON.stringify(chunk) : chunk;
+    for (const r of await statements.all(sql, [param])) {
+      const row = asModel<Parameters<typeof toLoaded>[0]>(r, {
+        dates: ["updatedAt"],
+        booleans: ["active", "skuInternal"],
+      });
+      out.push(toLoaded({ ...row, id: Number(row.id) }));
+    }
   }
   return out;
 }

@@ -1,4 +1,5 @@
-import type { Db } from "@/lib/db/client";
+import { type Db, hotStatements } from "@/lib/db/client";
+import { asModel } from "@/lib/db/driver";
 import { legacyProductSku } from "@/lib/domain/legacy";
 import type { Product } from "@/lib/generated/sqlite/client";
 import type { ImportRow } from "@/lib/imports/parse";
@@ -30,19 +31,29 @@ export const EXISTING_COLUMNS = [
 
 export type ImportIndex = {
   products: Existing[];
+  /** Built once per import: each batch re-reads its matched rows into these same objects. */
+  byId: Map<number, Existing>;
   bySku: Map<string, Existing>;
   byName: Map<string, Existing>;
   byLegacyId: Map<number, Existing>;
 };
 
-export async function loadIndex(client: Pick<Db, "product">): Promise<ImportIndex> {
-  const select = Object.fromEntries(EXISTING_COLUMNS.map((c) => [c, true])) as Record<keyof Existing, true>;
-  const products: Existing[] = await client.product.findMany({ select });
+const INDEX_SQL = `SELECT ${EXISTING_COLUMNS.map((c) => `"${c}"`).join(", ")} FROM "Product"`;
+
+/** Every product's compared columns, on the driver (100 000 rows through Prisma took ~0.5 s, twice per import). */
+export async function loadIndex(client: Db): Promise<ImportIndex> {
+  const rows = await (await hotStatements(client)).all(INDEX_SQL);
+  const products = rows.map((r) => {
+    const p = asModel<Existing>(r, { booleans: ["active", "skuInternal"] });
+    p.id = Number(p.id);
+    return p;
+  });
+  const byId = new Map(products.map((p) => [p.id, p]));
   const bySku = new Map(products.map((p) => [p.sku.toUpperCase(), p]));
   const byName = new Map<string, Existing>();
   for (const p of products) if (!byName.has(foldText(p.name))) byName.set(foldText(p.name), p);
   const byLegacyId = new Map(products.filter((p) => p.legacyId !== null).map((p) => [p.legacyId as number, p]));
-  return { products, bySku, byName, byLegacyId };
+  return { products, byId, bySku, byName, byLegacyId };
 }
 
 export function match(row: ImportRow, index: ImportIndex): Existing | undefined {

@@ -58,16 +58,43 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
+// the stored searchText too, so an update leaves it alone when it would write the same text
 const readSql = (n: number, flavour: Flavour) =>
-  `SELECT ${EXISTING_COLUMNS.map(q).join(", ")} FROM "Product" WHERE "id" IN (${Array.from({ length: n }, (_, i) => `$${i + 1}`).join(", ")}) ORDER BY "id"${flavour === "postgres" ? " FOR UPDATE" : ""}`;
+  `SELECT ${EXISTING_COLUMNS.map(q).join(", ")}, "searchText" FROM "Product" WHERE "id" IN (${Array.from({ length: n }, (_, i) => `$${i + 1}`).join(", ")}) ORDER BY "id"${flavour === "postgres" ? " FOR UPDATE" : ""}`;
 
 const insertSql = (n: number, flavour: Flavour) =>
   `INSERT INTO "Product" (${CREATE_COLUMNS.map(q).join(", ")}, "createdAt", "updatedAt") VALUES ${tuples(n, CREATE_COLUMNS, 2, flavour, false).replaceAll(/\)(?=, \(|$)/g, ", $1, $1)")} RETURNING "id", "sku"`;
 
-const updateSql = (n: number, flavour: Flavour) =>
-  `WITH v(${["id", ...UPDATE_COLUMNS].map(q).join(", ")}) AS (VALUES ${tuples(n, ["id", ...UPDATE_COLUMNS], 2, flavour, true)})
-   UPDATE "Product" SET ${UPDATE_COLUMNS.map((c) => `${q(c)} = v.${q(c)}`).join(", ")}, "updatedAt" = $1
+/** One UPDATE for rows that change the same `columns` (SQLite rewrites an index entry for every column SET, equal or not). */
+const updateSql = (n: number, columns: readonly string[], flavour: Flavour) =>
+  `WITH v(${["id", ...columns].map(q).join(", ")}) AS (VALUES ${tuples(n, ["id", ...columns], 2, flavour, true)})
+   UPDATE "Product" SET ${columns.map((c) => `${q(c)} = v.${q(c)}, `).join("")}"updatedAt" = $1
    FROM v WHERE "Product"."id" = v."id"`;
+
+/**
+ * The batch's updates grouped by the columns each changes against the row as re-read: an import that moves
+ * prices and stock writes those two columns, not the name, category and brand that three indexes are built on.
+ */
+function updateGroups(
+  updates: ReadonlyMap<number, ProductWrite>,
+  index: ImportIndex,
+  storedSearchText: ReadonlyMap<number, string>,
+): Map<string, { columns: (keyof ProductWrite)[]; rows: [number, ProductWrite][] }> {
+  const groups = new Map<string, { columns: (keyof ProductWrite)[]; rows: [number, ProductWrite][] }>();
+  for (const [id, data] of updates) {
+    const current = index.byId.get(id);
+    const columns = UPDATE_COLUMNS.filter((c) =>
+      c === "searchText"
+        ? !storedSearchText.has(id) || storedSearchText.get(id) !== data.searchText
+        : !current || (data[c] ?? null) !== (current[c as keyof Existing] ?? null),
+    );
+    const key = columns.join(",");
+    const group = groups.get(key) ?? { columns, rows: [] };
+    if (group.rows.length === 0) groups.set(key, group);
+    group.rows.push([id, data]);
+  }
+  return groups;
+}
 
 const MOVEMENT_COLUMNS = ["productId", "delta", "stockAfter"] as const;
 const movementsSql = (n: number, flavour: Flavour) =>
@@ -85,11 +112,12 @@ function* batchSteps(
   context: BatchContext,
   flavour: Flavour,
 ): Steps<BatchResult> {
-  const byId = new Map(index.products.map((p) => [p.id, p]));
+  const storedSearchText = new Map<number, string>();
   for (const ids of chunks(matchedIds(rows, index))) {
     const fresh = yield { sql: readSql(ids.length, flavour), params: ids };
-    for (const row of fresh) {
-      const entry = byId.get(Number(row.id));
+    for (const { searchText, ...row } of fresh) {
+      storedSearchText.set(Number(row.id), String(searchText));
+      const entry = index.byId.get(Number(row.id));
       if (entry) Object.assign(entry, asModel<Existing>(row, { booleans: ["active", "skuInternal"] }));
     }
   }
@@ -104,9 +132,11 @@ function* batchSteps(
     const params = [now, ...part.flatMap((data) => CREATE_COLUMNS.map((c) => data[c] ?? null))];
     for (const r of yield { sql: insertSql(part.length, flavour), params }) idBySku.set(String(r.sku), Number(r.id));
   }
-  for (const part of chunks([...updates])) {
-    const params = [now, ...part.flatMap(([id, data]) => [id, ...UPDATE_COLUMNS.map((c) => data[c] ?? null)])];
-    yield { sql: updateSql(part.length, flavour), params };
+  for (const { columns, rows: changed } of updateGroups(updates, index, storedSearchText).values()) {
+    for (const part of chunks(changed)) {
+      const params = [now, ...part.flatMap(([id, data]) => [id, ...columns.map((c) => data[c] ?? null)])];
+      yield { sql: updateSql(part.length, columns, flavour), params };
+    }
   }
   const movements = decisions.flatMap((d) => {
     if (d.kind === "unchanged" || d.delta === 0) return [];
@@ -193,5 +223,30 @@ export async function writeBatchOnDriver(
   } finally {
     if (open) await pgClient.query("ROLLBACK").catch(() => undefined);
     pgClient.release();
+  }
+}
+
+/**
+ * WAL pages between automatic checkpoints while an import writes. SQLite's default (1 000 pages) checkpoints
+ * after nearly every batch of a large import (each touches that many index pages), copying and syncing pages
+ * the next batch dirties again; a longer interval copies each page once per interval.
+ */
+const IMPORT_CHECKPOINT_PAGES = 10_000;
+let importsRunning = 0;
+let checkpointBefore = 1_000;
+
+/** Runs a whole import with the longer checkpoint interval on SQLite (restored when the last import ends). */
+export async function whileImporting<T>(body: () => Promise<T>, client: Db = db()): Promise<T> {
+  const { connection } = await hotStatements(client);
+  if (connection.flavour !== "sqlite") return body();
+  const database = connection.database;
+  if (importsRunning++ === 0) {
+    checkpointBefore = Number(database.pragma("wal_autocheckpoint", { simple: true }));
+    database.pragma(`wal_autocheckpoint = ${IMPORT_CHECKPOINT_PAGES}`);
+  }
+  try {
+    return await body();
+  } finally {
+    if (--importsRunning === 0) database.pragma(`wal_autocheckpoint = ${checkpointBefore}`);
   }
 }

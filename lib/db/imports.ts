@@ -12,7 +12,7 @@ import {
   matchedIds,
   merge,
 } from "@/lib/db/import-rows";
-import { type BatchContext, type BatchResult, writeBatchOnDriver } from "@/lib/db/import-writes";
+import { type BatchContext, type BatchResult, whileImporting, writeBatchOnDriver } from "@/lib/db/import-writes";
 import type { ImportRow } from "@/lib/imports/parse";
 
 export type ImportMode = "upsert" | "replace";
@@ -45,7 +45,7 @@ export async function applyProductImportRows(
   principal: Principal | null,
   options: ImportOptions,
 ): Promise<ImportSummary> {
-  const summary = await writeImport(rows, principal, options);
+  const summary = await whileImporting(() => writeImport(rows, principal, options));
   // A bulk change skews SQLite's planner statistics; without them list filters fall back to slow index walks.
   if (isSqlite() && summary.created + summary.updated + summary.deactivated >= 1_000) {
     await db().$executeRawUnsafe("ANALYZE Product");
@@ -61,28 +61,44 @@ export async function applyProductImportRows(
  */
 async function refreshMatchedRows(tx: DbTransaction, rows: ImportRow[], index: ImportIndex) {
   const ids = matchedIds(rows, index);
-  const byId = new Map(index.products.map((p) => [p.id, p]));
   const select = Object.fromEntries(EXISTING_COLUMNS.map((c) => [c, true])) as Record<keyof Existing, true>;
   for (let i = 0; i < ids.length; i += 1_000) {
     const chunk = ids.slice(i, i + 1_000);
     if (!isSqlite())
       await tx.$queryRawUnsafe(`SELECT id FROM "Product" WHERE id IN (${chunk.join(",")}) ORDER BY id FOR UPDATE`);
     for (const fresh of await tx.product.findMany({ where: { id: { in: chunk } }, select })) {
-      const entry = byId.get(fresh.id);
+      const entry = index.byId.get(fresh.id);
       if (entry) Object.assign(entry, fresh);
     }
   }
 }
 
-/** Rows per transaction: short enough that chat turns (which write too) never wait long for the writer. */
+/** Rows of the first transaction, and of every one when `batchRows` is given. */
 export const IMPORT_BATCH_ROWS = 500;
+/**
+ * Adaptive batches: each transaction is sized from the time per row the previous one took, so that it holds the
+ * writer (on SQLite, the event loop) for about BUSY_BATCH_MS when other work was waiting at the last yield (a chat
+ * turn then waits at most about that long) and IDLE_BATCH_MS when nothing was. Larger transactions are cheaper per
+ * row: a commit writes each touched index page once, however many rows of the batch touched it.
+ */
+const BUSY_BATCH_MS = 50;
+const IDLE_BATCH_MS = 200;
+/**
+ * PostgreSQL runs a batch's statements while the event loop serves others, so its wall time is mostly waiting, not
+ * blocking: its budget only bounds how long the batch holds its row locks (a sale of one of its products waits).
+ */
+const PG_BATCH_MS = 400;
+const MIN_BATCH_ROWS = 250;
+const MAX_BATCH_ROWS = 5_000;
+/** A yield that came back later than this ran other callbacks first: someone was waiting. */
+const WAITING_MS = 2;
 
 export type ImportProgress = { done: number; total: number };
 export type ImportOptions = {
   mode: ImportMode;
   fileName?: string;
   onProgress?: (p: ImportProgress) => void;
-  /** Rows per transaction (default IMPORT_BATCH_ROWS). */
+  /** Rows per transaction, fixed (default: adaptive, starting at IMPORT_BATCH_ROWS). */
   batchRows?: number;
   /**
    * `driver` (default): a few multi-row statements per batch (lib/db/import-writes.ts). `prisma`: the previous
@@ -91,8 +107,19 @@ export type ImportOptions = {
   writer?: "driver" | "prisma";
 };
 
-/** Lets queued work (chat turns, WebSocket frames) run between two batches of a long import. */
-const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Lets queued work (chat turns, WebSocket frames) run between two batches of a long import; ms it took. */
+const yieldToOthers = () => {
+  const started = performance.now();
+  return new Promise<number>((resolve) => setImmediate(() => resolve(performance.now() - started)));
+};
+
+/** The next batch's rows, from how long the last one took and whether anyone waited for it. */
+export function nextBatchRows(rows: number, tookMs: number, waitedMs: number, blocking = true): number {
+  const budget = !blocking ? PG_BATCH_MS : waitedMs > WAITING_MS ? BUSY_BATCH_MS : IDLE_BATCH_MS;
+  const target = Math.round((rows * budget) / Math.max(tookMs, 1));
+  // at most doubling: one fast batch (rows already cached) does not make the next one ten times longer
+  return Math.max(MIN_BATCH_ROWS, Math.min(MAX_BATCH_ROWS, 2 * rows, target));
+}
 
 /** The previous writer: the same decisions (`decide`), one Prisma `create`/`update` and movement per row. */
 async function writeBatchWithPrisma(
@@ -139,7 +166,7 @@ async function writeBatchWithPrisma(
 }
 
 /**
- * Writes the rows in batches of IMPORT_BATCH_ROWS, one transaction each, reporting progress after each and
+ * Writes the rows in batches (adaptive, see nextBatchRows), one transaction each, reporting progress after each and
  * yielding between them; `replace` then deactivates the products missing from the file, also in batches. A batch
  * that fails stops the import: the batches before it stay (the audit entry is written only for a complete import).
  * Every batch changes `updatedAt`, which is what the chat's catalogue index follows (lib/chat/knowledge.ts).
@@ -149,7 +176,7 @@ async function writeImport(
   principal: Principal | null,
   options: ImportOptions,
 ): Promise<ImportSummary> {
-  const batch = options.batchRows ?? IMPORT_BATCH_ROWS;
+  let batch = options.batchRows ?? IMPORT_BATCH_ROWS;
   const writeBatch = options.writer === "prisma" ? writeBatchWithPrisma : writeBatchOnDriver;
   const index = await loadIndex(db());
   const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, deactivated: 0 };
@@ -159,19 +186,25 @@ async function writeImport(
     userId: principal?.kind === "user" ? principal.id : null,
     fileName: options.fileName,
   };
-  for (let offset = 0; offset < rows.length; offset += batch) {
-    const done = await writeBatch(rows.slice(offset, offset + batch), offset, index, context);
+  for (let offset = 0; offset < rows.length; ) {
+    const started = performance.now();
+    const part = rows.slice(offset, offset + batch);
+    const done = await writeBatch(part, offset, index, context);
+    const took = performance.now() - started;
+    offset += part.length;
     summary.created += done.created;
     summary.updated += done.updated;
     summary.unchanged += done.unchanged;
     for (const id of done.touched) touched.add(id);
-    options.onProgress?.({ done: Math.min(rows.length, offset + batch), total: rows.length });
-    await yieldToOthers();
+    options.onProgress?.({ done: offset, total: rows.length });
+    const waited = await yieldToOthers();
+    if (options.batchRows === undefined) batch = nextBatchRows(part.length, took, waited, isSqlite());
   }
   if (options.mode === "replace") {
     const stale = index.products.filter((p) => p.active && !touched.has(p.id)).map((p) => p.id);
-    for (let i = 0; i < stale.length; i += batch) {
-      await db().product.updateMany({ where: { id: { in: stale.slice(i, i + batch) } }, data: { active: false } });
+    const size = options.batchRows ?? IMPORT_BATCH_ROWS;
+    for (let i = 0; i < stale.length; i += size) {
+      await db().product.updateMany({ where: { id: { in: stale.slice(i, i + size) } }, data: { active: false } });
       await yieldToOthers();
     }
     summary.deactivated = stale.length;

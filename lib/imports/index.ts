@@ -1,2 +1,9 @@
 export { applyProductImport, type ImportMode, type ImportSummary } from "./apply";
-export { type ImportError, type ImportFormat, type ImportRow, type ParsedImport, parseProductImport } from "./parse";
+export {
+  type ImportError,
+  type ImportFormat,
+  type ImportRow,
+  type ParsedImport,
+  parseProductImport,
+  parseProductImportAsync,
+} from "./parse";

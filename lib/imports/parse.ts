@@ -1,7 +1,7 @@
-import Papa from "papaparse";
 import { BOUND_MESSAGES, MAX_PRICE, MAX_STOCK } from "@/lib/domain/bounds";
 import { foldText } from "@/lib/text";
 import { type CsvEncoding, decodeCsvBytes } from "./encoding";
+import { type RawRecord, type Records, readRecords, readRecordsAsync } from "./records";
 
 // Pure parsing and validation of product CSV files, shared by the console import and the legacy
 // `POST /productos/reemplazar_csv`. Two layouts are accepted:
@@ -80,82 +80,78 @@ function parseFlag(value: string): boolean | null {
   return null;
 }
 
-type RawRecord = { line: number; cells: string[] };
+type Decoded = { encoding: CsvEncoding; text: string; separator: "," | ";" };
 
-function readRecords(
-  text: string,
-  separator: string,
-): { header: string[]; records: RawRecord[]; errors: ImportError[] } {
-  const records: RawRecord[] = [];
-  const errors: ImportError[] = [];
-  let header: string[] | null = null;
-  let line = 1;
-  let consumed = 0;
-  Papa.parse<string[]>(text, {
-    delimiter: separator,
-    skipEmptyLines: false,
-    step: (result) => {
-      const end = result.meta.cursor;
-      const chunk = text.slice(consumed, end);
-      const startLine = line;
-      line += (chunk.match(/\n/g) ?? []).length; // the cursor includes the row's own line break
-      consumed = end;
-      const cells = result.data;
-      for (const e of result.errors) errors.push({ line: startLine, message: `Formato CSV inválido: ${e.message}` });
-      if (cells.length === 1 && (cells[0] ?? "").trim() === "") return; // blank line
-      if (!header) header = cells;
-      else records.push({ line: startLine, cells });
-    },
-  });
-  return { header: header ?? [], records, errors };
+function decode(input: string | Uint8Array): Decoded {
+  const decoded = typeof input === "string" ? { text: input, encoding: "utf-8" as const } : decodeCsvBytes(input);
+  const text = decoded.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  return { encoding: decoded.encoding, text, separator: detectSeparator(text) };
 }
 
 /** Parses an upload: pass the file's bytes so its encoding is detected (a string is taken as decoded text). */
 export function parseProductImport(input: string | Uint8Array): ParsedImport {
-  const decoded = typeof input === "string" ? { text: input, encoding: "utf-8" as const } : decodeCsvBytes(input);
-  const { encoding } = decoded;
-  const text = decoded.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  const separator = detectSeparator(text);
-  const { header, records, errors } = readRecords(text, separator);
+  const decoded = decode(input);
+  const parsed = validate(decoded, readRecords(decoded.text, decoded.separator));
+  if (!parsed.pending) return parsed.result;
+  for (const record of parsed.pending.records) parsed.pending.check(record);
+  return parsed.pending.finish();
+}
+
+/** Rows validated between two yields to the event loop. */
+const VALIDATE_CHUNK_ROWS = 5_000;
+
+/**
+ * `parseProductImport` for a server handling other requests meanwhile: the same result, with the CSV parsed in
+ * slices and the rows validated 5 000 at a time, yielding to the event loop in between.
+ */
+export async function parseProductImportAsync(input: string | Uint8Array): Promise<ParsedImport> {
+  const decoded = decode(input);
+  const parsed = validate(decoded, await readRecordsAsync(decoded.text, decoded.separator));
+  if (!parsed.pending) return parsed.result;
+  const { records } = parsed.pending;
+  for (let i = 0; i < records.length; i++) {
+    if (i > 0 && i % VALIDATE_CHUNK_ROWS === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    parsed.pending.check(records[i] as RawRecord);
+  }
+  return parsed.pending.finish();
+}
+
+type Validation =
+  | { result: ParsedImport; pending?: undefined }
+  | { pending: { records: RawRecord[]; check: (record: RawRecord) => void; finish: () => ParsedImport } };
+
+/** The file-level checks at once; the rows' checks one record at a time (`check`), then `finish`. */
+function validate({ encoding, separator }: Decoded, { header: head, records, errors }: Records): Validation {
+  const header = head ?? [];
   const keys = header.map(headerKey);
   const has = (k: string) => keys.includes(k);
   const format: ImportFormat | null = has("sku") ? "catalogo" : has("nombre") && has("precio") ? "legado" : null;
+  const refused = (list: ImportError[]): Validation => ({
+    result: { format, encoding, separator, rows: [], errors: list },
+  });
   if (!format) {
-    return {
-      format,
-      encoding,
-      separator,
-      rows: [],
-      errors: [
-        {
-          line: 1,
-          message:
-            "No reconocemos las columnas. Usa las del catálogo (sku,nombre,categoria,marca,precio,stock,…) o las del sistema anterior (nombre,descripcion,precio,stock).",
-        },
-      ],
-    };
+    return refused([
+      {
+        line: 1,
+        message:
+          "No reconocemos las columnas. Usa las del catálogo (sku,nombre,categoria,marca,precio,stock,…) o las del sistema anterior (nombre,descripcion,precio,stock).",
+      },
+    ]);
   }
   const required =
     format === "catalogo" ? ["sku", "nombre", "categoria", "precio", "stock"] : ["nombre", "precio", "stock"];
   const missing = required.filter((k) => !has(k));
-  if (missing.length > 0) {
-    return {
-      format,
-      encoding,
-      separator,
-      rows: [],
-      errors: [{ line: 1, message: `Faltan columnas obligatorias: ${missing.join(", ")}.` }],
-    };
-  }
+  if (missing.length > 0)
+    return refused([{ line: 1, message: `Faltan columnas obligatorias: ${missing.join(", ")}.` }]);
   if (records.length === 0) errors.push({ line: 1, message: "El archivo no tiene filas de productos." });
   if (records.length > MAX_IMPORT_ROWS) {
     errors.push({ line: 1, message: `El archivo supera el máximo de ${MAX_IMPORT_ROWS} filas.` });
-    return { format, encoding, separator, rows: [], errors };
+    return refused(errors);
   }
 
   const rows: ImportRow[] = [];
   const seen = new Map<string, number>();
-  for (const record of records) {
+  const check = (record: RawRecord) => {
     const cell = (k: string) => {
       const i = keys.indexOf(k);
       return i < 0 ? null : (record.cells[i] ?? "").trim();
@@ -198,7 +194,7 @@ export function parseProductImport(input: string | Uint8Array): ParsedImport {
 
     if (rowErrors.length > 0) {
       errors.push(...rowErrors);
-      continue;
+      return;
     }
     rows.push({
       line: record.line,
@@ -216,7 +212,10 @@ export function parseProductImport(input: string | Uint8Array): ParsedImport {
       legacyId,
       active,
     });
-  }
-  errors.sort((a, b) => a.line - b.line);
-  return { format, encoding, separator, rows, errors };
+  };
+  const finish = (): ParsedImport => {
+    errors.sort((a, b) => a.line - b.line);
+    return { format, encoding, separator, rows, errors };
+  };
+  return { pending: { records, check, finish } };
 }

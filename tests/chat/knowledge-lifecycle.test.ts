@@ -96,6 +96,35 @@ describe.each(FLAVOURS)("knowledge lifecycle on %s", (flavour) => {
     expect(indexSnapshot(after.catalog, queries)).toEqual(indexSnapshot(fresh, queries));
   }, 30_000);
 
+  it("follows an import-sized change, then products changing again, as a fresh build", async () => {
+    const before = await currentKnowledge();
+    const base = await t.db.product.findMany({ orderBy: { id: "asc" }, take: 30 });
+    await t.db.product.createMany({
+      data: Array.from({ length: 240 }, (_, i) => {
+        const p = base[i % base.length] as (typeof base)[number];
+        return { sku: `LOTE-${i}`, name: `${p.name} lote ${i}`, category: p.category, price: 1_000 + i, stock: i % 5 };
+      }),
+    });
+    await currentKnowledge();
+    // some change again (price, words, deactivated) and one seeded product is re-worded
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await t.db.product.updateMany({ where: { sku: { in: ["LOTE-1", "LOTE-2"] } }, data: { price: 777 } });
+    await t.db.product.update({ where: { sku: "LOTE-3" }, data: { name: "Casco renombrado del lote" } });
+    await t.db.product.update({ where: { sku: "LOTE-4" }, data: { active: false } });
+    await t.db.product.update({
+      where: { id: (base[0] as (typeof base)[number]).id },
+      data: { synonyms: "nuevo;sinonimo" },
+    });
+    const after = await currentKnowledge();
+    expect(after.catalog).toBe(before.catalog);
+    expect(after.catalog.bySku("LOTE-1")?.price).toBe(777);
+    expect(after.catalog.bySku("LOTE-3")?.name).toBe("Casco renombrado del lote");
+    expect(after.catalog.bySku("LOTE-4")).toBeUndefined();
+    const all = await loadActiveCatalog();
+    const queries = all.flatMap((p) => [p.name, `${p.category} ${p.brand}`, p.synonyms.join(" ")]);
+    expect(indexSnapshot(after.catalog, queries)).toEqual(indexSnapshot(createCatalogIndex(all), queries));
+  }, 30_000);
+
   it("follows the company text and the global bot switch", async () => {
     const latest = await t.db.companyInfo.findFirst({ orderBy: { version: "desc" } });
     await t.db.companyInfo.create({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { applyProductImportRows, type ImportProgress } from "@/lib/db/imports";
+import { applyProductImportRows, type ImportProgress, nextBatchRows } from "@/lib/db/imports";
 import type { ImportRow } from "@/lib/imports/parse";
 import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
 
@@ -74,4 +74,20 @@ describe.each(FLAVOURS)("batched catalogue import on %s", (flavour) => {
     );
     expect(summary).toEqual({ created: 0, updated: 0, unchanged: 60, deactivated: 0 });
   }, 30_000);
+});
+
+describe("adaptive import batches", () => {
+  it("shrink when someone waited at the last yield, grow (at most doubling) when no one did", () => {
+    // 500 rows took 100 ms and a turn ran in the yield: the next batch aims at the busy budget
+    const busy = nextBatchRows(500, 100, 30);
+    expect(busy).toBeLessThan(500);
+    expect(busy).toBeGreaterThanOrEqual(250);
+    // the same batch with nobody waiting: a longer budget, but not more than twice the rows at once
+    const idle = nextBatchRows(500, 100, 0);
+    expect(idle).toBeGreaterThan(busy);
+    expect(idle).toBeLessThanOrEqual(1_000);
+    // a very fast batch never jumps past the cap, a very slow one never drops below the floor
+    expect(nextBatchRows(4_000, 1, 0)).toBeLessThanOrEqual(5_000);
+    expect(nextBatchRows(300, 10_000, 50)).toBeGreaterThan(0);
+  });
 });

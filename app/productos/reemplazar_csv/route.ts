@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { readBodyBytes } from "@/lib/http/body";
 import { guardedRoute, json } from "@/lib/http/route";
-import { applyProductImport, parseProductImport } from "@/lib/imports";
+import { applyProductImport, parseProductImportAsync } from "@/lib/imports";
 
 // Legacy API: POST /productos/reemplazar_csv — replaces the catalogue from a CSV (multipart field
 // `file`/`archivo`, or the raw CSV as the body). Products missing from the file are deactivated.
@@ -31,7 +31,7 @@ async function readCsv(req: Request): Promise<{ bytes: Uint8Array; fileName?: st
 
 export const POST = guardedRoute("inventory:write", async ({ req, principal }) => {
   const { bytes, fileName } = await readCsv(req);
-  const parsed = parseProductImport(bytes);
+  const parsed = await parseProductImportAsync(bytes);
   if (parsed.errors.length > 0) {
     const fields: Record<string, string> = {};
     for (const e of parsed.errors.slice(0, 50)) fields[`linea_${e.line}${e.field ? `.${e.field}` : ""}`] = e.message;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { planProductImport } from "@/lib/db/imports";
 import { readBodyBytes, readQuery } from "@/lib/http/body";
 import { guardedRoute, json } from "@/lib/http/route";
-import { applyProductImport, parseProductImport } from "@/lib/imports";
+import { applyProductImport, parseProductImportAsync } from "@/lib/imports";
 
 // CSV product import: `?mode=preview` validates and reports what would change; `upsert` / `replace` apply
 // all-or-nothing. The body is the raw file (text/csv). A route handler rather than a server action so files
@@ -19,7 +19,7 @@ export const POST = guardedRoute("inventory:write", async ({ req, principal }) =
   const { mode, file } = readQuery(req.nextUrl, querySchema);
   const bytes = await readBodyBytes(req, MAX_BYTES, "El archivo supera 25 MB.");
   // UTF-8 (with or without BOM) or Windows-1252, detected from the bytes; anything else is refused clearly
-  const parsed = parseProductImport(bytes);
+  const parsed = await parseProductImportAsync(bytes);
   const base = {
     format: parsed.format,
     encoding: parsed.encoding,
