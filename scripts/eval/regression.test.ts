@@ -24,6 +24,8 @@ const SETS = [
   "round8-dialogos",
   "round9-mensajes",
   "round9-dialogos",
+  "round10-mensajes",
+  "round10-dialogos",
 ];
 
 describe.each(["demo", "real"])("evaluation sets on the %s catalogue", (catalog) => {
