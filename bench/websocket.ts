@@ -90,6 +90,7 @@ async function scenario(flavour: string, url: string, floorRss: number, rows: Be
     const floor = await burst(sockets, () => ({ type: "ping" }), ["error"]);
     const floorStats = stats(floor.times);
     const turnTimes: number[] = [];
+    const burstP99: number[] = [];
     let failed = 0;
     for (let b = 0; b < BURSTS; b++) {
       const r = await burst(
@@ -98,6 +99,7 @@ async function scenario(flavour: string, url: string, floorRss: number, rows: Be
         ["response_end", "response_complete"],
       );
       turnTimes.push(...r.times);
+      burstP99.push(stats(r.times).p99);
       failed += r.failed;
     }
     const ws = stats(turnTimes);
@@ -140,7 +142,8 @@ async function scenario(flavour: string, url: string, floorRss: number, rows: Be
         ok: ws.p99 <= 1000 && failed === 0,
         note:
           `p50 ${Math.round(ws.p50)} ms, max ${Math.round(ws.max)} ms (floor ${floorStats.p50.toFixed(1)} / ` +
-          `${Math.round(floorStats.max)} ms); ${BURSTS} bursts${failed ? `; ${failed} failed` : ""}`,
+          `${Math.round(floorStats.max)} ms); ${BURSTS} bursts, p99 of each ${burstP99.map(Math.round).join(" / ")} ms` +
+          `${failed ? `; ${failed} failed` : ""}`,
       },
       ...(HTTP_SECONDS > 0
         ? [

@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { type WebSocket, WebSocketServer } from "ws";
 import { z } from "zod";
+import { chatModel } from "@/lib/ai/providers";
 import { hashApiKey, looksLikeApiKey } from "@/lib/auth/api-keys";
 import { CHAT_TOKEN_HEADER } from "@/lib/auth/chat-binding";
 import { isRole } from "@/lib/auth/permissions";
@@ -9,6 +10,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { chatRateSubject, INSTRUCTIONS, legacyTurnBody, MESSAGE_TEXT, TONE } from "@/lib/chat/legacy";
 import { authorizeChat, type ChatAccess, stillOpenWithoutProof } from "@/lib/chat/ownership";
 import { runChatTurnWithTimeout } from "@/lib/chat/pipeline";
+import { createTurnGate } from "@/lib/chat/turn-gate";
 import { findActiveApiKeyByHash, touchApiKey } from "@/lib/db/staff";
 import { isAppError, toAppError } from "@/lib/errors";
 import { findControlCharacter } from "@/lib/http/control-chars";
@@ -35,6 +37,11 @@ const clientMessage = z.strictObject({
 });
 
 type Send = (payload: Record<string, unknown>) => void;
+
+// Offline-model turns are CPU-bound: a burst of them is admitted a few at a time, first come first served
+// (lib/chat/turn-gate.ts). A hosted model's turn mostly waits on the network, so it is never held back.
+const offlineTurns = createTurnGate(2);
+const gateFor = () => (chatModel().kind === "offline" ? offlineTurns : <T>(turn: () => Promise<T>) => turn());
 
 // The previous system sent two stages, `classification` then `rag_retrieval`, each with a message. Ours are
 // finer (analizando, buscando, redactando, guardando: kept in `etapa`); everything after the first reads as
@@ -176,20 +183,22 @@ function onConnection(ws: WebSocket, { access, principal, address }: Caller): vo
       ownsTurn = true;
       let chunkIndex = 0;
       send({ type: "typing", is_typing: true });
-      const result = await runChatTurnWithTimeout(
-        {
-          chatId,
-          text: parsed.data.mensaje,
-          channel: "ws",
-          tone: parsed.data.tono,
-          instructions: parsed.data.instrucciones,
-          principal,
-        },
-        {
-          onStage: (etapa) => send({ type: "processing", ...previousStage(etapa), etapa }),
-          onStart: (intent) => send({ type: "response_start", tipo_mensaje: intent, chat_id: chatId }),
-          onDelta: (content) => send({ type: "response_chunk", content, chunk_index: chunkIndex++ }),
-        },
+      const result = await gateFor()(() =>
+        runChatTurnWithTimeout(
+          {
+            chatId,
+            text: parsed.data.mensaje,
+            channel: "ws",
+            tone: parsed.data.tono,
+            instructions: parsed.data.instrucciones,
+            principal,
+          },
+          {
+            onStage: (etapa) => send({ type: "processing", ...previousStage(etapa), etapa }),
+            onStart: (intent) => send({ type: "response_start", tipo_mensaje: intent, chat_id: chatId }),
+            onDelta: (content) => send({ type: "response_chunk", content, chunk_index: chunkIndex++ }),
+          },
+        ),
       );
       const body = legacyTurnBody(result, requestId);
       if (result.botDisabled) {

@@ -77,6 +77,18 @@ function gluedMeasure(token: string): { value: number; unit: string } | null {
   return m && unit ? { value: Number(m[1]), unit } : null;
 }
 
+/** Equal for two attributes exactly when every field is: the fields' values never hold the separator. */
+export function attributeKey(a: Attribute): string {
+  switch (a.kind) {
+    case "measure":
+      return `m\u0001${a.value}\u0001${a.unit}\u0001${a.dimension}`;
+    case "label":
+      return `l\u0001${a.label}\u0001${a.value}`;
+    default:
+      return `${a.kind}\u0001${a.value}`;
+  }
+}
+
 export type AttributeReading = {
   attributes: Attribute[];
   /** Token positions the attributes used. */
@@ -95,8 +107,14 @@ export function readAttributes(
 ): AttributeReading {
   const attributes: Attribute[] = [];
   const used = new Set<number>();
+  // One key per distinct attribute (what comparing their JSON decided): a product row reads dozens of them.
+  const seen = new Set<string>();
   const push = (a: Attribute, ...at: number[]) => {
-    if (!attributes.some((x) => JSON.stringify(x) === JSON.stringify(a))) attributes.push(a);
+    const key = attributeKey(a);
+    if (!seen.has(key)) {
+      seen.add(key);
+      attributes.push(a);
+    }
     for (const i of at) used.add(i);
   };
   for (let i = 0; i < tokens.length; i++) {

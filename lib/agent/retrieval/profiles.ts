@@ -55,26 +55,30 @@ export function kindStem(word: string): string | null {
   return GENERIC_HEADS.has(folded) ? null : stem(folded);
 }
 
-type Detail = Pick<ProductProfile, "attributes" | "labelTerms" | "descriptionTerms" | "labelSounds">;
+type Terms = Pick<ProductProfile, "labelTerms" | "descriptionTerms" | "labelSounds">;
 
 /**
  * One class for every profile: its getters live on the prototype, so 100 000 profiles share one shape (the
  * property reads in resolution's candidate loops stay monomorphic) and carry no closures of their own.
+ * Attributes and terms are read apart: a turn's candidates are often asked only about words (no figure was
+ * given) or only about figures, and each half is about half the cost of a product's first use.
  */
 class LazyProfile implements ProductProfile {
-  private detail: Detail | undefined;
+  private terms: Terms | undefined;
+  private attributeList: Attribute[] | undefined;
   constructor(
     private readonly product: CatalogProduct,
     readonly kind: string,
     readonly kinds: string[],
     readonly kindWord: string,
   ) {}
-  private read(): Detail {
-    this.detail ??= profileDetail(this.product);
-    return this.detail;
+  private read(): Terms {
+    this.terms ??= profileTerms(this.product);
+    return this.terms;
   }
   get attributes() {
-    return this.read().attributes;
+    this.attributeList ??= profileAttributes(this.product);
+    return this.attributeList;
   }
   get labelTerms() {
     return this.read().labelTerms;
@@ -97,16 +101,19 @@ export function profileProduct(p: CatalogProduct): ProductProfile {
   return new LazyProfile(p, stem(foldText(word)), [...new Set(kinds)], word);
 }
 
-function profileDetail(p: CatalogProduct): Detail {
-  const label = `${p.name} ${p.synonyms.join(" ")} ${p.brand} ${p.standard ?? ""}`;
+function profileAttributes(p: CatalogProduct): Attribute[] {
   const row = `${p.name} ${p.description} ${p.standard ?? ""}`;
   // Number words in the row read as figures, as they do in requests: "tres capas" is what "3 capas" asks for.
   const attributes = readAttributes(row, replaceNumberWords(attributeTokens(row)), "product").attributes;
   for (const code of nameAcronyms(p.name))
     if (!attributes.some((a) => a.kind === "code" && a.value === code)) attributes.push({ kind: "code", value: code });
+  return attributes;
+}
+
+function profileTerms(p: CatalogProduct): Terms {
+  const label = `${p.name} ${p.synonyms.join(" ")} ${p.brand} ${p.standard ?? ""}`;
   const labelTerms = [...new Set(analyze(label))];
   return {
-    attributes,
     labelTerms,
     descriptionTerms: [...new Set(analyze(p.description))].filter((t) => !labelTerms.includes(t)),
     labelSounds: new Set(labelTerms.map(phoneticKey)),

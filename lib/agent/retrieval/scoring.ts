@@ -10,6 +10,12 @@ export type Scoring = {
   scores: Float64Array;
   coverage: Float64Array;
   marks: Uint8Array;
+  /**
+   * Products reached only by the query's very common terms were left out (see `search.ts`); none of them can
+   * score above `bound`, so a selection whose last hit scores above it is the full scoring's.
+   */
+  pruned: boolean;
+  bound: number;
 };
 
 export const emptyScoring = (): Scoring => ({
@@ -20,6 +26,8 @@ export const emptyScoring = (): Scoring => ({
   scores: new Float64Array(0),
   coverage: new Float64Array(0),
   marks: new Uint8Array(0),
+  pruned: false,
+  bound: 0,
 });
 
 export function reserve(scoring: Scoring, size: number): void {
@@ -38,4 +46,11 @@ export function accumulate(sums: Float64Array, touched: Int32Array, count: numbe
   if (current !== 0) return count;
   touched[count] = doc;
   return count + 1;
+}
+
+/** The highest weight in a postings list (what one product can get from the term at most). */
+export function maxWeight(weights: Float32Array, n: number): number {
+  let max = 0;
+  for (let i = 0; i < n; i++) if ((weights[i] as number) > max) max = weights[i] as number;
+  return max;
 }

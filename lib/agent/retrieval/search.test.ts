@@ -176,6 +176,22 @@ describe("search against a plain reference", () => {
     expect(ties).toBeGreaterThan(100);
   });
 
+  it("answers as the reference when very common terms only add to products rarer terms reached", () => {
+    // thresholds low enough that a ~1 200-product catalogue has common terms in most queries
+    const stats = { pruned: 0, rescored: 0 };
+    const pruning = createSearch(store, { commonShare: 0.01, commonMin: 0, stats });
+    const hints = queries.flatMap((q) => [q, `${q} de seguridad`, `guantes ${q}`]);
+    for (const [round, options] of [...optionSets, ...[...optionSets].reverse()].entries())
+      for (const query of round % 2 ? hints : [...hints].reverse())
+        expect(plain(pruning(query, options)), `${query} ${JSON.stringify(options)}`).toEqual(
+          plain(referenceSearch(store, query, options)),
+        );
+    // both paths ran: selections answered from a pruned scoring, and selections that had to score in full
+    expect(stats.pruned).toBeGreaterThan(200);
+    expect(stats.rescored).toBeGreaterThan(20);
+    expect(stats.rescored).toBeLessThan(stats.pruned);
+  });
+
   it("does not answer from a kept scoring once the index changed", () => {
     const query = "casco blanco de seguridad";
     search(query, { limit: 5 });
