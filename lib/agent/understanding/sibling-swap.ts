@@ -27,8 +27,7 @@ const QUANTITY_TAIL =
 
 /** The message reads as swapping something ("cámbialo por…", "mejor el…"), whether or not a sibling fits. */
 export function swapCue(text: string): boolean {
-  const folded = foldSwapText(text);
-  return SWAP.test(folded) || ATTRIBUTE_SWAP.test(folded);
+  return readSwap(text) !== null;
 }
 
 /** The line the customer names (may be empty) and the phrase naming the new product, or null. */
