@@ -62,6 +62,11 @@ export const SELF_CORRECTION = new Set([
   "sean",
   "sea",
   "bien",
+  // "no mentiras, doce" (Colombian "I mean"), "déjelo en 3": the count said after them replaces the one before.
+  "mentiras",
+  "dejelo",
+  "dejalo",
+  "dejemelo",
 ]);
 
 const isNumber = (t: string | undefined): t is string => t !== undefined && /^\d+$/.test(t);

@@ -67,6 +67,10 @@ const QUANTITY_CUES = new Set([
   "ponme",
   "pongale",
   "mejor",
+  "mentiras",
+  "digo",
+  "perdon",
+  "corrijo",
 ]);
 
 /** Value of a single correctly spelt number word (or digits), or null. */

@@ -27,6 +27,15 @@ const talk = (messages: string[]) => converse(shop, hardwareCompany(), messages)
 const cart = (text: string) =>
   extractCart(text, shop).mentions.map((m) => [m.resolved?.sku ?? null, m.quantity] as const);
 
+describe("a count corrected inside the message: the last one said stands", () => {
+  it.each([
+    ["quiero diez machetes de 18, no mentiras dose", [["MAC-18", 12]]],
+    ["deme tres sacos de fique... no, cuatro... bueno déjelo en 2 nomás", [["SAC-1", 2]]],
+  ])("%s", (text, expected) => {
+    expect(cart(text)).toEqual(expected);
+  });
+});
+
 describe("a label's one-letter value is not the conjunction 'e'", () => {
   it.each([
     ["palas tipo a", "PAL-A"],
