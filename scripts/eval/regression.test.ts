@@ -26,6 +26,8 @@ const SETS = [
   "round9-dialogos",
   "round10-mensajes",
   "round10-dialogos",
+  "round11-mensajes",
+  "round11-dialogos",
 ];
 
 describe.each(["demo", "real"])("evaluation sets on the %s catalogue", (catalog) => {
