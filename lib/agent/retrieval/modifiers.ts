@@ -12,10 +12,29 @@ import { rowHas } from "./profiles";
 
 const PURPOSE = new Set(["para", "pa", "pal", "por"]);
 
+// Words that open a phrase without being what is wanted: how it is counted or measured, or an attribute's label.
+const NOT_HEADS = new Set(
+  [
+    ...lexicon.units.packaging.flatMap((p) => p.words),
+    ...lexicon.units.measures.flatMap((m) => m.words),
+    ...lexicon.attributes.numberLabels,
+    ...lexicon.attributes.sizeLabels,
+  ].flatMap((w) => analyze(w)),
+);
+
+/** The phrase opens with a noun that is no kind (nor a count, a measure or a label): the "soporte" of "soportes pa careta". */
+function headNamesNoKind(head: string | undefined, catalog: CatalogIndex): head is string {
+  return head !== undefined && !/^\d/.test(head) && !NOT_HEADS.has(head) && catalog.kindNamed(head) === null;
+}
+
+/** Where the token naming the kind stands in the phrase, or -1. */
+function kindAt(tokens: readonly string[], kind: string, catalog: CatalogIndex): number {
+  return tokens.findIndex((t) => analyze(t).some((term) => catalog.kindNamed(term) === kind));
+}
+
 /** Terms said after the kind and before any purpose preposition: what the customer says the product is like. */
 export function modifierTerms(tokens: readonly string[], kind: string | null, catalog: CatalogIndex): Set<string> {
-  let head = -1;
-  if (kind) head = tokens.findIndex((t) => analyze(t).some((term) => catalog.kindNamed(term) === kind));
+  const head = kind ? kindAt(tokens, kind, catalog) : -1;
   if (kind && head < 0) return new Set();
   const purpose = tokens.findIndex((t, i) => i > head && PURPOSE.has(t));
   const end = purpose < 0 ? tokens.length : purpose;
@@ -54,22 +73,12 @@ export function accessoriesOf(
   catalog: CatalogIndex,
 ): CatalogProduct[] {
   const [head] = terms;
-  if (!head || head === kind || /^\d/.test(head) || catalog.kindNamed(head) !== null) return [];
+  if (!headNamesNoKind(head, catalog)) return [];
   return candidates.filter((p) => {
     const profile = catalog.profile(p);
     return profile.kind !== kind && rowHas(profile, head) && rowHas(profile, kind);
   });
 }
-
-// Words that open a phrase without being what is wanted: how it is counted or measured, or an attribute's label.
-const NOT_HEADS = new Set(
-  [
-    ...lexicon.units.packaging.flatMap((p) => p.words),
-    ...lexicon.units.measures.flatMap((m) => m.words),
-    ...lexicon.attributes.numberLabels,
-    ...lexicon.attributes.sizeLabels,
-  ].flatMap((w) => analyze(w)),
-);
 
 /**
  * "tapones de espuma pa los oídos": the phrase's head names no kind and the kind is said only after "de" — what
@@ -83,9 +92,8 @@ export function kindOnlyInComplement(
   top: SearchHit | undefined,
   catalog: CatalogIndex,
 ): boolean {
-  const [head] = terms;
-  if (!head || /^\d/.test(head) || NOT_HEADS.has(head) || catalog.kindNamed(head) !== null) return false;
-  const at = tokens.findIndex((t) => analyze(t).some((term) => catalog.kindNamed(term) === kind));
+  if (!headNamesNoKind(terms[0], catalog)) return false;
+  const at = kindAt(tokens, kind, catalog);
   if (at < 1 || tokens[at - 1] !== "de") return false;
   return top !== undefined && top.coverage >= 0.99 && !catalog.profile(top.product).kinds.includes(kind);
 }

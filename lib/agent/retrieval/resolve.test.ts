@@ -69,6 +69,13 @@ describe("a head noun that names no kind, for a kind named after it", () => {
   it("is the accessory whose row says it", () => {
     expect(resolvePhrase("soportes pa careta", visors).resolved?.sku).toBe("CAR-M");
   });
+  it("a packaging word opening the phrase names no accessory", () => {
+    const masks = createCatalogIndex([
+      product("TAP-50", "Tapabocas desechable (caja x50)", "Tres capas", 20000, 9),
+      product("RES-20", "Respirador N95 (caja x20)", "Para tapabocas de uso industrial", 90000, 9),
+    ]);
+    expect(resolvePhrase("cajas de tapabocas", masks).resolved?.sku).toBe("TAP-50");
+  });
   it("a kind's own word opening the phrase keeps that kind", () => {
     expect(resolvePhrase("careta con soporte", visors).resolved?.sku).not.toBe("CAR-M");
   });
