@@ -62,9 +62,13 @@ const COMPARISON = /\b(diferencias? (hay )?entre|compar\w*|cual es mejor|cual (m
 const QUESTION_OPENER = /^(que|cual|cuales|cuanto|cuantos|donde|como|tienen|hay|venden|manejan)\b/;
 
 /** A question mark, or a question word opening the message. */
-export const readsAsQuestion = (text: string) => /\?/.test(text) || QUESTION_OPENER.test(foldText(text));
+export const readsAsQuestion = (text: string, folded = foldText(text)) =>
+  /\?/.test(text) || QUESTION_OPENER.test(folded);
 /** A question comparing products: it asks about the options, it picks none. */
-export const asksToCompare = (text: string) => readsAsQuestion(text) && COMPARISON.test(foldText(text));
+export function asksToCompare(text: string): boolean {
+  const folded = foldText(text);
+  return readsAsQuestion(text, folded) && COMPARISON.test(folded);
+}
 const ORDINAL_REPLY =
   /^(el|la|los|las)?\s*(primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|ultim[oa]|ese|esa|este|esta)\b/;
 const SMALL_TALK = /\b(como (estas|esta usted|te va|le va|vas|andas|amaneciste|amanecio)|jaja\w*|jeje\w*)\b/;
@@ -72,7 +76,7 @@ const SMALL_TALK = /\b(como (estas|esta usted|te va|le va|vas|andas|amaneciste|a
 // "para sacar ramas": a verb inside a purpose says what the product is for, not what to do with the cart.
 const PURPOSE_VERB = /\bpara [a-z]+(?:ar|er|ir)\b/g;
 // "una escalera que aguante…", "un taladro para perforar…": a want described by what it must do asks what fits.
-const NEED_CLAUSE = /\bque [a-z]{3,}(?:a|e|an|en)\b|\bpara [a-z]+(?:ar|er|ir)\b/;
+const NEED_CLAUSE = new RegExp(`\\bque [a-z]{3,}(?:a|e|an|en)\\b|${PURPOSE_VERB.source}`);
 
 const OPEN_STATES = new Set<SaleState>(["iniciada", "pendiente", "recolectando_datos", "listo_para_finalizar"]);
 
