@@ -165,24 +165,19 @@ export function createSearch(store: IndexStore, tuning: SearchTuning = {}) {
         const postings = index.get(term) as Postings;
         const { docs, weights, n } = postings;
         const weight = idf(term) * factor * (isSmallNumber ? 0.3 : specBoost);
-        if (pruned && common[j]) {
+        const pruning = pruned && common[j];
+        if (pruning) {
           leftOutSum += weight * highest(term, postings);
           leftOutIdf += termIdf;
           leftOutNamed ||= naming;
-          for (let i = 0; i < n; i++) {
-            const doc = docs[i] as number;
-            if (((bit[doc] as number) & REACHABLE) === 0) continue;
-            count = accumulate(sum, reach, count, doc, weight * (weights[i] as number));
-            sum[2 * doc + 1] = (sum[2 * doc + 1] as number) + termIdf;
-            bit[doc] = (bit[doc] as number) | mark;
-          }
-        } else
-          for (let i = 0; i < n; i++) {
-            const doc = docs[i] as number;
-            count = accumulate(sum, reach, count, doc, weight * (weights[i] as number));
-            sum[2 * doc + 1] = (sum[2 * doc + 1] as number) + termIdf;
-            bit[doc] = (bit[doc] as number) | mark;
-          }
+        }
+        for (let i = 0; i < n; i++) {
+          const doc = docs[i] as number;
+          if (pruning && ((bit[doc] as number) & REACHABLE) === 0) continue;
+          count = accumulate(sum, reach, count, doc, weight * (weights[i] as number));
+          sum[2 * doc + 1] = (sum[2 * doc + 1] as number) + termIdf;
+          bit[doc] = (bit[doc] as number) | mark;
+        }
         anyNamed ||= naming && n > 0;
         continue;
       }
