@@ -397,6 +397,36 @@ describe("swaps replace a line by its sibling, keeping the quantity", () => {
       ["quiero 1 escalera de 5 pasos", "ay perdón, la escalera mejor reforzada"],
       [["ESC-7", 1]],
     ],
+    [
+      "the line named before «mejor», then a swap verb",
+      hardware,
+      ["quiero 2 martillos y 1 escalera de 5 pasos", "y la escalera mejor cámbiela por la de 7 pasos"],
+      [
+        ["MAR-16", 2],
+        ["ESC-7", 1],
+      ],
+    ],
+    [
+      "a swap verb after the line named, the kind said only before",
+      demo,
+      [
+        "quiero 6 guantes de vaqueta y un extintor abc de 10 libras",
+        "y el extintor mejor cambielo por el de 20 libras",
+      ],
+      [
+        ["MAN-002", 6],
+        ["INC-002", 1],
+      ],
+    ],
+    [
+      "the line named before the swap verb",
+      hardware,
+      ["quiero 3 galones de pintura blanca y 2 martillos", "y la pintura cámbiela por la gris"],
+      [
+        ["PIN-GR", 3],
+        ["MAR-16", 2],
+      ],
+    ],
     ["a colour alone after «mejor»", hardware, ["quiero 3 galones de pintura blanca", "mejor gris"], [["PIN-GR", 3]]],
     ["a size word alone after «mejor»", paintSizes, ["quiero 2 brochas pequeñas", "no, mejor grandes"], [["BRO-G", 2]]],
     [

@@ -34,11 +34,15 @@ export function swapCue(text: string): boolean {
 function readSwap(text: string): { named: string; phrase: string } | null {
   const folded = foldSwapText(text);
   const match = SWAP.exec(folded);
-  if (match)
-    return {
-      named: match[1] ?? match[4] ?? match[6] ?? "",
-      phrase: match[2] ?? match[3] ?? match[5] ?? match[7] ?? "",
-    };
+  if (match) {
+    // "y las gafas cámbielas por…": the line may be named before the swap verb too.
+    const named = match[1] || match[4] || match[6] || folded.slice(0, match.index).trim();
+    const phrase = match[2] ?? match[3] ?? match[5] ?? match[7] ?? "";
+    // "el extintor mejor cámbielo por el de 20": the phrase after «mejor» is itself a swap; the line was named
+    // before it, the new product after its «por».
+    const inner = phrase !== folded ? readSwap(phrase) : null;
+    return inner ? { named: inner.named || named, phrase: inner.phrase } : { named, phrase };
+  }
   const attribute = ATTRIBUTE_SWAP.exec(folded);
   return attribute ? { named: "", phrase: attribute[1] ?? "" } : null;
 }
