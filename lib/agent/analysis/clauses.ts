@@ -181,14 +181,15 @@ const REASON_KEEPS = new Set(lexicon.quantityFrames.reasonKeeps);
 /**
  * "…, porque somos 4" or "…, que entraron 2 personas": a clause that gives the reason for the request names no
  * product and its numbers count nothing. A bare "que" opens a reason only when it carries a number and is not
- * the start of a wish about the product ("que sean 8", "que tengan reflectivo"). The first clause is never one:
+ * a wish about the product ("que sean 8", "que tengan reflectivo"), wherever its verb stands. The first clause is never one:
  * "es que necesito…" opens a request.
  */
 function isReasonClause(tokens: readonly string[]): boolean {
   const opener = REASON_OPENERS.find((cue) => cue.every((word, i) => tokens[i] === word));
   if (!opener || tokens.some((t) => REQUEST_VERBS.has(t) || CART_VERB.test(t))) return false;
   if (opener.length > 1 || opener[0] !== "que") return true;
-  return !REASON_KEEPS.has(tokens[1] ?? "") && tokens.some(isNumber);
+  // The wish's verb may follow the product it is about: "que los chalecos sean 6".
+  return !tokens.some((t) => REASON_KEEPS.has(t)) && tokens.some(isNumber);
 }
 
 // Packaging that only ever counts: "galones" is left out, as "de 2.5 galones" is a size.

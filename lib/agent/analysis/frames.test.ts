@@ -106,6 +106,7 @@ describe("clauses that give a reason name nothing", () => {
     ["3 martillos, porque somos 3 en la obra", [["MAR-16", 3]]],
     ["2 serruchos, ya que se nos partieron 2", [["SER-24", 2]]],
     ["3 martillos, que sean de 16 onzas", [["MAR-16", 3]]],
+    ["ay no espere, que los serruchos sean 4", [["SER-24", 4]]],
   ])("%s", (text, expected) => {
     expect(read(text)).toEqual(expected);
   });

@@ -64,6 +64,14 @@ describe("corrections go to the line they name", () => {
       ],
     ],
     ["the contrast said as two sentences", ["quiero 9 martillos", "perdon, no son 9, son 7"], [["MAR-16", 7]]],
+    [
+      "a wish naming the line before its verb",
+      ["quiero 3 brocas de 8 mm y 2 martillos", "ay no espere, que los martillos sean 6"],
+      [
+        ["BRO-8", 3],
+        ["MAR-16", 6],
+      ],
+    ],
   ])("%s", (_label, messages, lines) => {
     expect(linesOf(talk(hardware, messages as string[]).sale)).toEqual(lines);
   });
