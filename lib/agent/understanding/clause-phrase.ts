@@ -31,6 +31,12 @@ export function servicedCount(clause: Clause, resolved: CatalogProduct | null): 
   return at >= 0 ? Number(tokens[at]) : null;
 }
 
+/** The previous item's noun: the first word naming a kind, else the first word after its count, else its first word. */
+function headOf(previous: Clause, catalog: CatalogIndex): string | undefined {
+  const named = previous.phraseTokens.find((t) => analyze(t).some((term) => catalog.kindNamed(term, { typos: false })));
+  return named ?? previous.afterCount?.[0] ?? previous.phraseTokens[0];
+}
+
 /**
  * "10 señales de salida y 10 de extintor": a count followed by "de …" leaves the noun of the item before unsaid.
  * When the words alone do not pick one product, the previous item's first word is tried before them.
@@ -45,7 +51,7 @@ export function withCarriedHead(clause: Clause, clauses: readonly Clause[], cata
   const [phrase, resolution] = after && afterResolution?.resolved ? [after, afterResolution] : [whole, wholeResolution];
   const [first, second] = clause.tokens;
   const at = clauses.indexOf(clause);
-  const head = at > 0 ? clauses[at - 1]?.phraseTokens[0] : undefined;
+  const head = at > 0 ? headOf(clauses[at - 1] as Clause, catalog) : undefined;
   if (resolution.resolved || !/^\d+$/.test(first ?? "") || second !== "de" || !head || analyze(head).length === 0)
     return { phrase, resolution };
   const carried = `${head} de ${phrase}`;

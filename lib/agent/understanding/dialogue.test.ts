@@ -223,6 +223,15 @@ describe("a count followed by «de …» leaves the previous item's noun unsaid"
       ["SEN-EXT", 6],
     ]);
   });
+  it.each(["cotiseme 10 avisos de salida y seis de extintor", "urgente 10 avisos de salida y 6 de extintor"])(
+    "the noun carried is the item's kind, not a word before it: %s",
+    (text) => {
+      expect(linesOf(talk(shop, [text]).sale)).toEqual([
+        ["SEN-SAL", 10],
+        ["SEN-EXT", 6],
+      ]);
+    },
+  );
   it("keeps the words' own product when they pick one", () => {
     expect(linesOf(talk(shop, ["ponme 10 avisos de salida y 2 extintores de 20 lb"]).sale)).toEqual([
       ["SEN-SAL", 10],
