@@ -114,3 +114,11 @@ describe("narrowing the list just shown", () => {
     expect(c.last.intent).toBe("inventario");
   });
 });
+
+describe("asking whether anyone is there", () => {
+  it.each(["hola, ¿hay alguien?", "buenos días, alguien por ahí que me colabore", "hay alguien atendiendo?"])(
+    "%s is a greeting, not a product question",
+    (text) => expect(intentOf(text)).toBe("contexto"),
+  );
+  it("«hay» with a product still asks for it", () => expect(intentOf("hay martillos?")).toBe("inventario"));
+});
