@@ -80,6 +80,37 @@ export function accessoriesOf(
   });
 }
 
+// An infinitive, with or without a clitic: what a purpose clause does to its object.
+const INFINITIVE = /^([a-zñ]{2,}(?:ar|er|ir))(?:l[aeo]s?|se|me|nos)?$/;
+
+/** "para guardar": a purpose verb; a request verb ("pa pedir", "para cotizarles") frames the customer's act instead. */
+function purposeVerb(word: string | undefined): boolean {
+  const verb = word ? INFINITIVE.exec(word)?.[1] : undefined;
+  return verb !== undefined && analyze(verb).length > 0;
+}
+
+/**
+ * A kind said only as the object of a purpose ("para guardar el <kind>") is what the wanted thing is for, not the
+ * wanted thing: the products of other kinds whose row names that kind. None when the kind is said before the
+ * purpose ("un <kind> para perforar"), when no verb follows the preposition, or when no such product exists.
+ */
+export function servingPurposeOf(
+  tokens: readonly string[],
+  candidates: readonly CatalogProduct[],
+  kind: string,
+  catalog: CatalogIndex,
+): CatalogProduct[] {
+  const at = kindAt(tokens, kind, catalog);
+  const purpose = tokens.findIndex((t, i) => PURPOSE.has(t) && purposeVerb(tokens[i + 1]));
+  if (purpose < 0 || at <= purpose) return [];
+  const namedBefore = tokens.slice(0, purpose).some((t) => analyze(t).some((term) => catalog.kindNamed(term) !== null));
+  if (namedBefore) return [];
+  return candidates.filter((p) => {
+    const profile = catalog.profile(p);
+    return profile.kind !== kind && rowHas(profile, kind);
+  });
+}
+
 /**
  * "tapones de espuma pa los oídos": the phrase's head names no kind and the kind is said only after "de" — what
  * the product is made of. When the search has a product of another kind whose words cover the whole phrase, the

@@ -81,6 +81,30 @@ describe("a head noun that names no kind, for a kind named after it", () => {
   });
 });
 
+describe("a kind said only as the object of a purpose is what the wanted thing is for", () => {
+  const shop = createCatalogIndex([
+    product("TAL-1", "Taladro percutor 650 W", "Taladro con cable", 180000, 9),
+    product("TAL-2", "Taladro inalámbrico 20 V", "Taladro de batería", 320000, 9),
+    product("MAL-1", "Maletín organizador", "Maletín plástico para taladro y brocas", 45000, 9),
+    product("SOP-1", "Soporte de pared", "Soporte metálico para colgar el taladro", 30000, 9),
+    product("BRO-1", "Broca para concreto 8 mm", "Broca de tungsteno", 9000, 90),
+  ]);
+  const skus = (phrase: string) => resolvePhrase(phrase, shop).fitting.map((p) => p.sku);
+  it.each(["qué tienen para guardar el taladro", "algo pa colgar en la pared donde va el taladro"])("%s", (phrase) => {
+    const found = skus(phrase);
+    expect(found).not.toContain("TAL-1");
+    expect(found).not.toContain("TAL-2");
+    expect(found.length).toBeGreaterThan(0);
+  });
+  it.each([
+    "un taladro para perforar concreto",
+    "vengo pa pedir un taladro percutor",
+    "es para preguntarles por el taladro percutor",
+  ])("the kind named before the purpose, or after a request verb, is still the wanted thing: %s", (phrase) => {
+    expect(skus(phrase)).toContain("TAL-1");
+  });
+});
+
 describe("a kind said only in a complement is what the product is made of", () => {
   const shop = createCatalogIndex([
     product("ESP-1", "Espuma antiincendios", "Espuma extinguente 5L", 60000, 9),

@@ -11,7 +11,7 @@ import { lexicon } from "../lexicon";
 import type { Attribute, CatalogProduct } from "../types";
 import { groupAttributes, nearestByMeasure, records, satisfies } from "./attribute-match";
 import type { CatalogIndex, SearchHit } from "./catalog-index";
-import { accessoriesOf, kindOnlyInComplement, modifierTerms, onlyDescribed } from "./modifiers";
+import { accessoriesOf, kindOnlyInComplement, modifierTerms, onlyDescribed, servingPurposeOf } from "./modifiers";
 import { labelHas, rowHas } from "./profiles";
 
 export type Resolution = {
@@ -110,13 +110,10 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
             .filter((p) => catalog.profile(p).kinds.includes(poolKind));
     const named = members.filter((p) => catalog.profile(p).kind === poolKind);
     const fitsAll = (p: CatalogProduct) => reading.attributes.every((a) => satisfies(p, a, catalog));
-    const accessories = accessoriesOf(
-      terms,
-      search.map((h) => h.product),
-      poolKind,
-      catalog,
-    );
-    pool = accessories.length > 0 ? accessories : named.length > 0 && named.some(fitsAll) ? named : members;
+    const found = search.map((h) => h.product);
+    const accessories = accessoriesOf(terms, found, poolKind, catalog);
+    const serving = accessories.length > 0 ? accessories : servingPurposeOf(tokens, found, poolKind, catalog);
+    pool = serving.length > 0 ? serving : named.length > 0 && named.some(fitsAll) ? named : members;
   } else {
     // A product reached by a number alone ("mil gracias" → "1000 V") was not named.
     const solid = search.filter((h) => h.coverage >= 0.5 && !h.guess && !h.numbersOnly);
