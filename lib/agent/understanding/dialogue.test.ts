@@ -169,6 +169,22 @@ describe("answering the agent's choice", () => {
     const c = talk(drills, ["necesito 2 taladros", "no, mejor 2 linternas"]);
     expect(linesOf(c.sale)).toEqual([["LIN-LV", 2]]);
   });
+  // The count said while the agent still asks which product is the count of that product, whatever cue frames it.
+  it.each([["mejor que sean 5"], ["no, que sean 5"], ["que sean 5 y no 2"]])(
+    "a new count while choosing is remembered for the pick: %s",
+    (correction) => {
+      const c = talk(drills, ["necesito 2 taladros", correction, "el inalámbrico"]);
+      expect(c.plans[1]?.sale?.pending).toMatchObject({ kind: "choose_product", quantity: 5 });
+      expect(linesOf(c.sale)).toEqual([["TAL-20V", 5]]);
+    },
+  );
+  it("a correction naming a line's old count while another product is chosen goes to that line", () => {
+    const c = talk(drills, ["quiero 3 linternas y 2 taladros", "que sean 4 y no 3", "el inalámbrico"]);
+    expect(linesOf(c.sale)).toEqual([
+      ["LIN-LV", 4],
+      ["TAL-20V", 2],
+    ]);
+  });
   // The only option offered may be the nearest to a figure that does not exist: it was never asked for.
   it.each([
     ["the customer's data", "Ana María Ruiz cc 1144556677"],

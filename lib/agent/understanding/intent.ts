@@ -126,7 +126,9 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
     if (f.hasCustomerData) scores.venta += 3.5;
     if (QUANTITY_ONLY.test(f.numeric) && (ctx.hasOpenCart || ctx.awaitingAnswer)) scores.venta += 3;
     if (ctx.awaitingAnswer && product && !comparing) scores.venta += 2;
-    if (ctx.hasOpenCart && f.cartKind !== "add") scores.venta += 3;
+    // A correction ("que sean 5") is about the sale whether a line or the open question holds the count.
+    if ((ctx.hasOpenCart || ctx.awaitingAnswer) && f.cartKind === "set") scores.venta += 3;
+    else if (ctx.hasOpenCart && f.cartKind !== "add") scores.venta += 3;
     if (ctx.awaitingAnswer && ORDINAL_REPLY.test(f.folded)) scores.venta += 3;
     if (ctx.hasOpenCart && f.swapCue && !f.question) scores.venta += 3;
     if (ctx.hasOpenCart && product && /\b(tambien|ademas|otr[oa]s?|mas)\b/.test(f.folded)) scores.venta += 1.5;

@@ -15,8 +15,15 @@ export function pendingChoice(
   mentioned: CatalogProduct[],
 ) {
   const pending = sale.pending;
+  if (pending?.kind !== "choose_product") return false;
+  if (input.cart.kind === "set" && recountsChoice(input, sale, pending.quantity)) {
+    // "mejor que sean 9" while still choosing: remember the new count, keep asking.
+    events.push({ type: "choose", options: pending.options, quantity: input.cart.bareQuantity });
+    input.cart.bareQuantity = null;
+    return true;
+  }
   // A removal or a correction while the agent waits on a choice is about the cart, not an answer to it.
-  if (pending?.kind !== "choose_product" || input.cart.kind !== "add") return false;
+  if (input.cart.kind !== "add") return false;
   // Comparing the options ("¿qué diferencia hay entre…?") asks about them; it picks none.
   if (asksToCompare(input.text)) return false;
   const { cart, catalog } = input;
@@ -68,12 +75,22 @@ export function pendingChoice(
     return true;
   }
   if (cart.mentions.length === 0 && cart.bareQuantity !== null) {
-    // "mejor que sean 9" while still choosing: remember the new quantity, keep asking.
+    // "deme 9" while still choosing: the same, said as a request.
     events.push({ type: "choose", options: pending.options, quantity: cart.bareQuantity });
     cart.bareQuantity = null;
     return true;
   }
   return false;
+}
+
+/**
+ * A bare corrected count while a counted choice is open re-counts that choice: the agent's open question is the
+ * latest thing counted. Only the old count of a cart line ("que sean 4 y no 3") sends it to that line instead.
+ */
+function recountsChoice(input: SaleEventsInput, sale: SaleSnapshot, counted: number | null): boolean {
+  if (counted === null || input.cart.bareQuantity === null || input.cart.mentions.length > 0) return false;
+  const old = input.replacedQuantity;
+  return old === null || old === counted || !sale.lines.some((l) => l.quantity === old);
 }
 
 /** "el segundo, 3 cajas" right after a list: a pick by place or price among the products just shown. */
