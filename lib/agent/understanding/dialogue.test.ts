@@ -102,6 +102,26 @@ describe("removals and additions that name the line only by reference", () => {
       ["MAR-16", 3],
     ]);
   });
+  it.each([
+    [
+      "quítele 2 a los serruchos",
+      [
+        ["SER-24", 3],
+        ["MAR-16", 3],
+      ],
+    ],
+    [
+      "sáqueme un serrucho",
+      [
+        ["SER-24", 4],
+        ["MAR-16", 3],
+      ],
+    ],
+    ["saque los 3 martillos", [["SER-24", 5]]],
+    ["quite los martillos", [["SER-24", 5]]],
+  ])("a removal with a count takes that many units away, and the line only when it is all: %s", (removal, lines) => {
+    expect(linesOf(talk(hardware, ["quiero 5 serruchos y 3 martillos", removal]).sale)).toEqual(lines);
+  });
   it("«more» of a kind goes to the line that holds it, even when the kind alone is ambiguous", () => {
     const c = talk(hardware, ["quiero 4 brocas de 10 mm", "y 2 brocas más, que llegaron 2 maestros"]);
     expect(linesOf(c.sale)).toEqual([["BRO-10", 6]]);

@@ -65,6 +65,13 @@ function preferAmong(mention: ProductMention, skus: readonly string[]): void {
   }
 }
 
+/** "quítele 2 a los cascos" takes two units away; a removal without a count, or of as many as the line holds, the line. */
+function removal(line: CartLine | undefined, sku: string, count: number | null): SaleEvent {
+  if (line && count !== null && count > 0 && count < line.quantity)
+    return { type: "set_quantity", sku, quantity: line.quantity - count };
+  return { type: "remove", sku };
+}
+
 /** "quítelas" with one line in the cart: a removal that names nothing takes away that line. */
 function pronounRemoval(input: SaleEventsInput, sale: SaleSnapshot | null, events: SaleEvent[]): void {
   if (input.cart.kind !== "remove" || !sale || sale.lines.length !== 1) return;
@@ -98,7 +105,7 @@ function mentionEvents(
       if (cart.kind === "remove" && inCart.length === 0 && asked) events.push({ type: "remove", sku: asked.sku });
       for (const sku of cart.kind === "remove" ? inCart : inCart.slice(0, 1)) {
         const quantity = mention.quantity ?? cart.bareQuantity;
-        if (cart.kind === "remove") events.push({ type: "remove", sku });
+        if (cart.kind === "remove") events.push(removal(sale?.lines.find((l) => l.sku === sku), sku, quantity));
         else if (quantity !== null) events.push({ type: "set_quantity", sku, quantity });
       }
       if (inCart.length > 0 || cart.kind === "remove") continue;
