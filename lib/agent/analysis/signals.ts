@@ -83,6 +83,7 @@ export function readSignals(text: string): Signals {
     help: has("help"),
     cheapest: has("cheapest"),
     priciest: has("priciest"),
+    takeIt: !refuse && has("takeIt"),
   };
 }
 

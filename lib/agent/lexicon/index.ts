@@ -71,6 +71,7 @@ const schemas = {
     help: cues,
     cheapest: cues,
     priciest: cues,
+    takeIt: cues,
   }),
   quantityFrames: z.object({
     people: z.array(folded).min(1),

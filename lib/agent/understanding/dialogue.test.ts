@@ -221,6 +221,36 @@ describe("answering the agent's choice", () => {
   });
 });
 
+describe("taking what an answer offered", () => {
+  const shop = {
+    catalog: createCatalogIndex([
+      product("TAL-650", "Taladro percutor 650 W", "Con maletín", 189000, 12),
+      product("TAL-20V", "Taladro inalámbrico 20 V", "Con dos baterías", 349000, 5),
+      product("LIN-LV", "Linterna recargable", "Linterna de mano", 45000, 20),
+    ]),
+    company: hardwareCompany(),
+  };
+  it("the count of the question goes with the product it showed", () => {
+    const c = talk(shop, ["¿cuánto valen 4 linternas recargables?", "ok, agréguelas"]);
+    expect(linesOf(c.sale)).toEqual([["LIN-LV", 4]]);
+  });
+  it.each([["sí, por favor"], ["me la llevo"]])("without a count, how many is asked: %s", (reply) => {
+    const c = talk(shop, ["¿cuánto vale la linterna recargable?", reply]);
+    expect(c.sale?.pending).toMatchObject({ kind: "choose_product", options: ["LIN-LV"], quantity: null });
+    expect(linesOf(c.sale)).toEqual([]);
+  });
+  it("a yes to several products shown asks which", () => {
+    const c = talk(shop, ["¿qué taladros tienen?", "sí"]);
+    expect(c.sale?.pending).toMatchObject({ kind: "choose_product", options: ["TAL-650", "TAL-20V"] });
+    expect(linesOf(c.sale)).toEqual([]);
+  });
+  it.each([["ok, gracias"], ["sí, ¿y hacen envíos?"]])("thanks or a new question take nothing: %s", (reply) => {
+    const c = talk(shop, ["¿cuánto valen 4 linternas recargables?", reply]);
+    expect(linesOf(c.sale)).toEqual([]);
+    expect(c.sale?.pending ?? null).toBeNull();
+  });
+});
+
 describe("packaging words count; they do not name the product", () => {
   const shop = {
     catalog: createCatalogIndex([

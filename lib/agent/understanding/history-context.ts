@@ -6,7 +6,8 @@ import { analyze, foldText } from "../analysis/normalize";
 import type { CatalogIndex } from "../retrieval/catalog-index";
 import { resolvePhrase } from "../retrieval/resolve";
 import type { CatalogProduct, HistoryTurn } from "../types";
-import type { CartExtraction } from "./cart-mentions";
+import { type CartExtraction, extractCart } from "./cart-mentions";
+import { effectiveQuantity } from "./clause-phrase";
 
 const SKU_IN_TEXT = /\b[A-Z]{3}-\d{3}\b/g;
 
@@ -92,4 +93,21 @@ export function narrowToTopic(cart: CartExtraction, history: readonly HistoryTur
     const narrowed = within.resolved !== null || (within.ambiguous && within.fitting.length < members.length);
     if (narrowed) Object.assign(mention, within, { kind });
   }
+}
+
+/** The count the previous question named for the products its answer showed ("¿cuánto valen 5 detectores?"), if one. */
+export function offeredQuantity(
+  history: readonly HistoryTurn[],
+  shown: readonly CatalogProduct[],
+  catalog: CatalogIndex,
+): number | null {
+  const previous = previousUserTurn(history);
+  if (!previous || shown.length === 0) return null;
+  const skus = new Set(shown.map((p) => p.sku));
+  const counts = extractCart(expandChatAbbreviations(previous.text), catalog).mentions.flatMap((m) => {
+    if (m.quantity === null) return [];
+    if (m.resolved) return skus.has(m.resolved.sku) ? [effectiveQuantity(m.quantity, m.quantityUnit, m.resolved)] : [];
+    return m.options.some((p) => skus.has(p.sku)) ? [m.quantity] : [];
+  });
+  return counts.length === 1 ? (counts[0] as number) : null;
 }

@@ -29,6 +29,8 @@ export type MessageFeatures = {
   picksOption: boolean;
   /** The message reads as swapping a product for another ("cámbialo por el amarillo"). */
   swapCue: boolean;
+  /** Takes the products the previous answer showed and offered ("sí, agréguelos"). */
+  takesShown: boolean;
   /** Lines that each open with a quantity (an order list). */
   quantityLines: number;
   question: boolean;
@@ -141,6 +143,7 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
   if (ctx.shownProducts > 0 && QUANTITY_ONLY.test(f.numeric)) scores.venta += 3;
   // Picking one of the options the agent offered (or of the list just shown, with a quantity) is buying it.
   if (f.picksOption && !comparing) scores.venta += 4;
+  if (f.takesShown) scores.venta += 4;
   // "las blancas" right after adding boots: a pick for the cart's product, not a new question.
   if (
     ctx.hasOpenCart &&

@@ -26,6 +26,7 @@ import {
   inventoryQuery,
   lastShownProducts,
   narrowToTopic,
+  offeredQuantity,
   pinpointedProduct,
   previousUserTurn,
 } from "./history-context";
@@ -130,6 +131,16 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
   const ownTopics = topics.length > 0 ? companyTopicsBeside(text, productWordTest(cart)) : [];
   const named = cart.mentions.filter((m) => m.resolved || m.ambiguous || m.nearest.length > 0);
   const numeric = replaceNumberWords(tokenize(text), { typos: true }).join(" ");
+  // "sí, por favor" or "agréguelos" right after an answer that showed products and offered them: the customer
+  // takes what was offered. Only with no cart and no question open, where nothing else could be meant.
+  const offerOpen =
+    previousIntent === "inventario" && lastShown.length > 0 && (openSale?.lines.length ?? 0) === 0 && !pending;
+  const takesShown =
+    offerOpen &&
+    named.length === 0 &&
+    !signals.thanks &&
+    !readsAsQuestion(text) &&
+    (signals.takeIt || (signals.confirm && !signals.weakYes));
   const features: MessageFeatures = {
     numeric,
     folded: foldText(text)
@@ -157,6 +168,7 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
           catalog,
         ) !== null),
     swapCue: swapCue(customer.rest),
+    takesShown,
     quantityLines: text
       .split(/\r?\n/)
       .filter((l) => /^\s*[-•*]?\s*\d+\s+\S+/.test(replaceNumberWords(tokenize(l), { typos: true }).join(" "))).length,
@@ -183,6 +195,8 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
           lastShown,
           pinpointed: pinpointedProduct(history, lastShown, catalog),
           replacedQuantity: Number.isInteger(replacedQuantity) ? replacedQuantity : null,
+          takesShown,
+          offeredQuantity: takesShown ? offeredQuantity(history, lastShown, catalog) : null,
         })
       : { events: [], mentioned: [], answers: null };
   const companyTopics = intent === "contexto" ? (ownTopics.length > 0 ? ownTopics : topics) : [];

@@ -114,3 +114,26 @@ export function shownPick(input: SaleEventsInput, events: SaleEvent[], mentioned
   cart.mentions.length = 0;
   cart.bareQuantity = null;
 }
+
+/**
+ * "sí, agréguelos" after an answer that offered products: the one shown (or the one the question pinpointed) with
+ * the count given now or in that question, else how many is asked; several shown are asked about.
+ */
+export function takeShown(input: SaleEventsInput, events: SaleEvent[], mentioned: CatalogProduct[]) {
+  if (!input.takesShown || events.some((e) => e.type !== "start" && e.type !== "product_not_found")) return;
+  const shown = input.lastShown;
+  const target = shown.length === 1 ? shown[0] : input.pinpointed;
+  const quantity = input.cart.bareQuantity ?? input.offeredQuantity;
+  if (target) {
+    mentioned.push(target);
+    events.push(
+      quantity === null
+        ? { type: "choose", options: [target.sku], quantity: null }
+        : { type: "add", sku: target.sku, quantity },
+    );
+    return;
+  }
+  const options = shown.slice(0, 5);
+  mentioned.push(...options);
+  events.push({ type: "choose", options: options.map((p) => p.sku), quantity });
+}

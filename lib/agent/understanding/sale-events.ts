@@ -15,7 +15,7 @@ import { ADDITIVE, bareQuantityEvents } from "./bare-quantity";
 import type { CartExtraction, ProductMention } from "./cart-mentions";
 import { effectiveQuantity } from "./clause-phrase";
 import type { Understanding } from "./contract";
-import { pendingChoice, shownPick } from "./pending-choice";
+import { pendingChoice, shownPick, takeShown } from "./pending-choice";
 import { siblingSwap } from "./sibling-swap";
 
 export type SaleEventsInput = {
@@ -31,6 +31,10 @@ export type SaleEventsInput = {
   pinpointed: CatalogProduct | null;
   /** The old quantity a correction names ("que sean 15 y no 10"): it tells which line. */
   replacedQuantity: number | null;
+  /** The customer takes the products the previous answer offered. */
+  takesShown: boolean;
+  /** The count the previous question named for them. */
+  offeredQuantity: number | null;
 };
 
 export type SaleEventsResult = {
@@ -105,7 +109,14 @@ function mentionEvents(
       if (cart.kind === "remove" && inCart.length === 0 && asked) events.push({ type: "remove", sku: asked.sku });
       for (const sku of cart.kind === "remove" ? inCart : inCart.slice(0, 1)) {
         const quantity = mention.quantity ?? cart.bareQuantity;
-        if (cart.kind === "remove") events.push(removal(sale?.lines.find((l) => l.sku === sku), sku, quantity));
+        if (cart.kind === "remove")
+          events.push(
+            removal(
+              sale?.lines.find((l) => l.sku === sku),
+              sku,
+              quantity,
+            ),
+          );
         else if (quantity !== null) events.push({ type: "set_quantity", sku, quantity });
       }
       if (inCart.length > 0 || cart.kind === "remove") continue;
@@ -175,6 +186,7 @@ export function saleEventsFor(input: SaleEventsInput): SaleEventsResult {
   mentionEvents(input, sale, events, mentioned);
   pronounRemoval(input, sale, events);
   bareQuantityEvents(input, sale, events, mentioned);
+  takeShown(input, events, mentioned);
 
   const changedCart = events.some((e) => e.type !== "product_not_found");
   if (hasCustomerData(input.customer.data)) {
@@ -193,7 +205,7 @@ export function saleEventsFor(input: SaleEventsInput): SaleEventsResult {
   } else if (!changedCart && signals.refuse) {
     events.push({ type: "refuse" });
     answers ??= pending?.kind === "confirm_order" || pending?.kind === "stock_offer" ? pending.kind : null;
-  } else if (signals.finish) events.push({ type: "finish_cart" });
+  } else if (signals.finish && !input.takesShown) events.push({ type: "finish_cart" });
   if (pending?.kind === "stock_offer" && events.some((e) => e.type === "set_quantity" && e.sku === pending.sku))
     answers = "stock_offer";
   if (events.length === 0) events.push({ type: "start" });
