@@ -63,6 +63,18 @@ describe("data written together, in any order", () => {
     expect(read(text).name).toBe(name);
   });
 
+  // A company's card: its legal name is the customer, whatever field follows it and whoever is its contact.
+  it.each([
+    ["factura a Pinturas del Valle SAS NIT 900123456-8, contacto Óscar Rey, cel 3157778899", "Pinturas del Valle SAS"],
+    ["contacto Óscar Rey, cel 3157778899, facturar a Pinturas del Valle SAS nit 900123456-8", "Pinturas del Valle SAS"],
+    ["la factura a Hornos Andinos Ltda nit 900123456-8 cel 3157778899 calle 8 # 2-10", "Hornos Andinos Ltda"],
+  ])("the legal name of a company card: %s", (text, name) => {
+    expect(read(text).name).toBe(name);
+  });
+  it("a contact label is not part of a person's name", () => {
+    expect(read("contacto Óscar Rey, cédula 1144556677, cel 3157778899").name).toBe("Óscar Rey");
+  });
+
   it("a labelled address is the address whatever its format, but not a question about the shop's", () => {
     expect(read("Granja El Edén SAS, nit 900332145-9, tel 3172223344, dirección km 3 vía Rozo, Palmira")).toMatchObject(
       {

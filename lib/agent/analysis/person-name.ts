@@ -27,9 +27,10 @@ export const NAME_INTRO = new RegExp(
 
 // Labels customers put before a contact card: "mis datos: …", "nombre completo: …".
 const CARD_LABEL =
-  /^\s*(?:(?:mis|los|sus|la) )?(?:datos(?: son| del cliente| de facturaci[oó]n)?|nombre(?: completo)?|cliente|empresa|raz[oó]n social)\s*[:=-]?\s*/iu;
+  /^\s*(?:(?:mis|los|sus|la) )?(?:datos(?: son| del cliente| de facturaci[oó]n)?|nombre(?: completo)?|cliente|empresa|raz[oó]n social|(?:persona de )?contacto)\s*[:=-]?\s*/iu;
 // "Es para Constructora X S.A.S., NIT …" / "facturar a …": who the order is for, before a company's name.
-const BILL_TO = /^\s*(?:es\s+)?(?:para|a nombre de|facturar a|f[aá]ctur(?:e|ele|enos)\s+a|a favor de)\s+/iu;
+const BILL_TO =
+  /^\s*(?:es\s+)?(?:para|a nombre de|(?:la\s+)?factura(?:r)?\s+a(?:\s+nombre\s+de)?|f[aá]ctur(?:e|ele|enos)\s+a|a favor de)\s+/iu;
 const CARD_NAME = new RegExp(`^${NAME_WORD}(?:\\s+${NAME_WORD}){1,4}$`, "u");
 
 /** What sets a card's fields apart: commas, semicolons, lines, bars, or a slash between spaces ("Ana / 1144…"). */
@@ -48,9 +49,14 @@ export type CardName = { name: string; typed: string; lowerCase: boolean };
 export function nameFromContactCard(rest: string, lowerCaseAllowed: boolean): CardName | null {
   const chunks = rest.split(CARD_CHUNK);
   const first = chunks.findIndex((c) => c.trim() !== "");
-  for (const [at, raw] of chunks.entries()) {
-    const company = bareName(raw.replace(CARD_LABEL, "").replace(BILL_TO, ""));
+  // A company's legal name is the customer, wherever its card names a contact person; its NIT or another field
+  // may follow it in the same chunk ("Pinturas del Valle SAS NIT …").
+  for (const raw of chunks) {
+    const unlabelled = raw.replace(CARD_LABEL, "").replace(BILL_TO, "");
+    const company = bareName(unlabelled) ?? companyAfter(unlabelled, 0);
     if (company && COMPANY_SUFFIX.test(company)) return { name: company, typed: company, lowerCase: false };
+  }
+  for (const [at, raw] of chunks.entries()) {
     const chunk = raw
       .replace(CARD_LABEL, "")
       .trim()
