@@ -1,8 +1,10 @@
 // Products to show for a question ("¿tienen cascos blancos?", "algo para soldar"): the same narrowing as a
 // purchase (kind, attributes, words), listed instead of resolved; a figure nobody has lists the nearest ones.
 
+import { analyze } from "../analysis/normalize";
 import type { CatalogProduct } from "../types";
 import type { CatalogIndex } from "./catalog-index";
+import { conceptTerms } from "./concepts";
 import { type Resolution, resolvePhrase } from "./resolve";
 
 export type Listing = {
@@ -20,7 +22,36 @@ function byPrice(products: readonly CatalogProduct[], order: "price_asc" | "pric
   return [...products].sort((a, b) => sign * (a.price - b.price) || a.name.localeCompare(b.name, "es"));
 }
 
+/**
+ * A question in several sentences ("algo pa el ruido, las máquinas son muy duras, ¿qué me recomienda?"): the
+ * reasons around the need can steer the whole text to products that answer none of it. When the whole text names
+ * no kind and lists nothing a sentence naming a need lists, that sentence answers: one naming a kind, or a body part,
+ * hazard or task that products answer; the best scored of them.
+ */
+function bySentence(query: string, whole: Listing, catalog: CatalogIndex, limit: number): Listing | null {
+  if (whole.resolution.kind !== null) return null;
+  const sentences = query.split(/[,.;:!?¿¡\n]+/).filter((s) => s.trim().length > 0);
+  if (sentences.length < 2) return null;
+  const shown = new Set(whole.products.map((p) => p.sku));
+  let best: { listing: Listing; score: number } | null = null;
+  for (const sentence of sentences) {
+    const named = analyze(sentence).some((t) => conceptTerms(t).length > 0 || catalog.kindNamed(t) !== null);
+    if (!named) continue;
+    const listing = listFor(sentence, catalog, limit, null);
+    if (listing.products.length === 0) continue;
+    if (listing.products.some((p) => shown.has(p.sku))) return null;
+    const score = Math.max(...listing.resolution.hits.map((h) => h.score));
+    if (!best || score > best.score) best = { listing, score };
+  }
+  return best?.listing ?? null;
+}
+
 export function findProducts(query: string, catalog: CatalogIndex, limit = 5, order: PriceOrder = null): Listing {
+  const whole = listFor(query, catalog, limit, order);
+  return (order ? null : bySentence(query, whole, catalog, limit)) ?? whole;
+}
+
+function listFor(query: string, catalog: CatalogIndex, limit: number, order: PriceOrder): Listing {
   const resolution = resolvePhrase(query, catalog);
   let fitting: CatalogProduct[];
   if (resolution.nearest.length > 0) fitting = resolution.nearest;
