@@ -105,6 +105,35 @@ describe("a kind said only as the object of a purpose is what the wanted thing i
   });
 });
 
+describe("a word for what the kind protects restates the kind; it picks no variant", () => {
+  const shop = createCatalogIndex([
+    product("TAP-E", "Tapones de espuma", "Tapones desechables", 1200, 500, { synonyms: ["tapones oído"] }),
+    product("TAP-S", "Tapones de silicona con cordón", "Tapones reutilizables", 4500, 80),
+    product("GUA-N", "Guantes de nitrilo", "Protegen las manos de químicos", 7800, 90),
+    product("GUA-V", "Guantes de vaqueta", "Guantes de cuero", 15800, 90),
+  ]);
+  const resolve = (phrase: string) => resolvePhrase(phrase, shop);
+  it.each([
+    ["tapones pal oído", ["TAP-E", "TAP-S"]],
+    ["unos guantes para las manos", ["GUA-N", "GUA-V"]],
+  ])("%s asks among the kind", (phrase, options) => {
+    const found = resolve(phrase);
+    expect(found.resolved).toBeNull();
+    expect(found.options.map((p) => p.sku).sort()).toEqual([...options].sort());
+  });
+  it("a word that does set one apart still names it", () => {
+    expect(resolve("tapones de silicona pal oído").resolved?.sku).toBe("TAP-S");
+  });
+  it("a hazard the name itself says is a variant", () => {
+    const detectors = createCatalogIndex([
+      product("DET-H", "Detector humo", "Detector óptico", 38000, 40),
+      product("DET-G", "Detector gas", "Detector de gases portátil", 85000, 20),
+    ]);
+    expect(resolvePhrase("2 detectores de humo", detectors).resolved?.sku).toBe("DET-H");
+    expect(resolvePhrase("2 detetores de umo", detectors).resolved?.sku).toBe("DET-H");
+  });
+});
+
 describe("a kind said only in a complement is what the product is made of", () => {
   const shop = createCatalogIndex([
     product("ESP-1", "Espuma antiincendios", "Espuma extinguente 5L", 60000, 9),

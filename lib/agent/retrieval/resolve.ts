@@ -11,6 +11,7 @@ import { lexicon } from "../lexicon";
 import type { Attribute, CatalogProduct } from "../types";
 import { groupAttributes, nearestByMeasure, records, satisfies } from "./attribute-match";
 import type { CatalogIndex, SearchHit } from "./catalog-index";
+import { conceptTerms } from "./concepts";
 import { accessoriesOf, kindOnlyInComplement, modifierTerms, onlyDescribed, servingPurposeOf } from "./modifiers";
 import { labelHas, rowHas } from "./profiles";
 
@@ -149,6 +150,11 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
     if (without.length === 0) return { ...EMPTY, hits: search, nearest: pool.slice(0, 3), kind };
     pool = without;
   }
+  // "pal oído" with earplugs: a body part, hazard or task that the kind itself answers restates the kind; one row
+  // listing it as a synonym does not make that row the only fit. A name that says it ("Detector humo") is a variant.
+  const restatesKind = (t: string) =>
+    conceptTerms(t).some((c) => c === kind || c === poolKind) &&
+    !pool.some((p) => analyze(p.name).some((n) => phoneticKey(n) === phoneticKey(t)));
   const words = terms.filter(
     (t) =>
       t !== kind &&
@@ -156,6 +162,7 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
       !excluded.has(t) &&
       !attributeWords.has(t) &&
       !PACKAGING_TERMS.has(t) &&
+      !restatesKind(t) &&
       /^[a-z]/.test(t),
   );
   for (const term of words) {
