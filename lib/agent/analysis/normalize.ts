@@ -87,6 +87,21 @@ function stemUncached(word: string): string {
   return s;
 }
 
+// Spanish diminutives on a stem: "sellit(os)", "botiquincit(o)", "guantecit(os)", "cintic(as)".
+const DIMINUTIVE = /^(.{2,}?)(?:ecit|cit|it|ic)$/;
+
+/**
+ * The stems a diminutive may stand for ("sellit" → "sell", "casquit" → "casc", "conit" → "cono"), for a term
+ * the catalogue does not have: callers keep only the ones their vocabulary holds, so a real word is never cut.
+ */
+export function diminutiveBases(term: string): string[] {
+  const match = DIMINUTIVE.exec(term);
+  if (!match || term.length < 5) return [];
+  const base = (match[1] as string).replace(/qu$/, "c").replace(/gu$/, "g");
+  if (base.length < 3) return [];
+  return [...new Set([base, stem(`${base}o`), stem(`${base}a`)])];
+}
+
 /** Tokens with number words as digits, number+unit glued ("10 libras" → "10lb"), "talla 40" → "talla40". */
 export function expandMeasurements(tokens: readonly string[]): string[] {
   const out: string[] = [];

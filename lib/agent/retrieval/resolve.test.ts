@@ -134,6 +134,25 @@ describe("a word for what the kind protects restates the kind; it picks no varia
   });
 });
 
+describe("a diminutive names the product its base word names", () => {
+  const shop = createCatalogIndex([
+    product("SEL-1", "Sello plástico", "Sello de seguridad", 400, 900),
+    product("CON-1", "Cono de señalización", "Cono naranja 75 cm", 9000, 60),
+    product("BOT-1", "Botiquín portátil", "Botiquín con insumos básicos", 27000, 30),
+    product("CAS-1", "Casco de seguridad", "Casco industrial", 29000, 80),
+    product("GUA-1", "Guantes de nitrilo", "Guantes desechables", 7800, 90),
+  ]);
+  it.each([
+    ["unos sellitos plásticos", "SEL-1"],
+    ["conitos naranja", "CON-1"],
+    ["un botiquincito", "BOT-1"],
+    ["un casquito", "CAS-1"],
+    ["guantecitos de nitrilo", "GUA-1"],
+  ])("%s", (phrase, sku) => {
+    expect(resolvePhrase(phrase, shop).resolved?.sku).toBe(sku);
+  });
+});
+
 describe("a kind said only in a complement is what the product is made of", () => {
   const shop = createCatalogIndex([
     product("ESP-1", "Espuma antiincendios", "Espuma extinguente 5L", 60000, 9),
