@@ -28,6 +28,8 @@ const SETS = [
   "round10-dialogos",
   "round11-mensajes",
   "round11-dialogos",
+  "round12-mensajes",
+  "round12-dialogos",
 ];
 
 describe.each(["demo", "real"])("evaluation sets on the %s catalogue", (catalog) => {
