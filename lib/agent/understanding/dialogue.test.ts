@@ -530,6 +530,8 @@ describe("picks among what the agent showed", () => {
   it.each([
     ["by price", ["¿qué taladros tienen?", "el más barato, 2 unidades"], [["TAL-650", 2]]],
     ["by place", ["¿qué taladros tienen?", "el segundo, 1 unidad"], [["TAL-20V", 1]]],
+    ["by place, in the plural of the products counted", ["necesito 2 taladros", "los segundos"], [["TAL-20V", 2]]],
+    ["the last, in the plural", ["necesito 2 taladros", "los últimos"], [["TAL-20V", 2]]],
     ["an option the agent asked about", ["quiero 2 taladros", "el inalámbrico"], [["TAL-20V", 2]]],
     ["a phrase without a kind, inside the topic", ["¿tienen pintura?", "deme 4 de la gris"], [["PIN-GR", 3]]],
   ])("%s", (_label, messages, lines) => {

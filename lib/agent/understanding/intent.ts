@@ -72,7 +72,7 @@ export function asksToCompare(text: string): boolean {
   return readsAsQuestion(text, folded) && COMPARISON.test(folded);
 }
 const ORDINAL_REPLY =
-  /^(el|la|los|las)?\s*(primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|ultim[oa]|ese|esa|este|esta)\b/;
+  /^(el|la|los|las)?\s*(primer[oa]?s?|segund[oa]s?|tercer[oa]?s?|cuart[oa]s?|quint[oa]s?|ultim[oa]s?|esos?|esas?|estos?|estas?)\b/;
 const SMALL_TALK = /\b(como (estas|esta usted|te va|le va|vas|andas|amaneciste|amanecio)|jaja\w*|jeje\w*)\b/;
 
 // "para sacar ramas": a verb inside a purpose says what the product is for, not what to do with the cart.

@@ -38,7 +38,8 @@ const productsOf = (skus: readonly string[], catalog: CatalogIndex) =>
 export function pickByPosition(text: string, options: readonly string[], catalog: CatalogIndex): string | null {
   const folded = foldText(text);
   for (const [word, index] of Object.entries(ORDINALS)) {
-    if (new RegExp(`\\b(el|la|los|las) ${word}\\b|^${word}\\b|\\bopcion ${word}\\b`).test(folded))
+    // "las segundas" for boots counted in pairs: the plural picks the same place.
+    if (new RegExp(`\\b(el|la|los|las) ${word}s?\\b|^${word}s?\\b|\\bopcion ${word}\\b`).test(folded))
       return options[index < 0 ? options.length - 1 : index] ?? null;
   }
   // A bare digit is a quantity: the lists are not numbered, so only "la opción 2", "el #2", "la 2" pick by place.
