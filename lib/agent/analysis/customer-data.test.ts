@@ -71,6 +71,21 @@ describe("data written together, in any order", () => {
   ])("the legal name of a company card: %s", (text, name) => {
     expect(read(text).name).toBe(name);
   });
+  // The agent asks only for what is missing: with the name not among it, the name was given already.
+  it.each([
+    ["a barrio after the street", "3204561238, calle 5 # 40-22 San Fernando"],
+    ["a contact person", "contacto Diego Rivas, cel 3158889900, dirección calle 10 # 4-50"],
+  ])("a later card's %s does not replace a name already given", (_label, text) => {
+    const { data } = extractCustomerData(text, { expected: ["phone", "address"] });
+    expect(data.name).toBeUndefined();
+    expect(data.phone).toMatch(/^3\d{9}$/);
+  });
+  it("a company's legal name given later is the customer still", () => {
+    const { data } = extractCustomerData("factura a Pinturas del Valle SAS NIT 900123456-8, cel 3157778899", {
+      expected: ["phone", "address"],
+    });
+    expect(data.name).toBe("Pinturas del Valle SAS");
+  });
   it("a contact label is not part of a person's name", () => {
     expect(read("contacto Óscar Rey, cédula 1144556677, cel 3157778899").name).toBe("Óscar Rey");
   });

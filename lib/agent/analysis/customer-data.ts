@@ -167,10 +167,13 @@ export function extractCustomerData(text: string, options: CustomerExtractionOpt
       rest = " ";
     }
   }
+  // The agent asks for what is missing: when the name is not among it, it was given, and an unlabelled chunk of a
+  // later card (a barrio, a contact person) does not replace it. A company's legal name still does.
+  const nameKnown = expected.size > 0 && !expectName;
   if (!data.name && (data.documentNumber || data.phone)) {
     // While a cart waits for its data, a card may open with the name typed in lower case.
     const card = nameFromContactCard(rest, expectName || !!options.nameLikely);
-    if (card) {
+    if (card && (card.company || !nameKnown)) {
       data.name = card.name;
       if (card.lowerCase && !expectName) bare.push("name");
       rest = rest.replace(card.typed, " ");

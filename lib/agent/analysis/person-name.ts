@@ -39,7 +39,7 @@ export const CARD_FIELD_BREAK = /[,;\n|]|\s\/\s/;
 const CARD_CHUNK = new RegExp(`${CARD_FIELD_BREAK.source}|(?<=[a-z\\d])[.!?]\\s+`);
 
 /** A name read from a card, and the words as they were typed (to blank them out of the rest). */
-export type CardName = { name: string; typed: string; lowerCase: boolean };
+export type CardName = { name: string; typed: string; lowerCase: boolean; company: boolean };
 
 /**
  * "Rosa Lía Ortiz, cédula 1020304050, celular …": in a message that carries a document or phone, a
@@ -54,7 +54,8 @@ export function nameFromContactCard(rest: string, lowerCaseAllowed: boolean): Ca
   for (const raw of chunks) {
     const unlabelled = raw.replace(CARD_LABEL, "").replace(BILL_TO, "");
     const company = bareName(unlabelled) ?? companyAfter(unlabelled, 0);
-    if (company && COMPANY_SUFFIX.test(company)) return { name: company, typed: company, lowerCase: false };
+    if (company && COMPANY_SUFFIX.test(company))
+      return { name: company, typed: company, lowerCase: false, company: true };
   }
   for (const [at, raw] of chunks.entries()) {
     const chunk = raw
@@ -71,7 +72,7 @@ export function nameFromContactCard(rest: string, lowerCaseAllowed: boolean): Ca
       continue;
     const lowerCase = !words.every((w) => /^\p{Lu}/u.test(w));
     if (lowerCase && !lowerCaseAllowed) continue;
-    return { name: titleCase(chunk), typed: chunk, lowerCase };
+    return { name: titleCase(chunk), typed: chunk, lowerCase, company: false };
   }
   return null;
 }
