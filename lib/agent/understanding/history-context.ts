@@ -37,6 +37,10 @@ export function inventoryQuery(text: string, history: readonly HistoryTurn[], ca
   const folded = foldText(text);
   const followUp = /^(y|y en|y de|y el|y la|en|de|el|la|los|las|pero)\b/.test(folded) || analyze(text).length <= 1;
   if (!followUp) return text;
+  // "¿y cuántas tiene disponibles?" names no product: it asks about the one just shown, not the earlier question.
+  const shownNow = lastShownProducts(history, catalog);
+  const namesNothing = !catalog.search(text, { limit: 3 }).some((h) => h.coverage >= 0.5 && !h.guess);
+  if (namesNothing && shownNow.length === 1) return (shownNow[0] as CatalogProduct).name;
   const alone = resolvePhrase(text, catalog);
   // Words that name a kind of their own start a new question, unless they describe one of the products just shown.
   const shown = lastShownProducts(history, catalog).map((p) => p.sku);
@@ -76,8 +80,9 @@ function topicKind(history: readonly HistoryTurn[], catalog: CatalogIndex): stri
   const previous = previousUserTurn(history);
   const asked = previous ? resolvePhrase(expandChatAbbreviations(previous.text), catalog).kind : null;
   if (asked) return asked;
-  const shown = lastShownProducts(history, catalog).map((p) => catalog.profile(p).kind);
-  return shown.length > 0 && shown.every((k) => k === shown[0]) ? (shown[0] ?? null) : null;
+  // A kind every shown product answers to, by name or synonym ("Lavaojos…" and "Ducha lavaojos…").
+  const shown = lastShownProducts(history, catalog).map((p) => catalog.profile(p).kinds);
+  return shown[0]?.find((kind) => shown.every((kinds) => kinds.includes(kind))) ?? null;
 }
 
 /** "deme 6 amarillos" after talking about helmets: a phrase that names no kind is read within the topic's kind. */
@@ -110,4 +115,19 @@ export function offeredQuantity(
     return m.options.some((p) => skus.has(p.sku)) ? [m.quantity] : [];
   });
   return counts.length === 1 ? (counts[0] as number) : null;
+}
+
+const PURPOSE_ONLY = /^(?:para|pa|pal)\b/;
+
+/**
+ * "necesito 10 pa los laboratorios" right after products were shown: a count whose only words say what it is for
+ * is a count of what was shown, not a product named by its use ("Bata laboratorio").
+ */
+export function purposeOnlyCount(cart: CartExtraction, shown: readonly CatalogProduct[]): void {
+  const [only] = cart.mentions;
+  if (shown.length === 0 || cart.mentions.length !== 1 || !only || only.quantity === null) return;
+  if (!PURPOSE_ONLY.test(foldText(only.phrase))) return;
+  cart.bareQuantity = only.quantity;
+  cart.bareUnit = only.quantityUnit;
+  cart.mentions = [];
 }

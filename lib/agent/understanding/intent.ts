@@ -17,6 +17,8 @@ export type MessageFeatures = {
   mentionsProduct: boolean;
   /** A quantity is attached to a named product. */
   productQuantity: boolean;
+  /** A count that names no product ("otros 4 pares", "quíteme 2"). */
+  bareCount: boolean;
   /** The only quantity is an article ("un extintor"), which may just be grammar, not a count. */
   articleQuantity: boolean;
   /** Weight of the company topics asked about once the named products' own words are set aside (0..1). */
@@ -46,6 +48,8 @@ export type IntentContext = {
   awaitingAnswer: boolean;
   /** Products the previous answer showed. */
   shownProducts: number;
+  /** A product is on the table: the last answer showed one, or the sale offers its stock. */
+  productOnTable?: boolean;
 };
 
 // Purchase verbs in tú and usted forms with clitics ("mándeme", "agrégueme", "cotíceme", "sepáreme").
@@ -73,6 +77,7 @@ export function asksToCompare(text: string): boolean {
 }
 const ORDINAL_REPLY =
   /^(el|la|los|las)?\s*(primer[oa]?s?|segund[oa]s?|tercer[oa]?s?|cuart[oa]s?|quint[oa]s?|ultim[oa]s?|esos?|esas?|estos?|estas?)\b/;
+const HOW_MANY = /\bcuant[oa]s\b(?! (?:dias|horas|semanas|meses|anos|veces|minutos)\b)/;
 const SMALL_TALK = /\b(como (estas|esta usted|te va|le va|vas|andas|amaneciste|amanecio)|jaja\w*|jeje\w*)\b/;
 
 // "para sacar ramas": a verb inside a purpose says what the product is for, not what to do with the cart.
@@ -114,6 +119,8 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
   if (product && COMPARISON.test(f.folded) && !f.productQuantity) scores.inventario += 2.5;
   if (f.signals.catalogue && !f.productQuantity) scores.inventario += 1.5;
   if ((f.signals.cheapest || f.signals.priciest) && !f.productQuantity) scores.inventario += 1.5;
+  // "¿y cuántos me puede despachar ya?" with a product on the table asks how many there are of it.
+  if (HOW_MANY.test(f.folded) && f.question && ctx.productOnTable && !f.mentionsProduct) scores.inventario += 3.5;
   if (f.signals.help) scores.contexto += 0.6;
   scores.contexto += f.companyTopics > 0 ? 2.5 * (product ? f.companyTopics : 1) : f.labelOnlyTopics > 0 ? 0.5 : 0;
   if (f.serviceQuestion) scores.contexto += 1.5;
@@ -135,12 +142,16 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
     if (ctx.hasOpenCart && f.swapCue && !f.question) scores.venta += 3;
     if (ctx.hasOpenCart && product && /\b(tambien|ademas|otr[oa]s?|mas)\b/.test(f.folded)) scores.venta += 1.5;
     if (ctx.hasOpenCart && f.productQuantity) scores.venta += 2;
+    // "otros 4 pares porfa" with a cart open: a count of what the cart holds.
+    if (ctx.hasOpenCart && f.bareCount && !f.question) scores.venta += 2.5;
   } else {
     if (f.signals.finish && ctx.hasOpenCart) scores.venta += 3;
     // Personal data before any product: the customer is starting a purchase.
     if (f.hasCustomerData) scores.venta += 2.5;
   }
   if (ctx.shownProducts > 0 && QUANTITY_ONLY.test(f.numeric)) scores.venta += 3;
+  // "necesito 10 pa los laboratorios" after a product was shown: a wanted count of it.
+  else if (ctx.shownProducts > 0 && f.bareCount && !f.question && (purchase || WANT.test(f.folded))) scores.venta += 3;
   // Picking one of the options the agent offered (or of the list just shown, with a quantity) is buying it.
   if (f.picksOption && !comparing) scores.venta += 4;
   if (f.takesShown) scores.venta += 4;

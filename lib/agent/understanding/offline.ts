@@ -29,6 +29,7 @@ import {
   offeredQuantity,
   pinpointedProduct,
   previousUserTurn,
+  purposeOnlyCount,
 } from "./history-context";
 import { asksToCompare, classifyIntent, type MessageFeatures, readsAsQuestion } from "./intent";
 import { pickByPosition, pickOption, pickQuantity } from "./option-picks";
@@ -123,6 +124,7 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
   const priced = readPrices(rest, shownPrices);
   const cart = extractCart(priced.text, catalog, { lastLineQuantity: openSale?.lines.at(-1)?.quantity ?? null });
   narrowToTopic(cart, history, catalog);
+  purposeOnlyCount(cart, lastShown);
   // The contrast of a correction ("no eran 6 sino 4") is not a refusal.
   const signals = readSignals(Number.isInteger(replacedQuantity) ? rest : text);
   const previousIntent = previousUserTurn(history)?.intent;
@@ -153,6 +155,7 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
     cartKind: cart.kind,
     mentionsProduct: named.length > 0,
     productQuantity: named.some((m) => m.quantity !== null),
+    bareCount: cart.bareQuantity !== null,
     articleQuantity: articleOnly(text, named),
     companyTopics: ownTopics.length > 0 ? topicWeightBesideProduct(ownTopics) : 0,
     labelOnlyTopics: topics.length - ownTopics.length,
@@ -181,6 +184,7 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
     previousIntent,
     awaitingAnswer: pending !== null,
     shownProducts: previousIntent === "inventario" ? lastShown.length : 0,
+    productOnTable: lastShown.length > 0 || pending?.kind === "stock_offer",
   });
 
   const sale =

@@ -76,11 +76,12 @@ function removal(line: CartLine | undefined, sku: string, count: number | null):
   return { type: "remove", sku };
 }
 
-/** "quítelas" with one line in the cart: a removal that names nothing takes away that line. */
+/** "quítelas" with one line in the cart: a removal that names nothing takes away that line ("quíteme 4": 4 of it). */
 function pronounRemoval(input: SaleEventsInput, sale: SaleSnapshot | null, events: SaleEvent[]): void {
   if (input.cart.kind !== "remove" || !sale || sale.lines.length !== 1) return;
   if (events.some((e) => e.type === "remove") || input.cart.mentions.some((m) => m.resolved || m.ambiguous)) return;
-  events.push({ type: "remove", sku: (sale.lines[0] as CartLine).sku });
+  const line = sale.lines[0] as CartLine;
+  events.push(removal(line, line.sku, input.cart.bareQuantity));
 }
 
 function mentionEvents(

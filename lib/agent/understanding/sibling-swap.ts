@@ -11,9 +11,9 @@ import type { CatalogProduct } from "../types";
 import type { CartExtraction } from "./cart-mentions";
 
 // "cámbialo por…", "cámbieme las botas por…", "mejor el/la…", "deme mejor el…", "mejor mándeme el…", "que sean
-// de …", "en vez de eso, el…", "pero la de…". A request verb with its clitic ("deme", "mándeme") may stand on either side of "mejor".
+// de …", "en vez de eso, el…", "pero la de…", "no, necesito es los de…". A request verb with its clitic ("deme", "mándeme") may stand on either side of "mejor".
 const SWAP =
-  /\b(?:cambi\w*|reemplaz\w*)\s+(?:(?:el|la|los|las|lo|le)\s+)?(.*?)\s*\b(?:por|a)\s+((?:(?:el|la|los|las|un|una|uno|unos|unas)\s+)?[a-z].*)$|^(?:no\s+)?(?:[a-z]+(?:me|nos)\s+)?(?:mejor|pero|entonces|q(?:ue)?\s+sean?)\s+(?:[a-z]+(?:me|nos)\s+)?((?:el|la|los|las|de|del)\b.*)$|\b(?:en vez de|en lugar de)\s+(?:es[oa]s?|el|la|los|las)?\s*(.*?),?\s+((?:el|la|los|las)\b.*)$|^(?:[a-z]+\s+)?(?:no\s+)?(?:el|la|los|las)\s+([a-z]+(?:\s+[a-z]+)?)\s+mejor\s+((?:de|del|el|la|los|las|en)\b.*|[a-z]+.*)$/;
+  /\b(?:cambi\w*|reemplaz\w*)\s+(?:(?:el|la|los|las|lo|le)\s+)?(.*?)\s*\b(?:por|a)\s+((?:(?:el|la|los|las|un|una|uno|unos|unas)\s+)?[a-z].*)$|^(?:no\s+)?(?:[a-z]+(?:me|nos)\s+)?(?:mejor|pero|entonces|q(?:ue)?\s+sean?)\s+(?:[a-z]+(?:me|nos)\s+)?((?:el|la|los|las|de|del)\b.*)$|\b(?:en vez de|en lugar de)\s+(?:es[oa]s?|el|la|los|las)?\s*(.*?),?\s+((?:el|la|los|las)\b.*)$|^(?:[a-z]+\s+)?(?:no\s+)?(?:el|la|los|las)\s+([a-z]+(?:\s+[a-z]+)?)\s+mejor\s+((?:de|del|el|la|los|las|en)\b.*|[a-z]+.*)$|^(?:[a-z]+\s+)?no\s+(?:(?:lo que\s+)?(?:necesit|quier|busc|ped)[a-z]*\s+)?(?:es|era|eran|son)\s+((?:el|la|los|las)\b.*)$/;
 // "mejor amarillos", "no, mejor grandes": after «mejor» an attribute value alone names the sibling.
 const { colours, sizes, sizeLabels } = lexicon.attributes;
 const ATTRIBUTE_WORDS = [...Object.values(colours).flat(), ...sizes, ...sizeLabels].join("|");
@@ -37,7 +37,7 @@ function readSwap(text: string): { named: string; phrase: string } | null {
   if (match) {
     // "y las gafas cámbielas por…": the line may be named before the swap verb too.
     const named = match[1] || match[4] || match[6] || folded.slice(0, match.index).trim();
-    const phrase = match[2] ?? match[3] ?? match[5] ?? match[7] ?? "";
+    const phrase = match[2] ?? match[3] ?? match[5] ?? match[7] ?? match[8] ?? "";
     // "el extintor mejor cámbielo por el de 20": the phrase after «mejor» is itself a swap; the line was named
     // before it, the new product after its «por».
     const inner = phrase !== folded ? readSwap(phrase) : null;
@@ -58,8 +58,9 @@ function foldSwapText(text: string): string {
     .replace(/\s+/g, " ")
     .trim();
   const opened = folded.replace(OPENERS, "");
-  // a leading "no" stays: "no, mejor el…" is how a swap is said
-  return opened === folded || !/^no\s/.test(folded) ? opened : `no ${opened}`;
+  // a "no" among the openers stays: "no, mejor el…", "uy no, necesito es el…" is how a swap is said
+  const openers = folded.slice(0, folded.length - opened.length);
+  return /\bno\b/.test(openers) ? `no ${opened}` : opened;
 }
 
 export type SwapResult = { events: SaleEvent[]; mentioned: CatalogProduct[] };
