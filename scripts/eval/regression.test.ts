@@ -30,6 +30,8 @@ const SETS = [
   "round11-dialogos",
   "round12-mensajes",
   "round12-dialogos",
+  "round13-mensajes",
+  "round13-dialogos",
 ];
 
 describe.each(["demo", "real"])("evaluation sets on the %s catalogue", (catalog) => {
