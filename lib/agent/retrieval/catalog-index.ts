@@ -4,6 +4,7 @@
 import { diminutiveBases } from "@/lib/agent/analysis/normalize";
 import { phoneticKey } from "@/lib/agent/analysis/phonetic";
 import type { CatalogProduct } from "@/lib/agent/types";
+import { expansionsOf } from "./expansions";
 import { IndexStore } from "./index-store";
 import { type Family, familiesOf, type ProductProfile, profileProduct } from "./profiles";
 import { createSearch, type SearchHit, type SearchOptions } from "./search";
@@ -22,6 +23,8 @@ export type CatalogIndex = {
   ofKind(kind: string): CatalogProduct[];
   /** The kind a stemmed query term names, tolerating typos ("estintor" → "extintor") unless told not to. */
   kindNamed(term: string, options?: { typos?: boolean }): string | null;
+  /** Catalogue terms a stemmed query term the catalogue lacks may be a misspelling of ("vakuet" → "vaquet"). */
+  spellings(term: string): string[];
   /** Every active product, in catalogue order. */
   all(): readonly CatalogProduct[];
   /** Families for catalogue overviews: real categories, else kinds. */
@@ -86,6 +89,13 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[], optio
     profile,
     ofKind: (kind) => kinds.get(kind) ?? [],
     kindNamed,
+    // One letter off, the first one kept, in a word long enough to misspell: "vakuet" → "vaquet", not "obra" → "cobra".
+    spellings: (term) =>
+      store.postings.has(term) || term.length < 5
+        ? []
+        : expansionsOf(store, term).flatMap((e) =>
+            e.typo && e.factor >= 0.8 && e.term[0] === term[0] ? [e.term] : [],
+          ),
     all: () => products,
     families() {
       if (families?.version !== store.version)

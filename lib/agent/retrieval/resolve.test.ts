@@ -153,6 +153,23 @@ describe("a diminutive names the product its base word names", () => {
   });
 });
 
+describe("a misspelt modifier narrows as the word it is a slip for", () => {
+  const shop = createCatalogIndex([
+    product("GV-1", "Guantes vaqueta", "Guantes reforzados", 15800, 40),
+    product("GN-1", "Guantes nitrilo", "Guantes resistentes", 7800, 90),
+    product("GL-1", "Guantes latex", "Guantes desechables", 850, 900),
+  ]);
+  it.each([
+    ["dos pares de guantes de vakueta", "GV-1"],
+    ["guantes de nitrylo", "GN-1"],
+  ])("%s", (phrase, sku) => {
+    expect(resolvePhrase(phrase, shop).resolved?.sku).toBe(sku);
+  });
+  it("a word the catalogue lacks and that is no slip picks nothing", () => {
+    expect(resolvePhrase("guantes pa la moto", shop).resolved).toBeNull();
+  });
+});
+
 describe("a kind said only in a complement is what the product is made of", () => {
   const shop = createCatalogIndex([
     product("ESP-1", "Espuma antiincendios", "Espuma extinguente 5L", 60000, 9),

@@ -167,7 +167,12 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
   );
   for (const term of words) {
     const sound = phoneticKey(term);
-    const fitting = pool.filter((p) => labelHas(catalog.profile(p), term, sound));
+    let fitting = pool.filter((p) => labelHas(catalog.profile(p), term, sound));
+    // "guantes de vakueta": a misspelt word that no label has narrows as the word it is a slip for.
+    if (fitting.length === 0) {
+      const spellings = catalog.spellings(term);
+      fitting = pool.filter((p) => spellings.some((s) => labelHas(catalog.profile(p), s, phoneticKey(s))));
+    }
     if (fitting.length > 0 && fitting.length < pool.length) pool = fitting;
   }
   // A word only a description has ranks those products first. A use ("para bodegas") never decides: several
