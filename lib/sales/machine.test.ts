@@ -322,3 +322,58 @@ describe("a product given in reply to the choice", () => {
     expect(added.snapshot.pending?.kind).toBe("choose_product");
   });
 });
+
+describe("several products to choose, one question at a time", () => {
+  const twoChoices = applySaleEvents(
+    null,
+    [
+      { type: "choose", options: ["CAB-001", "CAB-002"], quantity: 5 },
+      { type: "choose", options: ["AUX-003", "OLD-001"], quantity: 2, queue: true },
+    ],
+    lookup,
+  );
+  it("the first asked stays the question; the next waits behind it", () => {
+    expect(twoChoices.snapshot.pending).toMatchObject({
+      kind: "choose_product",
+      options: ["CAB-001", "CAB-002"],
+      quantity: 5,
+      queued: [{ options: ["AUX-003", "OLD-001"], quantity: 2 }],
+    });
+  });
+  it("answering the first takes its own count, then asks the next", () => {
+    const step = applySaleEvent(twoChoices.snapshot, { type: "add", sku: "CAB-002", quantity: 3 }, lookup);
+    expect(step.snapshot.lines).toEqual([{ sku: "CAB-002", name: "Casco amarillo", quantity: 3, unitPrice: 39500 }]);
+    expect(step.snapshot.pending).toEqual({ kind: "choose_product", options: ["AUX-003", "OLD-001"], quantity: 2 });
+    expect(step.outcomes).toContainEqual({ type: "ambiguous", options: ["AUX-003", "OLD-001"], quantity: 2 });
+  });
+  it("a new count for the first keeps the next waiting", () => {
+    const step = applySaleEvent(
+      twoChoices.snapshot,
+      { type: "choose", options: ["CAB-001", "CAB-002"], quantity: 7 },
+      lookup,
+    );
+    expect(step.snapshot.pending).toMatchObject({ quantity: 7, queued: [{ options: ["AUX-003", "OLD-001"] }] });
+  });
+  it("a product of a waiting choice given now answers that choice", () => {
+    const step = applySaleEvent(twoChoices.snapshot, { type: "add", sku: "AUX-003", quantity: 2 }, lookup);
+    expect(step.snapshot.pending).toEqual({ kind: "choose_product", options: ["CAB-001", "CAB-002"], quantity: 5 });
+  });
+  it("taking the first back asks the next", () => {
+    const step = applySaleEvent(twoChoices.snapshot, { type: "remove", sku: "CAB-001" }, lookup);
+    expect(step.snapshot.pending).toMatchObject({ options: ["AUX-003", "OLD-001"], quantity: 2 });
+  });
+  it("finishing twice with choices open drops them all, saying so", () => {
+    const withLine = cart("pendiente", {
+      pending: {
+        kind: "choose_product",
+        options: ["CAB-002", "AUX-003"],
+        quantity: 2,
+        queued: [{ options: ["OLD-001"], quantity: 1 }],
+      },
+    });
+    const once = applySaleEvent(withLine, { type: "finish_cart" }, lookup);
+    const twice = applySaleEvent(once.snapshot, { type: "finish_cart" }, lookup);
+    expect(twice.snapshot.pending?.kind).not.toBe("choose_product");
+    expect(twice.outcomes.filter((o) => o.type === "choice_dropped")).toHaveLength(2);
+  });
+});

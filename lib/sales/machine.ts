@@ -1,5 +1,6 @@
 // Pure sale reducer: (snapshot, event, catalog) → next snapshot + outcome notes. No I/O, no clocks.
 
+import { advanceChoices, choiceOutcome, choiceQuestion } from "./choices";
 import type {
   CartLine,
   CatalogLookup,
@@ -244,27 +245,28 @@ export function applySaleEvent(current: SaleSnapshot | null, event: SaleEvent, l
         event.type === "add" && event.answersChoice && snapshot.pending?.kind === "choose_product"
           ? { ...snapshot, pending: null }
           : snapshot;
-      return afterCartChange(
-        snapshot,
-        setLine(answered, event.sku, event.quantity, lookup, event.type === "add" ? "add" : "set"),
-        checkout,
-      );
+      const step = setLine(answered, event.sku, event.quantity, lookup, event.type === "add" ? "add" : "set");
+      return advanceChoices(snapshot.pending, afterCartChange(snapshot, step, checkout), event.sku);
     }
     case "remove":
-      return afterCartChange(snapshot, removeLine(snapshot, event.sku), checkout);
-    case "replace":
-      return afterCartChange(snapshot, replaceLine(snapshot, event.sku, event.by, lookup), checkout);
+      return advanceChoices(snapshot.pending, afterCartChange(snapshot, removeLine(snapshot, event.sku), checkout));
+    case "replace": {
+      const step = afterCartChange(snapshot, replaceLine(snapshot, event.sku, event.by, lookup), checkout);
+      return advanceChoices(snapshot.pending, step, event.by);
+    }
     case "choose": {
-      const pending: PendingQuestion = {
-        kind: "choose_product",
-        options: event.options,
-        quantity: event.quantity,
-        ...(event.replaces ? { replaces: event.replaces } : {}),
-      };
-      const outcome: SaleOutcome =
-        event.options.length === 1 && event.quantity === null && !event.replaces
-          ? { type: "quantity_missing", sku: event.options[0] as string }
-          : { type: "ambiguous", options: event.options, quantity: event.quantity };
+      const open = snapshot.pending?.kind === "choose_product" && !snapshot.pending.replaces ? snapshot.pending : null;
+      const outcome: SaleOutcome = event.replaces
+        ? { type: "ambiguous", options: event.options, quantity: event.quantity }
+        : choiceOutcome(event.options, event.quantity);
+      if (event.queue && open) {
+        const queued = [...(open.queued ?? []), { options: event.options, quantity: event.quantity }];
+        return { snapshot: { ...snapshot, pending: { ...open, queued } }, outcomes: [outcome] };
+      }
+      // A new count or a new question for the open choice keeps the ones waiting behind it.
+      const pending: PendingQuestion = event.replaces
+        ? { kind: "choose_product", options: event.options, quantity: event.quantity, replaces: event.replaces }
+        : choiceQuestion(event.options, event.quantity, open?.queued);
       return { snapshot: { ...snapshot, pending }, outcomes: [outcome] };
     }
     case "product_not_found":
@@ -287,7 +289,11 @@ export function applySaleEvent(current: SaleSnapshot | null, event: SaleEvent, l
           snapshot: { ...snapshot, pending: { ...open, reminded: true } },
           outcomes: [{ type: "choice_open", options: open.options, quantity: open.quantity }],
         };
-      const dropped: SaleOutcome[] = counted ? [{ type: "choice_dropped", options: open.options }] : [];
+      const waiting = open?.kind === "choose_product" ? (open.queued ?? []) : [];
+      const dropped: SaleOutcome[] = [
+        ...(counted ? [{ type: "choice_dropped", options: open.options } as const] : []),
+        ...waiting.map((q) => ({ type: "choice_dropped", options: q.options }) as const),
+      ];
       const next = settle({ ...snapshot, pending: isShoppingQuestion(open) ? null : open }, true);
       const step = checkoutStep(next, dropped);
       // Asked again for the summary it already showed: show the same one (same digest) again.

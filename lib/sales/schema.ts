@@ -30,6 +30,7 @@ export const saleEventSchema = z.discriminatedUnion("type", [
     options: z.array(sku).min(1).max(10),
     quantity: quantity.nullable(),
     replaces: sku.optional(),
+    queue: z.literal(true).optional(),
   }),
   z.object({ type: z.literal("product_not_found"), query: z.string().max(200) }),
   z.object({ type: z.literal("customer_data"), data: customerDataSchema }),

@@ -37,10 +37,14 @@ export type PendingQuestion =
       replaces?: string;
       /** The customer said "that's all" once with this choice still open, and was asked it again. */
       reminded?: boolean;
+      /** Further products of the same message still to choose, asked one at a time after this one. */
+      queued?: QueuedChoice[];
     }
   | { kind: "stock_offer"; sku: string; quantity: number }
   | { kind: "customer_data"; fields: CustomerField[] }
   | { kind: "confirm_order"; digest: string };
+
+export type QueuedChoice = { options: string[]; quantity: number | null };
 
 export type SaleSnapshot = {
   state: SaleState;
@@ -60,7 +64,8 @@ export type SaleEvent =
   | { type: "remove"; sku: string }
   /** Swap a line for a sibling product, keeping its quantity ("mejor el amarillo"). */
   | { type: "replace"; sku: string; by: string }
-  | { type: "choose"; options: string[]; quantity: number | null; replaces?: string }
+  /** `queue`: another product of the same request; it waits behind a choice already open instead of replacing it. */
+  | { type: "choose"; options: string[]; quantity: number | null; replaces?: string; queue?: true }
   | { type: "product_not_found"; query: string }
   | { type: "customer_data"; data: CustomerData }
   | { type: "finish_cart" }

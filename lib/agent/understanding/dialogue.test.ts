@@ -228,6 +228,34 @@ describe("answering the agent's choice", () => {
   });
 });
 
+describe("several products to choose in one request", () => {
+  const shop = {
+    catalog: createCatalogIndex([
+      product("CAS-S", "Casco de seguridad", "Casco industrial", 29000, 24),
+      product("CAS-D", "Casco dieléctrico", "Casco para electricista", 39000, 12),
+      product("CHA-R", "Chaleco reflectivo", "Chaleco con cintas", 11000, 24),
+      product("CHA-A", "Chaleco alta visibilidad", "Chaleco tipo DOT", 14000, 12),
+    ]),
+    company: hardwareCompany(),
+  };
+  it("each is asked in turn and keeps its own count", () => {
+    const c = talk(shop, ["necesito 5 cascos y 2 chalecos", "el casco de seguridad", "el reflectivo"]);
+    expect(c.plans[0]?.sale?.pending).toMatchObject({ options: ["CAS-S", "CAS-D"], quantity: 5 });
+    expect(c.plans[1]?.sale?.pending).toMatchObject({ options: ["CHA-R", "CHA-A"], quantity: 2 });
+    expect(linesOf(c.sale)).toEqual([
+      ["CAS-S", 5],
+      ["CHA-R", 2],
+    ]);
+  });
+  it("a product asked for while another is being chosen waits its turn", () => {
+    const c = talk(shop, ["necesito 5 cascos", "y también 2 chalecos", "el dieléctrico", "los de alta visibilidad"]);
+    expect(linesOf(c.sale)).toEqual([
+      ["CAS-D", 5],
+      ["CHA-A", 2],
+    ]);
+  });
+});
+
 describe("taking what an answer offered", () => {
   const shop = {
     catalog: createCatalogIndex([

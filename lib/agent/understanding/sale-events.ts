@@ -84,6 +84,22 @@ function pronounRemoval(input: SaleEventsInput, sale: SaleSnapshot | null, event
   events.push(removal(line, line.sku, input.cart.bareQuantity));
 }
 
+/**
+ * "Which one?" for a product the message names: it waits behind a choice already open (an earlier product of this
+ * message, or one the agent still asks about) instead of replacing it, so each is asked with its own count.
+ */
+function choiceFor(
+  options: string[],
+  quantity: number | null,
+  sale: SaleSnapshot | null,
+  events: readonly SaleEvent[],
+): SaleEvent {
+  const open = sale?.pending?.kind === "choose_product" && !sale.pending.replaces ? sale.pending : null;
+  const same = open !== null && open.options.join() === options.join();
+  const behind = events.some((e) => e.type === "choose") || (open !== null && !same);
+  return { type: "choose", options, quantity, ...(behind ? { queue: true } : {}) };
+}
+
 function mentionEvents(
   input: SaleEventsInput,
   sale: SaleSnapshot | null,
@@ -128,7 +144,7 @@ function mentionEvents(
       // "30 tapabocas" of a product sold in boxes of 20 may count items or boxes: ask in its own unit.
       const pack = packSize(mention.resolved);
       if (quantity !== null && mention.quantityUnit === null && pack !== null && quantity >= pack) {
-        events.push({ type: "choose", options: [mention.resolved.sku], quantity: null });
+        events.push(choiceFor([mention.resolved.sku], null, sale, events));
         continue;
       }
       const line = sale?.lines.find((l) => l.sku === mention.resolved?.sku);
@@ -139,14 +155,14 @@ function mentionEvents(
       }
       events.push(
         quantity === null
-          ? { type: "choose", options: [mention.resolved.sku], quantity: null }
+          ? choiceFor([mention.resolved.sku], null, sale, events)
           : { type: "add", sku: mention.resolved.sku, quantity },
       );
     } else if (mention.ambiguous) {
-      events.push({ type: "choose", options: mention.options.map((p) => p.sku), quantity: mention.quantity });
+      events.push(choiceFor(mention.options.map((p) => p.sku), mention.quantity, sale, events));
     } else if (mention.nearest.length > 0) {
       events.push({ type: "product_not_found", query: mention.phrase });
-      events.push({ type: "choose", options: mention.nearest.map((p) => p.sku), quantity: mention.quantity });
+      events.push(choiceFor(mention.nearest.map((p) => p.sku), mention.quantity, sale, events));
     } else if (mention.quantity !== null) {
       events.push({ type: "product_not_found", query: mention.phrase });
     }
