@@ -9,6 +9,7 @@ const profile = JSON.parse(readFileSync(file, "utf8")) as { nodes: Node[]; sampl
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+cutToWindow();
 const self = new Map<number, number>();
 profile.samples.forEach((id, i) => {
   self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
@@ -58,6 +59,12 @@ const frames: Record<string, (n: Node) => boolean> = {
       n.callFrame.functionName,
     ),
   "prisma client + adapters": (n) => /@prisma\//.test(n.callFrame.url),
+  // Prisma's own query path (compile, interpret, map), without the adapter that the driver path also uses
+  "prisma client (no adapter)": (n) => /@prisma\/client\//.test(n.callFrame.url),
+  "rate limits (lib/ratelimit.ts, its Redis included)": (n) => /lib\/ratelimit\.ts/.test(n.callFrame.url),
+  ioredis: (n) => /node_modules\/ioredis\//.test(n.callFrame.url),
+  "ws sends": (n) => /node_modules\/ws\//.test(n.callFrame.url),
+  "better-sqlite3 prepare": (n) => n.callFrame.functionName === "prepare" && /better-sqlite3/.test(n.callFrame.url),
   "ai streamText": (n) => /node_modules\/ai\//.test(n.callFrame.url),
   planTurn: (n) => n.callFrame.functionName === "planTurn",
   "catalog search": (n) => n.callFrame.functionName === "search" && /catalog-index/.test(n.callFrame.url),
@@ -82,3 +89,33 @@ profile.samples.forEach((id, i) => {
 });
 console.log("\ninclusive by function (lib/ only):");
 for (const [k, v] of [...byInclusive].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${pct(v)}  ${k}`);
+
+// PROFILE_FROM=<function name> [PROFILE_MS=n]: only the samples from the first one with that function on its
+// stack, for n ms (a server profile holds start-up and every load; e.g. the first WebSocket burst alone is
+// PROFILE_FROM=runChatTurn PROFILE_MS=<that burst's max>).
+function cutToWindow(): void {
+  const from = process.env.PROFILE_FROM;
+  if (!from) return;
+  const ms = Number(process.env.PROFILE_MS ?? Number.POSITIVE_INFINITY);
+  const onStack = (id: number) => {
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur))
+      if (byId.get(cur)?.callFrame.functionName === from) return true;
+    return false;
+  };
+  let t = 0;
+  let start = -1;
+  const samples: number[] = [];
+  const deltas: number[] = [];
+  profile.samples.forEach((id, i) => {
+    t += profile.timeDeltas[i] ?? 0;
+    if (start < 0 && onStack(id)) start = t;
+    if (start >= 0 && t - start <= ms * 1000) {
+      samples.push(id);
+      deltas.push(profile.timeDeltas[i] ?? 0);
+    }
+  });
+  if (start < 0) throw new Error(`no sample has ${from} on its stack`);
+  profile.samples = samples;
+  profile.timeDeltas = deltas;
+  console.log(`window: ${ms} ms from the first sample under ${from}`);
+}
