@@ -8,7 +8,7 @@ import {
   saleFromOrder,
   saveConversationSaleAndSummarize,
 } from "@/lib/db/open-orders";
-import { recordTurnOnDriver } from "@/lib/db/turn-writes";
+import { createConversationOnDriver, recordTurnOnDriver } from "@/lib/db/turn-writes";
 import type { Conversation, Message, Order, OrderLine } from "@/lib/generated/sqlite/client";
 
 // Conversations and their messages as the chat pipeline reads and writes them. Metadata is JSON text.
@@ -85,13 +85,13 @@ const TURN_SQL = {
  * What a turn needs about its conversation, by unique and composite indexes: the row, its last `limit` messages
  * (Message(conversationId, id)) and its newest order with lines (Order(conversationId, …)). Read with prepared
  * statements on the driver (lib/db/driver.ts): this runs on every turn and Prisma's per-call cost was most of
- * it. A conversation's first message creates it through Prisma (the only turn that writes before planning).
+ * it. A conversation's first message creates it on the driver too (the only turn that writes before planning).
  */
 export async function loadTurnState(chatId: string, channel: string, limit = 10): Promise<TurnState> {
   const hot = await hotStatements();
   const found = (await hot.all(TURN_SQL.conversation, [chatId]))[0];
   if (!found) {
-    await db().conversation.upsert({ where: { chatId }, create: { chatId, channel }, update: {} });
+    await createConversationOnDriver(chatId, channel);
     return loadTurnState(chatId, channel, limit);
   }
   const conversation = asModel<Conversation>(found, CONVERSATION_COLUMNS);

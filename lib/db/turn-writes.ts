@@ -143,3 +143,33 @@ async function onPostgres(hot: Statements, input: FastTurnInput): Promise<FastTu
     client.release();
   }
 }
+
+// A conversation's first message creates it. ON CONFLICT: two first messages at once (a burst, a client that
+// retries) both end with the one row; Prisma's upsert was a read then an insert, and the second one failed on the
+// unique chatId. Dates are written explicitly, as Prisma does (@default(now()), @updatedAt), not left to the
+// column default (SQLite's CURRENT_TIMESTAMP text is not the format Prisma reads back).
+const NEW_CONVERSATION = `INSERT INTO "Conversation" ("chatId", "channel", "lastMessageAt", "createdAt", "updatedAt")
+  VALUES ($1, $2, $3, $3, $3) ON CONFLICT ("chatId") DO NOTHING`;
+
+/**
+ * Creates the conversation of `chatId` unless it exists (then nothing changes). SQLite: one statement under the
+ * adapter's transaction lock, so it never lands inside a Prisma transaction open on the same connection.
+ */
+export async function createConversationOnDriver(chatId: string, channel: string, client: Db = db()): Promise<void> {
+  const hot = await hotStatements(client);
+  const params = [chatId, channel, new Date()];
+  if (hot.connection.flavour === "postgres") {
+    await hot.all(NEW_CONVERSATION, params);
+    return;
+  }
+  const tx = await hot.connection.adapter.startTransaction();
+  let committed = false;
+  try {
+    hot.runSync(NEW_CONVERSATION, params);
+    hot.runSync("COMMIT");
+    committed = true;
+  } finally {
+    if (!committed) hot.runSync("ROLLBACK");
+    await (committed ? tx.commit() : tx.rollback());
+  }
+}

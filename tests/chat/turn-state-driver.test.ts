@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { readKnowledgeVersions } from "@/lib/db/catalog";
 import { loadTurnState } from "@/lib/db/conversations";
 import { saleFromOrder } from "@/lib/db/open-orders";
@@ -106,6 +106,31 @@ describe.each(FLAVOURS)("turn state read through the driver on %s", (flavour) =>
     expect(state.recent).toEqual([]);
     expect(state.sale).toBeNull();
     expect(await prismaState(`driver-new-${flavour}`)).toEqual(state);
+  });
+
+  it("creates a new conversation on the driver, not through Prisma, once under concurrent first messages", async () => {
+    const { db } = await import("@/lib/db/client");
+    const prisma = db();
+    const upsert = vi.spyOn(prisma.conversation, "upsert");
+    const create = vi.spyOn(prisma.conversation, "create");
+    try {
+      const chatId = `driver-burst-${flavour}`;
+      const states = await Promise.all(Array.from({ length: 5 }, () => loadTurnState(chatId, "ws", 10)));
+      expect(upsert).not.toHaveBeenCalled();
+      expect(create).not.toHaveBeenCalled();
+      expect(new Set(states.map((s) => s.conversation.id)).size).toBe(1);
+      expect(await t.db.conversation.count({ where: { chatId } })).toBe(1);
+      const [first] = states;
+      expect(await prismaState(chatId)).toEqual(first);
+      // the three dates are the same instant, read back as Prisma writes them (UTC, also off UTC)
+      const { createdAt, updatedAt, lastMessageAt } = first?.conversation ?? {};
+      expect(updatedAt?.getTime()).toBe(createdAt?.getTime());
+      expect(lastMessageAt?.getTime()).toBe(createdAt?.getTime());
+      expect(Math.abs((createdAt?.getTime() ?? 0) - Date.now())).toBeLessThan(60_000);
+    } finally {
+      upsert.mockRestore();
+      create.mockRestore();
+    }
   });
 
   it("reads the knowledge versions, and sees a product change", async () => {
