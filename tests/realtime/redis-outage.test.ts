@@ -1,6 +1,6 @@
 import { connect, createServer, type Server, type Socket } from "node:net";
 import { afterAll, afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
-import { checkRateLimit, createRedisStore, LIMITS } from "@/lib/ratelimit";
+import { checkRateLimit, checkRateLimits, createRedisStore, LIMITS } from "@/lib/ratelimit";
 import { createRedisBus, type EventBus, type RealtimeEvent } from "@/lib/realtime/bus";
 
 // Redis may be down when an instance starts or go away later: nothing may reject unhandled, publishes must
@@ -139,6 +139,15 @@ describe("rate-limit store while Redis is unreachable", () => {
       for (let i = 0; i < 6; i++) results.push(await checkRateLimit(LIMITS.exports, "sin-redis", store));
       expect(performance.now() - started).toBeLessThan(2_000);
       expect(results.map((r) => r.allowed)).toEqual([true, true, true, true, true, false]);
+      // two limits in one call (a WebSocket message) are decided from memory too, in order
+      const pair = [
+        [LIMITS.websocket, "ip:sin-redis"],
+        [LIMITS.exports, "sin-redis"],
+      ] as const;
+      const both = await checkRateLimits(pair, store);
+      expect(both.refused).toBe(1);
+      expect(both.results.map((r) => r.remaining)).toEqual([LIMITS.websocket.max - 1, 0]);
+      expect(performance.now() - started).toBeLessThan(2_000);
       await expect(store.ping?.()).rejects.toMatchObject({ status: 503 });
       await sleep(300);
       expect(ioredisUnhandled()).toBe(0);
