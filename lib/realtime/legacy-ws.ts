@@ -16,7 +16,7 @@ import { isAppError, toAppError } from "@/lib/errors";
 import { findControlCharacter } from "@/lib/http/control-chars";
 import { clientIp } from "@/lib/http/ip-limit";
 import { log, newRequestId } from "@/lib/log";
-import { checkRateLimit, LIMITS } from "@/lib/ratelimit";
+import { checkRateLimits, LIMITS } from "@/lib/ratelimit";
 import { eventBus } from "@/lib/realtime/bus";
 import { createConnectionSlots, enforceUpgradeRate, refuseUpgrade } from "@/lib/realtime/ws-guard";
 
@@ -163,8 +163,6 @@ function onConnection(ws: WebSocket, { access, principal, address }: Caller): vo
     const requestId = newRequestId();
     let ownsTurn = false;
     try {
-      if (!(await checkRateLimit(LIMITS.websocket, `ip:${address}`)).allowed)
-        return send(tooMany("Demasiados mensajes. Espera un momento."));
       let raw: unknown;
       try {
         raw = isBinary ? undefined : JSON.parse(data.toString());
@@ -172,11 +170,21 @@ function onConnection(ws: WebSocket, { access, principal, address }: Caller): vo
         raw = undefined;
       }
       const parsed = findControlCharacter(raw) ? null : clientMessage.safeParse(raw);
+      // Every frame counts against the address's frame limit; a message that would start a turn also counts
+      // against the chat budget shared with POST /chat/texto and the web chat (more sockets buy no more turns).
+      // Both in one Redis round trip, so the frame is parsed first (locally) to know which limits apply; the
+      // answers keep their order: frame limit, malformed message, busy, chat limit.
+      const startsTurn = parsed?.success === true && !busy;
+      const frameLimit = [LIMITS.websocket, `ip:${address}`] as const;
+      const limits = await checkRateLimits(
+        startsTurn ? [frameLimit, [LIMITS.chat, chatRateSubject(principal, address)]] : [frameLimit],
+      );
+      if (limits.refused === 0) return send(tooMany("Demasiados mensajes. Espera un momento."));
       if (!parsed?.success) return send({ type: "error", ...errorFor(raw) });
+      // read again: a turn may have started while the limits were counted (that message's chat count is spent)
       if (busy)
         return send({ type: "error", error_code: "busy", mensaje: "Espera la respuesta anterior antes de escribir." });
-      // the same budget as POST /chat/texto and the web chat from this address: more sockets buy no more turns
-      if (!(await checkRateLimit(LIMITS.chat, chatRateSubject(principal, address))).allowed)
+      if (limits.refused === 1)
         return send(tooMany("Has hecho demasiadas solicitudes. Intenta de nuevo en un momento."));
       if (!(await stillAllowed())) return;
       busy = true;
