@@ -113,7 +113,9 @@ async function scenario(flavour: string, url: string, floorRss: number, rows: Be
     });
     const chats = new Map<string, { chat_id: string; chat_token: string }>();
     const httpSampler = sampleRss(server.pid);
+    const httpTimes: number[] = [];
     const turns = await closedLoop(20, HTTP_SECONDS, async (w, i) => {
+      const started = performance.now();
       // a new customer (and address) every 12 turns keeps each under the per-address chat limit
       const customer = `${w}-${Math.floor(i / 12)}`;
       const known = chats.get(customer);
@@ -128,6 +130,7 @@ async function scenario(flavour: string, url: string, floorRss: number, rows: Be
       const body = (await res.json()) as { chat_id?: string; chat_token?: string };
       if (!known && body.chat_id && body.chat_token)
         chats.set(customer, { chat_id: body.chat_id, chat_token: body.chat_token });
+      httpTimes.push(performance.now() - started);
       return res.ok;
     });
     const peak = Math.max(wsPeak, httpSampler.stop());
@@ -154,7 +157,9 @@ async function scenario(flavour: string, url: string, floorRss: number, rows: Be
               floor: health.perSecond,
               unit: "/s",
               ok: turns.perSecond >= 300 && turns.failed === 0,
-              note: `floor: GET /chat/health${turns.failed ? `; ${turns.failed} failed` : ""}`,
+              note:
+                `floor: GET /chat/health; a turn's p50 ${Math.round(stats(httpTimes).p50)} ms, ` +
+                `p99 ${Math.round(stats(httpTimes).p99)} ms${turns.failed ? `; ${turns.failed} failed` : ""}`,
             },
           ]
         : []),
