@@ -28,9 +28,13 @@ export function findConversation(chatId: string) {
   return db().conversation.findUnique({ where: { chatId } });
 }
 
-/** The conversation of a chat id, created on its first message. */
+/**
+ * The conversation of a chat id, created on its first use. Created on the driver (INSERT … ON CONFLICT DO
+ * NOTHING): Prisma's upsert failed on the unique chatId when two first uses ran at once.
+ */
 export async function ensureConversation(chatId: string, channel: string) {
-  return db().conversation.upsert({ where: { chatId }, create: { chatId, channel }, update: {} });
+  await createConversationOnDriver(chatId, channel);
+  return db().conversation.findUniqueOrThrow({ where: { chatId } });
 }
 
 function parseMetadata(text: string): Record<string, unknown> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { readKnowledgeVersions } from "@/lib/db/catalog";
-import { loadTurnState } from "@/lib/db/conversations";
+import { ensureConversation, loadTurnState } from "@/lib/db/conversations";
 import { saleFromOrder } from "@/lib/db/open-orders";
 import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
 
@@ -131,6 +131,15 @@ describe.each(FLAVOURS)("turn state read through the driver on %s", (flavour) =>
       upsert.mockRestore();
       create.mockRestore();
     }
+  });
+
+  it("ensureConversation (legacy API sales) creates one row under concurrent first uses, and keeps an existing one", async () => {
+    const chatId = `ensure-burst-${flavour}`;
+    const rows = await Promise.all(Array.from({ length: 5 }, () => ensureConversation(chatId, "api")));
+    expect(new Set(rows.map((r) => r.id)).size).toBe(1);
+    expect(rows[0]).toEqual(await t.db.conversation.findUniqueOrThrow({ where: { chatId } }));
+    const existing = await ensureConversation(`driver-${flavour}`, "web");
+    expect(existing.channel).toBe("api"); // created by the first test as "api": nothing is updated
   });
 
   it("reads the knowledge versions, and sees a product change", async () => {
