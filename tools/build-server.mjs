@@ -8,6 +8,35 @@
 import path from "node:path";
 import { build } from "esbuild";
 
+// Prisma's query compiler reaches the client as a module exporting the WebAssembly as one base64 string. Imported,
+// that module keeps its 4.4 MB source and the 4.4 MB literal for the life of the process. In the server bundle it
+// is replaced by one that reads the string from the same package file each time the client asks, for
+// `Buffer.from(wasm, "base64")` in the generated client's decoder, and keeps nothing.
+const QUERY_COMPILER = /^@prisma\/client\/runtime\/(query_compiler_fast_bg\.\w+\.wasm-base64)\.mjs$/;
+const queryCompilerOnDemand = {
+  name: "query-compiler-on-demand",
+  setup(b) {
+    b.onResolve({ filter: QUERY_COMPILER }, (args) => ({
+      path: args.path.replace(QUERY_COMPILER, "@prisma/client/runtime/$1.js"),
+      namespace: "query-compiler",
+    }));
+    b.onLoad({ filter: /.*/, namespace: "query-compiler" }, (args) => ({
+      loader: "js",
+      contents: `import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+const file = createRequire(import.meta.url).resolve(${JSON.stringify(args.path)});
+const PREFIX = 'const wasm = "';
+export const wasm = {
+  [Symbol.toPrimitive]() {
+    const text = readFileSync(file, "utf8");
+    if (!text.startsWith(PREFIX)) throw new Error("unexpected layout of " + file + " (tools/build-server.mjs)");
+    return text.slice(PREFIX.length, text.indexOf('"', PREFIX.length));
+  },
+};`,
+    }));
+  },
+};
+
 const root = path.resolve(import.meta.dirname, "..");
 const distDir = process.argv[2] ?? process.env.NEXT_DIST_DIR ?? ".next";
 const outdir = path.resolve(root, distDir, "custom-server");
@@ -24,6 +53,7 @@ await build({
   outdir,
   outExtension: { ".js": ".mjs" },
   chunkNames: "chunks/[name]-[hash]",
+  plugins: [queryCompilerOnDemand],
   logLevel: "warning",
 });
 console.log(`custom server built: ${path.relative(root, path.join(outdir, "server.mjs"))}`);
