@@ -1,6 +1,7 @@
 # Sextinvalle: one image for every app instance (docs/deploy.md). Build: docker build -t sextinvalle .
-# Node 20 (better-sqlite3 12 compiles for it); the custom server (server.ts: Next + legacy WebSocket) runs under tsx
-# exactly as `npm start` does, so the image and a bare-metal install behave the same.
+# Node 20 (better-sqlite3 12 compiles for it); the custom server (server.ts: Next + legacy WebSocket) is bundled by
+# `npm run build` into .next/custom-server and run by node exactly as `npm start` does, so the image and a
+# bare-metal install behave the same.
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*

@@ -170,7 +170,7 @@ async function scenario(flavour: string, url: string, floorRss: number, rows: Be
         floor: floorRss,
         unit: "MB",
         ok: idle <= 250,
-        note: "floor: a bare node --import tsx process",
+        note: "floor: a bare node process (with tsx under BENCH_SERVER_TSX=1)",
       },
       {
         figure: `server RSS peak, WS burst + HTTP load (${flavour})`,

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
+import { createDb, type Db, loadEngine } from "@/lib/db/client";
 import { resetEnvCache } from "@/lib/env";
 
 // Real databases for integration tests. The global setup migrates and seeds one template per flavour;
@@ -26,6 +26,7 @@ let counter = 0;
 
 export async function freshDatabase(flavour: Flavour): Promise<TestDatabase> {
   const templates = inject("dbTemplates");
+  await loadEngine(flavour);
   const name = `${templates.runId}_${process.pid}_${counter++}`;
   if (flavour === "sqlite") {
     const dir = path.join(templates.sqliteDir, "copies");

@@ -21,6 +21,7 @@ cleanup() {
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
   psql "$pg_admin/postgres" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
   git checkout -q tsconfig.json 2>/dev/null || true
+node tools/build-server.mjs .next-cluster >/dev/null
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -34,9 +35,10 @@ npx tsx scripts/db-setup.ts
 export CLUSTER_ADMIN_KEY="$(npx tsx scripts/apikey-create.ts --role admin --name "Cluster bench" | tail -n 1)"
 [ -d .next-cluster ] && [ "${CLUSTER_REBUILD:-0}" = 0 ] || npx next build >/dev/null
 git checkout -q tsconfig.json 2>/dev/null || true
+node tools/build-server.mjs .next-cluster >/dev/null
 
 for i in 1 2; do
-  PORT=$((base + i)) HOSTNAME=127.0.0.1 setsid npx tsx server.ts >"$work/app$i.log" 2>&1 &
+  PORT=$((base + i)) HOSTNAME=127.0.0.1 setsid node .next-cluster/custom-server/server.mjs >"$work/app$i.log" 2>&1 &
   pids+=($!)
 done
 sed -e "s/@A@/$((base + 1))/; s/@B@/$((base + 2))/; s/@N@/$base/; s#@WORK@#$work#g" bench/cluster/nginx.conf >"$work/nginx.conf"

@@ -7,10 +7,24 @@ import path from "node:path";
 // benches that measure what a customer meets: WebSocket bursts, HTTP turns, the process's resident memory.
 const root = path.resolve(import.meta.dirname, "../..");
 export const BENCH_DIST_DIR = ".next-bench";
+const SERVER_ENTRY = path.join(BENCH_DIST_DIR, "custom-server", "server.mjs");
+const underTsx = () => process.env.BENCH_SERVER_TSX === "1";
 
-/** `next build` into its own folder once (BENCH_REBUILD=1 forces it); the committed tsconfig.json is kept. */
+/**
+ * `next build` into its own folder once (BENCH_REBUILD=1 forces it); the committed tsconfig.json is kept. The
+ * custom server is bundled every time (a fraction of a second), so it always matches the source.
+ */
 export function ensureBuild(): void {
-  if (existsSync(path.join(root, BENCH_DIST_DIR, "BUILD_ID")) && process.env.BENCH_REBUILD !== "1") return;
+  if (!existsSync(path.join(root, BENCH_DIST_DIR, "BUILD_ID")) || process.env.BENCH_REBUILD === "1") buildNext();
+  // after next build, which empties its folder
+  const server = spawnSync(process.execPath, ["tools/build-server.mjs", BENCH_DIST_DIR], {
+    cwd: root,
+    stdio: "ignore",
+  });
+  if (server.status !== 0) throw new Error("tools/build-server.mjs failed");
+}
+
+function buildNext(): void {
   mkdirSync(path.join(root, ".tmp"), { recursive: true });
   const saved = path.join(root, ".tmp", "tsconfig.bench.json");
   copyFileSync(path.join(root, "tsconfig.json"), saved);
@@ -71,7 +85,9 @@ export async function startAppServer(databaseUrl: string, extraEnv: Record<strin
   // BENCH_SERVER_CPU_PROF=dir: the server writes a V8 CPU profile there when it stops
   const profile = process.env.BENCH_SERVER_CPU_PROF;
   const flags = profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...flags, "--import", "tsx", "server.ts"], {
+  // the built server as `npm start` runs it; BENCH_SERVER_TSX=1: server.ts under tsx, as it ran before issue 12
+  const args = underTsx() ? [...flags, "--import", "tsx", "server.ts"] : [...flags, SERVER_ENTRY];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
     stdio: ["ignore", "ignore", "pipe"],
     env: {
@@ -123,9 +139,10 @@ export async function startAppServer(databaseUrl: string, extraEnv: Record<strin
   };
 }
 
-/** RSS of a bare `node --import tsx` process that has done nothing: what any server here starts from. */
+/** RSS of a bare node process (with tsx under BENCH_SERVER_TSX=1) that has done nothing: what a server starts from. */
 export async function bareNodeRssMb(): Promise<number> {
-  const child = spawn(process.execPath, ["--import", "tsx", "-e", "setTimeout(() => {}, 60000)"], {
+  const tsx = underTsx() ? ["--import", "tsx"] : [];
+  const child = spawn(process.execPath, [...tsx, "-e", "setTimeout(() => {}, 60000)"], {
     cwd: root,
     stdio: "ignore",
   });

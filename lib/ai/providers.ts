@@ -1,5 +1,4 @@
-import { createGoogleGenerativeAI } from "@ai-sdk/google";
-import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
+import type { LanguageModelV3 } from "@ai-sdk/provider";
 import type { LanguageModel } from "ai";
 import { createOfflineModel } from "@/lib/ai/offline-model";
 import { type Env, env } from "@/lib/env";
@@ -33,31 +32,62 @@ export function offlineChatModel(): ChatModel {
   return offline;
 }
 
+/**
+ * A hosted model whose provider package is imported on its first call. The provider packages are ~0.6 MB of code
+ * each and most instances run offline (issue 12: idle RSS); `chatModel` stays synchronous.
+ */
+function lazyModel(provider: string, modelId: string, load: () => Promise<LanguageModelV3>): LanguageModelV3 {
+  let loaded: Promise<LanguageModelV3> | undefined;
+  const model = () => {
+    // a failed import is retried on the next call instead of failing every later turn
+    loaded ??= load().catch((error: unknown) => {
+      loaded = undefined;
+      throw error;
+    });
+    return loaded;
+  };
+  return {
+    specificationVersion: "v3",
+    provider,
+    modelId,
+    get supportedUrls() {
+      return model().then((m) => m.supportedUrls);
+    },
+    doGenerate: async (options) => (await model()).doGenerate(options),
+    doStream: async (options) => (await model()).doStream(options),
+  };
+}
+
 function geminiModel(config: Env): ChatModel | null {
   if (!config.GOOGLE_GENERATIVE_AI_API_KEY) return null;
-  const google = createGoogleGenerativeAI({
-    apiKey: config.GOOGLE_GENERATIVE_AI_API_KEY,
-    ...(config.GEMINI_BASE_URL ? { baseURL: config.GEMINI_BASE_URL } : {}),
+  const apiKey = config.GOOGLE_GENERATIVE_AI_API_KEY;
+  const model = lazyModel("google.generative-ai", config.GEMINI_MODEL, async () => {
+    const { createGoogleGenerativeAI } = await import("@ai-sdk/google");
+    const google = createGoogleGenerativeAI({
+      apiKey,
+      ...(config.GEMINI_BASE_URL ? { baseURL: config.GEMINI_BASE_URL } : {}),
+    });
+    return google(config.GEMINI_MODEL);
   });
-  return {
-    kind: "gemini",
-    name: `gemini:${config.GEMINI_MODEL}`,
-    model: google(config.GEMINI_MODEL),
-    multimodal: { image: true, audio: true },
-  };
+  return { kind: "gemini", name: `gemini:${config.GEMINI_MODEL}`, model, multimodal: { image: true, audio: true } };
 }
 
 function openAiCompatibleModel(config: Env): ChatModel | null {
   if (!config.OPENAI_COMPATIBLE_BASE_URL) return null;
-  const provider = createOpenAICompatible({
-    name: "openai-compatible",
-    baseURL: config.OPENAI_COMPATIBLE_BASE_URL,
-    ...(config.OPENAI_COMPATIBLE_API_KEY ? { apiKey: config.OPENAI_COMPATIBLE_API_KEY } : {}),
+  const baseURL = config.OPENAI_COMPATIBLE_BASE_URL;
+  const model = lazyModel("openai-compatible.chat", config.OPENAI_COMPATIBLE_MODEL, async () => {
+    const { createOpenAICompatible } = await import("@ai-sdk/openai-compatible");
+    const provider = createOpenAICompatible({
+      name: "openai-compatible",
+      baseURL,
+      ...(config.OPENAI_COMPATIBLE_API_KEY ? { apiKey: config.OPENAI_COMPATIBLE_API_KEY } : {}),
+    });
+    return provider.chatModel(config.OPENAI_COMPATIBLE_MODEL);
   });
   return {
     kind: "openai-compatible",
     name: `openai-compatible:${config.OPENAI_COMPATIBLE_MODEL}`,
-    model: provider.chatModel(config.OPENAI_COMPATIBLE_MODEL),
+    model,
     // Vision depends on the served model (llava, qwen-vl…); only enabled when the operator says so.
     multimodal: { image: config.OPENAI_COMPATIBLE_VISION, audio: false },
   };

@@ -2,29 +2,47 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { type Connection, captureConnection, capturedConnection, Statements } from "@/lib/db/driver";
 import { databaseFlavour, env } from "@/lib/env";
-import { PrismaClient as PostgresClient } from "@/lib/generated/postgres/client";
-import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
+import type { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 
 // lib/db is the only place that touches Prisma. Both generated clients come from one data model, so
 // they share one API; the SQLite client's type stands for both.
 export type Db = SqliteClient;
 export type DbTransaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
+type Flavour = ReturnType<typeof databaseFlavour>;
+type ClientClass = new (options: { adapter: ReturnType<typeof captureConnection> }) => Db;
+
+// Only the engines this process uses are loaded: each generated client is ~0.35 MB of code, and the server
+// would otherwise keep both engines' copies in memory (issue 12). The configured engine (DATABASE_URL, read
+// raw: env() validates more than this needs) is loaded below, before any importer runs; a process that opens
+// the other engine as well (tests, benches, `setupDatabase` on a given URL) awaits `loadEngine` first.
+const engines: Partial<Record<Flavour, ClientClass>> = {};
+
+export async function loadEngine(flavour: Flavour): Promise<void> {
+  if (engines[flavour]) return;
+  engines[flavour] =
+    flavour === "postgres"
+      ? ((await import("@/lib/generated/postgres/client")).PrismaClient as unknown as ClientClass)
+      : ((await import("@/lib/generated/sqlite/client")).PrismaClient as unknown as ClientClass);
+}
+
+await loadEngine(databaseFlavour(process.env.DATABASE_URL ?? ""));
+
 const globalForDb = globalThis as unknown as { __sextinvalleDb?: { url: string; client: Db } };
 
 export function createDb(url: string): Db {
+  const flavour = databaseFlavour(url);
+  const Client = engines[flavour];
+  if (!Client) throw new Error(`createDb: the ${flavour} Prisma client is not loaded (await loadEngine first)`);
   // the adapter's connection is captured for lib/db's hot statements (lib/db/driver.ts), keyed by the client
   const key = {};
-  let client: Db;
-  if (databaseFlavour(url) === "postgres") {
-    // a server that does not answer (blackholed, overloaded) fails the request as an outage instead of hanging it
-    const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
-    client = new PostgresClient({ adapter: captureConnection(adapter, "postgres", key) }) as unknown as Db;
-  } else {
-    // busy timeout: concurrent writers wait instead of failing with SQLITE_BUSY
-    const adapter = new PrismaBetterSqlite3({ url: url.replace(/^file:/, ""), timeout: 10_000 });
-    client = new SqliteClient({ adapter: captureConnection(adapter, "sqlite", key) });
-  }
+  const adapter =
+    flavour === "postgres"
+      ? // a server that does not answer (blackholed, overloaded) fails the request as an outage instead of hanging it
+        new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 })
+      : // busy timeout: concurrent writers wait instead of failing with SQLITE_BUSY
+        new PrismaBetterSqlite3({ url: url.replace(/^file:/, ""), timeout: 10_000 });
+  const client = new Client({ adapter: captureConnection(adapter, flavour, key) });
   connectionKeys.set(client, key);
   return client;
 }

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { createDb, tuneDatabase } from "@/lib/db/client";
+import { createDb, loadEngine, tuneDatabase } from "@/lib/db/client";
 import { isDatabaseEmpty, type SeedPasswords, seedDatabase } from "@/lib/db/seed/seed";
 import { databaseFlavour } from "@/lib/env";
 
@@ -64,6 +64,7 @@ export async function setupDatabase(
   ensureSqliteDirectory(databaseUrl);
   const output = await runPrismaCli(["migrate", "deploy"], databaseUrl);
   const migrated = !/No pending migrations/i.test(output);
+  await loadEngine(databaseFlavour(databaseUrl));
   const client = createDb(databaseUrl);
   try {
     await tuneDatabase(client, databaseUrl);

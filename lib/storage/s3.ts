@@ -1,20 +1,7 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { Readable } from "node:stream";
-import {
-  AbortMultipartUploadCommand,
-  CompleteMultipartUploadCommand,
-  CreateMultipartUploadCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadBucketCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client,
-  UploadPartCommand,
-} from "@aws-sdk/client-s3";
-import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { assertAllowedContentType, assertValidKey } from "@/lib/storage/keys";
 import { contentDisposition } from "@/lib/storage/signing";
 import type { PresignOptions, PutOptions, PutSource, Storage, StoredObjectMeta } from "@/lib/storage/types";
@@ -71,19 +58,35 @@ function isNotFound(error: unknown): boolean {
   return e?.name === "NotFound" || e?.name === "NoSuchKey" || e?.$metadata?.httpStatusCode === 404;
 }
 
+type Sdk = typeof import("@aws-sdk/client-s3");
+
 export function createS3Storage(config: S3StorageConfig): Storage {
-  const client = new S3Client({
-    region: config.region,
-    endpoint: config.endpoint,
-    forcePathStyle: config.forcePathStyle ?? config.backend === "minio",
-    credentials:
-      config.accessKeyId && config.secretAccessKey
-        ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey }
-        : undefined,
-    // s3rver and older MinIO do not understand the newer default checksum headers
-    requestChecksumCalculation: "WHEN_REQUIRED",
-    responseChecksumValidation: "WHEN_REQUIRED",
-  });
+  // The AWS SDK (~1 MB of code with its @smithy and @aws-sdk dependencies) is imported on the first call, not
+  // when the storage is chosen: most instances store files locally (issue 12: idle RSS).
+  let connecting: Promise<{ sdk: Sdk; client: S3Client }> | undefined;
+  const connect = () => {
+    if (!connecting) {
+      connecting = import("@aws-sdk/client-s3").then((sdk) => ({ sdk, client: newClient(sdk) }));
+      // a failed import is retried by the next call
+      connecting.catch(() => {
+        connecting = undefined;
+      });
+    }
+    return connecting;
+  };
+  const newClient = (sdk: Sdk) =>
+    new sdk.S3Client({
+      region: config.region,
+      endpoint: config.endpoint,
+      forcePathStyle: config.forcePathStyle ?? config.backend === "minio",
+      credentials:
+        config.accessKeyId && config.secretAccessKey
+          ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey }
+          : undefined,
+      // s3rver and older MinIO do not understand the newer default checksum headers
+      requestChecksumCalculation: "WHEN_REQUIRED",
+      responseChecksumValidation: "WHEN_REQUIRED",
+    });
   const Bucket = config.bucket;
   const partSize = Math.max(MIN_PART_SIZE, config.partSize ?? DEFAULT_PART_SIZE);
 
@@ -103,8 +106,9 @@ export function createS3Storage(config: S3StorageConfig): Storage {
 
   async function head(key: string): Promise<StoredObjectMeta | null> {
     assertValidKey(key);
+    const { sdk, client } = await connect();
     try {
-      return toMeta(key, await client.send(new HeadObjectCommand({ Bucket, Key: key })));
+      return toMeta(key, await client.send(new sdk.HeadObjectCommand({ Bucket, Key: key })));
     } catch (error) {
       if (isNotFound(error)) return null;
       throw error;
@@ -112,10 +116,11 @@ export function createS3Storage(config: S3StorageConfig): Storage {
   }
 
   async function* listKeys(prefix: string): AsyncGenerator<{ key: string; size: number }> {
+    const { sdk, client } = await connect();
     let token: string | undefined;
     do {
       const page = await client.send(
-        new ListObjectsV2Command({ Bucket, Prefix: prefix || undefined, ContinuationToken: token }),
+        new sdk.ListObjectsV2Command({ Bucket, Prefix: prefix || undefined, ContinuationToken: token }),
       );
       for (const item of page.Contents ?? []) if (item.Key) yield { key: item.Key, size: item.Size ?? 0 };
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
@@ -134,7 +139,8 @@ export function createS3Storage(config: S3StorageConfig): Storage {
         "filePath" in source
           ? { Body: createReadStream(source.filePath), ContentLength: (await stat(source.filePath)).size }
           : { Body: source.data };
-      await client.send(new PutObjectCommand({ Bucket, Key: key, ContentType, Metadata, ...body }));
+      const { sdk, client } = await connect();
+      await client.send(new sdk.PutObjectCommand({ Bucket, Key: key, ContentType, Metadata, ...body }));
       return (await head(key)) as StoredObjectMeta;
     },
 
@@ -142,18 +148,19 @@ export function createS3Storage(config: S3StorageConfig): Storage {
       assertValidKey(key);
       const ContentType = assertAllowedContentType(options.contentType);
       const Metadata = options.expiresAt ? { [EXPIRES_META]: options.expiresAt.toISOString() } : undefined;
+      const { sdk, client } = await connect();
       const pieces = parts(body, partSize);
       const first = await pieces.next();
       const firstPart = first.done ? Buffer.alloc(0) : first.value;
       if (firstPart.length < partSize) {
         // small file: one request
-        await client.send(new PutObjectCommand({ Bucket, Key: key, ContentType, Metadata, Body: firstPart }));
+        await client.send(new sdk.PutObjectCommand({ Bucket, Key: key, ContentType, Metadata, Body: firstPart }));
         return (await head(key)) as StoredObjectMeta;
       }
       // large file: a multipart upload, one part in flight while the next is produced; the object exists only
       // after CompleteMultipartUpload, and a failure aborts the upload so no parts linger
       const { UploadId } = await client.send(
-        new CreateMultipartUploadCommand({ Bucket, Key: key, ContentType, Metadata }),
+        new sdk.CreateMultipartUploadCommand({ Bucket, Key: key, ContentType, Metadata }),
       );
       const done: { ETag: string; PartNumber: number }[] = [];
       try {
@@ -161,7 +168,7 @@ export function createS3Storage(config: S3StorageConfig): Storage {
         while (part) {
           const PartNumber = done.length + 1;
           const uploading: Promise<{ ETag?: string }> = client.send(
-            new UploadPartCommand({ Bucket, Key: key, UploadId, PartNumber, Body: part }),
+            new sdk.UploadPartCommand({ Bucket, Key: key, UploadId, PartNumber, Body: part }),
           );
           const next: Promise<IteratorResult<Buffer>> = pieces.next();
           const [uploaded, produced] = await Promise.all([uploading, next]);
@@ -169,11 +176,11 @@ export function createS3Storage(config: S3StorageConfig): Storage {
           part = produced.done || produced.value.length === 0 ? undefined : produced.value;
         }
         await client.send(
-          new CompleteMultipartUploadCommand({ Bucket, Key: key, UploadId, MultipartUpload: { Parts: done } }),
+          new sdk.CompleteMultipartUploadCommand({ Bucket, Key: key, UploadId, MultipartUpload: { Parts: done } }),
         );
       } catch (error) {
         await pieces.return(undefined).catch(() => undefined);
-        await client.send(new AbortMultipartUploadCommand({ Bucket, Key: key, UploadId })).catch(() => undefined);
+        await client.send(new sdk.AbortMultipartUploadCommand({ Bucket, Key: key, UploadId })).catch(() => undefined);
         throw error;
       }
       return (await head(key)) as StoredObjectMeta;
@@ -183,8 +190,9 @@ export function createS3Storage(config: S3StorageConfig): Storage {
 
     async get(key) {
       assertValidKey(key);
+      const { sdk, client } = await connect();
       try {
-        const r = await client.send(new GetObjectCommand({ Bucket, Key: key }));
+        const r = await client.send(new sdk.GetObjectCommand({ Bucket, Key: key }));
         return { meta: toMeta(key, r), body: r.Body as Readable };
       } catch (error) {
         if (isNotFound(error)) return null;
@@ -194,12 +202,17 @@ export function createS3Storage(config: S3StorageConfig): Storage {
 
     async delete(key) {
       assertValidKey(key);
-      await client.send(new DeleteObjectCommand({ Bucket, Key: key }));
+      const { sdk, client } = await connect();
+      await client.send(new sdk.DeleteObjectCommand({ Bucket, Key: key }));
     },
 
     async presign(key: string, options: PresignOptions) {
       assertValidKey(key);
-      const command = new GetObjectCommand({
+      const [{ sdk, client }, { getSignedUrl }] = await Promise.all([
+        connect(),
+        import("@aws-sdk/s3-request-presigner"),
+      ]);
+      const command = new sdk.GetObjectCommand({
         Bucket,
         Key: key,
         ...(options.downloadName ? { ResponseContentDisposition: contentDisposition(options.downloadName) } : {}),
@@ -228,7 +241,8 @@ export function createS3Storage(config: S3StorageConfig): Storage {
     },
 
     async check() {
-      await client.send(new HeadBucketCommand({ Bucket }));
+      const { sdk, client } = await connect();
+      await client.send(new sdk.HeadBucketCommand({ Bucket }));
     },
   };
   return storage;
