@@ -159,10 +159,24 @@ function mentionEvents(
           : { type: "add", sku: mention.resolved.sku, quantity },
       );
     } else if (mention.ambiguous) {
-      events.push(choiceFor(mention.options.map((p) => p.sku), mention.quantity, sale, events));
+      events.push(
+        choiceFor(
+          mention.options.map((p) => p.sku),
+          mention.quantity,
+          sale,
+          events,
+        ),
+      );
     } else if (mention.nearest.length > 0) {
       events.push({ type: "product_not_found", query: mention.phrase });
-      events.push(choiceFor(mention.nearest.map((p) => p.sku), mention.quantity, sale, events));
+      events.push(
+        choiceFor(
+          mention.nearest.map((p) => p.sku),
+          mention.quantity,
+          sale,
+          events,
+        ),
+      );
     } else if (mention.quantity !== null) {
       events.push({ type: "product_not_found", query: mention.phrase });
     }
