@@ -225,6 +225,9 @@ describe("what never names a product", () => {
     ["demo", "mil gracias"],
     ["real", "mil gracias muy amable"],
     ["hardware", "buenas tardes"],
+    // a request verb is no product word, however close one is ("pasa" / "Pala emergencia")
+    ["real", "me pasa"],
+    ["real", "me pasa los precios porfa"],
   ])("%s: %s", (catalog, phrase) => {
     const r = resolvePhrase(phrase, catalogs[catalog] as CatalogIndex);
     expect(r.resolved).toBeNull();
