@@ -86,6 +86,12 @@ describe("data written together, in any order", () => {
     });
     expect(data.name).toBe("Pinturas del Valle SAS");
   });
+  it.each([
+    ["somos Pinturas del Valle SAS, necesitamos 20 cascos", "Pinturas del Valle SAS"],
+    ["somos una constructora y necesitamos 20 cascos", undefined],
+  ])("«somos» names a company only: %s", (text, name) => {
+    expect(read(text).name).toBe(name);
+  });
   it("a contact label is not part of a person's name", () => {
     expect(read("contacto Óscar Rey, cédula 1144556677, cel 3157778899").name).toBe("Óscar Rey");
   });

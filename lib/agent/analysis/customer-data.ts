@@ -148,7 +148,8 @@ export function extractCustomerData(text: string, options: CustomerExtractionOpt
     const company = companyAfter(rest, intro.index ?? 0) as string;
     data.name = company;
     rest = rest.replace(company, " , ");
-  } else if (intro?.[1]) {
+  } else if (intro?.[1] && !/^somos\b/i.test(intro[0])) {
+    // "somos" names the speaker only as a company ("somos Montajes del Sur SAS", above); "somos una constructora" no.
     const name = cutName(intro[1]);
     // "soy maestro de obra" says what the speaker does; "soy Juan Pérez" (or "soy juan" when asked) names them.
     const soy = intro[0].toLowerCase().startsWith("soy");
