@@ -90,6 +90,25 @@ function stemUncached(word: string): string {
 // Spanish diminutives on a stem: "sellit(os)", "botiquincit(o)", "guantecit(os)", "cintic(as)".
 const DIMINUTIVE = /^(.{2,}?)(?:ecit|cit|it|ic)$/;
 
+// Verb forms a request puts a service's noun in: "que me recarguen", "recargan", "recarguemos", "instalen".
+const VERB_FORM = /^(.{4,}?)(?:aron|ieron|emos|amos|en|an)$|^(.{4,}?[gq]u)$/;
+
+/**
+ * The noun stems a conjugated verb may stand for ("recarguen" → "recarg" of "Recarga de extintor"), for a term
+ * the catalogue does not have: callers keep only the ones their vocabulary holds.
+ */
+export function verbBases(term: string): string[] {
+  const match = VERB_FORM.exec(term);
+  const base = match ? ((match[1] ?? match[2]) as string) : null;
+  if (!base) return [];
+  return [base.replace(/gu$/, "g").replace(/qu$/, "c")];
+}
+
+/** Diminutive and verb readings of a term the catalogue lacks (see both). */
+export function formBases(term: string): string[] {
+  return [...diminutiveBases(term), ...verbBases(term)];
+}
+
 /**
  * The stems a diminutive may stand for ("sellit" → "sell", "casquit" → "casc", "conit" → "cono"), for a term
  * the catalogue does not have: callers keep only the ones their vocabulary holds, so a real word is never cut.

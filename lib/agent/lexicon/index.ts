@@ -49,6 +49,7 @@ const schemas = {
     sizeLabels: z.array(folded),
     colours: z.record(folded, z.array(folded).min(1)),
     genericHeads: z.array(folded),
+    plainWords: z.array(folded).min(1),
   }),
   concepts: z.object({
     concepts: z.array(z.object({ words: z.array(folded).min(1), products: z.array(folded).min(1) })),

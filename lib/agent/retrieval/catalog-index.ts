@@ -1,7 +1,7 @@
 // In-memory product search: inverted index (term → postings) + fuzzy vocabulary. A query only touches
 // the postings of its own terms, so latency depends on term frequency, not on catalog size.
 
-import { diminutiveBases } from "@/lib/agent/analysis/normalize";
+import { formBases } from "@/lib/agent/analysis/normalize";
 import { phoneticKey } from "@/lib/agent/analysis/phonetic";
 import type { CatalogProduct } from "@/lib/agent/types";
 import { expansionsOf } from "./expansions";
@@ -72,8 +72,8 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[], optio
     if (kinds.has(term)) return term;
     // A word some row has is that word, not a slip for a kind ("pantalón" of a rain suit is no "pantalla").
     if (/\d/.test(term) || term.length < 4 || store.postings.has(term)) return null;
-    const diminished = diminutiveBases(term).find((base) => kinds.has(base));
-    if (diminished) return diminished;
+    const form = formBases(term).find((base) => kinds.has(base));
+    if (form) return form;
     const { kindSounds, kindVocabulary } = store.derive();
     const sound = kindSounds.get(phoneticKey(term));
     if (sound || options.typos === false) return sound ?? null;

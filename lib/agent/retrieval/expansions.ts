@@ -2,7 +2,7 @@
 // sound-alike spelling, or (last) a typo within the vocabulary. Bounded by the vocabulary, not by the catalogue:
 // FuzzyVocabulary buckets terms by length, skips terms with digits (model numbers) and keeps each word's answer.
 
-import { analyze, diminutiveBases } from "@/lib/agent/analysis/normalize";
+import { analyze, formBases } from "@/lib/agent/analysis/normalize";
 import { phoneticKey } from "@/lib/agent/analysis/phonetic";
 import { lexiconWords } from "@/lib/agent/lexicon";
 import { conceptTerms } from "./concepts";
@@ -21,8 +21,8 @@ export function expansionsOf(store: IndexStore, term: string): Array<{ term: str
   if (known) return [{ term, factor: 1 }, ...concept.map((t) => ({ term: t, factor: 0.7 }))];
   if (concept.length > 0) return concept.map((t) => ({ term: t, factor: 0.85 }));
   if (/\d/.test(term) || LEXICON_TERMS.has(term)) return [];
-  // "sellitos", "botiquincito": a diminutive of a word the catalogue has is that word.
-  const base = diminutiveBases(term).find((t) => store.postings.has(t));
+  // "sellitos", "botiquincito", "que me recarguen": a diminutive or a verb form of a catalogue word is that word.
+  const base = formBases(term).find((t) => store.postings.has(t));
   if (base) return [{ term: base, factor: 0.95 }];
   // Sound-alike spelling ("kasco", "baketa") is near-certain; edit distance is the last resort.
   const sounds = store.soundsLike(phoneticKey(term));

@@ -128,3 +128,18 @@ export function kindOnlyInComplement(
   if (at < 1 || tokens[at - 1] !== "de") return false;
   return top !== undefined && top.coverage >= 0.99 && !catalog.profile(top.product).kinds.includes(kind);
 }
+
+const PLAIN = new Set(lexicon.attributes.plainWords.flatMap((w) => analyze(w)));
+
+/** The phrase asks for the basic variant ("los normales", "el sencillo"). */
+export const saysPlain = (terms: readonly string[]) => terms.some((t) => PLAIN.has(t));
+
+/**
+ * The basic variant among products that fit: the one whose label says least (nothing added to what they share),
+ * when exactly one does; null on a tie.
+ */
+export function plainest(products: readonly CatalogProduct[], catalog: CatalogIndex): CatalogProduct | null {
+  const sized = products.map((p) => ({ p, n: catalog.profile(p).labelTerms.length })).sort((a, b) => a.n - b.n);
+  const [first, second] = sized;
+  return first && (!second || first.n < second.n) ? first.p : null;
+}

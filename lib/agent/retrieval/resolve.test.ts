@@ -170,6 +170,41 @@ describe("a misspelt modifier narrows as the word it is a slip for", () => {
   });
 });
 
+describe("a verb form of a service's noun names the service", () => {
+  const shop = createCatalogIndex([
+    product("REC-1", "Recarga de extintor ABC 10 lb", "Servicio de recarga", 25000, 999, { unit: "servicio" }),
+    product("EXT-1", "Extintor ABC 10 lb", "Extintor multipropósito", 98000, 40),
+  ]);
+  it.each(["necesito que me recarguen 8 extintores abc de 10 lb", "cuánto cobran si les recargamos 3 extintores"])(
+    "%s",
+    (phrase) => {
+      expect(resolvePhrase(phrase, shop).resolved?.sku).toBe("REC-1");
+    },
+  );
+  it("the goods themselves are still the goods", () => {
+    expect(resolvePhrase("necesito 8 extintores abc de 10 lb", shop).resolved?.sku).toBe("EXT-1");
+  });
+});
+
+describe("a word that only a synonym makes a kind", () => {
+  const shop = createCatalogIndex([
+    product("BOT-A", "Bota de caucho caña alta", "Bota negra", 64000, 40),
+    product("BOT-B", "Bota de caucho blanca", "Bota sanitaria", 52000, 40),
+    product("CHA-1", "Chaleco reflectivo naranja", "Chaleco", 14900, 80, { synonyms: ["alta visibilidad"] }),
+    product("CHA-2", "Chaleco reflectivo amarillo", "Chaleco", 32000, 60, { synonyms: ["alta visibilidad"] }),
+  ]);
+  it("names nothing when a product of another kind carries every word said", () => {
+    expect(resolvePhrase("las de caña alta", shop).resolved?.sku).toBe("BOT-A");
+  });
+  it("still names its kind when said as the synonym", () => {
+    expect(
+      resolvePhrase("chalecos de alta visibilidad", shop)
+        .options.map((p) => p.sku)
+        .sort(),
+    ).toEqual(["CHA-1", "CHA-2"]);
+  });
+});
+
 describe("a kind said only in a complement is what the product is made of", () => {
   const shop = createCatalogIndex([
     product("ESP-1", "Espuma antiincendios", "Espuma extinguente 5L", 60000, 9),

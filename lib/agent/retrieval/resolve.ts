@@ -12,7 +12,15 @@ import type { Attribute, CatalogProduct } from "../types";
 import { groupAttributes, nearestByMeasure, records, satisfies } from "./attribute-match";
 import type { CatalogIndex, SearchHit } from "./catalog-index";
 import { conceptTerms } from "./concepts";
-import { accessoriesOf, kindOnlyInComplement, modifierTerms, onlyDescribed, servingPurposeOf } from "./modifiers";
+import {
+  accessoriesOf,
+  kindOnlyInComplement,
+  modifierTerms,
+  onlyDescribed,
+  plainest,
+  saysPlain,
+  servingPurposeOf,
+} from "./modifiers";
 import { labelHas, rowHas } from "./profiles";
 
 export type Resolution = {
@@ -73,7 +81,19 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
     return { ...EMPTY, hits: search, resolved: top.product, options: [top.product], fitting: [top.product] };
   const tokens = attributeTokens(phrase);
   const spokenKind = namedKind(terms, catalog);
-  const kind = spokenKind && kindOnlyInComplement(terms, tokens, spokenKind, top, catalog) ? null : spokenKind;
+  // "caña alta" where only a synonym ("alta visibilidad") makes "alta" a kind: a product of another kind that
+  // carries every word said is what was named, not that synonym's kind.
+  const synonymOnly =
+    spokenKind !== null && !catalog.ofKind(spokenKind).some((p) => catalog.profile(p).kind === spokenKind);
+  const coveredElsewhere =
+    synonymOnly &&
+    top !== undefined &&
+    top.coverage >= 0.99 &&
+    !catalog.profile(top.product).kinds.includes(spokenKind);
+  const kind =
+    spokenKind && (coveredElsewhere || kindOnlyInComplement(terms, tokens, spokenKind, top, catalog))
+      ? null
+      : spokenKind;
   // A word that only some rows list as a synonym ("extinguidor" on one extinguisher) names what those rows are,
   // so their own kind is the pool: the customer's figures then choose among all of it. The word stays the kind
   // the phrase named.
@@ -183,6 +203,10 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
     const single = onlyDescribed(pool, new Set(words.filter((t) => modifiers.has(t))), catalog);
     if (single) pool = [single];
   }
+
+  // "los normales": among the fitting ones, the variant whose label adds nothing.
+  const basic = pool.length > 1 && saysPlain(terms) ? plainest(pool, catalog) : null;
+  if (basic) pool = [basic];
 
   const ranked = [...pool].sort(
     (a, b) =>
