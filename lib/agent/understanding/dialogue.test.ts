@@ -125,6 +125,7 @@ describe("removals and additions that name the line only by reference", () => {
   it.each([
     ["quíteme 2", 3],
     ["otros 3 porfa", 8],
+    ["quíteme 2 que ya nos consiguieron unos", 3],
     ["y otros 3 más de los mismos", 8],
   ])("a bare count with one line is a count of that line: %s", (reply, quantity) => {
     expect(linesOf(talk(hardware, ["quiero 5 serruchos", reply]).sale)).toEqual([["SER-24", quantity]]);
@@ -514,6 +515,42 @@ describe("a contact card without labels", () => {
   });
 });
 
+describe("moving some units of a line to a sibling", () => {
+  it.each([
+    [
+      "cambie una por la de 7 pasos",
+      [
+        ["ESC-5", 1],
+        ["ESC-7", 1],
+      ],
+    ],
+    ["cambie las 2 por las de 7 pasos", [["ESC-7", 2]]],
+  ])("%s", (swap, lines) => {
+    expect(linesOf(talk(hardware, ["quiero 2 escaleras de 5 pasos", swap]).sale)).toEqual(lines);
+  });
+});
+
+describe("the normal one among siblings", () => {
+  const shop = {
+    catalog: createCatalogIndex([
+      product("PRO-C", "Protector auditivo tipo copa", "Orejeras con diadema", 29000, 60),
+      product("PRO-K", "Protector auditivo tipo copa para casco", "Orejeras con adaptador para casco", 68000, 30),
+    ]),
+    company: hardwareCompany(),
+  };
+  it("«the normal ones» is the one with nothing added", () => {
+    const c = talk(shop, [
+      "quiero 4 protectores auditivos de copa",
+      "los de casco",
+      "no no, pensándolo bien los normales, pero que sean 6",
+    ]);
+    expect(linesOf(c.sale)).toEqual([["PRO-C", 6]]);
+  });
+  it("without «normal» the two still fit and are asked about", () => {
+    expect(talk(shop, ["quiero 4 protectores auditivos de copa"]).sale?.pending?.kind).toBe("choose_product");
+  });
+});
+
 describe("swaps keep what the customer did not change", () => {
   const paint = {
     catalog: createCatalogIndex([
@@ -554,6 +591,24 @@ describe("swaps replace a line by its sibling, keeping the quantity", () => {
     ],
     ["by a figure", hardware, ["quiero 1 escalera de 5 pasos", "mejor la de 7 pasos"], [["ESC-7", 1]]],
     ["a figure without an article", hardware, ["quiero 1 escalera de 5 pasos", "mejor de 7 pasos"], [["ESC-7", 1]]],
+    [
+      "a reason after the new product",
+      demo,
+      ["quiero 4 pares de botas de caucho caña alta", "no, mejor las blancas, es para la cocina del restaurante"],
+      [["CAL-004", 4]],
+    ],
+    [
+      "a count before the new product",
+      hardware,
+      ["quiero 1 escalera de 5 pasos", "ay no, cámbieme eso por 1 escalera de 7 pasos"],
+      [["ESC-7", 1]],
+    ],
+    [
+      "the sibling named after a no and a second thought",
+      hardware,
+      ["quiero 1 escalera de 5 pasos", "no no, pensándolo bien la de 7 pasos"],
+      [["ESC-7", 1]],
+    ],
     [
       "the need restated after a no",
       hardware,

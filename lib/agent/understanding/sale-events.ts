@@ -81,7 +81,11 @@ function pronounRemoval(input: SaleEventsInput, sale: SaleSnapshot | null, event
   if (input.cart.kind !== "remove" || !sale || sale.lines.length !== 1) return;
   if (events.some((e) => e.type === "remove") || input.cart.mentions.some((m) => m.resolved || m.ambiguous)) return;
   const line = sale.lines[0] as CartLine;
-  events.push(removal(line, line.sku, input.cart.bareQuantity));
+  // "quíteme 2 cajas que ya nos consiguieron": the count may come with words that name nothing; "sáquelos, ya
+  // conseguí uno" took them all (the object pronoun), and the count is another clause's.
+  const all = /\b(?:quit|sa[cq]u?|elimin|borr|retir)[a-z]*?l[oa]s?\b/.test(foldText(input.text));
+  const counted = all ? null : (input.cart.mentions.find((m) => m.quantity !== null)?.quantity ?? null);
+  events.push(removal(line, line.sku, input.cart.bareQuantity ?? counted));
 }
 
 /**
@@ -208,7 +212,9 @@ export function saleEventsFor(input: SaleEventsInput): SaleEventsResult {
   if (swap) {
     events.push(...swap.events);
     mentioned.push(...swap.mentioned);
+    // The swap took the count said with it ("…, pero que sean 6"): it is not a count for the old line too.
     cart.mentions = [];
+    cart.bareQuantity = null;
   }
   const shownSkus = input.lastShown.map((p) => p.sku);
   for (const mention of cart.mentions) preferAmong(mention, shownSkus);

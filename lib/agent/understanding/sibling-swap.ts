@@ -3,9 +3,10 @@
 // among products of the same kind by the attributes and words of the new phrase; the quantity stays.
 
 import type { SaleEvent, SaleSnapshot } from "@/lib/sales/types";
-import { foldText } from "../analysis/normalize";
+import { analyze, foldText, replaceNumberWords, tokenize } from "../analysis/normalize";
 import { lexicon } from "../lexicon";
 import type { CatalogIndex } from "../retrieval/catalog-index";
+import { plainest, saysPlain } from "../retrieval/modifiers";
 import { type Resolution, resolvePhrase } from "../retrieval/resolve";
 import type { CatalogProduct } from "../types";
 import type { CartExtraction } from "./cart-mentions";
@@ -13,7 +14,7 @@ import type { CartExtraction } from "./cart-mentions";
 // "cámbialo por…", "cámbieme las botas por…", "mejor el/la…", "deme mejor el…", "mejor mándeme el…", "que sean
 // de …", "en vez de eso, el…", "pero la de…", "no, necesito es los de…". A request verb with its clitic ("deme", "mándeme") may stand on either side of "mejor".
 const SWAP =
-  /\b(?:cambi\w*|reemplaz\w*)\s+(?:(?:el|la|los|las|lo|le)\s+)?(.*?)\s*\b(?:por|a)\s+((?:(?:el|la|los|las|un|una|uno|unos|unas)\s+)?[a-z].*)$|^(?:no\s+)?(?:[a-z]+(?:me|nos)\s+)?(?:mejor|pero|entonces|q(?:ue)?\s+sean?)\s+(?:[a-z]+(?:me|nos)\s+)?((?:el|la|los|las|de|del)\b.*)$|\b(?:en vez de|en lugar de)\s+(?:es[oa]s?|el|la|los|las)?\s*(.*?),?\s+((?:el|la|los|las)\b.*)$|^(?:[a-z]+\s+)?(?:no\s+)?(?:el|la|los|las)\s+([a-z]+(?:\s+[a-z]+)?)\s+mejor\s+((?:de|del|el|la|los|las|en)\b.*|[a-z]+.*)$|^(?:[a-z]+\s+)?no\s+(?:(?:lo que\s+)?(?:necesit|quier|busc|ped)[a-z]*\s+)?(?:es|era|eran|son)\s+((?:el|la|los|las)\b.*)$/;
+  /\b(?:cambi\w*|reemplaz\w*)\s+(?:(?:el|la|los|las|lo|le)\s+)?(.*?)\s*\b(?:por|a)\s+((?:(?:el|la|los|las|un|una|uno|unos|unas)\s+)?(?:\d+\s+)?[a-z].*)$|^(?:no\s+)?(?:[a-z]+(?:me|nos)\s+)?(?:mejor|pero|entonces|q(?:ue)?\s+sean?)\s+(?:[a-z]+(?:me|nos)\s+)?((?:el|la|los|las|de|del)\b.*)$|\b(?:en vez de|en lugar de)\s+(?:es[oa]s?|el|la|los|las)?\s*(.*?),?\s+((?:el|la|los|las)\b.*)$|^(?:[a-z]+\s+)?(?:no\s+)?(?:el|la|los|las)\s+([a-z]+(?:\s+[a-z]+)?)\s+mejor\s+((?:de|del|el|la|los|las|en)\b.*|[a-z]+.*)$|^(?:[a-z]+\s+)?no\s+(?:(?:lo que\s+)?(?:necesit|quier|busc|ped)[a-z]*\s+)?(?:es|era|eran|son)\s+((?:el|la|los|las)\b.*)$|^no\s+((?:el|la|los|las)\s+(?:(?:de|del|que|q)\s|[a-z]+\s+(?:de|del)\s|[a-z]+$|[a-z]+\s+(?:pero|y)\s).*)$/;
 // "mejor amarillos", "no, mejor grandes": after «mejor» an attribute value alone names the sibling.
 const { colours, sizes, sizeLabels } = lexicon.attributes;
 const ATTRIBUTE_WORDS = [...Object.values(colours).flat(), ...sizes, ...sizeLabels].join("|");
@@ -24,6 +25,8 @@ const MAX_WORDS = 7;
 // What follows the new product is about quantity, not about which product: "…, pero que sean 7", "…, igual cantidad".
 const QUANTITY_TAIL =
   /\s(?:pero|que sean|que sea|y que sean|con la misma|la misma|misma|mism[oa]s|l[oa]s mism[oa]s|igual|tambien|lo demas|el resto)\b.*$/;
+// …and a reason after it names no product: "mejor las blancas, es pa una planta de alimentos".
+const REASON_TAIL = /\s(?:porque|pq|ya que|(?:que |q )?(?:es|son|seria|serian|era|eran) (?:pa|para|pal|por)) .*$/;
 
 /** The message reads as swapping something ("cámbialo por…", "mejor el…"), whether or not a sibling fits. */
 export function swapCue(text: string): boolean {
@@ -37,7 +40,7 @@ function readSwap(text: string): { named: string; phrase: string } | null {
   if (match) {
     // "y las gafas cámbielas por…": the line may be named before the swap verb too.
     const named = match[1] || match[4] || match[6] || folded.slice(0, match.index).trim();
-    const phrase = match[2] ?? match[3] ?? match[5] ?? match[7] ?? match[8] ?? "";
+    const phrase = match[2] ?? match[3] ?? match[5] ?? match[7] ?? match[8] ?? match[9] ?? "";
     // "el extintor mejor cámbielo por el de 20": the phrase after «mejor» is itself a swap; the line was named
     // before it, the new product after its «por».
     const inner = phrase !== folded ? readSwap(phrase) : null;
@@ -63,6 +66,12 @@ function foldSwapText(text: string): string {
   return /\bno\b/.test(openers) ? `no ${opened}` : opened;
 }
 
+/** The one count said in a phrase ("uno", "2 de esos"), or null. */
+function countIn(phrase: string): number | null {
+  const counts = replaceNumberWords(tokenize(phrase), { typos: false }).filter((t) => /^\d+$/.test(t));
+  return counts.length === 1 ? Number(counts[0]) : null;
+}
+
 export type SwapResult = { events: SaleEvent[]; mentioned: CatalogProduct[] };
 
 function lineNamed(phrase: string, sale: SaleSnapshot, catalog: CatalogIndex): string | null {
@@ -86,6 +95,22 @@ function closestSibling(resolution: Resolution, current: CatalogProduct, catalog
   return { ...resolution, resolved: first.p, ambiguous: false, options: [first.p] };
 }
 
+/**
+ * Products of the line's kind, itself left out. A kind too general to index ("Protector auditivo …") has no list
+ * of its own: those sharing it are found among the products most like the line's name.
+ */
+function siblingsOf(current: CatalogProduct, kind: string, catalog: CatalogIndex): CatalogProduct[] {
+  const listed = catalog.ofKind(kind);
+  const same =
+    listed.length > 0
+      ? listed
+      : catalog
+          .search(current.name, { limit: 24 })
+          .map((h) => h.product)
+          .filter((p) => catalog.profile(p).kind === kind);
+  return same.filter((p) => p.sku !== current.sku);
+}
+
 /** Events that swap a line for the sibling the message names, or null when the message is not a swap. */
 export function siblingSwap(
   text: string,
@@ -99,7 +124,7 @@ export function siblingSwap(
   const swap = readSwap(text);
   if (!swap) return null;
   const { named } = swap;
-  const phrase = swap.phrase.replace(QUANTITY_TAIL, "").trim();
+  const phrase = swap.phrase.replace(REASON_TAIL, "").replace(QUANTITY_TAIL, "").trim();
   // The number said with the swap is the new line's ("cámbialos por los antifluido, que sean 5").
   const newQuantity = counted[0]?.quantity ?? cart.bareQuantity;
   if (!phrase || phrase.split(" ").length > MAX_WORDS) return null;
@@ -118,13 +143,28 @@ export function siblingSwap(
   const kind = catalog.profile(current).kind;
   // The new phrase may name another kind ("cámbialo por un gabinete"); otherwise it picks among siblings.
   const otherKind = free.kind !== null && free.kind !== kind;
-  const siblings = catalog.ofKind(kind).filter((p) => p.sku !== current.sku);
-  const resolution = otherKind
-    ? free
-    : closestSibling(resolvePhrase(phrase, catalog, { within: siblings }), current, catalog);
+  const siblings = siblingsOf(current, kind, catalog);
+  // "no, los normales": the basic variant of the line's kind, when the line is not it already.
+  const basic = !otherKind && saysPlain(analyze(phrase)) ? plainest([current, ...siblings], catalog) : null;
+  const resolution =
+    basic && basic.sku !== current.sku
+      ? { ...free, resolved: basic, ambiguous: false, options: [basic] }
+      : otherKind
+        ? free
+        : closestSibling(resolvePhrase(phrase, catalog, { within: siblings }), current, catalog);
   const quantity = sale.lines.find((l) => l.sku === target)?.quantity ?? null;
   if (resolution.resolved && resolution.resolved.sku !== current.sku) {
     const by = resolution.resolved.sku;
+    // "cambie uno por el de 20": a count before «por» is how many units move; the rest of the line stays.
+    const moved = countIn(named);
+    if (moved !== null && quantity !== null && moved < quantity)
+      return {
+        events: [
+          { type: "set_quantity", sku: target, quantity: quantity - moved },
+          { type: "add", sku: by, quantity: moved },
+        ],
+        mentioned: [resolution.resolved],
+      };
     const events: SaleEvent[] = [{ type: "replace", sku: target, by }];
     if (newQuantity !== null && newQuantity !== quantity)
       events.push({ type: "set_quantity", sku: by, quantity: newQuantity });
