@@ -83,3 +83,11 @@ describe("attribute de-duplication", () => {
     expect(repeated).toBeGreaterThan(50);
   });
 });
+
+describe("inches written with a quote mark", () => {
+  it.each(['Disco corte 7" para esmeril', "disco de 7''", "disco de 7 pulgadas"])("%s", (text) => {
+    expect(readAttributes(text).attributes).toContainEqual(
+      expect.objectContaining({ kind: "measure", value: 7, unit: "pulg" }),
+    );
+  });
+});

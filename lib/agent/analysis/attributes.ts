@@ -63,6 +63,8 @@ export function sameMeasure(a: { value: number; unit: string }, b: { value: numb
 /** Folded tokens that keep decimals ("2.5"), ranges ("9-13") and codes ("n95") whole. */
 export function attributeTokens(text: string): string[] {
   const folded = foldText(text)
+    // 7" and 7'' are inches, as catalogues write them ("Disco corte 7\"").
+    .replace(/(\d)\s*(?:"|''|”|″)/g, "$1 pulg ")
     .replace(/(\d),(\d)/g, "$1.$2")
     .replace(/(\d)\s*-\s*(\d)/g, "$1-$2");
   return folded.match(/[a-z0-9]+(?:[.-]\d+)*/g) ?? [];
