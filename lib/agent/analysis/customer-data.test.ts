@@ -92,6 +92,9 @@ describe("data written together, in any order", () => {
   ])("«somos» names a company only: %s", (text, name) => {
     expect(read(text).name).toBe(name);
   });
+  it("«a nombre mío» says whose name follows, it is none", () => {
+    expect(read("a nombre mío, Rubén Darío Cortés cc 14876532 cel 3137789045").name).toBe("Rubén Darío Cortés");
+  });
   it("a contact label is not part of a person's name", () => {
     expect(read("contacto Óscar Rey, cédula 1144556677, cel 3157778899").name).toBe("Óscar Rey");
   });

@@ -6,7 +6,7 @@ import { foldText, STOP_WORDS } from "./normalize";
 
 const NAME_WORD = "[A-Za-zÁÉÍÓÚÜÑáéíóúüñ]+";
 export const NAME_STOP = new Set(
-  "con y mi mis cedula cédula cc nit documento telefono teléfono celular cel tel direccion dirección correo email vivo en barrio dir desde identificado identificada de del la el un una muy yo cliente para".split(
+  "con y mi mis mio mío mia mía propio cedula cédula cc nit documento telefono teléfono celular cel tel direccion dirección correo email vivo en barrio dir desde identificado identificada de del la el un una muy yo cliente para".split(
     " ",
   ),
 );
