@@ -2,7 +2,7 @@
 // offer it is about.
 
 import type { CartLine, SaleEvent, SaleSnapshot } from "@/lib/sales/types";
-import { foldText } from "../analysis/normalize";
+import { foldText, replaceNumberWords, tokenize } from "../analysis/normalize";
 import type { CatalogIndex } from "../retrieval/catalog-index";
 import { resolvePhrase } from "../retrieval/resolve";
 import type { CatalogProduct } from "../types";
@@ -30,6 +30,14 @@ function correctedLine(lines: readonly CartLine[], replacedQuantity: number | nu
   const holding = replacedQuantity === null ? [] : lines.filter((l) => l.quantity === replacedQuantity);
   return holding.length === 1 ? holding[0] : lines[lines.length - 1];
 }
+
+// With a correcting verb ("póngale", "que sean"), only a count said as more is added: "2 más", "otros 2".
+const MORE_UNITS = /\b\d+ (?:[a-z]+ )?mas\b|\botr[oa]s \d+\b/;
+/** Digits for number words, and "no más" ("4 no más": only 4) taken out. */
+const numericText = (text: string) =>
+  replaceNumberWords(tokenize(text), { typos: true })
+    .join(" ")
+    .replace(/\bno mas\b|\bnomas\b/g, " ");
 
 // "2 nuevos de los mismos" after a refill: new units of what the service is for, not more of the service.
 const NEW_ONES = /\bnuev[oa]s?\b/;
@@ -83,7 +91,8 @@ export function bareQuantityEvents(
         quantity: effectiveQuantity(quantity, cart.bareUnit ?? null, product),
       });
     } else events.push({ type: "choose", options: target.options, quantity });
-  } else if (line && cart.kind === "set") events.push({ type: "set_quantity", sku: line.sku, quantity });
-  else if (line && cart.kind === "add" && ADDITIVE.test(foldText(input.text)))
+  } else if (line && (cart.kind === "set" ? MORE_UNITS : ADDITIVE).test(numericText(input.text)))
+    // "póngale 2 más": more of the line, whatever verb asks for it; "mejor 4 no más" is just 4.
     events.push({ type: "set_quantity", sku: line.sku, quantity: line.quantity + quantity });
+  else if (line && cart.kind === "set") events.push({ type: "set_quantity", sku: line.sku, quantity });
 }

@@ -125,6 +125,8 @@ describe("removals and additions that name the line only by reference", () => {
   it.each([
     ["quíteme 2", 3],
     ["otros 3 porfa", 8],
+    ["bueno, póngale 2 más", 7],
+    ["mejor 4 no más", 4],
     ["quíteme 2 que ya nos consiguieron unos", 3],
     ["y otros 3 más de los mismos", 8],
   ])("a bare count with one line is a count of that line: %s", (reply, quantity) => {
@@ -254,6 +256,31 @@ describe("several products to choose in one request", () => {
       ["CAS-D", 5],
       ["CHA-A", 2],
     ]);
+  });
+});
+
+describe("a follow-up that says what the asked product is for", () => {
+  const shop = {
+    catalog: createCatalogIndex([
+      product("DIS-C", 'Disco corte 7" para esmeril', "Disco abrasivo", 4800, 90),
+      product("DIS-S", "Disco señalización", "Disco reflectivo de tráfico", 4800, 40),
+      product("GAF-1", "Gafas de seguridad", "Para pulir y esmerilar", 8500, 60),
+    ]),
+    company: hardwareCompany(),
+  };
+  it("keeps the product asked about and narrows it", () => {
+    const c = talk(shop, ["¿tienen discos?", "pa la pulidora, de 7 pulgadas", "deme veinte"]);
+    expect(c.plans[1]?.products.map((p) => p.sku)).toContain("DIS-C");
+    expect(c.plans[1]?.products.map((p) => p.sku)).not.toContain("GAF-1");
+    expect(linesOf(c.sale)).toEqual([["DIS-C", 20]]);
+  });
+});
+
+describe("a count for the stock offered", () => {
+  it("«entonces las 2» takes the units there are", () => {
+    const c = talk(hardware, ["quiero 4 escaleras de 7 pasos", "ah bueno, entonces las 2"]);
+    expect(c.plans[0]?.sale?.pending).toMatchObject({ kind: "stock_offer", sku: "ESC-7", quantity: 2 });
+    expect(linesOf(c.sale)).toEqual([["ESC-7", 2]]);
   });
 });
 

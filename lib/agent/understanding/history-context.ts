@@ -35,7 +35,9 @@ export function inventoryQuery(text: string, history: readonly HistoryTurn[], ca
   const previous = previousUserTurn(history);
   if (!previous || (previous.intent !== "inventario" && previous.intent !== "venta")) return text;
   const folded = foldText(text);
-  const followUp = /^(y|y en|y de|y el|y la|en|de|el|la|los|las|pero)\b/.test(folded) || analyze(text).length <= 1;
+  // "¿y en amarillo?", "pa la pulidora, de 7 pulgadas": a continuation of the question before.
+  const followUp =
+    /^(y|y en|y de|y el|y la|en|de|el|la|los|las|pero|pa|para|pal)\b/.test(folded) || analyze(text).length <= 1;
   if (!followUp) return text;
   // "¿y cuántas tiene disponibles?" names no product: it asks about the one just shown, not the earlier question.
   const shownNow = lastShownProducts(history, catalog);

@@ -142,8 +142,9 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
     if (ctx.hasOpenCart && f.swapCue && !f.question) scores.venta += 3;
     if (ctx.hasOpenCart && product && /\b(tambien|ademas|otr[oa]s?|mas)\b/.test(f.folded)) scores.venta += 1.5;
     if (ctx.hasOpenCart && f.productQuantity) scores.venta += 2;
-    // "otros 4 pares porfa" with a cart open: a count of what the cart holds.
-    if (ctx.hasOpenCart && f.bareCount && !f.question) scores.venta += 2.5;
+    // "otros 4 pares porfa" with a cart open: a count of what the cart holds; "entonces los 3" with a stock offer
+    // or a choice open: a count for it.
+    if ((ctx.hasOpenCart || ctx.awaitingAnswer) && f.bareCount && !f.question) scores.venta += 2.5;
   } else {
     if (f.signals.finish && ctx.hasOpenCart) scores.venta += 3;
     // Personal data before any product: the customer is starting a purchase.
