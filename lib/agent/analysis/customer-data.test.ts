@@ -89,6 +89,8 @@ describe("data written together, in any order", () => {
   it.each([
     ["somos Pinturas del Valle SAS, necesitamos 20 cascos", "Pinturas del Valle SAS"],
     ["somos una constructora y necesitamos 20 cascos", undefined],
+    ["buenas, hablo de Restaurante El Fogón SAS", "Restaurante El Fogón SAS"],
+    ["buenas, le habla de parte de la obra", undefined],
   ])("«somos» names a company only: %s", (text, name) => {
     expect(read(text).name).toBe(name);
   });

@@ -53,6 +53,8 @@ function documentType(keyword: string): DocumentType {
   return "CC";
 }
 
+const COMPANY_ONLY_INTRO = /^(?:somos|hablo de|les? habla(?:mos)? de|escribo de|de parte de)\b/i;
+
 /** Extracts customer fields and returns the text with those spans blanked out. */
 export function extractCustomerData(text: string, options: CustomerExtractionOptions = {}): CustomerExtraction {
   const expected = new Set(options.expected ?? []);
@@ -148,8 +150,8 @@ export function extractCustomerData(text: string, options: CustomerExtractionOpt
     const company = companyAfter(rest, intro.index ?? 0) as string;
     data.name = company;
     rest = rest.replace(company, " , ");
-  } else if (intro?.[1] && !/^somos\b/i.test(intro[0])) {
-    // "somos" names the speaker only as a company ("somos Montajes del Sur SAS", above); "somos una constructora" no.
+  } else if (intro?.[1] && !COMPANY_ONLY_INTRO.test(intro[0])) {
+    // "somos", "hablo de" name the speaker only as a company ("somos Montajes del Sur SAS", above).
     const name = cutName(intro[1]);
     // "soy maestro de obra" says what the speaker does; "soy Juan Pérez" (or "soy juan" when asked) names them.
     const soy = intro[0].toLowerCase().startsWith("soy");

@@ -21,7 +21,7 @@ const NOT_NAME_WORDS = new Set(
   ),
 );
 export const NAME_INTRO = new RegExp(
-  `\\b(?:me llamo|mi nombre es|mi nombre:|nombre(?: completo)?:?|a nombre de|soy|somos)\\s+((?:${NAME_WORD})(?:\\s+${NAME_WORD}){0,4})`,
+  `\\b(?:me llamo|mi nombre es|mi nombre:|nombre(?: completo)?:?|a nombre de|soy|somos|hablo de|les? habla(?:mos)? de|escribo de|de parte de)\\s+((?:${NAME_WORD})(?:\\s+${NAME_WORD}){0,4})`,
   "i",
 );
 
@@ -113,7 +113,10 @@ export function cutName(raw: string): string | null {
 export function companyAfter(text: string, from: number): string | null {
   const tail = text
     .slice(from)
-    .replace(/^\s*(?:me llamo|mi nombre es|mi nombre:|nombre(?: completo)?:?|a nombre de|soy|somos)\s+/i, "");
+    .replace(
+      /^\s*(?:me llamo|mi nombre es|mi nombre:|nombre(?: completo)?:?|a nombre de|soy|somos|hablo de|les? habla(?:mos)? de|escribo de|de parte de)\s+/i,
+      "",
+    );
   const match =
     /^([\p{L}][\p{L}\d&.' -]{1,70}?\b(?:s\.?\s?a\.?\s?s\.?|s\.?\s?a\.?|ltda\.?|limitada|e\.?\s?u\.?))(?=[\s,;]|$)/iu.exec(
       tail,
