@@ -215,6 +215,23 @@ describe("answering the agent's choice", () => {
       ["TAL-20V", 2],
     ]);
   });
+  it.each([
+    ["el que tiene huequitos pa que ventile", "CAS-V"],
+    ["el que aísla la electricidad", "CAS-D"],
+  ])("a description in the customer's words that one option's row has picks it: %s", (reply, sku) => {
+    const helmets = {
+      catalog: createCatalogIndex([
+        product("CAS-S", "Casco de seguridad", "Casco industrial ABS", 29000, 20),
+        product("CAS-V", "Casco ventilado", "Casco con ventilación superior", 35500, 20),
+        product("CAS-D", "Casco dieléctrico", "Casco que aísla de la electricidad", 39000, 20),
+      ]),
+      company: hardwareCompany(),
+    };
+    expect(linesOf(talk(helmets, ["necesito 2 cascos", reply]).sale)).toEqual([[sku, 2]]);
+  });
+  it("a question about the options picks none", () => {
+    expect(linesOf(talk(drills, ["necesito 2 taladros", "¿el de baterías trae maletín?"]).sale)).toEqual([]);
+  });
   // The only option offered may be the nearest to a figure that does not exist: it was never asked for.
   it.each([
     ["the customer's data", "Ana María Ruiz cc 1144556677"],

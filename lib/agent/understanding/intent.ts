@@ -70,6 +70,11 @@ const QUESTION_OPENER = /^(que|cual|cuales|cuanto|cuantos|donde|como|tienen|hay|
 /** A question mark, or a question word opening the message. */
 export const readsAsQuestion = (text: string, folded = foldText(text)) =>
   /\?/.test(text) || QUESTION_OPENER.test(folded);
+/** Words that ask to buy or want something ("deme", "quiero", "me manda"), outside a purpose clause. */
+export const asksToBuy = (folded: string) => {
+  const text = folded.replace(PURPOSE_VERB, " ");
+  return PURCHASE.test(text) || WANT.test(text);
+};
 /** A question comparing products: it asks about the options, it picks none. */
 export function asksToCompare(text: string): boolean {
   const folded = foldText(text);

@@ -2,9 +2,10 @@
 // previous answer listed.
 
 import type { SaleEvent, SaleSnapshot } from "@/lib/sales/types";
+import { foldText } from "../analysis/normalize";
 import type { CatalogProduct } from "../types";
 import { effectiveQuantity } from "./clause-phrase";
-import { asksToCompare } from "./intent";
+import { asksToBuy, asksToCompare, readsAsQuestion } from "./intent";
 import { pickByPosition, pickOption, pickQuantity } from "./option-picks";
 import type { SaleEventsInput } from "./sale-events";
 
@@ -24,8 +25,11 @@ export function pendingChoice(
   }
   // A removal or a correction while the agent waits on a choice is about the cart, not an answer to it.
   if (input.cart.kind !== "add") return false;
-  // Comparing the options ("¿qué diferencia hay entre…?") asks about them; it picks none.
+  // Comparing the options ("¿qué diferencia hay entre…?") or asking about one ("¿el de baterías trae
+  // maletín?") asks about them; it picks none, unless the question asks for it ("¿me da el de baterías?") or counts.
   if (asksToCompare(input.text)) return false;
+  const counts = input.cart.bareQuantity !== null || input.cart.mentions.some((m) => m.quantity !== null);
+  if (readsAsQuestion(input.text) && !counts && !asksToBuy(foldText(input.text))) return false;
   const { cart, catalog } = input;
   const chosen = pickOption(input.customer.rest, pending.options, catalog);
   const mentionQuantity = cart.mentions.find((m) => m.quantity !== null)?.quantity ?? null;
