@@ -32,6 +32,8 @@ const SETS = [
   "round12-dialogos",
   "round13-mensajes",
   "round13-dialogos",
+  "round14-mensajes",
+  "round14-dialogos",
 ];
 
 describe.each(["demo", "real"])("evaluation sets on the %s catalogue", (catalog) => {
