@@ -4,7 +4,7 @@
 import { formBases } from "@/lib/agent/analysis/normalize";
 import { phoneticKey } from "@/lib/agent/analysis/phonetic";
 import type { CatalogProduct } from "@/lib/agent/types";
-import { expansionsOf } from "./expansions";
+import { antiCompoundsOf, expansionsOf } from "./expansions";
 import { IndexStore } from "./index-store";
 import { type Family, familiesOf, type ProductProfile, profileProduct } from "./profiles";
 import { createSearch, type SearchHit, type SearchOptions } from "./search";
@@ -23,7 +23,7 @@ export type CatalogIndex = {
   ofKind(kind: string): CatalogProduct[];
   /** The kind a stemmed query term names, tolerating typos ("estintor" → "extintor") unless told not to. */
   kindNamed(term: string, options?: { typos?: boolean }): string | null;
-  /** Catalogue terms a stemmed query term the catalogue lacks may be a misspelling of ("vakuet" → "vaquet"). */
+  /** Catalogue terms a stemmed query term the catalogue lacks may stand for: an anti- compound or a slip ("vakuet"). */
   spellings(term: string): string[];
   /** Every active product, in catalogue order. */
   all(): readonly CatalogProduct[];
@@ -93,9 +93,12 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[], optio
     spellings: (term) =>
       store.postings.has(term) || term.length < 5
         ? []
-        : expansionsOf(store, term).flatMap((e) =>
-            e.typo && e.factor >= 0.8 && e.term[0] === term[0] ? [e.term] : [],
-          ),
+        : [
+            ...antiCompoundsOf(store, term),
+            ...expansionsOf(store, term).flatMap((e) =>
+              e.typo && e.factor >= 0.8 && e.term[0] === term[0] ? [e.term] : [],
+            ),
+          ],
     all: () => products,
     families() {
       if (families?.version !== store.version)

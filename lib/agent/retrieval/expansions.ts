@@ -24,10 +24,28 @@ export function expansionsOf(store: IndexStore, term: string): Array<{ term: str
   // "sellitos", "botiquincito", "que me recarguen": a diminutive or a verb form of a catalogue word is that word.
   const base = formBases(term).find((t) => store.postings.has(t));
   if (base) return [{ term: base, factor: 0.95 }];
+  // "que no se empañe" → "antiempañante": what a product prevents, said as the thing it prevents.
+  const anti = term.length >= 4 ? antiCompoundsOf(store, term) : [];
+  if (anti.length > 0) return anti.map((t) => ({ term: t, factor: 0.85 }));
   // Sound-alike spelling ("kasco", "baketa") is near-certain; edit distance is the last resort.
   const sounds = store.soundsLike(phoneticKey(term));
   if (sounds) return sounds.slice(0, 3).map((t) => ({ term: t, factor: 0.9 }));
   return store.vocabulary
     .lookup(term, 2)
     .map((m) => ({ term: m.term, factor: m.distance === 1 ? 0.8 : 0.6, typo: true }));
+}
+
+/** The catalogue's anti- compounds whose root starts like the term ("empan" → "antiempanant"). */
+export function antiCompoundsOf(store: IndexStore, term: string): string[] {
+  const shared = (root: string) => {
+    let n = 0;
+    while (n < root.length && n < term.length && root[n] === term[n]) n++;
+    return n;
+  };
+  const need = Math.min(5, term.length);
+  return store
+    .antiCompounds()
+    .filter(([root]) => shared(root) >= need)
+    .slice(0, 3)
+    .map(([, t]) => t);
 }

@@ -131,6 +131,19 @@ export class IndexStore {
     this.version++;
   }
 
+  private anti: { version: number; roots: Array<[root: string, term: string]> } | null = null;
+
+  /** The catalogue's "anti-" compounds ("antiempanant") with their roots, for "que no se empañe" (read per version). */
+  antiCompounds(): ReadonlyArray<[root: string, term: string]> {
+    if (this.anti?.version !== this.version) {
+      const roots: Array<[string, string]> = [];
+      for (const term of this.postings.keys())
+        if (term.startsWith("anti") && term.length >= 8) roots.push([term.slice(4), term]);
+      this.anti = { version: this.version, roots };
+    }
+    return this.anti.roots;
+  }
+
   /** Sound-alike terms, in the order a build meets them (by their first product, then within it). */
   soundsLike(key: string): string[] | undefined {
     const bucket = this.sounds.get(key);

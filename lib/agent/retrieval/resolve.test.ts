@@ -205,6 +205,24 @@ describe("a word that only a synonym makes a kind", () => {
   });
 });
 
+describe("what a product prevents, said as the thing prevented", () => {
+  const shop = createCatalogIndex([
+    product("GAF-C", "Gafas claras", "Gafas de policarbonato", 8500, 90),
+    product("GAF-A", "Gafas antiempañantes", "Gafas de policarbonato", 13000, 40),
+    product("TAP-A", "Tapete antideslizante", "Tapete de caucho", 22000, 20),
+    product("TAP-S", "Tapete sanitizante", "Tapete con esponja", 13000, 20),
+  ]);
+  it.each([
+    ["gafas que no se empañen", "GAF-A"],
+    ["un tapete pa que no se deslice la gente", "TAP-A"],
+  ])("%s", (phrase, sku) => {
+    expect(resolvePhrase(phrase, shop).resolved?.sku).toBe(sku);
+  });
+  it("without it the kind still asks", () => {
+    expect(resolvePhrase("gafas", shop).resolved).toBeNull();
+  });
+});
+
 describe("a kind said only in a complement is what the product is made of", () => {
   const shop = createCatalogIndex([
     product("ESP-1", "Espuma antiincendios", "Espuma extinguente 5L", 60000, 9),
