@@ -301,6 +301,33 @@ describe("a count for the stock offered", () => {
   });
 });
 
+describe("a choice answered by what it is not", () => {
+  const shop = {
+    catalog: createCatalogIndex([
+      product("ARN-S", "Arnés de seguridad", "Arnés full body", 136000, 10),
+      product("ARN-D", "Arnés dieléctrico", "Arnés para alturas", 210000, 3),
+      product("MOS-1", "Mosquetón", "Mosquetón de acero", 9800, 18),
+      product("ESL-N", "Eslinga", "Eslinga doble", 29500, 10),
+      product("ESL-E", "Eslinga elástica", "Eslinga extensible", 33500, 10),
+      product("CUE-S", "Cuerda seguridad", "Cuerda trenzada", 21500, 10),
+      product("CUE-P", "Cuerda poliéster", "Cuerda de alta resistencia", 16500, 10),
+    ]),
+    company: hardwareCompany(),
+  };
+  it("«el normal, no el dieléctrico» picks the one not refused", () => {
+    const c = talk(shop, ["un arnés y 2 mosquetones", "el arnés normal, no el dieléctrico"]);
+    expect(linesOf(c.sale)).toEqual([
+      ["MOS-1", 2],
+      ["ARN-S", 1],
+    ]);
+  });
+  it("a reply to the choice still waiting is taken for it, with its own count", () => {
+    const c = talk(shop, ["necesito 3 cuerdas", "y 2 eslingas", "la normal, no la elástica"]);
+    expect(linesOf(c.sale)).toEqual([["ESL-N", 2]]);
+    expect(c.sale?.pending).toMatchObject({ kind: "choose_product", options: ["CUE-S", "CUE-P"], quantity: 3 });
+  });
+});
+
 describe("taking what an answer offered", () => {
   const shop = {
     catalog: createCatalogIndex([
@@ -658,6 +685,18 @@ describe("swaps replace a line by its sibling, keeping the quantity", () => {
       hardware,
       ["quiero 3 galones de pintura blanca", "uy no, necesito es la gris"],
       [["PIN-GR", 3]],
+    ],
+    [
+      "going back to the first",
+      hardware,
+      ["quiero 1 escalera de 5 pasos", "mejor la de 7 pasos", "ay no, volvamos a la de 5 pasos"],
+      [["ESC-5", 1]],
+    ],
+    [
+      "going back to the first by a bare figure, in the line's unit",
+      demo,
+      ["quiero 2 extintores abc de 10 lb", "mejor el de 20 lb", "ay no, volvamos al de 10"],
+      [["INC-001", 2]],
     ],
     ["what it was, after a no", hardware, ["quiero 1 escalera de 5 pasos", "no, era la de 7 pasos"], [["ESC-7", 1]]],
     [

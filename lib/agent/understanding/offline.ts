@@ -32,7 +32,7 @@ import {
   purposeOnlyCount,
 } from "./history-context";
 import { asksToCompare, classifyIntent, type MessageFeatures, readsAsQuestion } from "./intent";
-import { pickByPosition, pickOption, pickQuantity } from "./option-picks";
+import { pickAmong, pickByPosition, pickQuantity } from "./option-picks";
 import { saleEventsFor } from "./sale-events";
 import { swapCue } from "./sibling-swap";
 
@@ -162,7 +162,7 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
     serviceQuestion: isServiceQuestion(text),
     clientLookup: asksAboutClient(text),
     picksOption:
-      (pending?.kind === "choose_product" && pickOption(customer.rest, pending.options, catalog) !== null) ||
+      (pending?.kind === "choose_product" && pickAmong(customer.rest, pending.options, catalog) !== null) ||
       (lastShown.length > 1 &&
         pickQuantity(cart) !== null &&
         pickByPosition(

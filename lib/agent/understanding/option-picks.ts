@@ -4,6 +4,7 @@
 import { analyze, foldText } from "../analysis/normalize";
 import { readSignals } from "../analysis/signals";
 import type { CatalogIndex } from "../retrieval/catalog-index";
+import { plainest, saysPlain } from "../retrieval/modifiers";
 import type { CatalogProduct } from "../types";
 import type { CartExtraction } from "./cart-mentions";
 
@@ -29,6 +30,27 @@ const ORDINALS: Record<string, number> = {
 /** Picks one of `options` from a reply like "el segundo", "el blanco", "el de 9 kilos" or a SKU. */
 export function pickOption(text: string, options: string[], catalog: CatalogIndex): string | null {
   return pickByPosition(text, options, catalog) ?? resolvePick(text, productsOf(options, catalog), catalog);
+}
+
+/**
+ * A reply to "which one?" that may say which it is not: "el normal, no el dieléctrico", "la normal no la
+ * elástica". The refused option is set aside; the rest of the reply picks among the others (by place, words, or
+ * "el normal" for the one whose label adds nothing), and refusing all but one picks that one.
+ */
+export function pickAmong(text: string, options: string[], catalog: CatalogIndex): string | null {
+  const folded = foldText(text);
+  const cut = /(?:^|[\s,;])no\s+(?=(?:el|la|los|las)\s)/.exec(folded);
+  if (!cut) return pickOption(text, options, catalog) ?? plainPick(folded, options, catalog);
+  const positive = folded.slice(0, cut.index);
+  const refused = pickOption(folded.slice(cut.index + cut[0].length), options, catalog);
+  const open = refused ? options.filter((o) => o !== refused) : options;
+  const direct = analyze(positive).length > 0 ? pickOption(positive, open, catalog) : null;
+  return direct ?? plainPick(positive, open, catalog) ?? (refused && open.length === 1 ? (open[0] as string) : null);
+}
+
+function plainPick(folded: string, options: readonly string[], catalog: CatalogIndex): string | null {
+  if (options.length < 2 || !saysPlain(analyze(folded))) return null;
+  return plainest(productsOf(options, catalog), catalog)?.sku ?? null;
 }
 
 const productsOf = (skus: readonly string[], catalog: CatalogIndex) =>

@@ -6,7 +6,7 @@ import { foldText } from "../analysis/normalize";
 import type { CatalogProduct } from "../types";
 import { effectiveQuantity } from "./clause-phrase";
 import { asksToBuy, asksToCompare, readsAsQuestion } from "./intent";
-import { pickByPosition, pickOption, pickQuantity } from "./option-picks";
+import { pickAmong, pickByPosition, pickQuantity } from "./option-picks";
 import type { SaleEventsInput } from "./sale-events";
 
 export function pendingChoice(
@@ -31,7 +31,7 @@ export function pendingChoice(
   const counts = input.cart.bareQuantity !== null || input.cart.mentions.some((m) => m.quantity !== null);
   if (readsAsQuestion(input.text) && !counts && !asksToBuy(foldText(input.text))) return false;
   const { cart, catalog } = input;
-  const chosen = pickOption(input.customer.rest, pending.options, catalog);
+  const chosen = pickAmong(input.customer.rest, pending.options, catalog);
   const mentionQuantity = cart.mentions.find((m) => m.quantity !== null)?.quantity ?? null;
   const quantity = cart.bareQuantity ?? mentionQuantity ?? pending.quantity;
   // A phrase of the reply that resolves to exactly one of the options picks it ("las de caucho, las negras").
@@ -66,6 +66,22 @@ export function pendingChoice(
         sku: target,
         quantity: product ? effectiveQuantity(quantity, cart.bareUnit ?? null, product) : quantity,
       });
+    cart.mentions.length = 0;
+    cart.bareQuantity = null;
+    return true;
+  }
+  // "y 2 eslingas" asked while the rope was still being chosen: a reply may answer the choice asked last.
+  for (const waiting of pending.queued ?? []) {
+    const pick = pickAmong(input.customer.rest, waiting.options, catalog);
+    const product = pick ? catalog.bySku(pick) : undefined;
+    if (!product) continue;
+    mentioned.push(product);
+    const count = cart.bareQuantity ?? mentionQuantity ?? waiting.quantity;
+    events.push(
+      count === null
+        ? { type: "choose", options: [product.sku], quantity: null, queue: true }
+        : { type: "add", sku: product.sku, quantity: effectiveQuantity(count, cart.bareUnit ?? null, product) },
+    );
     cart.mentions.length = 0;
     cart.bareQuantity = null;
     return true;

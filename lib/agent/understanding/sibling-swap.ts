@@ -12,9 +12,9 @@ import type { CatalogProduct } from "../types";
 import type { CartExtraction } from "./cart-mentions";
 
 // "cámbialo por…", "cámbieme las botas por…", "mejor el/la…", "deme mejor el…", "mejor mándeme el…", "que sean
-// de …", "en vez de eso, el…", "pero la de…", "no, necesito es los de…". A request verb with its clitic ("deme", "mándeme") may stand on either side of "mejor".
+// de …", "en vez de eso, el…", "pero la de…", "no, necesito es los de…", "volvamos al de…". A request verb with its clitic ("deme", "mándeme") may stand on either side of "mejor".
 const SWAP =
-  /\b(?:cambi\w*|reemplaz\w*)\s+(?:(?:el|la|los|las|lo|le)\s+)?(.*?)\s*\b(?:por|a)\s+((?:(?:el|la|los|las|un|una|uno|unos|unas)\s+)?(?:\d+\s+)?[a-z].*)$|^(?:no\s+)?(?:[a-z]+(?:me|nos)\s+)?(?:mejor|pero|entonces|q(?:ue)?\s+sean?)\s+(?:[a-z]+(?:me|nos)\s+)?((?:el|la|los|las|de|del)\b.*)$|\b(?:en vez de|en lugar de)\s+(?:es[oa]s?|el|la|los|las)?\s*(.*?),?\s+((?:el|la|los|las)\b.*)$|^(?:[a-z]+\s+)?(?:no\s+)?(?:el|la|los|las)\s+([a-z]+(?:\s+[a-z]+)?)\s+mejor\s+((?:de|del|el|la|los|las|en)\b.*|[a-z]+.*)$|^(?:[a-z]+\s+)?no\s+(?:(?:lo que\s+)?(?:necesit|quier|busc|ped)[a-z]*\s+)?(?:es|era|eran|son)\s+((?:el|la|los|las)\b.*)$|^no\s+((?:el|la|los|las)\s+(?:(?:de|del|que|q)\s|[a-z]+\s+(?:de|del)\s|[a-z]+$|[a-z]+\s+(?:pero|y)\s).*)$/;
+  /\b(?:cambi\w*|reemplaz\w*)\s+(?:(?:el|la|los|las|lo|le)\s+)?(.*?)\s*\b(?:por|a)\s+((?:(?:el|la|los|las|un|una|uno|unos|unas)\s+)?(?:\d+\s+)?[a-z].*)$|^(?:no\s+)?(?:[a-z]+(?:me|nos)\s+)?(?:mejor|pero|entonces|q(?:ue)?\s+sean?)\s+(?:[a-z]+(?:me|nos)\s+)?((?:el|la|los|las|de|del)\b.*)$|\b(?:en vez de|en lugar de)\s+(?:es[oa]s?|el|la|los|las)?\s*(.*?),?\s+((?:el|la|los|las)\b.*)$|^(?:[a-z]+\s+)?(?:no\s+)?(?:el|la|los|las)\s+([a-z]+(?:\s+[a-z]+)?)\s+mejor\s+((?:de|del|el|la|los|las|en)\b.*|[a-z]+.*)$|^(?:[a-z]+\s+)?no\s+(?:(?:lo que\s+)?(?:necesit|quier|busc|ped)[a-z]*\s+)?(?:es|era|eran|son)\s+((?:el|la|los|las)\b.*)$|^no\s+((?:el|la|los|las)\s+(?:(?:de|del|que|q)\s|[a-z]+\s+(?:de|del)\s|[a-z]+$|[a-z]+\s+(?:pero|y)\s).*)$|\b(?:volv|regres)[a-z]*\s+(?:a|al)\s+((?:el|la|los|las|lo)\b.*|de\b.*)$/;
 // "mejor amarillos", "no, mejor grandes": after «mejor» an attribute value alone names the sibling.
 const { colours, sizes, sizeLabels } = lexicon.attributes;
 const ATTRIBUTE_WORDS = [...Object.values(colours).flat(), ...sizes, ...sizeLabels].join("|");
@@ -40,7 +40,7 @@ function readSwap(text: string): { named: string; phrase: string } | null {
   if (match) {
     // "y las gafas cámbielas por…": the line may be named before the swap verb too.
     const named = match[1] || match[4] || match[6] || folded.slice(0, match.index).trim();
-    const phrase = match[2] ?? match[3] ?? match[5] ?? match[7] ?? match[8] ?? match[9] ?? "";
+    const phrase = match[2] ?? match[3] ?? match[5] ?? match[7] ?? match[8] ?? match[9] ?? match[10] ?? "";
     // "el extintor mejor cámbielo por el de 20": the phrase after «mejor» is itself a swap; the line was named
     // before it, the new product after its «por».
     const inner = phrase !== folded ? readSwap(phrase) : null;
@@ -144,6 +144,10 @@ export function siblingSwap(
   // The new phrase may name another kind ("cámbialo por un gabinete"); otherwise it picks among siblings.
   const otherKind = free.kind !== null && free.kind !== kind;
   const siblings = siblingsOf(current, kind, catalog);
+  // "volvamos al de 10": a bare figure is in the unit the line's own figure has ("20 lb" → "10 lb").
+  const figure = /^(?:(?:el|la|los|las)\s+)?de\s+(\d+(?:[.,]\d+)?)$/.exec(phrase);
+  const unit = catalog.profile(current).attributes.find((a) => a.kind === "measure");
+  const asked = figure && unit?.kind === "measure" ? `de ${figure[1]} ${unit.unit}` : phrase;
   // "no, los normales": the basic variant of the line's kind, when the line is not it already.
   const basic = !otherKind && saysPlain(analyze(phrase)) ? plainest([current, ...siblings], catalog) : null;
   const resolution =
@@ -151,7 +155,7 @@ export function siblingSwap(
       ? { ...free, resolved: basic, ambiguous: false, options: [basic] }
       : otherKind
         ? free
-        : closestSibling(resolvePhrase(phrase, catalog, { within: siblings }), current, catalog);
+        : closestSibling(resolvePhrase(asked, catalog, { within: siblings }), current, catalog);
   const quantity = sale.lines.find((l) => l.sku === target)?.quantity ?? null;
   if (resolution.resolved && resolution.resolved.sku !== current.sku) {
     const by = resolution.resolved.sku;
