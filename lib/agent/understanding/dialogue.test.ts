@@ -321,6 +321,18 @@ describe("a choice answered by what it is not", () => {
       ["ARN-S", 1],
     ]);
   });
+  it("words a hazard reaches in both options pick the one whose row says them", () => {
+    const cartridges = {
+      catalog: createCatalogIndex([
+        product("CAR-A", "Cartucho ABEK", "Cartucho para vapores y gases ABEK", 19500, 30),
+        product("CAR-P", "Cartucho P100", "Cartucho partículas P100", 19800, 30),
+      ]),
+      company: hardwareCompany(),
+    };
+    expect(linesOf(talk(cartridges, ["cartuchos pal respirador, 6", "pa gases y vapores"]).sale)).toEqual([
+      ["CAR-A", 6],
+    ]);
+  });
   it("a reply to the choice still waiting is taken for it, with its own count", () => {
     const c = talk(shop, ["necesito 3 cuerdas", "y 2 eslingas", "la normal, no la elástica"]);
     expect(linesOf(c.sale)).toEqual([["ESL-N", 2]]);
@@ -691,6 +703,12 @@ describe("swaps replace a line by its sibling, keeping the quantity", () => {
       hardware,
       ["quiero 1 escalera de 5 pasos", "mejor la de 7 pasos", "ay no, volvamos a la de 5 pasos"],
       [["ESC-5", 1]],
+    ],
+    [
+      "a reason said as «es que …» after the new product",
+      hardware,
+      ["quiero 1 escalera de 5 pasos", "cámbiela por la de 7 pasos, es que el techo es muy alto"],
+      [["ESC-7", 1]],
     ],
     [
       "going back to the first by a bare figure, in the line's unit",

@@ -5,6 +5,7 @@ import { analyze, foldText } from "../analysis/normalize";
 import { readSignals } from "../analysis/signals";
 import type { CatalogIndex } from "../retrieval/catalog-index";
 import { plainest, saysPlain } from "../retrieval/modifiers";
+import { rowHas } from "../retrieval/profiles";
 import type { CatalogProduct } from "../types";
 import type { CartExtraction } from "./cart-mentions";
 
@@ -78,9 +79,19 @@ export function pickByPosition(text: string, options: readonly string[], catalog
 function resolvePick(text: string, within: CatalogProduct[], catalog: CatalogIndex): string | null {
   if (analyze(text).length === 0) return null;
   const hits = catalog.search(text, { limit: within.length, skus: within.map((p) => p.sku) });
-  const [top, second] = hits.filter((h) => h.coverage >= 0.5);
+  const fitting = hits.filter((h) => h.coverage >= 0.5);
+  const [top, second] = fitting;
   if (top && (!second || second.score < 0.8 * top.score)) return top.product.sku;
-  return null;
+  if (!top) return null;
+  // "pa gases y vapores" between two cartridges that a hazard word reaches alike: the one whose own row says the
+  // words is meant, when only one says the most of them.
+  const terms = analyze(text);
+  const said = fitting
+    .filter((h) => h.score >= 0.8 * top.score)
+    .map((h) => ({ sku: h.product.sku, n: terms.filter((t) => rowHas(catalog.profile(h.product), t)).length }))
+    .sort((a, b) => b.n - a.n);
+  const [most, next] = said;
+  return most && most.n > 0 && (!next || next.n < most.n) ? most.sku : null;
 }
 
 /** The number said with a pick ("el más barato, 6 unidades"): bare, or lent to words that name no product. */

@@ -26,7 +26,8 @@ const MAX_WORDS = 7;
 const QUANTITY_TAIL =
   /\s(?:pero|que sean|que sea|y que sean|con la misma|la misma|misma|mism[oa]s|l[oa]s mism[oa]s|igual|tambien|lo demas|el resto)\b.*$/;
 // …and a reason after it names no product: "mejor las blancas, es pa una planta de alimentos".
-const REASON_TAIL = /\s(?:porque|pq|ya que|(?:que |q )?(?:es|son|seria|serian|era|eran) (?:pa|para|pal|por)) .*$/;
+const REASON_TAIL =
+  /\s(?:porque|pq|ya que|es que|es q|(?:que |q )?(?:es|son|seria|serian|era|eran) (?:pa|para|pal|por)) .*$/;
 
 /** The message reads as swapping something ("cámbialo por…", "mejor el…"), whether or not a sibling fits. */
 export function swapCue(text: string): boolean {
