@@ -34,6 +34,8 @@ const SETS = [
   "round13-dialogos",
   "round14-mensajes",
   "round14-dialogos",
+  "round15-mensajes",
+  "round15-dialogos",
 ];
 
 describe.each(["demo", "real"])("evaluation sets on the %s catalogue", (catalog) => {
