@@ -5,7 +5,8 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     include: ["**/*.test.ts", "**/*.test.tsx"],
-    exclude: ["node_modules/**", "e2e/**", ".next/**", "dist/**"],
+    // build folders (.next, .next-e2e-*, .next-bench) copy packages with their own test files
+    exclude: ["**/node_modules/**", "e2e/**", ".next*/**", "dist/**", ".tmp/**"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
