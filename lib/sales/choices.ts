@@ -29,11 +29,11 @@ export function advanceChoices(before: PendingQuestion | null, step: SaleStep, g
   if (waiting.length === 0) return step;
   const left = given ? waiting.filter((q) => !q.options.includes(given)) : waiting;
   const pending = step.snapshot.pending;
-  if (pending?.kind === "choose_product")
-    return {
-      ...step,
-      snapshot: { ...step.snapshot, pending: choiceQuestion(pending.options, pending.quantity, left) },
-    };
+  if (pending?.kind === "choose_product") {
+    // Still open: only its queue changes (a reminder or a swap it stands for stay as they were).
+    const { queued: _, ...open } = pending;
+    return { ...step, snapshot: { ...step.snapshot, pending: left.length > 0 ? { ...open, queued: left } : open } };
+  }
   if (pending?.kind === "stock_offer" || left.length === 0) return step;
   const [next, ...rest] = left as [QueuedChoice, ...QueuedChoice[]];
   return {

@@ -354,6 +354,19 @@ describe("several products to choose, one question at a time", () => {
     );
     expect(step.snapshot.pending).toMatchObject({ quantity: 7, queued: [{ options: ["AUX-003", "OLD-001"] }] });
   });
+  it("a line added outside every choice keeps the open one as it was, reminder included", () => {
+    const open = cart("pendiente", {
+      pending: {
+        kind: "choose_product",
+        options: ["CAB-002", "AUX-003"],
+        quantity: 2,
+        reminded: true,
+        queued: [{ options: ["OLD-001"], quantity: 1 }],
+      },
+    });
+    const step = applySaleEvent(open, { type: "add", sku: "CAB-001", quantity: 1 }, lookup);
+    expect(step.snapshot.pending).toEqual(open.pending);
+  });
   it("a product of a waiting choice given now answers that choice", () => {
     const step = applySaleEvent(twoChoices.snapshot, { type: "add", sku: "AUX-003", quantity: 2 }, lookup);
     expect(step.snapshot.pending).toEqual({ kind: "choose_product", options: ["CAB-001", "CAB-002"], quantity: 5 });
