@@ -59,13 +59,7 @@ export function pendingChoice(
     const product = catalog.bySku(target);
     if (product) mentioned.push(product);
     if (pending.replaces) events.push({ type: "replace", sku: pending.replaces, by: target });
-    else if (quantity === null) events.push({ type: "choose", options: [target], quantity: null });
-    else
-      events.push({
-        type: "add",
-        sku: target,
-        quantity: product ? effectiveQuantity(quantity, cart.bareUnit ?? null, product) : quantity,
-      });
+    else events.push(takeOne(target, quantity, cart.bareUnit ?? null, product));
     cart.mentions.length = 0;
     cart.bareQuantity = null;
     return true;
@@ -77,11 +71,9 @@ export function pendingChoice(
     if (!product) continue;
     mentioned.push(product);
     const count = cart.bareQuantity ?? mentionQuantity ?? waiting.quantity;
-    events.push(
-      count === null
-        ? { type: "choose", options: [product.sku], quantity: null, queue: true }
-        : { type: "add", sku: product.sku, quantity: effectiveQuantity(count, cart.bareUnit ?? null, product) },
-    );
+    // Still without a count, it waits behind the open choice as it did.
+    const taken = takeOne(product.sku, count, cart.bareUnit ?? null, product);
+    events.push(taken.type === "choose" ? { ...taken, queue: true } : taken);
     cart.mentions.length = 0;
     cart.bareQuantity = null;
     return true;
@@ -101,6 +93,12 @@ export function pendingChoice(
     return true;
   }
   return false;
+}
+
+/** One product taken with the count said for it, in its own unit ("3 pares"); without a count, how many is asked. */
+function takeOne(sku: string, quantity: number | null, unit: string | null, product?: CatalogProduct): SaleEvent {
+  if (quantity === null) return { type: "choose", options: [sku], quantity: null };
+  return { type: "add", sku, quantity: product ? effectiveQuantity(quantity, unit, product) : quantity };
 }
 
 /**
@@ -126,11 +124,7 @@ export function shownPick(input: SaleEventsInput, events: SaleEvent[], mentioned
   if (!product) return;
   const quantity = pickQuantity(cart);
   mentioned.push(product);
-  events.push(
-    quantity === null
-      ? { type: "choose", options: [product.sku], quantity: null }
-      : { type: "add", sku: product.sku, quantity: effectiveQuantity(quantity, cart.bareUnit ?? null, product) },
-  );
+  events.push(takeOne(product.sku, quantity, cart.bareUnit ?? null, product));
   cart.mentions.length = 0;
   cart.bareQuantity = null;
 }
@@ -146,11 +140,8 @@ export function takeShown(input: SaleEventsInput, events: SaleEvent[], mentioned
   const quantity = input.cart.bareQuantity ?? input.offeredQuantity;
   if (target) {
     mentioned.push(target);
-    events.push(
-      quantity === null
-        ? { type: "choose", options: [target.sku], quantity: null }
-        : { type: "add", sku: target.sku, quantity },
-    );
+    // The question's count was read in the product's unit already.
+    events.push(takeOne(target.sku, quantity, null, target));
     return;
   }
   const options = shown.slice(0, 5);
