@@ -172,9 +172,11 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
   }
   // "pal oído" with earplugs: a body part, hazard or task that the kind itself answers restates the kind; one row
   // listing it as a synonym does not make that row the only fit. A name that says it ("Detector humo") is a variant.
-  const restatesKind = (t: string) =>
-    conceptTerms(t).some((c) => c === kind || c === poolKind) &&
-    !pool.some((p) => analyze(p.name).some((n) => phoneticKey(n) === phoneticKey(t)));
+  const restatesKind = (t: string) => {
+    if (!conceptTerms(t).some((c) => c === kind || c === poolKind)) return false;
+    const sound = phoneticKey(t);
+    return !pool.some((p) => analyze(p.name).some((n) => phoneticKey(n) === sound));
+  };
   const words = terms.filter(
     (t) =>
       t !== kind &&
@@ -190,8 +192,8 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
     let fitting = pool.filter((p) => labelHas(catalog.profile(p), term, sound));
     // "guantes de vakueta": a misspelt word that no label has narrows as the word it is a slip for.
     if (fitting.length === 0) {
-      const spellings = catalog.spellings(term);
-      fitting = pool.filter((p) => spellings.some((s) => labelHas(catalog.profile(p), s, phoneticKey(s))));
+      const spellings = catalog.spellings(term).map((s) => [s, phoneticKey(s)] as const);
+      fitting = pool.filter((p) => spellings.some(([s, key]) => labelHas(catalog.profile(p), s, key)));
     }
     if (fitting.length > 0 && fitting.length < pool.length) pool = fitting;
   }

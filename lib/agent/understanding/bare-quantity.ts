@@ -2,7 +2,7 @@
 // offer it is about.
 
 import type { CartLine, SaleEvent, SaleSnapshot } from "@/lib/sales/types";
-import { foldText, replaceNumberWords, tokenize } from "../analysis/normalize";
+import { foldText } from "../analysis/normalize";
 import type { CatalogIndex } from "../retrieval/catalog-index";
 import { resolvePhrase } from "../retrieval/resolve";
 import type { CatalogProduct } from "../types";
@@ -33,11 +33,8 @@ function correctedLine(lines: readonly CartLine[], replacedQuantity: number | nu
 
 // With a correcting verb ("póngale", "que sean"), only a count said as more is added: "2 más", "otros 2".
 const MORE_UNITS = /\b\d+ (?:[a-z]+ )?mas\b|\botr[oa]s \d+\b/;
-/** Digits for number words, and "no más" ("4 no más": only 4) taken out. */
-const numericText = (text: string) =>
-  replaceNumberWords(tokenize(text), { typos: true })
-    .join(" ")
-    .replace(/\bno mas\b|\bnomas\b/g, " ");
+/** "no más" taken out: "4 no más" is only 4. */
+const withoutNoMas = (numeric: string) => numeric.replace(/\bno mas\b|\bnomas\b/g, " ");
 
 // "2 nuevos de los mismos" after a refill: new units of what the service is for, not more of the service.
 const NEW_ONES = /\bnuev[oa]s?\b/;
@@ -91,7 +88,7 @@ export function bareQuantityEvents(
         quantity: effectiveQuantity(quantity, cart.bareUnit ?? null, product),
       });
     } else events.push({ type: "choose", options: target.options, quantity });
-  } else if (line && (cart.kind === "set" ? MORE_UNITS : ADDITIVE).test(numericText(input.text)))
+  } else if (line && (cart.kind === "set" ? MORE_UNITS : ADDITIVE).test(withoutNoMas(input.numeric)))
     // "póngale 2 más": more of the line, whatever verb asks for it; "mejor 4 no más" is just 4.
     events.push({ type: "set_quantity", sku: line.sku, quantity: line.quantity + quantity });
   else if (line && cart.kind === "set") events.push({ type: "set_quantity", sku: line.sku, quantity });

@@ -40,12 +40,12 @@ export function inventoryQuery(text: string, history: readonly HistoryTurn[], ca
     /^(y|y en|y de|y el|y la|en|de|el|la|los|las|pero|pa|para|pal)\b/.test(folded) || analyze(text).length <= 1;
   if (!followUp) return text;
   // "¿y cuántas tiene disponibles?" names no product: it asks about the one just shown, not the earlier question.
-  const shownNow = lastShownProducts(history, catalog);
+  const shownProducts = lastShownProducts(history, catalog);
   const namesNothing = !catalog.search(text, { limit: 3 }).some((h) => h.coverage >= 0.5 && !h.guess);
-  if (namesNothing && shownNow.length === 1) return (shownNow[0] as CatalogProduct).name;
+  if (namesNothing && shownProducts.length === 1) return (shownProducts[0] as CatalogProduct).name;
   const alone = resolvePhrase(text, catalog);
   // Words that name a kind of their own start a new question, unless they describe one of the products just shown.
-  const shown = lastShownProducts(history, catalog).map((p) => p.sku);
+  const shown = shownProducts.map((p) => p.sku);
   const describesShown =
     shown.length > 1 && catalog.search(text, { limit: 1, skus: shown }).some((h) => h.coverage >= 0.5);
   if (alone.kind && !describesShown) return text;

@@ -191,6 +191,7 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
     intent === "venta"
       ? saleEventsFor({
           text,
+          numeric,
           signals,
           customer,
           cart,

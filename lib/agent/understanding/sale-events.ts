@@ -20,6 +20,8 @@ import { siblingSwap } from "./sibling-swap";
 
 export type SaleEventsInput = {
   text: string;
+  /** The text with number words as digits, as the analysis read it once ("otros dos" → "otros 2"). */
+  numeric: string;
   signals: Signals;
   customer: CustomerExtraction;
   cart: CartExtraction;
