@@ -134,6 +134,22 @@ describe("a word for what the kind protects restates the kind; it picks no varia
   });
 });
 
+describe("a need that the lexicon answers with a word of some variants' labels narrows to them", () => {
+  it.each([
+    ["guantes pa un electricista", "Guantes dieléctricos"],
+    ["botas para electricista", "Botas dieléctricas"],
+    ["botas pa la lluvia", "Botas PVC"],
+    ["guantes pa quimicos", "Guantes neopreno"],
+  ])("real: %s", (phrase, expected) => {
+    expect(resolvePhrase(phrase, catalogs.real as CatalogIndex).resolved?.name).toBe(expected);
+  });
+  it("a need no variant's label answers leaves the kind to ask", () => {
+    const r = resolvePhrase("guantes para soldar", catalogs.real as CatalogIndex);
+    expect(r.resolved).toBeNull();
+    expect(r.options.length).toBeGreaterThan(1);
+  });
+});
+
 describe("a diminutive names the product its base word names", () => {
   const shop = createCatalogIndex([
     product("SEL-1", "Sello plástico", "Sello de seguridad", 400, 900),

@@ -195,6 +195,11 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
       const spellings = catalog.spellings(term).map((s) => [s, phoneticKey(s)] as const);
       fitting = pool.filter((p) => spellings.some(([s, key]) => labelHas(catalog.profile(p), s, key)));
     }
+    // "botas pa electricista": a need the lexicon answers with a word some of the kind's labels carry.
+    if (fitting.length === 0) {
+      const answers = conceptTerms(term).map((c) => [c, phoneticKey(c)] as const);
+      fitting = pool.filter((p) => answers.some(([c, key]) => labelHas(catalog.profile(p), c, key)));
+    }
     if (fitting.length > 0 && fitting.length < pool.length) pool = fitting;
   }
   // A word only a description has ranks those products first. A use ("para bodegas") never decides: several
