@@ -71,6 +71,16 @@ describe("data written together, in any order", () => {
   ])("the legal name of a company card: %s", (text, name) => {
     expect(read(text).name).toBe(name);
   });
+  it.each([
+    [
+      "listo, facturar a Fundación Educativa Santa Clara, NIT 800214537-4, tel 3162228899",
+      "Fundación Educativa Santa Clara",
+    ],
+    ["Talleres Ríos y Cía, NIT 900672318-4, cel 3201239876, Av Roosevelt # 38-32", "Talleres Ríos y Cía"],
+    ["buenas, mis datos de una: Marta Lucía Mina, cc 76345987, cel 3145678901", "Marta Lucía Mina"],
+  ])("who the order is billed to, however the card opens: %s", (text, name) => {
+    expect(read(text).name).toBe(name);
+  });
   // The agent asks only for what is missing: with the name not among it, the name was given already.
   it.each([
     ["a barrio after the street", "3204561238, calle 5 # 40-22 San Fernando"],
@@ -117,6 +127,15 @@ describe("data written together, in any order", () => {
       documentType: "NIT",
       documentNumber: "901245783-9",
     });
+  });
+});
+
+describe("a street numbered towards a cardinal point", () => {
+  it.each([
+    ["Rosa Ortiz, cc 38654321, cel 3124445566, Calle 3 Oeste # 40-19", "Calle 3 Oeste # 40-19"],
+    ["Rosa Ortiz, cc 38654321, cel 3124445566, Cra 39 # 5-20 sur", "Cra 39 # 5-20 sur"],
+  ])("%s", (text, address) => {
+    expect(read(text).address).toBe(address);
   });
 });
 

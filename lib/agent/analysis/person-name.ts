@@ -27,7 +27,7 @@ export const NAME_INTRO = new RegExp(
 
 // Labels customers put before a contact card: "mis datos: …", "nombre completo: …".
 const CARD_LABEL =
-  /^\s*(?:(?:mis|los|sus|la) )?(?:datos(?: son| del cliente| de facturaci[oó]n)?|nombre(?: completo)?|cliente|empresa|raz[oó]n social|(?:persona de )?contacto)\s*[:=-]?\s*/iu;
+  /^\s*(?:(?:mis|los|sus|la) )?(?:datos(?: son| de una| completos| personales| del cliente| de facturaci[oó]n)*|nombre(?: completo)?|cliente|empresa|raz[oó]n social|(?:persona de )?contacto)\s*[:=-]?\s*/iu;
 // "Es para Constructora X S.A.S., NIT …" / "facturar a …": who the order is for, before a company's name.
 const BILL_TO =
   /^\s*(?:es\s+)?(?:para|a nombre de|(?:la\s+)?factura(?:r)?\s+a(?:\s+nombre\s+de)?|f[aá]ctur(?:e|ele|enos)\s+a|a favor de)\s+/iu;
@@ -58,8 +58,12 @@ export function nameFromContactCard(rest: string, lowerCaseAllowed: boolean): Ca
       return { name: company, typed: company, lowerCase: false, company: true };
   }
   for (const [at, raw] of chunks.entries()) {
+    // "facturar a Colegio …": whoever the order is billed to is the customer, a company or not.
+    const billed = BILL_TO.test(raw.replace(LEADING_ACK, ""));
     const chunk = raw
+      .replace(LEADING_ACK, "")
       .replace(CARD_LABEL, "")
+      .replace(BILL_TO, "")
       .trim()
       .replace(/[.!]+$/, "");
     if (!CARD_NAME.test(chunk)) continue;
@@ -72,7 +76,7 @@ export function nameFromContactCard(rest: string, lowerCaseAllowed: boolean): Ca
       continue;
     const lowerCase = !words.every((w) => /^\p{Lu}/u.test(w));
     if (lowerCase && !lowerCaseAllowed) continue;
-    return { name: titleCase(chunk), typed: chunk, lowerCase, company: false };
+    return { name: titleCase(chunk), typed: chunk, lowerCase, company: billed };
   }
   return null;
 }
@@ -126,7 +130,8 @@ export function companyAfter(text: string, from: number): string | null {
 
 export const LEADING_ACK =
   /^\s*(?:(?:listo|ok|okey|dale|bueno|bien|claro|perfecto|s[ií]|de una|vale)\s*[,.:!-]*\s+)+/iu;
-const COMPANY_SUFFIX = /\b(s\.?\s?a\.?\s?s\.?|s\.?\s?a\.?|ltda\.?|limitada|e\.?\s?u\.?|& c[ií]a\.?)\s*$/iu;
+const COMPANY_SUFFIX =
+  /(?:\b(s\.?\s?a\.?\s?s\.?|s\.?\s?a\.?|ltda\.?|limitada|e\.?\s?u\.?)|(?:&|\by)\s*c[ií]a\.?)\s*$/iu;
 const NAME_JOINER = new Set(["de", "del", "la", "las", "los", "y", "e", "san", "santa"]);
 
 /** Every word capitalised but the joiners ("Luz Dary de la Cruz"): how people type a name, not a product. */
