@@ -21,6 +21,9 @@ describe("one product fits: resolved", () => {
     ["real", "arnés de 2 argollas", "Arnés de seguridad"],
     ["real", "estintor de co2", "Extintor CO2 5lb"],
     ["real", "tapabocas n95", "Tapabocas N95"],
+    // colours one product carries together
+    ["real", "cinta amarilla con negro", "Cinta demarcación"],
+    ["real", "cinta roja y blanca", "Cinta barricada"],
     // the same figure in another unit: 20 lb is 9 kg
     ["real", "extintor de 20 libras", "Extintor PQS 9kg"],
     ["hardware", "taladro de 650 w", "Taladro percutor 650 W"],

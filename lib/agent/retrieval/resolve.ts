@@ -147,9 +147,11 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
   // Values of the same attribute are alternatives ("blancos y amarillos"); different attributes all apply.
   const unmet: Attribute[] = [];
   for (const group of groupAttributes(wanted)) {
-    // Codes are not alternatives of one another: "n95 8511" names the product carrying both.
+    // Codes are not alternatives of one another: "n95 8511" names the product carrying both. Nor are colours a
+    // product carries together ("amarilla con negro" for a two-tone tape); with none carrying all, they are.
     const met = (p: CatalogProduct) => group.filter((a) => satisfies(p, a, catalog)).length;
-    const most = group[0]?.kind === "code" ? Math.max(0, ...pool.map(met)) : 1;
+    const together = group[0]?.kind === "code" || group[0]?.kind === "colour";
+    const most = together ? Math.max(0, ...pool.map(met)) : 1;
     const fitting = pool.filter((p) => met(p) >= Math.max(1, most));
     if (fitting.length > 0) {
       pool = fitting;
