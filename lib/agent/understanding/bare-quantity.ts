@@ -71,8 +71,13 @@ export function bareQuantityEvents(
     input.lastShown.length === 1 &&
     lines.length === 0 &&
     !cart.mentions.some((m) => m.resolved?.sku === onlyShown?.sku);
-  if (cart.mentions.length > 0 && !besideMentions) return;
   const line = correctedLine(lines, input.replacedQuantity);
+  // "cámbielo a 5 y agrégueme 2 serruchos": a new count beside products added with their own counts is the line's.
+  const besideAdditions =
+    cart.kind === "set" &&
+    line !== undefined &&
+    cart.mentions.every((m) => m.quantity !== null && m.resolved && !lines.some((l) => l.sku === m.resolved?.sku));
+  if (cart.mentions.length > 0 && !besideMentions && !besideAdditions) return;
   const pointsAtShown =
     input.lastShown.length > 0 && (cart.reference ? !(cart.kind === "set" && line) : lines.length === 0 && !pending);
   if (pending?.kind === "stock_offer") events.push({ type: "set_quantity", sku: pending.sku, quantity });

@@ -38,6 +38,7 @@ const REFERENCE =
   /\b(es[oa]s?|est[oa]s?|ese|este|mism[oa]s?|aquel(los|las)?|el primero|la primera|el segundo|la segunda)\b/;
 
 const ARTICLES = new Set(["el", "la", "los", "las"]);
+const EACH_CLOSING = /\b(?:c u|c\/u|cada uno|cada una)\s*[.!]*$/;
 const PRICE_QUESTION = /^(y )?(cuanto|cuantos|que precio|precio|a como|como)\b/;
 // "solo las botas" inside "quite las gafas, solo los guantes" names what stays, not what goes.
 const KEEP_ONLY = new Set(["solo", "solamente", "unicamente", "deje", "dejeme", "deja", "dejame"]);
@@ -97,6 +98,11 @@ export function extractCart(
     const again = resolvePhrase(clause.phraseTokens.join(" "), catalog);
     if (named === null) return false;
     return again.resolved ? again.resolved.sku === named.sku : again.hits.some((h) => h.product.sku === named.sku);
+  };
+  // "…, con su línea de vida": a clause naming a kind of its own is another item, not the previous one's attribute.
+  const namesOtherKind = (previous: Clause, clause: Clause): boolean => {
+    const kind = resolvePhrase(clause.phraseTokens.join(" "), catalog).kind;
+    return kind !== null && kind !== resolvePhrase(previous.phraseTokens.join(" "), catalog).kind;
   };
   // Merge "botas de caucho, 30 pares": a clause with only a quantity lends it to its neighbour.
   const merged: typeof clauses = [];
@@ -186,12 +192,18 @@ export function extractCart(
       hasProduct(clause) &&
       !clause.joinedItem &&
       previous.quantity !== null &&
-      hasProduct(previous)
+      hasProduct(previous) &&
+      !namesOtherKind(previous, clause)
     ) {
       // "5 cascos blancos, tipo I" — a trailing attribute belongs to the previous product.
       previous.phraseTokens.push(...clause.phraseTokens);
     } else merged.push(clause);
   }
+  // "3 arneses con su eslinga y mosquetón c/u": a closing "cada uno" counts every uncounted item as the counted one.
+  const counts = new Set(merged.filter((c) => hasProduct(c) && c.quantity !== null).map((c) => c.quantity));
+  if (EACH_CLOSING.test(foldText(text)) && counts.size === 1)
+    for (const clause of merged)
+      if (hasProduct(clause) && clause.quantity === null) clause.quantity = [...counts][0] ?? null;
 
   const kept = kind === "remove" ? merged.filter((c) => !KEEP_ONLY.has(c.tokens[0] ?? "")) : merged;
   const mentions: ProductMention[] = [];

@@ -1,19 +1,77 @@
 // How one clause's words become a product phrase and a count: products joined by "y" split by kind, the noun an
 // item leaves unsaid carried from the item before, services counted by the goods they are done on, and pairs.
 
+import { attributeTokens, readAttributes } from "@/lib/agent/analysis/attributes";
 import { type Clause, countsPairs, isConjunction } from "@/lib/agent/analysis/clauses";
 import { analyze } from "@/lib/agent/analysis/normalize";
+import { lexicon } from "@/lib/agent/lexicon";
 import type { CatalogIndex } from "@/lib/agent/retrieval/catalog-index";
 import { resolvePhrase } from "@/lib/agent/retrieval/resolve";
 import type { CatalogProduct } from "@/lib/agent/types";
 
-/** "careta facial y montura de careta": a "y" between two words that each name a kind joins two products. */
+// A number right after these belongs to the words before it ("de 4 argollas", "talla 42", "a 5"), not to a new item.
+const FIGURE_BEFORE = new Set(["de", "del", "x", "por", "a", "para", "pa", "pal", "talla", "tallas", "numero", "no"]);
+const PACKAGING_TERMS = new Set(lexicon.units.packaging.flatMap((p) => p.words.flatMap((w) => analyze(w))));
+
+const PURPOSE = new Set(["pa", "para", "pal"]);
+const DETERMINERS = new Set(["el", "la", "los", "las", "un", "una", "unos", "unas"]);
+const WITH_DETERMINERS = new Set([...DETERMINERS, "su", "sus"]);
+const namesKind = (token: string, catalog: CatalogIndex) =>
+  analyze(token).some((t) => !PACKAGING_TERMS.has(t) && catalog.kindNamed(t) !== null);
+
+/**
+ * The kind a phrase names by a word that is not packaging ("5 pares de guantes" names gloves, "2 cajas" none),
+ * nor the object of a purpose ("pa la bodega de las palas" names what the goods are for).
+ */
+function productKind(tokens: readonly string[], catalog: CatalogIndex): string | null {
+  const at = tokens.findIndex((t) => namesKind(t, catalog));
+  if (at < 0) return null;
+  const before = tokens.slice(0, at);
+  const purpose = before.findLastIndex((t) => PURPOSE.has(t));
+  if (purpose >= 0 && !before.slice(purpose).some((t) => /^\d+$/.test(t))) return null;
+  // An item is counted or has its article ("el respirador"); a verb naming a service ("recargar") is no item.
+  if (!before.some((t) => /^\d+$/.test(t) || DETERMINERS.has(t))) return null;
+  return resolvePhrase(tokens.join(" "), catalog).kind;
+}
+
+/**
+ * What a phrase names as an item: its kind, else, said with a determiner, the one product whose label carries
+ * every word of it that is no attribute ("su línea de vida" in a catalogue with one). A colour names no item.
+ */
+function itemNamed(tokens: readonly string[], catalog: CatalogIndex): string | null {
+  const phrase = tokens.join(" ");
+  const resolution = resolvePhrase(phrase, catalog);
+  // Only an item said with its determiner: "eslinga en Y con absorbedor" joins no two items.
+  if (resolution.kind || !resolution.resolved || !WITH_DETERMINERS.has(tokens[0] as string)) return resolution.kind;
+  const attributeTokensOf = attributeTokens(phrase);
+  const used = readAttributes(phrase, attributeTokensOf).used;
+  const said = new Set(analyze([...used].map((k) => attributeTokensOf[k]).join(" ")));
+  const words = analyze(phrase).filter((t) => !said.has(t));
+  const profile = catalog.profile(resolution.resolved);
+  const named = words.length > 0 && words.every((t) => profile.labelTerms.includes(t));
+  return named ? `product:${resolution.resolved.sku}` : null;
+}
+
+/**
+ * "careta facial y montura de careta": a "y" between two words that each name a kind joins two products; so does
+ * a count opening another kind ("6 gafas claras 6 tapones", "la careta con 2 filtros").
+ */
 export function splitKinds(tokens: string[], catalog: CatalogIndex): string[][] {
   for (let i = 1; i < tokens.length - 1; i++) {
-    if ((tokens[i] !== "y" && tokens[i] !== "e") || !isConjunction(tokens, i)) continue;
-    const left = resolvePhrase(tokens.slice(0, i).join(" "), catalog).kind;
-    const right = resolvePhrase(tokens.slice(i + 1).join(" "), catalog).kind;
+    // "…con su línea de vida": "con" and a determiner bring another item; "con barbuquejo" is the product's part.
+    const withItem = tokens[i] === "con" && WITH_DETERMINERS.has(tokens[i + 1] as string);
+    if (!withItem && ((tokens[i] !== "y" && tokens[i] !== "e") || !isConjunction(tokens, i))) continue;
+    const left = itemNamed(tokens.slice(0, i), catalog);
+    const right = itemNamed(tokens.slice(i + 1), catalog);
     if (left && right && left !== right) return [tokens.slice(0, i), ...splitKinds(tokens.slice(i + 1), catalog)];
+  }
+  for (let i = 2; i < tokens.length - 1; i++) {
+    const before = tokens[i - 1] as string;
+    if (!/^\d+$/.test(tokens[i] as string) || FIGURE_BEFORE.has(before) || /\d/.test(before)) continue;
+    const end = before === "con" ? i - 1 : i;
+    const left = productKind(tokens.slice(0, end), catalog);
+    const right = left ? productKind(tokens.slice(i), catalog) : null;
+    if (left && right && left !== right) return [tokens.slice(0, end), ...splitKinds(tokens.slice(i), catalog)];
   }
   return [tokens];
 }

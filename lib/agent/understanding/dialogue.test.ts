@@ -634,6 +634,92 @@ describe("the normal one among siblings", () => {
   });
 });
 
+describe("a count before another kind opens a new item, even without a comma or «y»", () => {
+  it.each([
+    [
+      real,
+      "necesito diez cascos de seguridad blancos diez chalecos reflectivos y quince pares de guantes de vaqueta",
+      [
+        ["SV-0025", 10],
+        ["SV-0048", 10],
+        ["SV-0035", 15],
+      ],
+    ],
+    [
+      real,
+      "deme el respirador de doble filtro con 2 cartuchos abek",
+      [
+        ["SV-0032", 1],
+        ["SV-0033", 2],
+      ],
+    ],
+    [
+      hardware,
+      "quiero 3 martillos 2 serruchos",
+      [
+        ["MAR-16", 3],
+        ["SER-24", 2],
+      ],
+    ],
+  ])("%#", (shop, message, lines) => {
+    expect(linesOf(talk(shop, [message]).sale)).toEqual(lines);
+  });
+  it.each([
+    ["quiero 2 arneses de 4 argollas", "ALT-001"],
+    ["2 pares de botas dieléctricas talla 41", "CAL-002"],
+  ])("a count that is a figure of the product stays in it: %s", (message, sku) => {
+    expect(linesOf(talk(demo, [message]).sale)).toEqual([[sku, 2]]);
+  });
+  it("a closing «cada uno» counts every item said without a count like the one said with it", () => {
+    expect(
+      linesOf(talk(real, ["necesito 3 arneses full body con su linea de vida y mosqueton cada uno"]).sale),
+    ).toEqual([
+      ["SV-0043", 3],
+      ["SV-0045", 3],
+      ["SV-0046", 3],
+    ]);
+  });
+  it("a part said with «con» and no determiner stays in the product", () => {
+    const lines = linesOf(talk(demo, ["quiero 3 eslingas en Y con absorbedor"]).sale);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.[1]).toBe(3);
+  });
+  it("a verb naming a service before the count is no item of its own", () => {
+    expect(linesOf(talk(demo, ["quiero recargar 4 extintores abc de 10 libras"]).sale)).toEqual([["INC-007", 4]]);
+  });
+  it("a purpose said first is no item of its own", () => {
+    expect(linesOf(talk(hardware, ["pa la bodega: 3 martillos y 2 serruchos"]).sale)).toEqual([
+      ["MAR-16", 3],
+      ["SER-24", 2],
+    ]);
+  });
+});
+
+describe("a new count joined to an addition changes the line and adds; it swaps nothing", () => {
+  it.each([
+    [
+      "hardware",
+      hardware,
+      ["quiero 3 martillos", "cámbielo a 5 y agrégueme 2 serruchos"],
+      [
+        ["MAR-16", 5],
+        ["SER-24", 2],
+      ],
+    ],
+    [
+      "real",
+      real,
+      ["10 cascos auditivos", "cambie a 12 y deme 50 tapaoídos desechables"],
+      [
+        ["SV-0066", 12],
+        ["SV-0067", 50],
+      ],
+    ],
+  ])("%s", (_label, shop, messages, lines) => {
+    expect(linesOf(talk(shop, messages).sale)).toEqual(lines);
+  });
+});
+
 describe("swaps keep what the customer did not change", () => {
   const paint = {
     catalog: createCatalogIndex([
@@ -717,6 +803,12 @@ describe("swaps replace a line by its sibling, keeping the quantity", () => {
       [["INC-001", 2]],
     ],
     ["what it was, after a no", hardware, ["quiero 1 escalera de 5 pasos", "no, era la de 7 pasos"], [["ESC-7", 1]]],
+    [
+      "a bare modifier after «que sean», with a reason",
+      real,
+      ["2 cascos dieléctricos", "mejor que sean ventilados, es que trabajan al sol"],
+      [["SV-0100", 2]],
+    ],
     [
       "after interjections",
       hardware,

@@ -16,7 +16,7 @@ import type { CartExtraction, ProductMention } from "./cart-mentions";
 import { effectiveQuantity } from "./clause-phrase";
 import type { Understanding } from "./contract";
 import { pendingChoice, shownPick, takeShown } from "./pending-choice";
-import { siblingSwap } from "./sibling-swap";
+import { siblingSwap, swapCue } from "./sibling-swap";
 
 export type SaleEventsInput = {
   text: string;
@@ -106,6 +106,20 @@ function choiceFor(
   return { type: "choose", options, quantity, ...(behind ? { queue: true } : {}) };
 }
 
+// The article opens what is asked for, not a complement ("pa la brigada", "con la correa").
+const SINGULAR_ARTICLE =
+  /(?:^|\s)(?<!\b(?:pa|para|pal|de|del|en|con|por|a|sin)\s)(?:el|la)\s+(?!(?:de|del|que|q|mismo|misma)\b)[a-z]+(?<!s)\b/;
+
+/** "me llevo la careta": one product asked for with a singular article, not in the cart yet, is one of it. */
+function countSingular(input: SaleEventsInput, sale: SaleSnapshot | null) {
+  if (input.text.includes("?")) return;
+  for (const mention of input.cart.mentions) {
+    const sku = mention.resolved?.sku;
+    if (mention.quantity !== null || !sku || sale?.lines.some((l) => l.sku === sku)) continue;
+    if (SINGULAR_ARTICLE.test(foldText(mention.phrase))) mention.quantity = 1;
+  }
+}
+
 function mentionEvents(
   input: SaleEventsInput,
   sale: SaleSnapshot | null,
@@ -145,6 +159,7 @@ function mentionEvents(
       if (inCart.length > 0 || cart.kind === "remove") continue;
     }
     if (mention.resolved) {
+      const line = sale?.lines.find((l) => l.sku === mention.resolved?.sku);
       const quantity =
         mention.quantity === null ? null : effectiveQuantity(mention.quantity, mention.quantityUnit, mention.resolved);
       // "30 tapabocas" of a product sold in boxes of 20 may count items or boxes: ask in its own unit.
@@ -153,7 +168,6 @@ function mentionEvents(
         events.push(choiceFor([mention.resolved.sku], null, sale, events));
         continue;
       }
-      const line = sale?.lines.find((l) => l.sku === mention.resolved?.sku);
       // Saying again what the cart holds ("4 chalecos", with 4 in it) is not four more, unless "más" is said.
       if (line && quantity !== null && !additive && (quantity === line.quantity || restates)) {
         if (quantity !== line.quantity) events.push({ type: "set_quantity", sku: line.sku, quantity });
@@ -206,6 +220,9 @@ export function saleEventsFor(input: SaleEventsInput): SaleEventsResult {
   if (sale && pendingChoice(input, sale, events, mentioned)) answers = "choose_product";
   else if (pending?.kind !== "choose_product") shownPick(input, events, mentioned);
 
+  // A pick answers with the count already asked; a new product named so is one of it.
+  const picked = events.length > 0 || pending?.kind === "choose_product";
+  if (!picked && !hasCustomerData(input.customer.data) && !swapCue(input.customer.rest)) countSingular(input, sale);
   // A removal names its lines without numbers ("no, así no: quíteme los guantes"): they stay with a refusal.
   const control = signals.confirm || signals.refuse || signals.finish || signals.cancel || signals.showCart;
   if (control && cart.kind !== "remove") cart.mentions = counted();
