@@ -63,7 +63,9 @@ export function readPrices(text: string, shownPrices: ReadonlySet<number>): Pric
       !countsSomething &&
       ((moneySaid && value >= 1000 && (each > 0 || !next || !/^[a-z]{4,}/.test(next) || introduced)) ||
         (introduced && shown) ||
-        (introduced && each > 0));
+        (introduced && each > 0) ||
+        // "el de 96.000": a shown price, written as money, names the product at it.
+        (before?.word === "de" && moneySaid && shown));
     if (!isPrice) continue;
     prices.push(shownPrices.has(value) || value >= 1000 ? value : value * 1000);
     const from = introduced ? (before as Token).start : dollar ? (tokens[i - 1] as Token).start : token.start;

@@ -695,6 +695,18 @@ describe("a count before another kind opens a new item, even without a comma or 
   });
 });
 
+describe("a price said picks the one option shown at it", () => {
+  it("picks it with the count said", () => {
+    expect(linesOf(talk(demo, ["¿qué cascos tienen?", "me sirve el de 96.000, deme 2"]).sale)).toEqual([
+      ["CAB-003", 2],
+    ]);
+  });
+  it("two options at that price are still asked about", () => {
+    const c = talk(demo, ["¿qué cascos tienen?", "el de 38.500, deme 2"]);
+    expect(linesOf(c.sale)).toEqual([]);
+  });
+});
+
 describe("a new count joined to an addition changes the line and adds; it swaps nothing", () => {
   it.each([
     [
@@ -803,6 +815,18 @@ describe("swaps replace a line by its sibling, keeping the quantity", () => {
       [["INC-001", 2]],
     ],
     ["what it was, after a no", hardware, ["quiero 1 escalera de 5 pasos", "no, era la de 7 pasos"], [["ESC-7", 1]]],
+    [
+      "a colour after «era», the old one refused",
+      hardware,
+      ["quiero 3 galones de pintura blanca", "perdón, era gris la que necesito, no blanca"],
+      [["PIN-GR", 3]],
+    ],
+    [
+      "the old figure refused after the new one",
+      hardware,
+      ["quiero 1 escalera de 5 pasos", "mejor la de 7 pasos, no la de 5"],
+      [["ESC-7", 1]],
+    ],
     [
       "a bare modifier after «que sean», with a reason",
       real,

@@ -15,16 +15,19 @@ import type { CartExtraction } from "./cart-mentions";
 // de …", "que sean antideslizantes", "en vez de eso, el…", "pero la de…", "no, necesito es los de…", "volvamos al de…". A request verb with its clitic ("deme", "mándeme") may stand on either side of "mejor".
 const SWAP =
   /\b(?:cambi\w*|reemplaz\w*)\s+(?:(?:el|la|los|las|lo|le)\s+)?(.*?)\s*\b(?:por|a)\s+((?:(?:el|la|los|las|un|una|uno|unos|unas)\s+)?(?:\d+\s+)?[a-z].*)$|^(?:no\s+)?(?:[a-z]+(?:me|nos)\s+)?(?:mejor|pero|entonces|q(?:ue)?\s+sean?)\s+(?:[a-z]+(?:me|nos)\s+)?((?:el|la|los|las|de|del)\b.*)$|\b(?:en vez de|en lugar de)\s+(?:es[oa]s?|el|la|los|las)?\s*(.*?),?\s+((?:el|la|los|las)\b.*)$|^(?:[a-z]+\s+)?(?:no\s+)?(?:el|la|los|las)\s+([a-z]+(?:\s+[a-z]+)?)\s+mejor\s+((?:de|del|el|la|los|las|en)\b.*|[a-z]+.*)$|^(?:[a-z]+\s+)?no\s+(?:(?:lo que\s+)?(?:necesit|quier|busc|ped)[a-z]*\s+)?(?:es|era|eran|son)\s+((?:el|la|los|las)\b.*)$|^no\s+((?:el|la|los|las)\s+(?:(?:de|del|que|q)\s|[a-z]+\s+(?:de|del)\s|[a-z]+$|[a-z]+\s+(?:pero|y)\s).*)$|\b(?:volv|regres)[a-z]*\s+(?:a|al)\s+((?:el|la|los|las|lo)\b.*|de\b.*)$|^(?:no\s+)?(?:(?:mejor|pero|entonces)\s+)?q(?:ue)?\s+sean?\s+([a-z]+.*)$/;
-// "mejor amarillos", "no, mejor grandes": after «mejor» an attribute value alone names the sibling.
+// "mejor amarillos", "no, mejor grandes", "eran rojos": after «mejor» or «eran» an attribute value alone names the
+// sibling.
 const { colours, sizes, sizeLabels } = lexicon.attributes;
 const ATTRIBUTE_WORDS = [...Object.values(colours).flat(), ...sizes, ...sizeLabels].join("|");
 const ATTRIBUTE_SWAP = new RegExp(
-  `^(?:no\\s+)?(?:mejor|entonces)\\s+((?:en\\s+)?(?:${ATTRIBUTE_WORDS})(?:e?s)?\\b.*)$`,
+  `^(?:no\\s+)?(?:mejor|entonces|eran|era|son|es)\\s+((?:en\\s+)?(?:${ATTRIBUTE_WORDS})(?:e?s)?\\b.*)$`,
 );
 const MAX_WORDS = 7;
 // What follows the new product is about quantity, not about which product: "…, pero que sean 7", "…, igual cantidad".
 const QUANTITY_TAIL =
   /\s(?:pero|que sean|que sea|y que sean|con la misma|la misma|misma|mism[oa]s|l[oa]s mism[oa]s|igual|tambien|lo demas|el resto)\b.*$/;
+// …nor does the old value refused after it: "eran naranja, no amarillos", "mejor los de 9, no los de 20".
+const REFUSED_TAIL = /\s(?:y\s+)?no\s+.*$/;
 // …and a reason after it names no product: "mejor las blancas, es pa una planta de alimentos".
 const REASON_TAIL =
   /\s(?:porque|pq|ya que|es que|es q|(?:que |q )?(?:es|son|seria|serian|era|eran) (?:pa|para|pal|por)) .*$/;
@@ -132,7 +135,7 @@ export function siblingSwap(
   const swap = readSwap(text);
   if (!swap) return null;
   const { named } = swap;
-  const phrase = swap.phrase.replace(REASON_TAIL, "").replace(QUANTITY_TAIL, "").trim();
+  const phrase = swap.phrase.replace(REASON_TAIL, "").replace(QUANTITY_TAIL, "").replace(REFUSED_TAIL, "").trim();
   // The number said with the swap is the new line's ("cámbialos por los antifluido, que sean 5").
   const newQuantity = counted[0]?.quantity ?? cart.bareQuantity;
   if (!phrase || phrase.split(" ").length > MAX_WORDS) return null;
