@@ -153,6 +153,26 @@ describe("a need that the lexicon answers with a word of some variants' labels n
   });
 });
 
+describe("what the customer rules out with «no» or «sin»", () => {
+  const demo = catalogs.demo as CatalogIndex;
+  it.each([
+    ["orejeras de copa, no las de casco", "AUD-003"],
+    ["orejeras de copa que no sean para casco", "AUD-003"],
+  ])("%s", (phrase, sku) => {
+    expect(resolvePhrase(phrase, demo).resolved?.sku).toBe(sku);
+  });
+  it("an attribute ruled out leaves the products without it", () => {
+    const r = resolvePhrase("un extintor que no sea de co2", demo);
+    expect(r.fitting.length).toBeGreaterThan(1);
+    expect(r.fitting.some((p) => /co2/i.test(p.name))).toBe(false);
+  });
+  it("a «no» opening the phrase refuses something else; the kind stays", () => {
+    expect(resolvePhrase("no, los cascos blancos", demo).options.map((p) => p.sku)).toEqual(
+      resolvePhrase("los cascos blancos", demo).options.map((p) => p.sku),
+    );
+  });
+});
+
 describe("a diminutive names the product its base word names", () => {
   const shop = createCatalogIndex([
     product("SEL-1", "Sello plástico", "Sello de seguridad", 400, 900),

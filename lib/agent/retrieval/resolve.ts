@@ -54,6 +54,8 @@ const LARGE_KIND = 300;
 // How something is counted ("pares", "cajas") says nothing about which product it is.
 const PACKAGING_TERMS = new Set(lexicon.units.packaging.flatMap((p) => p.words.flatMap((w) => analyze(w))));
 const SKU_MATCH = 1000;
+// What may stand between a "no" and the word it rules out: "no las de casco", "que no sean para casco".
+const NEGATION_BRIDGE = new Set(["el", "la", "los", "las", "de", "del", "sea", "sean", "con", "para", "pa", "tipo"]);
 
 /** The first term of the phrase that names a kind of product: Spanish noun phrases open with their head. */
 // "cajas de guantes": a packaging word counts the product named after it; it is the kind only when alone.
@@ -65,6 +67,19 @@ function namedKind(terms: readonly string[], catalog: CatalogIndex): string | nu
     else if (kind) return kind;
   }
   return packaging;
+}
+
+/** Positions of the words a "sin" or a "no" rules out ("sin válvula", "no las de casco"); an opening "no" refuses. */
+function refusedPositions(tokens: readonly string[]): Set<number> {
+  const at = new Set<number>();
+  for (const [i, token] of tokens.entries()) {
+    if (token === "sin" && i + 1 < tokens.length) at.add(i + 1);
+    if (token !== "no" || i === 0) continue;
+    let next = i + 1;
+    while (NEGATION_BRIDGE.has(tokens[next] as string)) next++;
+    if (next > i + 1 && next < tokens.length) at.add(next);
+  }
+  return at;
 }
 
 export type ResolveOptions = {
@@ -102,7 +117,13 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
   const primary = kind && !ownKind ? new Set(catalog.ofKind(kind).map((p) => catalog.profile(p).kind)) : null;
   const alias = primary && primary.size === 1 ? ([...primary][0] as string) : null;
   const poolKind = alias && catalog.ofKind(alias).length > 0 ? alias : kind;
-  const reading = readAttributes(phrase, tokens);
+  const refusedAt = refusedPositions(tokens);
+  const kept = tokens.filter((_, i) => !refusedAt.has(i));
+  const reading = readAttributes(kept.join(" "), kept);
+  const refused = readAttributes(
+    [...refusedAt].map((i) => tokens[i]).join(" "),
+    [...refusedAt].map((i) => tokens[i] as string),
+  );
   const wanted = reading.attributes;
   const score = new Map(search.map((h) => [h.product.sku, h.score]));
 
@@ -160,11 +181,19 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
   }
   // Other words narrow further when some candidate's label has them ("de vaqueta"); words only a description
   // has, or nobody has, only rank (a description mentions uses and incidental words).
-  const attributeWords = new Set(analyze([...reading.used].map((i) => tokens[i]).join(" ")));
-  // "sin válvula": the word after "sin" rules out the products whose label has it.
+  const attributeWords = new Set(analyze([...reading.used].map((i) => kept[i]).join(" ")));
+  // "sin válvula", "no las de casco", "que no sea de co2": the word after "sin", or after a (not opening) "no" and
+  // its article or preposition, rules out the products that have it.
   const excluded = new Set(
-    tokens.flatMap((t, i) => (t === "sin" && tokens[i + 1] ? analyze(tokens[i + 1] as string) : [])),
+    [...refusedAt]
+      .filter((i) => !refused.used.has([...refusedAt].indexOf(i)))
+      .flatMap((i) => analyze(tokens[i] as string))
+      .filter((t) => t !== kind && t !== poolKind),
   );
+  for (const a of refused.attributes) {
+    const without = pool.filter((p) => !satisfies(p, a, catalog));
+    if (without.length > 0) pool = without;
+  }
   for (const term of excluded) {
     const sound = phoneticKey(term);
     const without = pool.filter((p) => !labelHas(catalog.profile(p), term, sound));
