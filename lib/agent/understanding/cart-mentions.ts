@@ -16,6 +16,8 @@ export type ProductMention = Resolution & {
   quantity: number | null;
   /** Packaging word the customer used with the number ("par", "caja"), if any. */
   quantityUnit: string | null;
+  /** This item's own operation when it differs from the message's ("que sean 8 cascos y quíteme las gafas"). */
+  op?: CartOpKind;
 };
 
 export type CartExtraction = {
@@ -86,6 +88,10 @@ export function extractCart(
     const before = clauses.slice(0, i).findLast((c) => c.quantity !== null && !c.sameAsBefore)?.quantity;
     clause.quantity = before ?? context.lastLineQuantity ?? clause.quantity;
   }
+  // "3 extintores con sus gabinetes": an item brought by «con su/sus» without a count is one per item before it.
+  for (const [i, clause] of clauses.entries())
+    if (clause.tokens[0] === "con" && clause.quantity === null && i > 0)
+      clause.quantity = clauses[i - 1]?.quantity ?? null;
   if (people !== null)
     for (const clause of clauses)
       if (hasProduct(clause) && clause.quantity === null) Object.assign(clause, { quantity: people, fromPeople: true });
@@ -227,7 +233,10 @@ export function extractCart(
       continue;
     }
     const quantity = clause.quantity ?? servicedCount(clause, resolution.resolved);
-    mentions.push({ phrase, quantity, quantityUnit: clause.unit, ...resolution });
+    // In a removal, a clause that sets a count of its own and removes nothing is a count for its item.
+    const own = kind === "remove" ? detectCartKind(clause.tokens.join(" ")) : kind;
+    const op = own === "set" ? own : undefined;
+    mentions.push({ phrase, quantity, quantityUnit: clause.unit, ...resolution, ...(op ? { op } : {}) });
   }
   // A number fixed inside the message is still an addition, not a change of the open cart.
   const finalKind =

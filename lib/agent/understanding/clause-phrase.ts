@@ -42,7 +42,8 @@ function itemNamed(tokens: readonly string[], catalog: CatalogIndex): string | n
   const phrase = tokens.join(" ");
   const resolution = resolvePhrase(phrase, catalog);
   // Only an item said with its determiner: "eslinga en Y con absorbedor" joins no two items.
-  if (resolution.kind || !resolution.resolved || !WITH_DETERMINERS.has(tokens[0] as string)) return resolution.kind;
+  const opening = tokens[0] === "con" ? tokens[1] : tokens[0];
+  if (resolution.kind || !resolution.resolved || !WITH_DETERMINERS.has(opening as string)) return resolution.kind;
   const attributeTokensOf = attributeTokens(phrase);
   const used = readAttributes(phrase, attributeTokensOf).used;
   const said = new Set(analyze([...used].map((k) => attributeTokensOf[k]).join(" ")));
@@ -63,7 +64,9 @@ export function splitKinds(tokens: string[], catalog: CatalogIndex): string[][] 
     if (!withItem && ((tokens[i] !== "y" && tokens[i] !== "e") || !isConjunction(tokens, i))) continue;
     const left = itemNamed(tokens.slice(0, i), catalog);
     const right = itemNamed(tokens.slice(i + 1), catalog);
-    if (left && right && left !== right) return [tokens.slice(0, i), ...splitKinds(tokens.slice(i + 1), catalog)];
+    // The new item keeps its «con»: "con sus gabinetes" is one for each of the items before.
+    if (left && right && left !== right)
+      return [tokens.slice(0, i), ...splitKinds(tokens.slice(withItem ? i : i + 1), catalog)];
   }
   for (let i = 2; i < tokens.length - 1; i++) {
     const before = tokens[i - 1] as string;

@@ -670,6 +670,12 @@ describe("a count before another kind opens a new item, even without a comma or 
   ])("a count that is a figure of the product stays in it: %s", (message, sku) => {
     expect(linesOf(talk(demo, [message]).sale)).toEqual([[sku, 2]]);
   });
+  it("an item brought by «con sus» is one for each item before it", () => {
+    expect(linesOf(talk(demo, ["necesito 4 extintores abc de 20 libras con sus gabinetes"]).sale)).toEqual([
+      ["INC-002", 4],
+      ["INC-006", 4],
+    ]);
+  });
   it("a closing «cada uno» counts every item said without a count like the one said with it", () => {
     expect(
       linesOf(talk(real, ["necesito 3 arneses full body con su linea de vida y mosqueton cada uno"]).sale),
@@ -692,6 +698,35 @@ describe("a count before another kind opens a new item, even without a comma or 
       ["MAR-16", 3],
       ["SER-24", 2],
     ]);
+  });
+});
+
+describe("a removal and a new count in one message each go to their own item", () => {
+  it("a line's new count beside a removal", () => {
+    const c = talk(hardware, [
+      "quiero 3 martillos y 2 serruchos",
+      "mejor que sean 5 martillos y quíteme los serruchos",
+    ]);
+    expect(linesOf(c.sale)).toEqual([["MAR-16", 5]]);
+  });
+  it("the open choice's new count beside a removal; a line whose name only mentions the kind stays untouched", () => {
+    const c = talk(demo, [
+      "quiero 5 cascos y 5 barbuquejos",
+      "uy no, mejor que sean 8 cascos y quíteme los barbuquejos",
+      "el blanco",
+    ]);
+    expect(c.plans[1]?.understanding.events.filter((e) => e.type === "remove")).toHaveLength(1);
+    expect(linesOf(c.sale)).toEqual([["CAB-001", 8]]);
+  });
+});
+
+describe("a pick after a question keeps the figures the question asked for", () => {
+  it("the size asked before still holds", () => {
+    const c = talk(demo, ["¿cuánto valen los guantes talla 9?", "los de nitrilo, 2 docenas de pares"]);
+    expect(linesOf(c.sale)).toEqual([["MAN-001", 24]]);
+  });
+  it("without it the same pick is asked about", () => {
+    expect(linesOf(talk(demo, ["¿qué guantes tienen?", "los de nitrilo, 2 docenas de pares"]).sale)).toEqual([]);
   });
 });
 

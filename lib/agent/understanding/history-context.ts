@@ -1,8 +1,10 @@
 // What the conversation so far says about a message: the products the last answers showed, the question a
 // follow-up continues ("¿y en amarillo?"), the product a question pinpointed, the kind of product it is about.
 
+import { readAttributes } from "../analysis/attributes";
 import { expandChatAbbreviations } from "../analysis/chat-text";
 import { analyze, foldText } from "../analysis/normalize";
+import { satisfies } from "../retrieval/attribute-match";
 import type { CatalogIndex } from "../retrieval/catalog-index";
 import { resolvePhrase } from "../retrieval/resolve";
 import type { CatalogProduct, HistoryTurn } from "../types";
@@ -99,6 +101,31 @@ export function narrowToTopic(cart: CartExtraction, history: readonly HistoryTur
     // Only when the words pick something inside the topic; words that fit none of it name something else.
     const narrowed = within.resolved !== null || (within.ambiguous && within.fitting.length < members.length);
     if (narrowed) Object.assign(mention, within, { kind });
+  }
+}
+
+/**
+ * "los de nitrilo" after "guantes talla 9, ¿cuánto valen?": the figures the previous question asked for still hold
+ * for a pick among what its answer showed, unless the pick says its own figure of that attribute.
+ */
+export function carryAskedAttributes(
+  cart: CartExtraction,
+  history: readonly HistoryTurn[],
+  shown: readonly CatalogProduct[],
+  catalog: CatalogIndex,
+): void {
+  const previous = previousUserTurn(history);
+  if (!previous || previous.intent !== "inventario" || shown.length === 0) return;
+  const asked = readAttributes(expandChatAbbreviations(previous.text)).attributes;
+  if (asked.length === 0) return;
+  const shownSkus = new Set(shown.map((p) => p.sku));
+  for (const mention of cart.mentions) {
+    if (!mention.ambiguous || !mention.options.some((p) => shownSkus.has(p.sku))) continue;
+    const own = new Set(readAttributes(mention.phrase).attributes.map((a) => a.kind));
+    const still = asked.filter((a) => !own.has(a.kind));
+    const fitting = mention.options.filter((p) => still.length > 0 && still.every((a) => satisfies(p, a, catalog)));
+    if (fitting.length === 1)
+      Object.assign(mention, { resolved: fitting[0], ambiguous: false, options: fitting, fitting });
   }
 }
 

@@ -23,6 +23,7 @@ import { type CartExtraction, extractCart } from "./cart-mentions";
 import { asksAboutClient, clientLookupFrom } from "./client-lookup";
 import type { ProductReference, Understanding } from "./contract";
 import {
+  carryAskedAttributes,
   inventoryQuery,
   lastShownProducts,
   narrowToTopic,
@@ -124,6 +125,7 @@ export function understandOffline(rawText: string, ctx: UnderstandingContext): O
   const priced = readPrices(rest, shownPrices);
   const cart = extractCart(priced.text, catalog, { lastLineQuantity: openSale?.lines.at(-1)?.quantity ?? null });
   narrowToTopic(cart, history, catalog);
+  carryAskedAttributes(cart, history, lastShown, catalog);
   purposeOnlyCount(cart, lastShown);
   // The contrast of a correction ("no eran 6 sino 4") is not a refusal.
   const signals = readSignals(Number.isInteger(replacedQuantity) ? rest : text);

@@ -134,19 +134,25 @@ function mentionEvents(
   for (const mention of cart.mentions) {
     if (mention.resolved) mentioned.push(mention.resolved);
     else mentioned.push(...(mention.ambiguous ? mention.options : mention.nearest));
-    if (cart.kind === "remove" || cart.kind === "set") {
+    const op = mention.op ?? cart.kind;
+    if (op === "remove" || op === "set") {
+      // A line is named by its kind when the phrase names one: "cascos" is no chin strap "para casco".
+      const ofKind = (sku: string) => {
+        const product = catalog.bySku(sku);
+        return !mention.kind || (product !== undefined && catalog.profile(product).kinds.includes(mention.kind));
+      };
       const inCart =
         mention.resolved && cartSkus.includes(mention.resolved.sku)
           ? [mention.resolved.sku]
-          : cartLinesNamed(mention.phrase, cartSkus, catalog);
+          : cartLinesNamed(mention.phrase, cartSkus, catalog).filter(ofKind);
       // "quítame la caja" while the agent still asks which box: the question is withdrawn, not a line removed.
       const pending = sale?.pending?.kind === "choose_product" ? sale.pending.options : [];
       const candidates = mention.resolved ? [mention.resolved] : mention.options;
       const asked = candidates.find((p) => pending.includes(p.sku));
-      if (cart.kind === "remove" && inCart.length === 0 && asked) events.push({ type: "remove", sku: asked.sku });
-      for (const sku of cart.kind === "remove" ? inCart : inCart.slice(0, 1)) {
+      if (op === "remove" && inCart.length === 0 && asked) events.push({ type: "remove", sku: asked.sku });
+      for (const sku of op === "remove" ? inCart : inCart.slice(0, 1)) {
         const quantity = mention.quantity ?? cart.bareQuantity;
-        if (cart.kind === "remove")
+        if (op === "remove")
           events.push(
             removal(
               sale?.lines.find((l) => l.sku === sku),
@@ -156,7 +162,7 @@ function mentionEvents(
           );
         else if (quantity !== null) events.push({ type: "set_quantity", sku, quantity });
       }
-      if (inCart.length > 0 || cart.kind === "remove") continue;
+      if (inCart.length > 0 || op === "remove") continue;
     }
     if (mention.resolved) {
       const line = sale?.lines.find((l) => l.sku === mention.resolved?.sku);
@@ -179,13 +185,19 @@ function mentionEvents(
           : { type: "add", sku: mention.resolved.sku, quantity },
       );
     } else if (mention.ambiguous) {
+      // "que sean 8 cascos" while the agent asks which helmet: the open choice's new count.
+      const open = sale?.pending?.kind === "choose_product" ? sale.pending : null;
+      const recounts =
+        op === "set" && open !== null && open.options.every((o) => mention.options.some((p) => p.sku === o));
       events.push(
-        choiceFor(
-          mention.options.map((p) => p.sku),
-          mention.quantity,
-          sale,
-          events,
-        ),
+        recounts && open
+          ? { type: "choose", options: open.options, quantity: mention.quantity }
+          : choiceFor(
+              mention.options.map((p) => p.sku),
+              mention.quantity,
+              sale,
+              events,
+            ),
       );
     } else if (mention.nearest.length > 0) {
       events.push({ type: "product_not_found", query: mention.phrase });
