@@ -115,7 +115,7 @@ export function carryAskedAttributes(
   catalog: CatalogIndex,
 ): void {
   const previous = previousUserTurn(history);
-  if (!previous || previous.intent !== "inventario" || shown.length === 0) return;
+  if (previous?.intent !== "inventario" || shown.length === 0) return;
   const asked = readAttributes(expandChatAbbreviations(previous.text)).attributes;
   if (asked.length === 0) return;
   const shownSkus = new Set(shown.map((p) => p.sku));
