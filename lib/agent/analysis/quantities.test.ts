@@ -57,6 +57,8 @@ describe("numbers that belong to an attribute are never quantities", () => {
     ["una dosena de guantes", [[12, null, "guantes"]]],
     ["una docena de pares de tapones", [[12, "par", "tapones"]]],
     ["3 galones de pintura blanca", [[3, "galon", "pintura blanca"]]],
+    // what the goods are for is counted apart from them
+    ["necesito 6 para las tres plantas", [[6, null, "para las 3 plantas"]]],
   ])("%s", (text, expected) => {
     expect(clauses(text)).toEqual(expected);
   });
