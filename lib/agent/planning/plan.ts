@@ -80,6 +80,18 @@ function addRefs(facts: AnswerFacts, catalog: CatalogIndex, skus: Iterable<strin
   }
 }
 
+/** The products a message names, for an answer about something else: each resolved one, a few of each ambiguous. */
+function referencedProducts(u: Understanding, catalog: CatalogIndex): CatalogProduct[] {
+  const skus = u.references.flatMap((r) =>
+    r.resolution === "resolved" && r.sku
+      ? [r.sku]
+      : r.resolution === "ambiguous"
+        ? r.candidates.slice(0, 3).map((c) => c.sku)
+        : [],
+  );
+  return [...new Set(skus)].flatMap((sku) => catalog.bySku(sku) ?? []).slice(0, 5);
+}
+
 /** Plans a turn from an understanding value; without one, the offline producer reads the message. */
 export function planTurn(
   input: TurnInput,
@@ -116,6 +128,8 @@ export function planTurn(
     else if (u.requests.companyTopics.length > 0) {
       facts.company = { name: company.name, ...answer };
       facts.kind = "company";
+      // "¿cuánto vale la ducha y cuánto tarda el envío?": the products asked about are answered too.
+      products = referencedProducts(u, catalog);
     } else
       facts.kind =
         u.requests.greeting || u.requests.thanks || u.requests.later || u.requests.help ? "greeting" : "fallback";
@@ -128,6 +142,8 @@ export function planTurn(
     facts.moreProducts = listing.more;
     if (listing.resolution.nearest.length > 0)
       facts.unavailable = { words: query, nearest: listing.resolution.nearest.map(productFact) };
+    if (u.requests.companyTopics.length > 0)
+      facts.company = { name: company.name, ...findCompanySections(company, u.requests.companyTopics) };
     if (products.length === 0 && u.requests.catalogue) facts.kind = "catalogue";
     else facts.kind = products.length > 0 ? "products" : "no_results";
     if (facts.kind !== "products") facts.families = familyFacts(catalog);

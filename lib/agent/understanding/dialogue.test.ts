@@ -730,6 +730,18 @@ describe("a pick after a question keeps the figures the question asked for", () 
   });
 });
 
+describe("a question about a product and about the company gets both answers", () => {
+  it.each([
+    ["¿cuánto vale el barbuquejo elástico y hacen envíos a Palmira?"],
+    ["¿hacen envíos a Palmira? ¿y cuánto vale el barbuquejo elástico?"],
+  ])("%s", (message) => {
+    const c = talk(demo, [message]);
+    const answer = c.answers[0] ?? "";
+    expect(answer).toContain("Barbuquejo elástico");
+    expect(answer).toContain("24 horas");
+  });
+});
+
 describe("a price said picks the one option shown at it", () => {
   it("picks it with the count said", () => {
     expect(linesOf(talk(demo, ["¿qué cascos tienen?", "me sirve el de 96.000, deme 2"]).sale)).toEqual([

@@ -192,6 +192,7 @@ function body(facts: AnswerFacts, t: Phrases, full: Phrases): string[] {
         ...facts.products.map(productLine),
         ...(facts.moreProducts > 0 ? [t.moreProducts(facts.moreProducts)] : []),
         t.productsOutro,
+        ...(facts.company.sections.length > 0 ? composeCompany(facts, t) : []),
       ];
     case "catalogue":
       return [t.catalogueIntro, ...familyLines(facts)];
@@ -200,7 +201,12 @@ function body(facts: AnswerFacts, t: Phrases, full: Phrases): string[] {
     case "sale":
       return composeSale(facts, t);
     case "company":
-      return composeCompany(facts, t);
+      return [
+        ...composeCompany(facts, t),
+        ...(facts.products.length > 0
+          ? [t.productsIntro(null, facts.products.length), ...facts.products.map(productLine)]
+          : []),
+      ];
     case "handover":
       return [facts.handover?.reason === "not_understood" ? t.handoverNotUnderstood : t.handoverAsked];
     case "client_refused":
