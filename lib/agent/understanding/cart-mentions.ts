@@ -88,7 +88,7 @@ export function extractCart(
     const before = clauses.slice(0, i).findLast((c) => c.quantity !== null && !c.sameAsBefore)?.quantity;
     clause.quantity = before ?? context.lastLineQuantity ?? clause.quantity;
   }
-  // "3 extintores con sus gabinetes": an item brought by «con su/sus» without a count is one per item before it.
+  // "3 extintores con sus gabinetes": an item brought by «con» without a count is one per item before it.
   for (const [i, clause] of clauses.entries())
     if (clause.tokens[0] === "con" && clause.quantity === null && i > 0)
       clause.quantity = clauses[i - 1]?.quantity ?? null;

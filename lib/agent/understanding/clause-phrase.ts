@@ -6,6 +6,7 @@ import { type Clause, countsPairs, isConjunction } from "@/lib/agent/analysis/cl
 import { analyze } from "@/lib/agent/analysis/normalize";
 import { lexicon } from "@/lib/agent/lexicon";
 import type { CatalogIndex } from "@/lib/agent/retrieval/catalog-index";
+import { rowHas } from "@/lib/agent/retrieval/profiles";
 import { resolvePhrase } from "@/lib/agent/retrieval/resolve";
 import type { CatalogProduct } from "@/lib/agent/types";
 
@@ -53,20 +54,34 @@ function itemNamed(tokens: readonly string[], catalog: CatalogIndex): string | n
   return named ? `product:${resolution.resolved.sku}` : null;
 }
 
+/** "casco con barbuquejo", "gafas con filtro UV": a product of the first kind names the second in its own row. */
+function isPartOf(tokens: readonly string[], whole: string, part: string, catalog: CatalogIndex): boolean {
+  return resolvePhrase(tokens.join(" "), catalog)
+    .hits.slice(0, 5)
+    .some((h) => {
+      const profile = catalog.profile(h.product);
+      return profile.kinds.includes(whole) && rowHas(profile, part);
+    });
+}
+
 /**
  * "careta facial y montura de careta": a "y" between two words that each name a kind joins two products; so does
  * a count opening another kind ("6 gafas claras 6 tapones", "la careta con 2 filtros").
  */
 export function splitKinds(tokens: string[], catalog: CatalogIndex): string[][] {
   for (let i = 1; i < tokens.length - 1; i++) {
-    // "…con su línea de vida": "con" and a determiner bring another item; "con barbuquejo" is the product's part.
+    // "…con su línea de vida": "con" and a determiner bring another item.
     const withItem = tokens[i] === "con" && WITH_DETERMINERS.has(tokens[i + 1] as string);
-    if (!withItem && ((tokens[i] !== "y" && tokens[i] !== "e") || !isConjunction(tokens, i))) continue;
+    const bareWith = tokens[i] === "con" && !withItem;
+    if (!withItem && !bareWith && ((tokens[i] !== "y" && tokens[i] !== "e") || !isConjunction(tokens, i))) continue;
     const left = itemNamed(tokens.slice(0, i), catalog);
     const right = itemNamed(tokens.slice(i + 1), catalog);
+    // "arneses con eslinga": without a determiner, another kind is another item unless the product has it as a part.
+    if (bareWith && (!left || !right || right.startsWith("product:") || isPartOf(tokens, left, right, catalog)))
+      continue;
     // The new item keeps its «con»: "con sus gabinetes" is one for each of the items before.
     if (left && right && left !== right)
-      return [tokens.slice(0, i), ...splitKinds(tokens.slice(withItem ? i : i + 1), catalog)];
+      return [tokens.slice(0, i), ...splitKinds(tokens.slice(withItem || bareWith ? i : i + 1), catalog)];
   }
   for (let i = 2; i < tokens.length - 1; i++) {
     const before = tokens[i - 1] as string;

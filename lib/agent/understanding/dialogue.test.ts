@@ -676,6 +676,19 @@ describe("a count before another kind opens a new item, even without a comma or 
       ["INC-006", 4],
     ]);
   });
+  it("another kind after a bare «con» is another item, one per item before it", () => {
+    expect(linesOf(talk(demo, ["quiero 4 arneses de 4 argollas con eslinga doble"]).sale)).toEqual([
+      ["ALT-001", 4],
+      ["ALT-003", 4],
+    ]);
+  });
+  it.each([
+    ["demo", demo, "2 cascos con barbuquejo", "CAB-004"],
+    ["demo", demo, "quiero 2 gafas oscuras con filtro UV", "VIS-002"],
+    ["real", real, "2 chalecos con cintas reflectivas", "SV-0048"],
+  ])("a kind the product's row names as a part stays in the product: %s, %s", (_c, shop, message, sku) => {
+    expect(linesOf(talk(shop, [message]).sale)).toEqual([[sku, 2]]);
+  });
   it("a closing «cada uno» counts every item said without a count like the one said with it", () => {
     expect(
       linesOf(talk(real, ["necesito 3 arneses full body con su linea de vida y mosqueton cada uno"]).sale),
