@@ -54,7 +54,7 @@ const LARGE_KIND = 300;
 // How something is counted ("pares", "cajas") says nothing about which product it is.
 const PACKAGING_TERMS = new Set(lexicon.units.packaging.flatMap((p) => p.words.flatMap((w) => analyze(w))));
 const SKU_MATCH = 1000;
-// What may stand between a "no" and the word it rules out: "no las de casco", "que no sean para casco".
+// What may stand between a "no" and the word it rules out: "no las de tela", "que no sean para moto".
 const NEGATION_BRIDGE = new Set(["el", "la", "los", "las", "de", "del", "sea", "sean", "con", "para", "pa", "tipo"]);
 
 /** The first term of the phrase that names a kind of product: Spanish noun phrases open with their head. */
@@ -69,7 +69,7 @@ function namedKind(terms: readonly string[], catalog: CatalogIndex): string | nu
   return packaging;
 }
 
-/** Positions of the words a "sin" or a "no" rules out ("sin válvula", "no las de casco"); an opening "no" refuses. */
+/** Positions of the words a "sin" or a "no" rules out ("sin válvula", "no las de tela"); an opening "no" refuses. */
 function refusedPositions(tokens: readonly string[]): Set<number> {
   const at = new Set<number>();
   for (const [i, token] of tokens.entries()) {
@@ -169,7 +169,7 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
   const unmet: Attribute[] = [];
   for (const group of groupAttributes(wanted)) {
     // Codes are not alternatives of one another: "n95 8511" names the product carrying both. Nor are colours a
-    // product carries together ("amarilla con negro" for a two-tone tape); with none carrying all, they are.
+    // product carries together ("verde con gris" for a two-tone product); with none carrying all, they are.
     const met = (p: CatalogProduct) => group.filter((a) => satisfies(p, a, catalog)).length;
     const together = group[0]?.kind === "code" || group[0]?.kind === "colour";
     const most = together ? Math.max(0, ...pool.map(met)) : 1;
@@ -182,7 +182,7 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
   // Other words narrow further when some candidate's label has them ("de vaqueta"); words only a description
   // has, or nobody has, only rank (a description mentions uses and incidental words).
   const attributeWords = new Set(analyze([...reading.used].map((i) => kept[i]).join(" ")));
-  // "sin válvula", "no las de casco", "que no sea de co2": the word after "sin", or after a (not opening) "no" and
+  // "sin válvula", "no las de tela", "que no sea de 5 kg": the word after "sin", or after a (not opening) "no" and
   // its article or preposition, rules out the products that have it.
   const excluded = new Set(
     [...refusedAt]
@@ -226,7 +226,7 @@ export function resolvePhrase(phrase: string, catalog: CatalogIndex, options: Re
       const spellings = catalog.spellings(term).map((s) => [s, phoneticKey(s)] as const);
       fitting = pool.filter((p) => spellings.some(([s, key]) => labelHas(catalog.profile(p), s, key)));
     }
-    // "botas pa electricista": a need the lexicon answers with a word some of the kind's labels carry.
+    // "tapete pa electricista": a need the lexicon answers with a word some of the kind's labels carry.
     if (fitting.length === 0) {
       const answers = conceptTerms(term).map((c) => [c, phoneticKey(c)] as const);
       fitting = pool.filter((p) => answers.some(([c, key]) => labelHas(catalog.profile(p), c, key)));

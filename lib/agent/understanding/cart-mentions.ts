@@ -16,7 +16,7 @@ export type ProductMention = Resolution & {
   quantity: number | null;
   /** Packaging word the customer used with the number ("par", "caja"), if any. */
   quantityUnit: string | null;
-  /** This item's own operation when it differs from the message's ("que sean 8 cascos y quíteme las gafas"). */
+  /** This item's own operation when it differs from the message's ("que sean 9 gafas y quíteme los tapones"). */
   op?: CartOpKind;
 };
 
@@ -88,7 +88,7 @@ export function extractCart(
     const before = clauses.slice(0, i).findLast((c) => c.quantity !== null && !c.sameAsBefore)?.quantity;
     clause.quantity = before ?? context.lastLineQuantity ?? clause.quantity;
   }
-  // "3 extintores con sus gabinetes": an item brought by «con» without a count is one per item before it.
+  // "2 linternas con sus estuches": an item brought by «con» without a count is one per item before it.
   for (const [i, clause] of clauses.entries())
     if (clause.tokens[0] === "con" && clause.quantity === null && i > 0)
       clause.quantity = clauses[i - 1]?.quantity ?? null;
@@ -105,7 +105,7 @@ export function extractCart(
     if (named === null) return false;
     return again.resolved ? again.resolved.sku === named.sku : again.hits.some((h) => h.product.sku === named.sku);
   };
-  // "…, con su línea de vida": a clause naming a kind of its own is another item, not the previous one's attribute.
+  // "…, con su estuche": a clause naming a kind of its own is another item, not the previous one's attribute.
   const namesOtherKind = (previous: Clause, clause: Clause): boolean => {
     const kind = resolvePhrase(clause.phraseTokens.join(" "), catalog).kind;
     return kind !== null && kind !== resolvePhrase(previous.phraseTokens.join(" "), catalog).kind;

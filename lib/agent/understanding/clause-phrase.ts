@@ -30,19 +30,19 @@ function productKind(tokens: readonly string[], catalog: CatalogIndex): string |
   const before = tokens.slice(0, at);
   const purpose = before.findLastIndex((t) => PURPOSE.has(t));
   if (purpose >= 0 && !before.slice(purpose).some((t) => /^\d+$/.test(t))) return null;
-  // An item is counted or has its article ("el respirador"); a verb naming a service ("recargar") is no item.
+  // An item is counted or has its article ("la careta"); a verb naming a service ("instalar") is no item.
   if (!before.some((t) => /^\d+$/.test(t) || DETERMINERS.has(t))) return null;
   return resolvePhrase(tokens.join(" "), catalog).kind;
 }
 
 /**
  * What a phrase names as an item: its kind, else, said with a determiner, the one product whose label carries
- * every word of it that is no attribute ("su línea de vida" in a catalogue with one). A colour names no item.
+ * every word of it that is no attribute ("su estuche" in a catalogue with one). A colour names no item.
  */
 function itemNamed(tokens: readonly string[], catalog: CatalogIndex): string | null {
   const phrase = tokens.join(" ");
   const resolution = resolvePhrase(phrase, catalog);
-  // Only an item said with its determiner: "eslinga en Y con absorbedor" joins no two items.
+  // Only an item said with its determiner: "… en Y con …" (a shape, then a part) joins no two items.
   const opening = tokens[0] === "con" ? tokens[1] : tokens[0];
   if (resolution.kind || !resolution.resolved || !WITH_DETERMINERS.has(opening as string)) return resolution.kind;
   const attributeTokensOf = attributeTokens(phrase);
@@ -54,7 +54,7 @@ function itemNamed(tokens: readonly string[], catalog: CatalogIndex): string | n
   return named ? `product:${resolution.resolved.sku}` : null;
 }
 
-/** "casco con barbuquejo", "gafas con filtro UV": a product of the first kind names the second in its own row. */
+/** "linterna con pilas", "careta con visor": a product of the first kind names the second in its own row. */
 function isPartOf(tokens: readonly string[], whole: string, part: string, catalog: CatalogIndex): boolean {
   return resolvePhrase(tokens.join(" "), catalog)
     .hits.slice(0, 5)
@@ -70,7 +70,7 @@ function isPartOf(tokens: readonly string[], whole: string, part: string, catalo
  */
 export function splitKinds(tokens: string[], catalog: CatalogIndex): string[][] {
   for (let i = 1; i < tokens.length - 1; i++) {
-    // "…con su línea de vida": "con" and a determiner bring another item.
+    // "…con su estuche": "con" and a determiner bring another item.
     const withItem = tokens[i] === "con" && WITH_DETERMINERS.has(tokens[i + 1] as string);
     const bareWith = tokens[i] === "con" && !withItem;
     if (!withItem && !bareWith && ((tokens[i] !== "y" && tokens[i] !== "e") || !isConjunction(tokens, i))) continue;
@@ -79,7 +79,7 @@ export function splitKinds(tokens: string[], catalog: CatalogIndex): string[][] 
     // "arneses con eslinga": without a determiner, another kind is another item unless the product has it as a part.
     if (bareWith && (!left || !right || right.startsWith("product:") || isPartOf(tokens, left, right, catalog)))
       continue;
-    // The new item keeps its «con»: "con sus gabinetes" is one for each of the items before.
+    // The new item keeps its «con»: "con sus estuches" is one for each of the items before.
     if (left && right && left !== right)
       return [tokens.slice(0, i), ...splitKinds(tokens.slice(withItem || bareWith ? i : i + 1), catalog)];
   }

@@ -105,7 +105,7 @@ export function narrowToTopic(cart: CartExtraction, history: readonly HistoryTur
 }
 
 /**
- * "los de nitrilo" after "guantes talla 9, ¿cuánto valen?": the figures the previous question asked for still hold
+ * "las de lona" after "¿guantes talla 8?": the figures the previous question asked for still hold
  * for a pick among what its answer showed, unless the pick says its own figure of that attribute.
  */
 export function carryAskedAttributes(

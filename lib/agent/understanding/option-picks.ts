@@ -58,7 +58,7 @@ function plainPick(folded: string, options: readonly string[], catalog: CatalogI
 const productsOf = (skus: readonly string[], catalog: CatalogIndex) =>
   skus.map((s) => catalog.bySku(s)).filter((p): p is CatalogProduct => !!p);
 
-/** A pick by place or price in a list the customer saw: "el segundo", "la opción 2", "el más barato", "el de 38.500". */
+/** A pick by place or price in a list the customer saw: "el segundo", "la opción 2", "el más barato", "el de 52.000". */
 export function pickByPosition(text: string, options: readonly string[], catalog: CatalogIndex): string | null {
   const folded = foldText(text);
   for (const [word, index] of Object.entries(ORDINALS)) {
@@ -69,7 +69,7 @@ export function pickByPosition(text: string, options: readonly string[], catalog
   // A bare digit is a quantity: the lists are not numbered, so only "la opción 2", "el #2", "la 2" pick by place.
   const numbered = /^(?:(?:la |el )?(?:opcion|numero|#) ?|(?:la|el) )(\d)\s*$/.exec(folded);
   if (numbered) return options[Number(numbered[1]) - 1] ?? null;
-  // "el de 38.500": the one option shown at that price.
+  // "el de 52.000": the one option shown at that price.
   const prices = readPrices(text, new Set(productsOf(options, catalog).map((p) => p.price))).prices;
   const atPrice = productsOf(options, catalog).filter((p) => prices.includes(p.price));
   if (atPrice.length === 1) return (atPrice[0] as CatalogProduct).sku;

@@ -106,7 +106,7 @@ function choiceFor(
   return { type: "choose", options, quantity, ...(behind ? { queue: true } : {}) };
 }
 
-// The article opens what is asked for, not a complement ("pa la brigada", "con la correa").
+// The article opens what is asked for, not a complement ("pa el taller nuevo", "con la correa").
 const SINGULAR_ARTICLE =
   /(?:^|\s)(?<!\b(?:pa|para|pal|de|del|en|con|por|a|sin)\s)(?:el|la)\s+(?!(?:de|del|que|q|mismo|misma)\b)[a-z]+(?<!s)\b/;
 
@@ -136,7 +136,7 @@ function mentionEvents(
     else mentioned.push(...(mention.ambiguous ? mention.options : mention.nearest));
     const op = mention.op ?? cart.kind;
     if (op === "remove" || op === "set") {
-      // A line is named by its kind when the phrase names one: "cascos" is no chin strap "para casco".
+      // A line is named by its kind when the phrase names one: a kind's word inside another line's name does not name that line.
       const ofKind = (sku: string) => {
         const product = catalog.bySku(sku);
         return !mention.kind || (product !== undefined && catalog.profile(product).kinds.includes(mention.kind));
@@ -185,7 +185,7 @@ function mentionEvents(
           : { type: "add", sku: mention.resolved.sku, quantity },
       );
     } else if (mention.ambiguous) {
-      // "que sean 8 cascos" while the agent asks which helmet: the open choice's new count.
+      // "que sean 9 gafas" while the agent asks which glasses: the open choice's new count.
       const open = sale?.pending?.kind === "choose_product" ? sale.pending : null;
       const recounts =
         op === "set" && open !== null && open.options.every((o) => mention.options.some((p) => p.sku === o));
