@@ -219,6 +219,13 @@ function startsCountedItem(
   return countedProduct && !attributeNumbers().has(i);
 }
 
+const CLITICS = new Set(["le", "les", "me", "nos"]);
+const isRequestVerb = (t: string | undefined) => t !== undefined && (REQUEST_VERBS.has(t) || CART_VERB.test(t));
+/** "y necesito…", "y póngale…", "y le agrega…": a request verb (its clitic may come first) opens a new request. */
+function opensRequest(tokens: readonly string[], at: number): boolean {
+  return isRequestVerb(tokens[at]) || (CLITICS.has(tokens[at] as string) && isRequestVerb(tokens[at + 1]));
+}
+
 export function splitClauses(text: string): RawClause[] {
   // "¿…?" opens a sentence of its own; a list with one product per line keeps its lines apart.
   const parts = foldText(text.replace(/\s*(\r?\n)+\s*/g, " , ")).split(/([,;:\n¿?+]|\.(?!\d))/);
@@ -252,7 +259,7 @@ export function splitClauses(text: string): RawClause[] {
       const token = tokens[i] as string;
       // "y 10 pares de…" and "y necesito…" start a new product; "amarilla y negra" does not.
       const next = tokens[i + 1];
-      if (isConjunction(tokens, i) && (isNumber(next) || REQUEST_VERBS.has(next ?? "")) && current.length > 0) {
+      if (isConjunction(tokens, i) && (isNumber(next) || opensRequest(tokens, i + 1)) && current.length > 0) {
         clauses.push({ tokens: current, question });
         current = [];
         continue;

@@ -715,6 +715,18 @@ describe("a count before another kind opens a new item, even without a comma or 
 });
 
 describe("a removal and a new count in one message each go to their own item", () => {
+  it.each([
+    [
+      ["quiero 3 martillos", "no mejor 2 y le agrega 2 serruchos"],
+      [
+        ["MAR-16", 2],
+        ["SER-24", 2],
+      ],
+    ],
+    [["quiero 3 martillos y 1 serrucho", "quítele el serrucho y póngale 5 martillos en vez de 3"], [["MAR-16", 5]]],
+  ])("a request verb after «y», its clitic first or not, opens the next operation: %j", (messages, lines) => {
+    expect(linesOf(talk(hardware, messages).sale)).toEqual(lines);
+  });
   it("a line's new count beside a removal", () => {
     const c = talk(hardware, [
       "quiero 3 martillos y 2 serruchos",
