@@ -45,7 +45,7 @@ const OP_WORDS = new Set(
 // Cart verbs with their clitics ("agrégale", "súmele", "mándamelos", "póngale"): they frame, never name. Only verb
 // endings follow the stem, so nouns that merely share it ("metálicas", "sacos", "mandil", "separador") stay.
 const CART_VERB =
-  /^(?:agreg|agregu|anad|sum|pon|pong|quit|sac|saqu|elimin|borr|retir|cambi|dej|mand|envi|despach|regal|vend|separ|apart|alist|met|anot|apunt|cotiz|cotic|inclu|encarg|encargu|aument)(?:a|e|ar|er|ir|ye|ya|an|en|amos|emos)?(?:me|te|le|lo|la|los|las|nos|les|se){0,2}$/;
+  /^(?:agreg|agregu|anad|sum|sub|pon|pong|quit|sac|saqu|elimin|borr|retir|cambi|dej|mand|envi|despach|regal|vend|separ|apart|alist|met|anot|apunt|cotiz|cotic|inclu|encarg|encargu|aument)(?:a|e|ar|er|ir|ye|ya|an|en|amos|emos)?(?:me|te|le|lo|la|los|las|nos|les|se){0,2}$/;
 const isOpWord = (t: string) => OP_WORDS.has(t) || CART_VERB.test(t);
 const REQUEST_NOUNS = new Set(lexicon.quantityFrames.requestNouns);
 const NOT_COUNTED = new Set(lexicon.quantityFrames.notCounted);

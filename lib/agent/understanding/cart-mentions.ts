@@ -35,7 +35,7 @@ export type CartExtraction = {
 const REMOVE =
   /\b(quit(a|e|ar)(le|me|los|las|lo|la)?(s)?|sac(a|ar|ale|alos|alas)|saque(le|los|las|me)?|elimin(a|e|ar)(le|lo|los|las)?|borr(a|e|ar)(le|lo|los|las)?|retir(a|e|ar)(le|lo|los|las)?|ya no (quiero|necesito) (los|las|el|la))\b/;
 const SET =
-  /\b(mejor|que sean|que sea|sean|cambi(a|e|ar)(lo|la|los|las|me|le)?|dej(a|e)(lo|la|los|las|me)? en|dejame|dejeme|ponle|ponme|pongale|pongame|corrige|corrija|corrijo|en vez de|en lugar de|solo|solamente|son|serian|eran|era|fueron|sino)\b/;
+  /\b(mejor|que sean|que sea|sean|cambi(a|e|ar)(lo|la|los|las|me|le)?|sub(a|e|ir|ale|ele|anle)|dej(a|e)(lo|la|los|las|me)? en|dejame|dejeme|ponle|ponme|pongale|pongame|corrige|corrija|corrijo|en vez de|en lugar de|solo|solamente|son|serian|eran|era|fueron|sino)\b/;
 const REFERENCE =
   /\b(es[oa]s?|est[oa]s?|ese|este|mism[oa]s?|aquel(los|las)?|el primero|la primera|el segundo|la segunda)\b/;
 

@@ -724,6 +724,8 @@ describe("a removal and a new count in one message each go to their own item", (
       ],
     ],
     [["quiero 3 martillos y 1 serrucho", "quítele el serrucho y póngale 5 martillos en vez de 3"], [["MAR-16", 5]]],
+    [["quiero 2 martillos y 1 serrucho", "quíteme el serrucho y póngale un martillo más"], [["MAR-16", 3]]],
+    [["quiero 2 martillos y 1 serrucho", "quíteme el serrucho y suba los martillos a 6"], [["MAR-16", 6]]],
   ])("a request verb after «y», its clitic first or not, opens the next operation: %j", (messages, lines) => {
     expect(linesOf(talk(hardware, messages).sale)).toEqual(lines);
   });
@@ -897,6 +899,12 @@ describe("swaps replace a line by its sibling, keeping the quantity", () => {
       "the old figure refused after the new one",
       hardware,
       ["quiero 1 escalera de 5 pasos", "mejor la de 7 pasos, no la de 5"],
+      [["ESC-7", 1]],
+    ],
+    [
+      "the old variant refused, then the new one",
+      hardware,
+      ["quiero 1 escalera de 5 pasos", "perdón, no era de 5 pasos, era la de 7 pasos"],
       [["ESC-7", 1]],
     ],
     [

@@ -160,7 +160,12 @@ function mentionEvents(
               quantity,
             ),
           );
-        else if (quantity !== null) events.push({ type: "set_quantity", sku, quantity });
+        // "póngale un extintor más": more of the line.
+        else if (quantity !== null) {
+          const line = sale?.lines.find((l) => l.sku === sku);
+          const more = additive && line && mention.op === "set" ? line.quantity : 0;
+          events.push({ type: "set_quantity", sku, quantity: more + quantity });
+        }
       }
       if (inCart.length > 0 || op === "remove") continue;
     }

@@ -12,9 +12,9 @@ import type { CatalogProduct } from "../types";
 import type { CartExtraction } from "./cart-mentions";
 
 // "cámbialo por…", "cámbieme las botas por…", "mejor el/la…", "deme mejor el…", "mejor mándeme el…", "que sean
-// de …", "que sean antideslizantes", "en vez de eso, el…", "pero la de…", "no, necesito es los de…", "volvamos al de…". A request verb with its clitic ("deme", "mándeme") may stand on either side of "mejor".
+// de …", "que sean antideslizantes", "en vez de eso, el…", "pero la de…", "no, necesito es los de…", "volvamos al de…", "no eran de…, eran las de…". A request verb with its clitic ("deme", "mándeme") may stand on either side of "mejor".
 const SWAP =
-  /\b(?:cambi\w*|reemplaz\w*)\s+(?:(?:el|la|los|las|lo|le)\s+)?(.*?)\s*\b(?:por|a)\s+((?:(?:el|la|los|las|un|una|uno|unos|unas)\s+)?(?:\d+\s+)?[a-z].*)$|^(?:no\s+)?(?:[a-z]+(?:me|nos)\s+)?(?:mejor|pero|entonces|q(?:ue)?\s+sean?)\s+(?:[a-z]+(?:me|nos)\s+)?((?:el|la|los|las|de|del)\b.*)$|\b(?:en vez de|en lugar de)\s+(?:es[oa]s?|el|la|los|las)?\s*(.*?),?\s+((?:el|la|los|las)\b.*)$|^(?:[a-z]+\s+)?(?:no\s+)?(?:el|la|los|las)\s+([a-z]+(?:\s+[a-z]+)?)\s+mejor\s+((?:de|del|el|la|los|las|en)\b.*|[a-z]+.*)$|^(?:[a-z]+\s+)?no\s+(?:(?:lo que\s+)?(?:necesit|quier|busc|ped)[a-z]*\s+)?(?:es|era|eran|son)\s+((?:el|la|los|las)\b.*)$|^no\s+((?:el|la|los|las)\s+(?:(?:de|del|que|q)\s|[a-z]+\s+(?:de|del)\s|[a-z]+$|[a-z]+\s+(?:pero|y)\s).*)$|\b(?:volv|regres)[a-z]*\s+(?:a|al)\s+((?:el|la|los|las|lo)\b.*|de\b.*)$|^(?:no\s+)?(?:(?:mejor|pero|entonces)\s+)?q(?:ue)?\s+sean?\s+([a-z]+.*)$/;
+  /\b(?:cambi\w*|reemplaz\w*)\s+(?:(?:el|la|los|las|lo|le)\s+)?(.*?)\s*\b(?:por|a)\s+((?:(?:el|la|los|las|un|una|uno|unos|unas)\s+)?(?:\d+\s+)?[a-z].*)$|^(?:no\s+)?(?:[a-z]+(?:me|nos)\s+)?(?:mejor|pero|entonces|q(?:ue)?\s+sean?)\s+(?:[a-z]+(?:me|nos)\s+)?((?:el|la|los|las|de|del)\b.*)$|\b(?:en vez de|en lugar de)\s+(?:es[oa]s?|el|la|los|las)?\s*(.*?),?\s+((?:el|la|los|las)\b.*)$|^(?:[a-z]+\s+)?(?:no\s+)?(?:el|la|los|las)\s+([a-z]+(?:\s+[a-z]+)?)\s+mejor\s+((?:de|del|el|la|los|las|en)\b.*|[a-z]+.*)$|^(?:[a-z]+\s+)?no\s+(?:(?:lo que\s+)?(?:necesit|quier|busc|ped)[a-z]*\s+)?(?:es|era|eran|son)\s+((?:el|la|los|las)\b.*)$|^no\s+((?:el|la|los|las)\s+(?:(?:de|del|que|q)\s|[a-z]+\s+(?:de|del)\s|[a-z]+$|[a-z]+\s+(?:pero|y)\s).*)$|\b(?:volv|regres)[a-z]*\s+(?:a|al)\s+((?:el|la|los|las|lo)\b.*|de\b.*)$|^(?:no\s+)?(?:(?:mejor|pero|entonces)\s+)?q(?:ue)?\s+sean?\s+([a-z]+.*)$|^no\s+(?:es|era|eran|son)\b.*\b(?:es|era|eran|son)\s+((?:el|la|los|las)\s+(?:de|del)\b.*)$/;
 // "mejor amarillos", "no, mejor grandes", "eran rojos": after «mejor» or «eran» an attribute value alone names the
 // sibling.
 const { colours, sizes, sizeLabels } = lexicon.attributes;
@@ -48,7 +48,8 @@ function readSwap(text: string): { named: string; phrase: string } | null {
   if (match) {
     // "y las gafas cámbielas por…": the line may be named before the swap verb too.
     const named = match[1] || match[4] || match[6] || folded.slice(0, match.index).trim();
-    const said = match[2] ?? match[3] ?? match[5] ?? match[7] ?? match[8] ?? match[9] ?? match[10] ?? match[11] ?? "";
+    const said =
+      match[2] ?? match[3] ?? match[5] ?? match[7] ?? match[8] ?? match[9] ?? match[10] ?? match[11] ?? match[12] ?? "";
     const phrase = said.replace(REQUEST_CLAUSE, "");
     // Only a count is left ("a 5"): a new quantity for the line, which the count reading handles.
     if (!/[a-z]/.test(phrase)) return null;
