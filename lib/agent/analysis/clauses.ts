@@ -122,7 +122,7 @@ export function readClause(tokens: string[]): Clause {
       quantity !== null &&
       unit === null &&
       analyze(sinceQuantity.join(" ")).length === 0 &&
-      sinceQuantity.some((t) => t !== "de" && (!isOpWord(t) || REQUEST_NOUNS.has(t))) &&
+      sinceQuantity.some((t) => t !== "de" && t !== "del" && (!isOpWord(t) || REQUEST_NOUNS.has(t))) &&
       // "6 para las 3 plantas": a number after a purpose counts what the goods are for.
       !sinceQuantity.some((t) => PURPOSE.has(t));
     const corrects = quantity !== null && SELF_CORRECTION.has(tokens[i - 1] ?? "") && tokens[i - 1] !== "no";

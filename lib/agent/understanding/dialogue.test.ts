@@ -752,6 +752,10 @@ describe("a pick after a question keeps the figures the question asked for", () 
     const c = talk(demo, ["¿cuánto valen los guantes talla 9?", "los de nitrilo, 2 docenas de pares"]);
     expect(linesOf(c.sale)).toEqual([["MAN-001", 24]]);
   });
+  it("a bare figure after the nearest were offered is in the question's unit, and its kind still holds", () => {
+    const c = talk(demo, ["¿tienen extintor de co2 de 15 libras?", "entonces deme 3 del de 10"]);
+    expect(linesOf(c.sale)).toEqual([["INC-003", 3]]);
+  });
   it("without it the same pick is asked about", () => {
     expect(linesOf(talk(demo, ["¿qué guantes tienen?", "los de nitrilo, 2 docenas de pares"]).sale)).toEqual([]);
   });
@@ -900,6 +904,12 @@ describe("swaps replace a line by its sibling, keeping the quantity", () => {
       hardware,
       ["quiero 1 escalera de 5 pasos", "mejor la de 7 pasos, no la de 5"],
       [["ESC-7", 1]],
+    ],
+    [
+      "a figure of the line's name before «por» moves no units",
+      demo,
+      ["necesito 2 arneses de una argolla", "mejor cambie los arneses de 1 argolla por los de 4 argollas"],
+      [["ALT-001", 2]],
     ],
     [
       "the old variant refused, then the new one",

@@ -89,6 +89,19 @@ function topicKind(history: readonly HistoryTurn[], catalog: CatalogIndex): stri
   return shown[0]?.find((kind) => shown.every((kinds) => kinds.includes(kind))) ?? null;
 }
 
+/** The unit a bare figure is in: the one the previous question used, else the one the products shown share. */
+function figureUnit(history: readonly HistoryTurn[], catalog: CatalogIndex): string | null {
+  const previous = previousUserTurn(history);
+  const asked = previous ? readAttributes(expandChatAbbreviations(previous.text)).attributes : [];
+  const said = asked.find((a) => a.kind === "measure");
+  if (said?.kind === "measure") return said.unit;
+  const shown = lastShownProducts(history, catalog);
+  const units = new Set(
+    shown.flatMap((p) => catalog.profile(p).attributes.flatMap((a) => (a.kind === "measure" ? [a.unit] : []))),
+  );
+  return units.size === 1 ? ([...units][0] as string) : null;
+}
+
 /** "deme 6 amarillos" after talking about helmets: a phrase that names no kind is read within the topic's kind. */
 export function narrowToTopic(cart: CartExtraction, history: readonly HistoryTurn[], catalog: CatalogIndex): void {
   const open = cart.mentions.filter((m) => m.kind === null && !m.resolved);
@@ -96,8 +109,12 @@ export function narrowToTopic(cart: CartExtraction, history: readonly HistoryTur
   const kind = topicKind(history, catalog);
   if (!kind) return;
   const members = catalog.ofKind(kind);
+  const unit = figureUnit(history, catalog);
   for (const mention of open) {
-    const within = resolvePhrase(mention.phrase, catalog, { within: members });
+    // "deme 2 del de 10" after extinguishers in pounds were shown: the bare figure is in their unit.
+    const figure = unit ? /\bde (\d+(?:[.,]\d+)?)$/.exec(foldText(mention.phrase)) : null;
+    const phrase = figure ? `${mention.phrase} ${unit}` : mention.phrase;
+    const within = resolvePhrase(phrase, catalog, { within: members });
     // Only when the words pick something inside the topic; words that fit none of it name something else.
     const narrowed = within.resolved !== null || (within.ambiguous && within.fitting.length < members.length);
     if (narrowed) Object.assign(mention, within, { kind });
@@ -122,7 +139,8 @@ export function carryAskedAttributes(
   for (const mention of cart.mentions) {
     if (!mention.ambiguous || !mention.options.some((p) => shownSkus.has(p.sku))) continue;
     const own = new Set(readAttributes(mention.phrase).attributes.map((a) => a.kind));
-    const still = asked.filter((a) => !own.has(a.kind));
+    // A figure nobody had ("de 5 libras" when the nearest were offered) no longer holds.
+    const still = asked.filter((a) => !own.has(a.kind) && mention.options.some((p) => satisfies(p, a, catalog)));
     const fitting = mention.options.filter((p) => still.length > 0 && still.every((a) => satisfies(p, a, catalog)));
     if (fitting.length === 1)
       Object.assign(mention, { resolved: fitting[0], ambiguous: false, options: fitting, fitting });

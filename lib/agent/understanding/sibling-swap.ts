@@ -78,9 +78,10 @@ function foldSwapText(text: string): string {
   return /\bno\b/.test(openers) ? `no ${opened}` : opened;
 }
 
-/** The one count said in a phrase ("uno", "2 de esos"), or null. */
+/** The one count said in a phrase ("uno", "2 de esos"), or null; a figure after «de» ("de 1 argolla") is none. */
 function countIn(phrase: string): number | null {
-  const counts = replaceNumberWords(tokenize(phrase), { typos: false }).filter((t) => /^\d+$/.test(t));
+  const tokens = replaceNumberWords(tokenize(phrase), { typos: false });
+  const counts = tokens.filter((t, i) => /^\d+$/.test(t) && tokens[i - 1] !== "de" && tokens[i - 1] !== "del");
   return counts.length === 1 ? Number(counts[0]) : null;
 }
 
