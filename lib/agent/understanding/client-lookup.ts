@@ -57,8 +57,14 @@ const CLIENT_PATTERNS = [
 ];
 
 /** A staff-style question about a client (never answered to customers). */
+// "le escribe Ana de compras de …": the purchasing department writing, not a question about purchases.
+const PURCHASING_DEPARTMENT =
+  /\b(?:(?:el |del )?(?:area|departamento|jefe|jefa|encargad[oa]|auxiliar) de|de) compras\b/g;
+
 export function asksAboutClient(text: string): boolean {
-  const folded = foldText(text).replace(/[¿?¡!]/g, " ");
+  const folded = foldText(text)
+    .replace(/[¿?¡!]/g, " ")
+    .replace(PURCHASING_DEPARTMENT, " ");
   return CLIENT_PATTERNS.some((p) => p.test(folded));
 }
 

@@ -19,6 +19,12 @@ describe("staff questions about a client", () => {
   it("a customer's own history is not a client lookup", () => {
     expect(intentOf("quiero ver el historial de mis pedidos")).not.toBe("cliente");
   });
+  it.each([
+    "hola, le escribe Marta de compras de Tornillos del Sur SAS, necesitamos 4 martillos",
+    "buenas, soy del área de compras de Pinturas Andinas, necesito 2 serruchos",
+  ])("a purchasing department writing is a customer: %s", (text) => {
+    expect(intentOf(text)).toBe("venta");
+  });
 });
 
 describe("comparing products is asking about them", () => {
