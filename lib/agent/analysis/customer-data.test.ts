@@ -79,6 +79,7 @@ describe("data written together, in any order", () => {
     ["Talleres Ríos y Cía, NIT 900672318-4, cel 3201239876, Av Roosevelt # 38-32", "Talleres Ríos y Cía"],
     ["buenas, mis datos de una: Marta Lucía Mina, cc 76345987, cel 3145678901", "Marta Lucía Mina"],
     ["listo. datos pa la factura: Montajes Pance SAS, NIT 900456789-4, tel 3157788990", "Montajes Pance SAS"],
+    ["bueno, le envío mis datos: Elkin Mario Rosero, cc 1144190876, cel 3218765432", "Elkin Mario Rosero"],
   ])("who the order is billed to, however the card opens: %s", (text, name) => {
     expect(read(text).name).toBe(name);
   });
