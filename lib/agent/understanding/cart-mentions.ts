@@ -234,8 +234,7 @@ export function extractCart(
     }
     const quantity = clause.quantity ?? servicedCount(clause, resolution.resolved);
     // In a removal, a clause that sets a count of its own and removes nothing is a count for its item.
-    const own = kind === "remove" ? detectCartKind(clause.tokens.join(" ")) : kind;
-    const op = own === "set" ? own : undefined;
+    const op = kind === "remove" && detectCartKind(clause.tokens.join(" ")) === "set" ? "set" : undefined;
     mentions.push({ phrase, quantity, quantityUnit: clause.unit, ...resolution, ...(op ? { op } : {}) });
   }
   // A number fixed inside the message is still an addition, not a change of the open cart.

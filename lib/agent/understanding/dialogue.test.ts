@@ -729,6 +729,24 @@ describe("a removal and a new count in one message each go to their own item", (
   ])("a request verb after «y», its clitic first or not, opens the next operation: %j", (messages, lines) => {
     expect(linesOf(talk(hardware, messages).sale)).toEqual(lines);
   });
+  it.each([
+    [
+      ["quiero 3 martillos", "sí, son 3 martillos, y también 2 serruchos"],
+      [
+        ["MAR-16", 3],
+        ["SER-24", 2],
+      ],
+    ],
+    [
+      ["quiero 6 martillos y 6 serruchos", "me corrijo, martillos son 4 no más, los serruchos sí los 6"],
+      [
+        ["MAR-16", 4],
+        ["SER-24", 6],
+      ],
+    ],
+  ])("a count said again, with «también» or «más» elsewhere, adds nothing: %j", (messages, lines) => {
+    expect(linesOf(talk(hardware, messages).sale)).toEqual(lines);
+  });
   it("a line's new count beside a removal", () => {
     const c = talk(hardware, [
       "quiero 3 martillos y 2 serruchos",
