@@ -137,6 +137,8 @@ export function readClause(tokens: string[]): Clause {
     const isQuantity =
       (quantity === null || noProductYet || corrects) &&
       isNumber(token) &&
+      // "¿y si hay en 42?": a figure after «en» is a size or a time, not how many ("déjelo en 2" is).
+      (tokens[i - 1] !== "en" || /^dej|^qued/.test(tokens[i - 2] ?? "")) &&
       (!used.has(i) || countedInMeasure) &&
       !attributeAfterOf(tokens, i, noProductYet ? sinceQuantity : phraseTokens) &&
       plausible;

@@ -59,6 +59,7 @@ describe("numbers that belong to an attribute are never quantities", () => {
     ["3 galones de pintura blanca", [[3, "galon", "pintura blanca"]]],
     // what the goods are for is counted apart from them
     ["necesito 6 para las tres plantas", [[6, null, "para las 3 plantas"]]],
+    ["botas talla 40 y si hay en 42", [[null, null, "botas talla 40 y si hay en 42"]]],
   ])("%s", (text, expected) => {
     expect(clauses(text)).toEqual(expected);
   });

@@ -27,6 +27,15 @@ describe("staff questions about a client", () => {
   });
 });
 
+describe("asking to be given information is asking, not buying", () => {
+  it.each(["deme el valor de 3 serruchos", "buenas, me pasa la información del taladro percutor"])("%s", (text) => {
+    expect(intentOf(text)).toBe("inventario");
+  });
+  it("being given the goods is buying", () => {
+    expect(intentOf("me regala 2 martillos")).toBe("venta");
+  });
+});
+
 describe("comparing products is asking about them", () => {
   it.each([
     "qué diferencia hay entre el taladro percutor y el inalámbrico? vale la pena pagar más?",

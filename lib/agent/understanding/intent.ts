@@ -87,6 +87,9 @@ const SMALL_TALK = /\b(como (estas|esta usted|te va|le va|vas|andas|amaneciste|a
 
 // "para sacar ramas": a verb inside a purpose says what the product is for, not what to do with the cart.
 const PURPOSE_VERB = /\bpara [a-z]+(?:ar|er|ir)\b/g;
+// "me regala el precio de…", "deme la información de…": what is asked for is information, not the goods.
+const INFO_REQUEST =
+  /\b(?:me |nos )?(?:regal|d|pas|envi|mand|compart)[a-z]*\s+(?:el|los|la|las|un|una)\s+(?:precios?|valor(?:es)?|info(?:rmacion)?|catalogo|ficha(?: tecnica)?|referencias?)\b/g;
 // "una escalera que aguante…", "un taladro para perforar…": a want described by what it must do asks what fits.
 const NEED_CLAUSE = new RegExp(`\\bque [a-z]{3,}(?:a|e|an|en)\\b|${PURPOSE_VERB.source}`);
 
@@ -98,7 +101,7 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
   const scores: IntentScores = { inventario: 0, venta: 0, cliente: 0, contexto: 0.5 };
   const saleOpen = ctx.saleState !== null && OPEN_STATES.has(ctx.saleState);
   const product = f.mentionsProduct;
-  const purchase = PURCHASE.test(f.folded.replace(PURPOSE_VERB, " "));
+  const purchase = PURCHASE.test(f.folded.replace(PURPOSE_VERB, " ").replace(INFO_REQUEST, " "));
   const asksStock = INVENTORY.test(f.folded);
   const comparing = f.comparing;
 
