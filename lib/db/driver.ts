@@ -47,7 +47,7 @@ export type Row = Record<string, unknown>;
 
 // PostgreSQL `timestamp(3)` (no time zone) holds UTC, as Prisma writes it; pg would read it as local time.
 const TIMESTAMP_OID = 1114;
-const utcTimestamps = {
+export const utcTimestamps = {
   getTypeParser: (oid: number, format?: string) =>
     oid === TIMESTAMP_OID
       ? (text: string) => new Date(`${text.replace(" ", "T")}Z`)
