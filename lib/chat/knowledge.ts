@@ -31,6 +31,8 @@ import { log } from "@/lib/log";
 // - both the build and large updates run in chunks that yield to the event loop, so chat turns keep being
 //   answered (from the index as patched so far) while 100 000 products are indexed. The turn that read changes
 //   waits for them to be put (a turn after a change answers from it: a product right after a replace import).
+// - an import's batches are put as they are written (lib/chat/catalog-feed.ts, here and on the other instances
+//   through the bus), so the turn after one finds them applied and reads only their stamps.
 const CHUNK = 1_000;
 /** Changes are re-read from a little before the newest one held: rows committed late with an older stamp count. */
 const LOOKBACK_MS = 5_000;
