@@ -89,6 +89,12 @@ const IDLE_BATCH_MS = 200;
  * blocking: its budget only bounds how long the batch holds its row locks (a sale of one of its products waits).
  */
 const PG_BATCH_MS = 400;
+/**
+ * PostgreSQL also bounds the index puts after each commit (lib/chat/catalog-feed.ts), which a turn arriving then
+ * waits for: at ~400 ms a batch creates ~2 500 products, whose puts took 120–270 ms (traced, 4 Dec, 19:40) and
+ * were what PostgreSQL's slow turns waited for. SQLite's batches are small enough already (its 50 ms budget).
+ */
+const PG_PUTS_MS = 60;
 const MIN_BATCH_ROWS = 250;
 const MAX_BATCH_ROWS = 5_000;
 /** A yield that came back later than this ran other callbacks first: someone was waiting. */
@@ -119,10 +125,14 @@ const yieldToOthers = () => {
   return new Promise<number>((resolve) => setImmediate(() => resolve(performance.now() - started)));
 };
 
-/** The next batch's rows, from how long the last one took and whether anyone waited for it. */
-export function nextBatchRows(rows: number, tookMs: number, waitedMs: number, blocking = true): number {
+/**
+ * The next batch's rows, from how long the last one took, whether anyone waited for it and, on PostgreSQL, how long
+ * its index puts took.
+ */
+export function nextBatchRows(rows: number, tookMs: number, waitedMs: number, blocking = true, putsMs = 0): number {
   const budget = !blocking ? PG_BATCH_MS : waitedMs > WAITING_MS ? BUSY_BATCH_MS : IDLE_BATCH_MS;
-  const target = Math.round((rows * budget) / Math.max(tookMs, 1));
+  let target = Math.round((rows * budget) / Math.max(tookMs, 1));
+  if (!blocking && putsMs > 0) target = Math.min(target, Math.round((rows * PG_PUTS_MS) / putsMs));
   // at most doubling: one fast batch (rows already cached) does not make the next one ten times longer
   return Math.max(MIN_BATCH_ROWS, Math.min(MAX_BATCH_ROWS, 2 * rows, target));
 }
@@ -200,7 +210,9 @@ async function writeImport(
     const took = performance.now() - started;
     // Not in the budget: a turn waits for these puts whenever it comes after the commit (it would have made them
     // itself), and counted in, they shrank SQLite's batches by a third (more commits: 33.7 s instead of 19.8 s).
+    const putting = performance.now();
     await options.onWritten?.(done.written);
+    const puts = performance.now() - putting;
     offset += part.length;
     summary.created += done.created;
     summary.updated += done.updated;
@@ -208,7 +220,7 @@ async function writeImport(
     for (const id of done.touched) touched.add(id);
     options.onProgress?.({ done: offset, total: rows.length });
     const waited = await yieldToOthers();
-    if (options.batchRows === undefined) batch = nextBatchRows(part.length, took, waited, isSqlite());
+    if (options.batchRows === undefined) batch = nextBatchRows(part.length, took, waited, isSqlite(), puts);
   }
   if (options.mode === "replace") {
     const stale = index.products.filter((p) => p.active && !touched.has(p.id)).map((p) => p.id);
