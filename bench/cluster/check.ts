@@ -112,6 +112,21 @@ async function consistency() {
     put.ok && products[0]?.precio === price,
     `${products[0]?.precio} vs ${price}`,
   );
+
+  // catalogue: a product imported through B (its batch announced on the bus) is found by A's next turn
+  const sku = `CLU-${Date.now().toString(36).toUpperCase()}`;
+  const imported = await fetch(`${B}/api/console/imports/products?mode=upsert&file=cluster.csv`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${KEY}`, "content-type": "text/csv" },
+    body: `sku,nombre,categoria,precio,stock\n${sku},Careta zafiroquetzal para esmerilar,Cara,87000,6\n`,
+  });
+  const asked = await texto(A, "10.4.0.1", { mensaje: "tienen careta zafiroquetzal?" });
+  const shown = ((asked.body.metadatos as { productos?: { sku: string }[] })?.productos ?? []).map((p) => p.sku);
+  check(
+    "a product imported on B is found by A's next turn",
+    imported.ok && shown.includes(sku),
+    `${imported.status}; ${shown.slice(0, 3).join(", ")}`,
+  );
 }
 
 async function throughput(base: string, seconds: number, customers: number) {

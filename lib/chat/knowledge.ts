@@ -2,6 +2,7 @@ import { type CatalogIndex, createCatalogIndex, type LiveCatalogIndex } from "@/
 import { type CompanySections, parseCompanyMarkdown } from "@/lib/agent/retrieval/company";
 import { sameSearchText } from "@/lib/agent/retrieval/index-terms";
 import type { CatalogProduct } from "@/lib/agent/types";
+import { followCatalogFeed } from "@/lib/chat/catalog-feed";
 import {
   findLatestCompanyInfo,
   type KnowledgeVersions,
@@ -30,6 +31,8 @@ import { log } from "@/lib/log";
 // - both the build and large updates run in chunks that yield to the event loop, so chat turns keep being
 //   answered (from the index as patched so far) while 100 000 products are indexed. The turn that read changes
 //   waits for them to be put (a turn after a change answers from it: a product right after a replace import).
+// - an import's batches are put as they are written (lib/chat/catalog-feed.ts, here and on the other instances
+//   through the bus), so the turn after one finds them applied and reads only their stamps.
 const CHUNK = 1_000;
 /** Changes are re-read from a little before the newest one held: rows committed late with an older stamp count. */
 const LOOKBACK_MS = 5_000;
@@ -64,6 +67,8 @@ type Store = {
   catalog?: CatalogState;
   building?: Promise<CatalogState>;
   refreshing?: Promise<void>;
+  /** Everything that changes the served index runs here, one after another (refreshes and import batches). */
+  lane?: Promise<void>;
   company?: { url: string; version: number; sections: CompanySections };
   bot?: { url: string; raw: string | null; value: GlobalBotSwitch };
 };
@@ -73,6 +78,14 @@ const store = (): Store => {
   globalStore.__sextinvalleKnowledge ??= {};
   return globalStore.__sextinvalleKnowledge;
 };
+
+/** Runs `work` after every index change queued before it (their chunks yield, so two would interleave). */
+function exclusive(work: () => Promise<void>): Promise<void> {
+  const s = store();
+  const run = (s.lane ?? Promise.resolve()).then(work);
+  s.lane = run.catch(() => undefined);
+  return run;
+}
 
 /** Puts products into the index a chunk at a time, yielding between chunks. */
 async function putInChunks(index: LiveCatalogIndex, products: readonly CatalogProduct[]): Promise<void> {
@@ -114,7 +127,10 @@ function build(url: string): Promise<CatalogState> {
     // Orders and families derived from the whole catalogue, computed now rather than on a customer's turn.
     state.index.families();
     state.index.categories();
-    if (env().DATABASE_URL === url) s.catalog = state;
+    if (env().DATABASE_URL === url) {
+      s.catalog = state;
+      followCatalogFeed(applyCatalogWrites);
+    }
     log.info("catalogue index built", { products: state.index.size(), ms: Math.round(performance.now() - started) });
     return state;
   })().finally(() => {
@@ -151,8 +167,7 @@ export function forgetKnowledge(): void {
  */
 async function applyChanges(state: CatalogState, changed: readonly LoadedProduct[]): Promise<void> {
   const put: CatalogProduct[] = [];
-  for (const { product, media, updatedAt } of changed) {
-    state.newest = Math.max(state.newest, updatedAt.getTime());
+  for (const { product, media } of changed) {
     state.media.set(product.sku, media);
     const held = state.index.bySku(product.sku);
     if (!held || held.id !== product.id || held.sku !== product.sku || !sameSearchText(held, product)) {
@@ -178,13 +193,16 @@ async function readChanges(state: CatalogState, version: string): Promise<void> 
   const changed = await loadProductsById(unseen);
   await applyChanges(state, changed);
   for (const l of changed) state.applied.set(Number(l.product.id), l.updatedAt.getTime());
+  // the newest change read from the database, applied now or before (an import batch's, see applyCatalogWrites)
+  for (const s of stamps) state.newest = Math.max(state.newest, s.at);
+  for (const l of changed) state.newest = Math.max(state.newest, l.updatedAt.getTime());
   for (const [id, at] of state.applied) if (at < state.newest - LOOKBACK_MS) state.applied.delete(id);
   state.version = version;
 }
 
 async function refresh(state: CatalogState, version: string): Promise<void> {
   const s = store();
-  s.refreshing ??= readChanges(state, version).finally(() => {
+  s.refreshing ??= exclusive(() => readChanges(state, version)).finally(() => {
     s.refreshing = undefined;
   });
   await s.refreshing;
@@ -250,6 +268,27 @@ export async function currentCatalog(): Promise<CatalogIndex> {
 
 export async function currentCompany(): Promise<CompanySections> {
   return companyAt((await readKnowledgeVersions()).company);
+}
+
+/**
+ * Products an import batch committed (here, or on another instance through the bus): put into the index now, so
+ * no turn reads and indexes them. Each counts as applied at its stamp, so the next refresh reads only its stamp;
+ * `newest` stays where the database reads left it, so that refresh still reads every other change since then.
+ * A product the index already holds at its stamp or later, or one older than the look-back window (which the
+ * refresh no longer tells apart), is left to the database reads.
+ */
+export async function applyCatalogWrites(written: readonly LoadedProduct[]): Promise<void> {
+  const state = store().catalog;
+  if (!state || state.url !== env().DATABASE_URL) return; // no index yet: its build reads them
+  await exclusive(async () => {
+    if (store().catalog !== state) return;
+    const fresh = written.filter((l) => {
+      const at = l.updatedAt.getTime();
+      return at >= state.newest - LOOKBACK_MS && (state.applied.get(Number(l.product.id)) ?? -1) < at;
+    });
+    await applyChanges(state, fresh);
+    for (const l of fresh) state.applied.set(Number(l.product.id), l.updatedAt.getTime());
+  });
 }
 
 /** This process changed products (an order closed: stock moved): the next read refreshes incrementally. */

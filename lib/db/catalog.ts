@@ -1,6 +1,6 @@
 import type { CatalogProduct } from "@/lib/agent/types";
 import { db, hotStatements } from "@/lib/db/client";
-import { asModel } from "@/lib/db/driver";
+import { asModel, type Row } from "@/lib/db/driver";
 import type { ProductMedia } from "@/lib/db/product-media";
 
 // What the agent's in-memory index is built from, and the version numbers that tell a process its copy is stale.
@@ -30,7 +30,8 @@ export async function readKnowledgeVersions(): Promise<KnowledgeVersions> {
   };
 }
 
-function toLoaded(p: {
+/** A product as Prisma returns it, in the index's shape. */
+export function toLoaded(p: {
   id: number;
   sku: string;
   name: string;
@@ -132,6 +133,15 @@ export async function loadProductStampsSince(since: Date): Promise<Array<{ id: n
   return rows.map((r) => ({ id: Number(r.id), at: msOf(r.updatedAt) }));
 }
 
+/** The index's columns, for a statement that returns what the index holds of the rows it reads or writes. */
+export const INDEX_COLUMNS_SQL = COLUMNS_SQL;
+
+/** A row of INDEX_COLUMNS_SQL from the driver (SQLite's text stamps and 0/1 booleans included) as the index holds it. */
+export function loadedFromRow(r: Row): LoadedProduct {
+  const row = asModel<Parameters<typeof toLoaded>[0]>(r, { dates: ["updatedAt"], booleans: ["active", "skuInternal"] });
+  return toLoaded({ ...row, id: Number(row.id) });
+}
+
 /** The index's columns of some products, by id (read in batches of 500 ids). */
 export async function loadProductsById(ids: readonly number[]): Promise<LoadedProduct[]> {
   const statements = await hotStatements();
@@ -140,13 +150,7 @@ export async function loadProductsById(ids: readonly number[]): Promise<LoadedPr
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     const param = statements.connection.flavour === "sqlite" ? JSON.stringify(chunk) : chunk;
-    for (const r of await statements.all(sql, [param])) {
-      const row = asModel<Parameters<typeof toLoaded>[0]>(r, {
-        dates: ["updatedAt"],
-        booleans: ["active", "skuInternal"],
-      });
-      out.push(toLoaded({ ...row, id: Number(row.id) }));
-    }
+    for (const r of await statements.all(sql, [param])) out.push(loadedFromRow(r));
   }
   return out;
 }

@@ -47,7 +47,7 @@ export type Row = Record<string, unknown>;
 
 // PostgreSQL `timestamp(3)` (no time zone) holds UTC, as Prisma writes it; pg would read it as local time.
 const TIMESTAMP_OID = 1114;
-const utcTimestamps = {
+export const utcTimestamps = {
   getTypeParser: (oid: number, format?: string) =>
     oid === TIMESTAMP_OID
       ? (text: string) => new Date(`${text.replace(" ", "T")}Z`)
@@ -122,7 +122,12 @@ function sqliteValue(value: unknown): unknown {
   return value;
 }
 
-const names = new Map<string, string>();
+// Process-wide: PostgreSQL keeps a statement's name per connection, and the pool is shared by every copy of this
+// module (server.ts and Next's bundle each load one). Two maps numbered `svt_hot_0` each from their own first
+// statement, so the second copy's first turn failed with "Prepared statements must be unique" (bench/cluster).
+const sharedNames = globalThis as unknown as { __sextinvalleStatementNames?: Map<string, string> };
+sharedNames.__sextinvalleStatementNames ??= new Map<string, string>();
+const names = sharedNames.__sextinvalleStatementNames;
 function statementName(sql: string): string {
   let name = names.get(sql);
   if (!name) {

@@ -1,7 +1,8 @@
 import type BetterSqlite3 from "better-sqlite3";
 import type pg from "pg";
+import { INDEX_COLUMNS_SQL, type LoadedProduct, loadedFromRow } from "@/lib/db/catalog";
 import { type Db, db, hotStatements } from "@/lib/db/client";
-import { asModel, type Row } from "@/lib/db/driver";
+import { asModel, type Row, utcTimestamps } from "@/lib/db/driver";
 import {
   decide,
   EXISTING_COLUMNS,
@@ -22,7 +23,14 @@ import type { ImportRow } from "@/lib/imports/parse";
 // only for the few milliseconds the statements take.
 
 export type BatchContext = { stamp: string; userId: number | null; fileName?: string };
-export type BatchResult = { created: number; updated: number; unchanged: number; touched: number[] };
+export type BatchResult = {
+  created: number;
+  updated: number;
+  unchanged: number;
+  touched: number[];
+  /** The created and updated products as committed, in the index's shape (lib/chat/knowledge.ts puts them). */
+  written: LoadedProduct[];
+};
 
 type Flavour = "sqlite" | "postgres";
 type Step = { sql: string; params: unknown[] };
@@ -63,13 +71,18 @@ const readSql = (n: number, flavour: Flavour) =>
   `SELECT ${EXISTING_COLUMNS.map(q).join(", ")}, "searchText" FROM "Product" WHERE "id" IN (${Array.from({ length: n }, (_, i) => `$${i + 1}`).join(", ")}) ORDER BY "id"${flavour === "postgres" ? " FOR UPDATE" : ""}`;
 
 const insertSql = (n: number, flavour: Flavour) =>
-  `INSERT INTO "Product" (${CREATE_COLUMNS.map(q).join(", ")}, "createdAt", "updatedAt") VALUES ${tuples(n, CREATE_COLUMNS, 2, flavour, false).replaceAll(/\)(?=, \(|$)/g, ", $1, $1)")} RETURNING "id", "sku"`;
+  `INSERT INTO "Product" (${CREATE_COLUMNS.map(q).join(", ")}, "createdAt", "updatedAt") VALUES ${tuples(n, CREATE_COLUMNS, 2, flavour, false).replaceAll(/\)(?=, \(|$)/g, ", $1, $1)")} RETURNING ${INDEX_COLUMNS_SQL}`;
+
+// qualified: in an UPDATE … FROM v, PostgreSQL finds "id" in both tables
+const RETURNING_SQL = INDEX_COLUMNS_SQL.split(", ")
+  .map((c) => `"Product".${c}`)
+  .join(", ");
 
 /** One UPDATE for rows that change the same `columns` (SQLite rewrites an index entry for every column SET, equal or not). */
 const updateSql = (n: number, columns: readonly string[], flavour: Flavour) =>
   `WITH v(${["id", ...columns].map(q).join(", ")}) AS (VALUES ${tuples(n, ["id", ...columns], 2, flavour, true)})
    UPDATE "Product" SET ${columns.map((c) => `${q(c)} = v.${q(c)}, `).join("")}"updatedAt" = $1
-   FROM v WHERE "Product"."id" = v."id"`;
+   FROM v WHERE "Product"."id" = v."id" RETURNING ${RETURNING_SQL}`;
 
 /**
  * The batch's updates grouped by the columns each changes against the row as re-read: an import that moves
@@ -128,14 +141,18 @@ function* batchSteps(
   for (const d of decisions) if (d.kind === "update") updates.set(d.id, d.data);
 
   const idBySku = new Map<string, number>();
+  const written: LoadedProduct[] = [];
   for (const part of chunks(creates)) {
     const params = [now, ...part.flatMap((data) => CREATE_COLUMNS.map((c) => data[c] ?? null))];
-    for (const r of yield { sql: insertSql(part.length, flavour), params }) idBySku.set(String(r.sku), Number(r.id));
+    for (const r of yield { sql: insertSql(part.length, flavour), params }) {
+      idBySku.set(String(r.sku), Number(r.id));
+      written.push(loadedFromRow(r));
+    }
   }
   for (const { columns, rows: changed } of updateGroups(updates, index, storedSearchText).values()) {
     for (const part of chunks(changed)) {
       const params = [now, ...part.flatMap(([id, data]) => [id, ...columns.map((c) => data[c] ?? null)])];
-      yield { sql: updateSql(part.length, columns, flavour), params };
+      for (const r of yield { sql: updateSql(part.length, columns, flavour), params }) written.push(loadedFromRow(r));
     }
   }
   const movements = decisions.flatMap((d) => {
@@ -154,6 +171,7 @@ function* batchSteps(
     updated: decisions.filter((d) => d.kind === "update").length,
     unchanged: decisions.filter((d) => d.kind === "unchanged").length,
     touched: decisions.map((d) => (d.kind === "create" ? (idBySku.get(d.data.sku) as number) : d.id)),
+    written,
   };
 }
 
@@ -215,7 +233,9 @@ export async function writeBatchOnDriver(
     while (!next.done) {
       // unnamed statements: their text changes with the batch's counts, so naming them would pile them up
       const values = next.value.params.map((v) => (v instanceof Date ? v.toISOString() : v));
-      next = steps.next((await pgClient.query(next.value.sql, values)).rows as Row[]);
+      // UTC stamps, as every other read of updatedAt: the rows returned go into the chat's index with their stamp
+      const result = await pgClient.query({ text: next.value.sql, values, types: utcTimestamps });
+      next = steps.next(result.rows as Row[]);
     }
     await pgClient.query("COMMIT");
     open = false;

@@ -1,5 +1,6 @@
 import type { Principal } from "@/lib/auth/principal";
 import { recordAudit } from "@/lib/db/audit";
+import { type LoadedProduct, toLoaded } from "@/lib/db/catalog";
 import { type DbTransaction, db, isSqlite } from "@/lib/db/client";
 import {
   decide,
@@ -88,6 +89,12 @@ const IDLE_BATCH_MS = 200;
  * blocking: its budget only bounds how long the batch holds its row locks (a sale of one of its products waits).
  */
 const PG_BATCH_MS = 400;
+/**
+ * PostgreSQL also bounds the index puts after each commit (lib/chat/catalog-feed.ts), which a turn arriving then
+ * waits for: at ~400 ms a batch creates ~2 500 products, whose puts took 120–270 ms (traced, 4 Dec, 19:40) and
+ * were what PostgreSQL's slow turns waited for. SQLite's batches are small enough already (its 50 ms budget).
+ */
+const PG_PUTS_MS = 60;
 const MIN_BATCH_ROWS = 250;
 const MAX_BATCH_ROWS = 5_000;
 /** A yield that came back later than this ran other callbacks first: someone was waiting. */
@@ -105,6 +112,11 @@ export type ImportOptions = {
    * writer, two Prisma calls per row, kept as the reference the driver writer is tested against.
    */
   writer?: "driver" | "prisma";
+  /**
+   * Called after each batch commits with its created and updated products as committed, before the import moves
+   * on (lib/imports/apply.ts puts them into this process's chat index and publishes them to the other instances).
+   */
+  onWritten?: (written: LoadedProduct[]) => Promise<void>;
 };
 
 /** Lets queued work (chat turns, WebSocket frames) run between two batches of a long import; ms it took. */
@@ -113,10 +125,14 @@ const yieldToOthers = () => {
   return new Promise<number>((resolve) => setImmediate(() => resolve(performance.now() - started)));
 };
 
-/** The next batch's rows, from how long the last one took and whether anyone waited for it. */
-export function nextBatchRows(rows: number, tookMs: number, waitedMs: number, blocking = true): number {
+/**
+ * The next batch's rows, from how long the last one took, whether anyone waited for it and, on PostgreSQL, how long
+ * its index puts took.
+ */
+export function nextBatchRows(rows: number, tookMs: number, waitedMs: number, blocking = true, putsMs = 0): number {
   const budget = !blocking ? PG_BATCH_MS : waitedMs > WAITING_MS ? BUSY_BATCH_MS : IDLE_BATCH_MS;
-  const target = Math.round((rows * budget) / Math.max(tookMs, 1));
+  let target = Math.round((rows * budget) / Math.max(tookMs, 1));
+  if (!blocking && putsMs > 0) target = Math.min(target, Math.round((rows * PG_PUTS_MS) / putsMs));
   // at most doubling: one fast batch (rows already cached) does not make the next one ten times longer
   return Math.max(MIN_BATCH_ROWS, Math.min(MAX_BATCH_ROWS, 2 * rows, target));
 }
@@ -128,7 +144,7 @@ async function writeBatchWithPrisma(
   index: ImportIndex,
   context: BatchContext,
 ): Promise<BatchResult> {
-  const result: BatchResult = { created: 0, updated: 0, unchanged: 0, touched: [] };
+  const result: BatchResult = { created: 0, updated: 0, unchanged: 0, touched: [], written: [] };
   await db().$transaction(
     async (tx) => {
       await refreshMatchedRows(tx, rows, index);
@@ -144,6 +160,7 @@ async function writeBatchWithPrisma(
             ? await tx.product.update({ where: { id: decision.id }, data: decision.data })
             : await tx.product.create({ data: decision.data });
         result.touched.push(saved.id);
+        result.written.push(toLoaded(saved));
         if (decision.delta !== 0) {
           await tx.stockMovement.create({
             data: {
@@ -191,6 +208,11 @@ async function writeImport(
     const part = rows.slice(offset, offset + batch);
     const done = await writeBatch(part, offset, index, context);
     const took = performance.now() - started;
+    // Not in the budget: a turn waits for these puts whenever it comes after the commit (it would have made them
+    // itself), and counted in, they shrank SQLite's batches by a third (more commits: 33.7 s instead of 19.8 s).
+    const putting = performance.now();
+    await options.onWritten?.(done.written);
+    const puts = performance.now() - putting;
     offset += part.length;
     summary.created += done.created;
     summary.updated += done.updated;
@@ -198,7 +220,7 @@ async function writeImport(
     for (const id of done.touched) touched.add(id);
     options.onProgress?.({ done: offset, total: rows.length });
     const waited = await yieldToOthers();
-    if (options.batchRows === undefined) batch = nextBatchRows(part.length, took, waited, isSqlite());
+    if (options.batchRows === undefined) batch = nextBatchRows(part.length, took, waited, isSqlite(), puts);
   }
   if (options.mode === "replace") {
     const stale = index.products.filter((p) => p.active && !touched.has(p.id)).map((p) => p.id);

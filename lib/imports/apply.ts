@@ -1,4 +1,5 @@
 import type { Principal } from "@/lib/auth/principal";
+import { announceCatalogWrites } from "@/lib/chat/catalog-feed";
 import { applyProductImportRows, type ImportMode, type ImportOptions, type ImportSummary } from "@/lib/db/imports";
 import { AppError } from "@/lib/errors";
 import type { ImportRow } from "@/lib/imports/parse";
@@ -16,5 +17,7 @@ export async function applyProductImport(
   options: ImportOptions,
 ): Promise<ImportSummary> {
   if (rows.length === 0) throw new AppError("invalid_input", "El archivo no tiene filas válidas para importar.");
-  return applyProductImportRows(rows, principal, options);
+  // each batch's products go into the chat's index (here and, through the bus, on every instance) as they are
+  // written: the import ends with this process's index current, and no customer's turn reads them back
+  return applyProductImportRows(rows, principal, { ...options, onWritten: announceCatalogWrites });
 }

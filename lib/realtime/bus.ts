@@ -1,5 +1,7 @@
 import { EventEmitter } from "node:events";
 import Redis from "ioredis";
+import type { CatalogProduct } from "@/lib/agent/types";
+import type { ProductMedia } from "@/lib/db/product-media";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 
@@ -27,7 +29,16 @@ export type RealtimeEvent =
   /** A private staff note was added (no text: staff consoles re-read it; customer streams ignore the type). */
   | { type: "note"; chatId: string }
   // an order changed outside the chat turn that wrote it (console cancel, legacy API): the shop page re-reads it
-  | { type: "order"; chatId: string; orderId: number; state: string };
+  | { type: "order"; chatId: string; orderId: number; state: string }
+  /**
+   * Products a catalogue import batch just committed, as the chat's index holds them (lib/chat/catalog-feed.ts):
+   * every instance puts them into its index as they are written instead of reading them on its next turn.
+   * Server-side only: the console's event stream does not forward it.
+   */
+  | { type: "catalog"; origin: string; source: string; products: CatalogWrite[] };
+
+/** A product as committed (`at`: its `updatedAt` in ms), in the shape lib/db/catalog.ts loads. */
+export type CatalogWrite = { product: CatalogProduct; media: ProductMedia; at: number };
 
 type Listener = (event: RealtimeEvent) => void;
 

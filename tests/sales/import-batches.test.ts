@@ -90,4 +90,14 @@ describe("adaptive import batches", () => {
     expect(nextBatchRows(4_000, 1, 0)).toBeLessThanOrEqual(5_000);
     expect(nextBatchRows(300, 10_000, 50)).toBeGreaterThan(0);
   });
+
+  it("on PostgreSQL, a batch whose index puts took long is followed by a smaller one", () => {
+    // the statements within their budget (they do not block the event loop), the puts after the commit do
+    const quickPuts = nextBatchRows(2_500, 400, 0, false, 10);
+    const slowPuts = nextBatchRows(2_500, 400, 0, false, 200);
+    expect(slowPuts).toBeLessThan(quickPuts);
+    expect(slowPuts).toBeGreaterThanOrEqual(250);
+    // SQLite's budget already bounds its batches: the puts do not shrink them (more commits cost it more)
+    expect(nextBatchRows(2_500, 400, 0, true, 200)).toBe(nextBatchRows(2_500, 400, 0, true));
+  });
 });

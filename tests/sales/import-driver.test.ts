@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LoadedProduct, loadProductsById } from "@/lib/db/catalog";
 import { applyProductImportRows, type ImportOptions } from "@/lib/db/imports";
 import { type ImportRow, parseProductImport } from "@/lib/imports/parse";
 import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
@@ -6,7 +7,10 @@ import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from ".
 // The driver writer of a catalogue import (lib/db/import-writes.ts) must leave the database exactly as the
 // previous Prisma writer did: products (values, generated SKUs, legacy ids, searchText, active), stock movements
 // (deltas, stock after, note, user, order), the summary and the audit entry. Each file goes through both writers
-// on two databases seeded alike, in small batches so batches, unchanged rows and re-reads are crossed.
+// on two databases seeded alike, in small batches so batches, unchanged rows and re-reads are crossed. What each
+// writer reports as written (the products the chat's index takes from the import, lib/chat/catalog-feed.ts) must be
+// what the database then holds, stamps included — read in a time zone other than UTC, where pg's default parser of
+// a timestamp without time zone would be hours off.
 
 const catalogue = [
   "sku,nombre,categoria,marca,precio,stock,unidad,norma,descripcion,sinonimos",
@@ -83,11 +87,15 @@ async function marks(t: TestDatabase) {
 
 describe.each(FLAVOURS)("catalogue import, driver writer vs. Prisma writer, on %s", (flavour) => {
   const dbs: Record<"prisma" | "driver", TestDatabase | null> = { prisma: null, driver: null };
+  const zone = process.env.TZ;
   beforeAll(async () => {
+    process.env.TZ = "America/Bogota";
     dbs.prisma = await freshDatabase(flavour);
     dbs.driver = await freshDatabase(flavour);
   });
   afterAll(async () => {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
     await dbs.prisma?.drop();
     await dbs.driver?.drop();
   });
@@ -99,7 +107,15 @@ describe.each(FLAVOURS)("catalogue import, driver writer vs. Prisma writer, on %
       // biome-ignore lint/correctness/useHookAtTopLevel: not a React hook (it points lib/db at this database)
       useDatabaseForApp(t.url);
       const since = await marks(t);
-      const summary = await applyProductImportRows(await file(t), null, { ...options, writer, batchRows: 5 });
+      const written = new Map<string, LoadedProduct>(); // the last write of each product
+      const onWritten = async (rows: LoadedProduct[]) => {
+        for (const l of rows) written.set(l.product.id, l);
+      };
+      const rows = await file(t);
+      const summary = await applyProductImportRows(rows, null, { ...options, writer, batchRows: 5, onWritten });
+      const stored = await loadProductsById([...written.keys()].map(Number));
+      expect(written.size).toBeGreaterThanOrEqual(summary.created + (summary.updated > 0 ? 1 : 0));
+      expect([...written.values()].sort((a, b) => Number(a.product.id) - Number(b.product.id))).toEqual(stored);
       out.push({ summary, ...(await snapshot(t, since)) });
     }
     return out;

@@ -18,7 +18,7 @@ const MESSAGE_TYPES: Record<string, string> = { staff: "staff_message", system: 
 
 function payloadFor(event: RealtimeEvent, chatId: string): Record<string, unknown> | null {
   if (event.type === "bot-global") return { type: "bot_global", activo: event.enabled };
-  if (event.chatId !== chatId) return null;
+  if (event.type === "catalog" || event.chatId !== chatId) return null;
   if (event.type === "message")
     return {
       type: MESSAGE_TYPES[event.message.role] ?? "message",
