@@ -59,7 +59,7 @@ const CLIENT_PATTERNS = [
 /** A staff-style question about a client (never answered to customers). */
 // "le escribe Ana de compras de …": the purchasing department writing, not a question about purchases.
 const PURCHASING_DEPARTMENT =
-  /\b(?:(?:el |del )?(?:area|departamento|jefe|jefa|encargad[oa]|auxiliar) de|de) compras\b/g;
+  /\b(?:(?:el |del )?(?:area|departamento|jefe|jefa|encargad[oa]|auxiliar) de|(?<!\b(?:historial|registro|lista|detalle|resumen|total|reporte|informe)) de) compras\b(?! (?:de|del) (?:la |el )?(?:cliente|clienta|cedula|nit|cc)\b)/g;
 
 export function asksAboutClient(text: string): boolean {
   const folded = foldText(text)

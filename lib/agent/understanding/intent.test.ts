@@ -13,6 +13,8 @@ describe("staff questions about a client", () => {
     "qué le vendimos en octubre a Jaime Ospina",
     "revisa el historial de Gloria Patiño",
     "pásame el historial del cliente nit 900123456-8",
+    "muéstrame el historial de compras de Gloria Patiño",
+    "las compras de la cédula 1144098765",
   ])("%s", (text) => {
     expect(intentOf(text)).toBe("cliente");
   });
