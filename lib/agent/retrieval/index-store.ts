@@ -3,7 +3,7 @@ import { analyze } from "@/lib/agent/analysis/normalize";
 import { phoneticKey } from "@/lib/agent/analysis/phonetic";
 import type { CatalogProduct } from "@/lib/agent/types";
 import { docTerms, insertByRank, type TermMemo } from "./index-terms";
-import { DetailTables } from "./profile-details";
+import { type DetailsHolder, DetailTables } from "./profile-details";
 import { type ProductProfile, profileProduct } from "./profiles";
 
 // The catalogue index's data, kept as a build over the active products in `rank` order would leave it, while
@@ -25,7 +25,7 @@ export class IndexStore {
   readonly ordered: CatalogProduct[] = [];
   readonly held = new Map<string, CatalogProduct>();
   readonly skuMap = new Map<string, CatalogProduct>();
-  readonly profiles = new Map<string, ProductProfile>();
+  readonly profiles = new Map<string, ProductProfile & DetailsHolder>();
   /** The profiles' details, compact (see profile-details.ts). */
   readonly details = new DetailTables();
   /** The next slot `readDetails` looks at: slots are never reused, so one pass in slot order meets every product. */
@@ -112,7 +112,9 @@ export class IndexStore {
     this.slots[slot] = undefined;
     if (this.held.get(product.sku) === product) {
       this.held.delete(product.sku);
+      this.profiles.get(product.sku)?.dropDetails();
       this.profiles.delete(product.sku);
+      if (this.details.wasteful) this.details.compact(this.profiles.values());
     }
     if (this.skuMap.get(product.sku.toUpperCase()) === product) this.skuMap.delete(product.sku.toUpperCase());
     for (const term of docTerms(product, this.memo).keys()) {

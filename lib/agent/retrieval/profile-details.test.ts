@@ -7,6 +7,7 @@ import { phoneticKey } from "@/lib/agent/analysis/phonetic";
 import { hardwareProducts, loadProducts, loadRealProducts } from "@/lib/agent/test-support/fixtures";
 import type { CatalogProduct } from "@/lib/agent/types";
 import { createCatalogIndex } from "./catalog-index";
+import { IndexStore } from "./index-store";
 import { labelHas, rowHas } from "./profiles";
 
 // The compact details (term and attribute numbers in one Int32Array per index, shared strings and frozen
@@ -109,5 +110,41 @@ describe("compact profile details, shared", () => {
         }
       }
     expect(shared).toBeGreaterThan(1_000);
+  });
+});
+
+describe("compact profile details, re-worded products", () => {
+  it("give back the room of products re-worded, and still say what each row says", () => {
+    const store = new IndexStore();
+    const sample = synthetic.filter((p) => p.active);
+    const put = (round: number) =>
+      sample.forEach((p, rank) => {
+        const held = store.held.get(p.sku);
+        if (held) store.remove(held);
+        store.add(
+          { ...p, name: round === 0 ? p.name : `${p.name} serie ${round}`, description: `${p.description} r${round}` },
+          rank,
+        );
+      });
+    put(0);
+    while (store.readDetails(500));
+    const once = store.details.size;
+    for (let round = 1; round <= 4; round++) {
+      put(round);
+      while (store.readDetails(500));
+    }
+    expect(store.details.size).toBeLessThan(2 * once);
+    for (const p of sample.filter((_, i) => i % 5 === 0)) {
+      const held = store.held.get(p.sku) as CatalogProduct;
+      const profile = store.profiles.get(p.sku);
+      const plain = plainDetails(held);
+      expect(held.name).toContain("serie 4");
+      expect({
+        labelTerms: profile?.labelTerms,
+        descriptionTerms: profile?.descriptionTerms,
+        labelSounds: [...(profile?.labelSounds ?? [])],
+        attributes: profile?.attributes,
+      }).toEqual({ ...plain, labelSounds: [...plain.labelSounds] });
+    }
   });
 });

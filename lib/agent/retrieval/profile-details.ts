@@ -24,6 +24,11 @@ export function rowAttributes(p: CatalogProduct): Attribute[] {
 /** The label's words: name, synonyms, brand, standard. */
 const labelText = (p: CatalogProduct) => `${p.name} ${p.synonyms.join(" ")} ${p.brand} ${p.standard ?? ""}`;
 
+/** A profile whose details are in the tables: `compact` gives it its new offsets. */
+export type DetailsHolder = {
+  relocate(moveTerms: (at: number) => number, moveAttributes: (at: number) => number): void;
+};
+
 export class DetailTables {
   private readonly ids = new Map<string, number>();
   private readonly strings: string[] = [];
@@ -31,9 +36,49 @@ export class DetailTables {
   private readonly attributeList: Attribute[] = [];
   private pool = new Int32Array(64);
   private used = 0;
+  /** Ints of the pool that no profile points to any more (its product left the index or was re-worded). */
+  private freed = 0;
   /** Per string id, the pass that last met it: de-duplicates a product's terms without a Set per product. */
   private seen = new Int32Array(64);
   private pass = 0;
+
+  /** Ints of the pool in use, freed room included (benches, tests). */
+  get size(): number {
+    return this.used;
+  }
+
+  /** A profile leaves: its details' room is counted as free, for `compact`. */
+  free(termsAt: number, attributesAt: number): void {
+    if (termsAt >= 0) this.freed += 3 + this.count(termsAt, 3);
+    if (attributesAt >= 0) this.freed += 1 + this.count(attributesAt, 1);
+  }
+
+  private count(at: number, fields: number, pool = this.pool): number {
+    let n = 0;
+    for (let i = 0; i < fields; i++) n += pool[at + i] as number;
+    return n;
+  }
+
+  /** More than half of the pool is details of products gone: imports that re-word products leave that much. */
+  get wasteful(): boolean {
+    return this.freed > 65_536 && 2 * this.freed > this.used;
+  }
+
+  /** Copies the details every holder points to into a pool of their size; each holder is told where they went. */
+  compact(holders: Iterable<DetailsHolder>): void {
+    const old = this.pool;
+    this.pool = new Int32Array(Math.max(64, this.used - this.freed));
+    this.used = 0;
+    this.freed = 0;
+    const copy = (at: number, size: number) => {
+      const to = this.reserve(size);
+      this.pool.set(old.subarray(at, at + size), to);
+      return to;
+    };
+    const moveTerms = (at: number) => (at < 0 ? at : copy(at, 3 + this.count(at, 3, old)));
+    const moveAttributes = (at: number) => (at < 0 ? at : copy(at, 1 + this.count(at, 1, old)));
+    for (const holder of holders) holder.relocate(moveTerms, moveAttributes);
+  }
 
   /** Gives back the pool's spare room (after a pass over every product: it grows by doubling). */
   trim(): void {

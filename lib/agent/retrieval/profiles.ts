@@ -5,7 +5,7 @@
 import { foldText, STOP_WORDS, stem } from "../analysis/normalize";
 import { lexicon } from "../lexicon";
 import type { Attribute, CatalogProduct } from "../types";
-import { DetailTables } from "./profile-details";
+import { type DetailsHolder, DetailTables } from "./profile-details";
 
 export type ProductProfile = {
   /** Stem of the head noun of the name. */
@@ -29,6 +29,8 @@ export type ProductProfile = {
   rowHas(term: string): boolean;
   /** Reads attributes and terms now (after an index's build, so no customer's turn does). */
   readDetails(): void;
+  /** The product left its index: the room of its details is free (read again, should anything still ask). */
+  dropDetails(): void;
 };
 
 export type Family = { name: string; count: number; skus: string[] };
@@ -68,7 +70,7 @@ export function kindStem(word: string): string | null {
  * candidates are often asked only about words (no figure was given) or only about figures. Both are held in the
  * index's `DetailTables`; the profile keeps only where.
  */
-class LazyProfile implements ProductProfile {
+class LazyProfile implements ProductProfile, DetailsHolder {
   private termsAt = -1;
   private attributesAt = -1;
   constructor(
@@ -111,6 +113,15 @@ class LazyProfile implements ProductProfile {
     this.terms();
     this.attributeAt();
   }
+  dropDetails() {
+    this.tables.free(this.termsAt, this.attributesAt);
+    this.termsAt = -1;
+    this.attributesAt = -1;
+  }
+  relocate(moveTerms: (at: number) => number, moveAttributes: (at: number) => number) {
+    this.termsAt = moveTerms(this.termsAt);
+    this.attributesAt = moveAttributes(this.attributesAt);
+  }
 }
 
 /**
@@ -118,7 +129,7 @@ class LazyProfile implements ProductProfile {
  * most of the cost, on first use or by `readDetails`, into `tables` (an index's, shared by its profiles; a
  * profile of its own by default).
  */
-export function profileProduct(p: CatalogProduct, tables = new DetailTables()): ProductProfile {
+export function profileProduct(p: CatalogProduct, tables = new DetailTables()): ProductProfile & DetailsHolder {
   const word = headWord(p.name);
   const kinds = [kindStem(word), ...p.synonyms.map((s) => kindStem(synonymHead(s)))].filter((k): k is string => !!k);
   return new LazyProfile(p, tables, stem(foldText(word)), [...new Set(kinds)], word);
