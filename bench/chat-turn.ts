@@ -42,7 +42,7 @@ async function scenario(b: BenchDb, label: string, rows: BenchRow[]) {
   const knowledge: Knowledge = await import("@/lib/chat/knowledge");
   const { runChatTurn }: Pipeline = await import("@/lib/chat/pipeline");
   // (optional members: the same bench measured the code before the index lifecycle existed)
-  const k = knowledge as Partial<Knowledge> & { invalidateCatalog?: () => void };
+  const k = knowledge as Partial<Knowledge> & { invalidateCatalog?: () => void; detailsRead?: () => Promise<void> };
   if (k.forgetKnowledge) k.forgetKnowledge();
   else k.invalidateCatalog?.();
   const health = () => db().product.count({ take: 1 });
