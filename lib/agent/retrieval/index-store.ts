@@ -151,9 +151,7 @@ export class IndexStore {
       profile.readDetails();
       read++;
     }
-    const left = this.detailsCursor < this.slots.length;
-    if (!left && read > 0) this.details.trim();
-    return left;
+    return this.detailsCursor < this.slots.length;
   }
 
   private anti: { version: number; roots: Array<[root: string, term: string]> } | null = null;

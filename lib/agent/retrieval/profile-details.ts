@@ -2,8 +2,9 @@
 // keys) in a compact form, so all of them can be read once after the build instead of on a customer's turn.
 // Read as plain arrays and Sets, 100 000 products' details took +112 MB of heap (~1.1 KB a product: two arrays,
 // a Set, a few objects and fresh strings each). Here each distinct term or key is one string and each distinct
-// attribute one frozen object per index, and a product's details are term and attribute numbers in one shared
-// Int32Array, found by the product's offset in it.
+// attribute one frozen object per index, and a product's details are term and attribute numbers in Int32Array
+// pages shared by the index's products, found by the product's offset (page number and place in it). Pages never
+// move once written: growing one array by doubling left the freed copies with the allocator (RSS) at 100 k.
 
 import { attributeKey, attributeTokens, nameAcronyms, readAttributes } from "../analysis/attributes";
 import { analyze } from "../analysis/normalize";
@@ -29,20 +30,30 @@ export type DetailsHolder = {
   relocate(moveTerms: (at: number) => number, moveAttributes: (at: number) => number): void;
 };
 
+/** An offset is its page's number times PAGE_SPAN plus its place in the page (pages hold at most PAGE_SPAN ints). */
+const PAGE_BITS = 18;
+const PAGE_SPAN = 1 << PAGE_BITS;
+const PLACE = PAGE_SPAN - 1;
+/** The first page is small (an index of a few products, or a profile of its own); each next one twice as large. */
+const FIRST_PAGE = 64;
+
 export class DetailTables {
   private readonly ids = new Map<string, number>();
   private readonly strings: string[] = [];
   private readonly attributeIds = new Map<string, number>();
   private readonly attributeList: Attribute[] = [];
-  private pool = new Int32Array(64);
+  private pages: Int32Array[] = [];
+  /** Ints written in the last page. */
+  private filled = 0;
+  /** Ints reserved over every page. */
   private used = 0;
-  /** Ints of the pool that no profile points to any more (its product left the index or was re-worded). */
+  /** Ints of the pages that no profile points to any more (its product left the index or was re-worded). */
   private freed = 0;
   /** Per string id, the pass that last met it: de-duplicates a product's terms without a Set per product. */
   private seen = new Int32Array(64);
   private pass = 0;
 
-  /** Ints of the pool in use, freed room included (benches, tests). */
+  /** Ints of the pages in use, freed room included (benches, tests). */
   get size(): number {
     return this.used;
   }
@@ -53,36 +64,35 @@ export class DetailTables {
     if (attributesAt >= 0) this.freed += 1 + this.count(attributesAt, 1);
   }
 
-  private count(at: number, fields: number, pool = this.pool): number {
+  private count(at: number, fields: number, pages = this.pages): number {
+    const page = pages[at >>> PAGE_BITS] as Int32Array;
+    const place = at & PLACE;
     let n = 0;
-    for (let i = 0; i < fields; i++) n += pool[at + i] as number;
+    for (let i = 0; i < fields; i++) n += page[place + i] as number;
     return n;
   }
 
-  /** More than half of the pool is details of products gone: imports that re-word products leave that much. */
+  /** More than half of the pages hold details of products gone: imports that re-word products leave that much. */
   get wasteful(): boolean {
     return this.freed > 65_536 && 2 * this.freed > this.used;
   }
 
-  /** Copies the details every holder points to into a pool of their size; each holder is told where they went. */
+  /** Copies the details every holder points to into new pages; each holder is told where they went. */
   compact(holders: Iterable<DetailsHolder>): void {
-    const old = this.pool;
-    this.pool = new Int32Array(Math.max(64, this.used - this.freed));
+    const old = this.pages;
+    this.pages = [];
+    this.filled = 0;
     this.used = 0;
     this.freed = 0;
     const copy = (at: number, size: number) => {
       const to = this.reserve(size);
-      this.pool.set(old.subarray(at, at + size), to);
+      const place = at & PLACE;
+      this.page(to).set((old[at >>> PAGE_BITS] as Int32Array).subarray(place, place + size), to & PLACE);
       return to;
     };
     const moveTerms = (at: number) => (at < 0 ? at : copy(at, 3 + this.count(at, 3, old)));
     const moveAttributes = (at: number) => (at < 0 ? at : copy(at, 1 + this.count(at, 1, old)));
     for (const holder of holders) holder.relocate(moveTerms, moveAttributes);
-  }
-
-  /** Gives back the pool's spare room (after a pass over every product: it grows by doubling). */
-  trim(): void {
-    if (this.pool.length > this.used) this.pool = this.pool.slice(0, Math.max(this.used, 64));
   }
 
   // Resolution asks every candidate of a pool about the same word and sound: the last two looked up are kept.
@@ -116,9 +126,20 @@ export class DetailTables {
     return id;
   }
 
+  private page(at: number): Int32Array {
+    return this.pages[at >>> PAGE_BITS] as Int32Array;
+  }
+
+  /** Room for `n` ints in one page: the next page when the last one lacks it (a row larger than a page has its own). */
   private reserve(n: number): number {
-    if (this.used + n > this.pool.length) this.pool = grown(this.pool, this.used + n);
-    const at = this.used;
+    const last = this.pages.at(-1);
+    if (!last || this.filled + n > last.length) {
+      const size = Math.min(PAGE_SPAN, last ? 2 * last.length : FIRST_PAGE);
+      this.pages.push(new Int32Array(Math.max(size, n)));
+      this.filled = 0;
+    }
+    const at = (this.pages.length - 1) * PAGE_SPAN + this.filled;
+    this.filled += n;
     this.used += n;
     return at;
   }
@@ -139,10 +160,12 @@ export class DetailTables {
     for (let i = 0; i < labelCount; i++)
       this.keep(out, this.intern(phoneticKey(this.strings[out[i] as number] as string)), soundPass);
     const at = this.reserve(3 + out.length);
-    this.pool[at] = labelCount;
-    this.pool[at + 1] = descriptionCount;
-    this.pool[at + 2] = out.length - labelCount - descriptionCount;
-    this.pool.set(out, at + 3);
+    const page = this.page(at);
+    const place = at & PLACE;
+    page[place] = labelCount;
+    page[place + 1] = descriptionCount;
+    page[place + 2] = out.length - labelCount - descriptionCount;
+    page.set(out, place + 3);
     return at;
   }
 
@@ -156,7 +179,9 @@ export class DetailTables {
   storeAttributes(p: CatalogProduct): number {
     const attributes = rowAttributes(p);
     const at = this.reserve(1 + attributes.length);
-    this.pool[at] = attributes.length;
+    const page = this.page(at);
+    const place = at & PLACE;
+    page[place] = attributes.length;
     attributes.forEach((a, i) => {
       const key = attributeKey(a);
       let id = this.attributeIds.get(key);
@@ -165,58 +190,74 @@ export class DetailTables {
         this.attributeList.push(Object.freeze(a));
         this.attributeIds.set(key, id);
       }
-      this.pool[at + 1 + i] = id;
+      page[place + 1 + i] = id;
     });
     return at;
   }
 
   attributes(at: number): Attribute[] {
-    const n = this.pool[at] as number;
+    const page = this.page(at);
+    const place = at & PLACE;
+    const n = page[place] as number;
     const list = new Array<Attribute>(n);
-    for (let i = 0; i < n; i++) list[i] = this.attributeList[this.pool[at + 1 + i] as number] as Attribute;
+    for (let i = 0; i < n; i++) list[i] = this.attributeList[page[place + 1 + i] as number] as Attribute;
     return list;
   }
 
-  private texts(from: number, n: number): string[] {
+  /** The strings of `n` numbers from `skip` past a terms layout's three counts. */
+  private texts(at: number, skip: number, n: number): string[] {
+    const page = this.page(at);
+    const from = (at & PLACE) + 3 + skip;
     const list = new Array<string>(n);
-    for (let i = 0; i < n; i++) list[i] = this.strings[this.pool[from + i] as number] as string;
+    for (let i = 0; i < n; i++) list[i] = this.strings[page[from + i] as number] as string;
     return list;
+  }
+
+  private counts(at: number): [label: number, description: number, sounds: number] {
+    const page = this.page(at);
+    const place = at & PLACE;
+    return [page[place] as number, page[place + 1] as number, page[place + 2] as number];
   }
 
   labelTerms(at: number): string[] {
-    return this.texts(at + 3, this.pool[at] as number);
+    const [label] = this.counts(at);
+    return this.texts(at, 0, label);
   }
 
   descriptionTerms(at: number): string[] {
-    return this.texts(at + 3 + (this.pool[at] as number), this.pool[at + 1] as number);
+    const [label, description] = this.counts(at);
+    return this.texts(at, label, description);
   }
 
   labelSounds(at: number): Set<string> {
-    const skip = (this.pool[at] as number) + (this.pool[at + 1] as number);
-    return new Set(this.texts(at + 3 + skip, this.pool[at + 2] as number));
+    const [label, description, sounds] = this.counts(at);
+    return new Set(this.texts(at, label + description, sounds));
   }
 
   /** A label term is the term, or a label term's sound-alike key is the sound. */
   labelHas(at: number, term: string, sound: string): boolean {
-    const labelCount = this.pool[at] as number;
-    const start = at + 3;
-    const skip = start + labelCount + (this.pool[at + 1] as number);
+    const page = this.page(at);
+    const place = at & PLACE;
+    const label = page[place] as number;
+    const start = place + 3;
+    const sounds = start + label + (page[place + 1] as number);
     return (
-      this.within(start, labelCount, this.idOf(term)) ||
-      this.within(skip, this.pool[at + 2] as number, this.idOf(sound))
+      within(page, start, label, this.idOf(term)) || within(page, sounds, page[place + 2] as number, this.idOf(sound))
     );
   }
 
   /** A label or description term is the term. */
   rowHas(at: number, term: string): boolean {
-    return this.within(at + 3, (this.pool[at] as number) + (this.pool[at + 1] as number), this.idOf(term));
+    const page = this.page(at);
+    const place = at & PLACE;
+    return within(page, place + 3, (page[place] as number) + (page[place + 1] as number), this.idOf(term));
   }
+}
 
-  private within(from: number, n: number, id: number): boolean {
-    if (id < 0) return false;
-    for (let i = from; i < from + n; i++) if (this.pool[i] === id) return true;
-    return false;
-  }
+function within(page: Int32Array, from: number, n: number, id: number): boolean {
+  if (id < 0) return false;
+  for (let i = from; i < from + n; i++) if (page[i] === id) return true;
+  return false;
 }
 
 function grown(array: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {
