@@ -42,7 +42,7 @@ async function scenario(b: BenchDb, label: string, rows: BenchRow[]) {
   const knowledge: Knowledge = await import("@/lib/chat/knowledge");
   const { runChatTurn }: Pipeline = await import("@/lib/chat/pipeline");
   // (optional members: the same bench measured the code before the index lifecycle existed)
-  const k = knowledge as Partial<Knowledge> & { invalidateCatalog?: () => void };
+  const k = knowledge as Partial<Knowledge> & { invalidateCatalog?: () => void; detailsRead?: () => Promise<void> };
   if (k.forgetKnowledge) k.forgetKnowledge();
   else k.invalidateCatalog?.();
   const health = () => db().product.count({ take: 1 });
@@ -62,6 +62,10 @@ async function scenario(b: BenchDb, label: string, rows: BenchRow[]) {
     principal: null,
   });
   const firstMs = performance.now() - firstTurnStarted;
+  // The product details are read in the background once the index is served (this branch on): the first turn
+  // above ran beside that pass; the turns below start once it is done, so they measure the steady state.
+  await k.detailsRead?.();
+  const detailsMs = performance.now() - booted - readyMs;
 
   const turn = (chat: string, i: number) =>
     runChatTurn({ chatId: chat, text: messages[i % messages.length] as string, channel: "api", principal: null });
@@ -117,7 +121,7 @@ async function scenario(b: BenchDb, label: string, rows: BenchRow[]) {
       floor: floor.p50,
       unit: "ms",
       ok: firstMs <= 1000,
-      note: `index built at start-up in ${Math.round(readyMs)} ms`,
+      note: `index built at start-up in ${Math.round(readyMs)} ms${k.detailsRead ? `, details read ${Math.round(detailsMs)} ms later` : ""}`,
     },
   );
 }

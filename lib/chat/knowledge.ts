@@ -34,6 +34,11 @@ import { log } from "@/lib/log";
 // - an import's batches are put as they are written (lib/chat/catalog-feed.ts, here and on the other instances
 //   through the bus), so the turn after one finds them applied and reads only their stamps.
 const CHUNK = 1_000;
+/**
+ * Products whose details (attributes, terms) are read per step of the pass after a build or a put: ~50 µs each,
+ * so a step is ~10 ms and a turn arriving meanwhile waits at most about that.
+ */
+const DETAILS_CHUNK = 200;
 /** Changes are re-read from a little before the newest one held: rows committed late with an older stamp count. */
 const LOOKBACK_MS = 5_000;
 /**
@@ -62,6 +67,8 @@ type CatalogState = {
   applied: Map<number, number>;
   /** When (Date.now()) a refresh last read the whole look-back window. */
   lookedBack: number;
+  /** The pass reading this index's product details in the background, while one runs. */
+  readingDetails?: Promise<void>;
 };
 type Store = {
   catalog?: CatalogState;
@@ -132,11 +139,36 @@ function build(url: string): Promise<CatalogState> {
       followCatalogFeed(applyCatalogWrites);
     }
     log.info("catalogue index built", { products: state.index.size(), ms: Math.round(performance.now() - started) });
+    readDetailsInBackground(state);
     return state;
   })().finally(() => {
     s.building = undefined;
   });
   return s.building;
+}
+
+/**
+ * Reads every product's details (attributes, terms: ~30 % of a turn that meets products for the first time) in
+ * steps between turns, once the index is served, so no customer's turn pays for them. A product put later is read
+ * by the same pass, or by the next one a put starts. The pass stops when its index is no longer the one served.
+ */
+function readDetailsInBackground(state: CatalogState): void {
+  const s = store();
+  if (state.readingDetails) return;
+  const started = performance.now();
+  state.readingDetails = (async () => {
+    while (s.catalog === state && state.index.readDetails(DETAILS_CHUNK)) await yieldToLoop();
+    if (s.catalog === state) log.info("product details read", { ms: Math.round(performance.now() - started) });
+  })()
+    .catch((err: unknown) => log.warn("could not read product details in the background", { err }))
+    .finally(() => {
+      state.readingDetails = undefined;
+    });
+}
+
+/** Resolves when the served index has no background pass over product details running (tests, benches). */
+export async function detailsRead(): Promise<void> {
+  for (let state = store().catalog; state?.readingDetails; state = store().catalog) await state.readingDetails;
 }
 
 /** Starts building the index now (server start-up), so no customer waits for it. */
@@ -180,6 +212,7 @@ async function applyChanges(state: CatalogState, changed: readonly LoadedProduct
     held.skuInternal = product.skuInternal;
   }
   await putInChunks(state.index, put);
+  if (put.length > 0 && store().catalog === state) readDetailsInBackground(state);
 }
 
 /** Reads and applies what changed since the newest change held; `version` is what the index then reflects. */

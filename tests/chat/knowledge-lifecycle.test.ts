@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCatalogIndex } from "@/lib/agent/retrieval/catalog-index";
 import { indexSnapshot } from "@/lib/agent/test-support/index-snapshot";
-import { currentKnowledge, forgetKnowledge, knowledgeReady, warmKnowledge } from "@/lib/chat/knowledge";
+import { currentKnowledge, detailsRead, forgetKnowledge, knowledgeReady, warmKnowledge } from "@/lib/chat/knowledge";
 import { loadActiveCatalog, readKnowledgeVersions } from "@/lib/db/catalog";
 import { FLAVOURS, freshDatabase, type TestDatabase, useDatabaseForApp } from "../databases";
 
@@ -37,6 +37,17 @@ describe.each(FLAVOURS)("knowledge lifecycle on %s", (flavour) => {
     await knowledgeReady();
     const held = (globalThis as { __sextinvalleKnowledge?: { catalog?: { version: string } } }).__sextinvalleKnowledge;
     expect(held?.catalog?.version).toBe((await readKnowledgeVersions()).catalog);
+  }, 20_000);
+
+  it("reads every product's details after the build, in the background, so no turn reads them", async () => {
+    forgetKnowledge();
+    warmKnowledge();
+    await knowledgeReady();
+    await detailsRead();
+    const { catalog } = await currentKnowledge();
+    const unread = catalog.all().filter((p) => !catalog.profile(p).detailsRead);
+    expect(catalog.size()).toBeGreaterThan(50);
+    expect(unread.map((p) => p.sku)).toEqual([]);
   }, 20_000);
 
   it("patches price and stock into the same index without rebuilding it", async () => {

@@ -44,6 +44,11 @@ export type LiveCatalogIndex = CatalogIndex & {
   put(products: readonly CatalogProduct[]): void;
   /** Trims spare capacity (after a bulk load). */
   compact(): void;
+  /**
+   * Reads the details (attributes, terms) of up to `limit` products no turn has read yet, so turns need not:
+   * true while some are left. Callers run it in chunks after a build or a put.
+   */
+  readDetails(limit: number): boolean;
 };
 export type CatalogIndexOptions = {
   /** Catalogue order of a product (the database's id order); default: the order products were first put. */
@@ -119,5 +124,6 @@ export function createCatalogIndex(allProducts: readonly CatalogProduct[], optio
     size: () => products.length,
     put,
     compact: () => store.compact(),
+    readDetails: (limit) => store.readDetails(limit),
   } satisfies LiveCatalogIndex as LiveCatalogIndex;
 }

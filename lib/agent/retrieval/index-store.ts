@@ -3,6 +3,7 @@ import { analyze } from "@/lib/agent/analysis/normalize";
 import { phoneticKey } from "@/lib/agent/analysis/phonetic";
 import type { CatalogProduct } from "@/lib/agent/types";
 import { docTerms, insertByRank, type TermMemo } from "./index-terms";
+import { type DetailsHolder, DetailTables } from "./profile-details";
 import { type ProductProfile, profileProduct } from "./profiles";
 
 // The catalogue index's data, kept as a build over the active products in `rank` order would leave it, while
@@ -24,7 +25,11 @@ export class IndexStore {
   readonly ordered: CatalogProduct[] = [];
   readonly held = new Map<string, CatalogProduct>();
   readonly skuMap = new Map<string, CatalogProduct>();
-  readonly profiles = new Map<string, ProductProfile>();
+  readonly profiles = new Map<string, ProductProfile & DetailsHolder>();
+  /** The profiles' details, compact (see profile-details.ts). */
+  readonly details = new DetailTables();
+  /** The next slot `readDetails` looks at: slots are never reused, so one pass in slot order meets every product. */
+  private detailsCursor = 0;
   readonly postings = new Map<string, Postings>();
   readonly vocabulary = new FuzzyVocabulary([]);
   private readonly sounds = new Map<string, string[]>();
@@ -63,7 +68,7 @@ export class IndexStore {
     const last = this.ordered[this.ordered.length - 1] === product;
     this.held.set(product.sku, product);
     this.skuMap.set(product.sku.toUpperCase(), product);
-    const profile = profileProduct(product);
+    const profile = profileProduct(product, this.details);
     this.profiles.set(product.sku, profile);
     for (const [term, weight] of docTerms(product, this.memo)) {
       let postings = this.postings.get(term);
@@ -107,7 +112,9 @@ export class IndexStore {
     this.slots[slot] = undefined;
     if (this.held.get(product.sku) === product) {
       this.held.delete(product.sku);
+      this.profiles.get(product.sku)?.dropDetails();
       this.profiles.delete(product.sku);
+      if (this.details.wasteful) this.details.compact(this.profiles.values());
     }
     if (this.skuMap.get(product.sku.toUpperCase()) === product) this.skuMap.delete(product.sku.toUpperCase());
     for (const term of docTerms(product, this.memo).keys()) {
@@ -129,6 +136,22 @@ export class IndexStore {
     removeAt(members, rank, this.rankOfSlot);
     if (members.length === 0) this.categoryDocs.delete(product.category);
     this.version++;
+  }
+
+  /**
+   * Reads the details of up to `limit` held products whose details no turn has read yet; true while some are left.
+   * (A product put later is met when the pass reaches its slot.)
+   */
+  readDetails(limit: number): boolean {
+    let read = 0;
+    while (this.detailsCursor < this.slots.length && read < limit) {
+      const product = this.slots[this.detailsCursor++];
+      const profile = product && this.held.get(product.sku) === product ? this.profiles.get(product.sku) : undefined;
+      if (!profile || profile.detailsRead) continue;
+      profile.readDetails();
+      read++;
+    }
+    return this.detailsCursor < this.slots.length;
   }
 
   private anti: { version: number; roots: Array<[root: string, term: string]> } | null = null;

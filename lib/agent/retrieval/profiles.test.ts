@@ -36,7 +36,8 @@ describe("product profiles", () => {
       const a = profileProduct(p);
       const b = profileProduct(p);
       const first = a.attributes;
-      expect(a.attributes).toBe(first);
+      expect(a.attributes).toEqual(first);
+      for (const [i, attribute] of first.entries()) expect(a.attributes[i]).toBe(attribute);
       expect([b.labelSounds, b.descriptionTerms, b.labelTerms, b.attributes]).toEqual([
         a.labelSounds,
         a.descriptionTerms,

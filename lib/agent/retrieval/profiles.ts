@@ -2,12 +2,10 @@
 // name: "Extintor PQS 6kg" is an extintor, "Recarga de extintor" is a recarga), its attributes, and the terms of
 // every field. Families for "¿qué venden?" come from categories when they mean something, else from kinds.
 
-import { attributeTokens, nameAcronyms, readAttributes } from "../analysis/attributes";
-import { analyze, foldText, STOP_WORDS, stem } from "../analysis/normalize";
-import { replaceNumberWords } from "../analysis/numbers";
-import { phoneticKey } from "../analysis/phonetic";
+import { foldText, STOP_WORDS, stem } from "../analysis/normalize";
 import { lexicon } from "../lexicon";
 import type { Attribute, CatalogProduct } from "../types";
+import { type DetailsHolder, DetailTables } from "./profile-details";
 
 export type ProductProfile = {
   /** Stem of the head noun of the name. */
@@ -23,6 +21,16 @@ export type ProductProfile = {
   descriptionTerms: readonly string[];
   /** Sound-alike keys of the label terms: resolution asks each candidate about each word of a phrase. */
   labelSounds: ReadonlySet<string>;
+  /** Whether attributes and terms have been read (they are on first use, or by `readDetails`). */
+  readonly detailsRead: boolean;
+  /** A label term is `term`, or sounds like it (`sound` is its key). */
+  labelHas(term: string, sound: string): boolean;
+  /** A label or description term is `term`. */
+  rowHas(term: string): boolean;
+  /** Reads attributes and terms now (after an index's build, so no customer's turn does). */
+  readDetails(): void;
+  /** The product left its index: the room of its details is free (read again, should anything still ask). */
+  dropDetails(): void;
 };
 
 export type Family = { name: string; count: number; skus: string[] };
@@ -55,69 +63,76 @@ export function kindStem(word: string): string | null {
   return GENERIC_HEADS.has(folded) ? null : stem(folded);
 }
 
-type Terms = Pick<ProductProfile, "labelTerms" | "descriptionTerms" | "labelSounds">;
-
 /**
  * One class for every profile: its getters live on the prototype, so 100 000 profiles share one shape (the
  * property reads in resolution's candidate loops stay monomorphic) and carry no closures of their own.
- * Attributes and terms are read apart: a turn's candidates are often asked only about words (no figure was
- * given) or only about figures, and each half is about half the cost of a product's first use.
+ * Attributes and terms are read apart, each on first use or by `readDetails` (after an index's build): a turn's
+ * candidates are often asked only about words (no figure was given) or only about figures. Both are held in the
+ * index's `DetailTables`; the profile keeps only where.
  */
-class LazyProfile implements ProductProfile {
-  private terms: Terms | undefined;
-  private attributeList: Attribute[] | undefined;
+class LazyProfile implements ProductProfile, DetailsHolder {
+  private termsAt = -1;
+  private attributesAt = -1;
   constructor(
     private readonly product: CatalogProduct,
+    private readonly tables: DetailTables,
     readonly kind: string,
     readonly kinds: string[],
     readonly kindWord: string,
   ) {}
-  private read(): Terms {
-    this.terms ??= profileTerms(this.product);
-    return this.terms;
+  private terms(): number {
+    if (this.termsAt < 0) this.termsAt = this.tables.storeTerms(this.product);
+    return this.termsAt;
+  }
+  private attributeAt(): number {
+    if (this.attributesAt < 0) this.attributesAt = this.tables.storeAttributes(this.product);
+    return this.attributesAt;
   }
   get attributes() {
-    this.attributeList ??= profileAttributes(this.product);
-    return this.attributeList;
+    return this.tables.attributes(this.attributeAt());
   }
   get labelTerms() {
-    return this.read().labelTerms;
+    return this.tables.labelTerms(this.terms());
   }
   get descriptionTerms() {
-    return this.read().descriptionTerms;
+    return this.tables.descriptionTerms(this.terms());
   }
   get labelSounds() {
-    return this.read().labelSounds;
+    return this.tables.labelSounds(this.terms());
+  }
+  get detailsRead() {
+    return this.termsAt >= 0 && this.attributesAt >= 0;
+  }
+  labelHas(term: string, sound: string) {
+    return this.tables.labelHas(this.terms(), term, sound);
+  }
+  rowHas(term: string) {
+    return this.tables.rowHas(this.terms(), term);
+  }
+  readDetails() {
+    this.terms();
+    this.attributeAt();
+  }
+  dropDetails() {
+    this.tables.free(this.termsAt, this.attributesAt);
+    this.termsAt = -1;
+    this.attributesAt = -1;
+  }
+  relocate(moveTerms: (at: number) => number, moveAttributes: (at: number) => number) {
+    this.termsAt = moveTerms(this.termsAt);
+    this.attributesAt = moveAttributes(this.attributesAt);
   }
 }
 
 /**
  * The product's profile. Its kinds are read at once (the index groups products by them); attributes and terms,
- * most of the cost, on first use: an index of 100 000 products reads them only for the products turns look at.
+ * most of the cost, on first use or by `readDetails`, into `tables` (an index's, shared by its profiles; a
+ * profile of its own by default).
  */
-export function profileProduct(p: CatalogProduct): ProductProfile {
+export function profileProduct(p: CatalogProduct, tables = new DetailTables()): ProductProfile & DetailsHolder {
   const word = headWord(p.name);
   const kinds = [kindStem(word), ...p.synonyms.map((s) => kindStem(synonymHead(s)))].filter((k): k is string => !!k);
-  return new LazyProfile(p, stem(foldText(word)), [...new Set(kinds)], word);
-}
-
-function profileAttributes(p: CatalogProduct): Attribute[] {
-  const row = `${p.name} ${p.description} ${p.standard ?? ""}`;
-  // Number words in the row read as figures, as they do in requests: "tres capas" is what "3 capas" asks for.
-  const attributes = readAttributes(row, replaceNumberWords(attributeTokens(row)), "product").attributes;
-  for (const code of nameAcronyms(p.name))
-    if (!attributes.some((a) => a.kind === "code" && a.value === code)) attributes.push({ kind: "code", value: code });
-  return attributes;
-}
-
-function profileTerms(p: CatalogProduct): Terms {
-  const label = `${p.name} ${p.synonyms.join(" ")} ${p.brand} ${p.standard ?? ""}`;
-  const labelTerms = [...new Set(analyze(label))];
-  return {
-    labelTerms,
-    descriptionTerms: [...new Set(analyze(p.description))].filter((t) => !labelTerms.includes(t)),
-    labelSounds: new Set(labelTerms.map(phoneticKey)),
-  };
+  return new LazyProfile(p, tables, stem(foldText(word)), [...new Set(kinds)], word);
 }
 
 /** "Extintor" → "Extintores", "Arnés" → "Arneses", "Guantes" stays: a family title from a head word. */
@@ -176,10 +191,10 @@ export function familiesOf(
 
 /** The label says the term, exactly or by sound ("baqueta" for "vaqueta"). */
 export function labelHas(profile: ProductProfile, term: string, sound: string): boolean {
-  return profile.labelTerms.includes(term) || profile.labelSounds.has(sound);
+  return profile.labelHas(term, sound);
 }
 
 /** Any field says the term. */
 export function rowHas(profile: ProductProfile, term: string): boolean {
-  return profile.labelTerms.includes(term) || profile.descriptionTerms.includes(term);
+  return profile.rowHas(term);
 }
