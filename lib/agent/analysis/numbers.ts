@@ -7,7 +7,13 @@ import { lexicon } from "../lexicon";
 import { FuzzyVocabulary } from "./fuzzy";
 import { phoneticKey } from "./phonetic";
 
-const { units: UNITS, tens: TENS, hundreds: HUNDREDS, groups: GROUPS } = lexicon.numbers;
+// Tables without a prototype: a customer's word such as "constructor" must never read an Object member.
+const table = (entries: Record<string, number>): Record<string, number> =>
+  Object.assign(Object.create(null) as Record<string, number>, entries);
+const UNITS = table(lexicon.numbers.units);
+const TENS = table(lexicon.numbers.tens);
+const HUNDREDS = table(lexicon.numbers.hundreds);
+const GROUPS = table(lexicon.numbers.groups);
 const THOUSAND = lexicon.numbers.thousand;
 const HALF = new Set(lexicon.numbers.half);
 const MULTIPLIERS: Record<string, number> = { [THOUSAND]: 1000, millon: 1_000_000, millones: 1_000_000 };

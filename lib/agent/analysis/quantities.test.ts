@@ -38,6 +38,9 @@ describe("number words, misspellings included, by one mechanism", () => {
     // a word that merely sounds like a number, where no quantity stands, stays a word
     ["lo siento", ["lo", "siento"]],
     ["siento que", ["siento", "que"]],
+    // a word that is the name of an Object member is only a word
+    ["un constructor", ["1", "constructor"]],
+    ["media constructor", ["media", "constructor"]],
   ])("%s", (text, expected) => {
     expect(replaceNumberWords(text.split(" "), { typos: true })).toEqual(expected);
   });
