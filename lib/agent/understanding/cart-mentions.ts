@@ -53,6 +53,17 @@ export function detectCartKind(text: string): CartOpKind {
   return "add";
 }
 
+// "…y agréguele otro detector": a clause of a removal that asks for more of something.
+const ADDS = /\b(?:agreg\w*|sum\w*|anad\w*|aument\w*|otr[oa]s?|tambien|adicional(?:es)?)\b/;
+
+/** In a removal message, the operation a clause states of its own: a new count or an addition; else none. */
+function ownOperation(clause: string): CartOpKind | undefined {
+  const own = detectCartKind(clause);
+  if (own === "remove") return undefined;
+  if (own === "set") return "set";
+  return ADDS.test(foldText(clause)) ? "add" : undefined;
+}
+
 export type CartContext = {
   /** Quantity of the cart's last line, for "un gabinete para cada uno". */ lastLineQuantity: number | null;
 };
@@ -234,7 +245,7 @@ export function extractCart(
     }
     const quantity = clause.quantity ?? servicedCount(clause, resolution.resolved);
     // In a removal, a clause that sets a count of its own and removes nothing is a count for its item.
-    const op = kind === "remove" && detectCartKind(clause.tokens.join(" ")) === "set" ? "set" : undefined;
+    const op = kind === "remove" ? ownOperation(clause.tokens.join(" ")) : undefined;
     mentions.push({ phrase, quantity, quantityUnit: clause.unit, ...resolution, ...(op ? { op } : {}) });
   }
   // A number fixed inside the message is still an addition, not a change of the open cart.

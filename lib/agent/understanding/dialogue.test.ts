@@ -726,6 +726,8 @@ describe("a removal and a new count in one message each go to their own item", (
     [["quiero 3 martillos y 1 serrucho", "quítele el serrucho y póngale 5 martillos en vez de 3"], [["MAR-16", 5]]],
     [["quiero 2 martillos y 1 serrucho", "quíteme el serrucho y póngale un martillo más"], [["MAR-16", 3]]],
     [["quiero 2 martillos y 1 serrucho", "quíteme el serrucho y suba los martillos a 6"], [["MAR-16", 6]]],
+    [["quiero 2 martillos y 1 serrucho", "quítele el serrucho y agréguele otro martillo"], [["MAR-16", 3]]],
+    [["quiero 2 martillos", "y otro martillo"], [["MAR-16", 3]]],
   ])("a request verb after «y», its clitic first or not, opens the next operation: %j", (messages, lines) => {
     expect(linesOf(talk(hardware, messages).sale)).toEqual(lines);
   });
@@ -928,6 +930,12 @@ describe("swaps replace a line by its sibling, keeping the quantity", () => {
       demo,
       ["necesito 2 arneses de una argolla", "mejor cambie los arneses de 1 argolla por los de 4 argollas"],
       [["ALT-001", 2]],
+    ],
+    [
+      "after «me equivoqué»",
+      hardware,
+      ["quiero 1 escalera de 5 pasos", "ay no, me equivoqué, era la de 7 pasos"],
+      [["ESC-7", 1]],
     ],
     [
       "the old variant refused, then the new one",
