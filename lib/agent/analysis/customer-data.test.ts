@@ -80,6 +80,7 @@ describe("data written together, in any order", () => {
     ["buenas, mis datos de una: Marta Lucía Mina, cc 76345987, cel 3145678901", "Marta Lucía Mina"],
     ["listo. datos pa la factura: Montajes Pance SAS, NIT 900456789-4, tel 3157788990", "Montajes Pance SAS"],
     ["bueno, le envío mis datos: Elkin Mario Rosero, cc 1144190876, cel 3218765432", "Elkin Mario Rosero"],
+    ["le doy mis datos: Rosa Elvira Jamundí, cc 66912458, cel 3128734590, Cali", "Rosa Elvira Jamundí"],
   ])("who the order is billed to, however the card opens: %s", (text, name) => {
     expect(read(text).name).toBe(name);
   });

@@ -27,7 +27,7 @@ export const NAME_INTRO = new RegExp(
 
 // Labels customers put before a contact card: "mis datos: …", "le envío mis datos: …", "nombre completo: …".
 const CARD_LABEL =
-  /^\s*(?:(?:le|les|te|aqui|aquí|ahi|ahí) )?(?:(?:dejo|env[ií]o|mando|paso|comparto|van) )?(?:(?:mis|los|sus|la) )?(?:datos(?: son| de una| completos| personales| del cliente| de facturaci[oó]n| pa(?:ra)? (?:la )?factura(?:ci[oó]n)?)*|nombre(?: completo)?|cliente|empresa|raz[oó]n social|(?:persona de )?contacto)\s*[:=-]?\s*/iu;
+  /^\s*(?:(?:le|les|te|aqui|aquí|ahi|ahí) )?(?:(?:dejo|doy|env[ií]o|mando|paso|comparto|van) )?(?:(?:mis|los|sus|la) )?(?:datos(?: son| de una| completos| personales| del cliente| de facturaci[oó]n| pa(?:ra)? (?:la )?factura(?:ci[oó]n)?)*|nombre(?: completo)?|cliente|empresa|raz[oó]n social|(?:persona de )?contacto)\s*[:=-]?\s*/iu;
 // "Es para Constructora X S.A.S., NIT …" / "facturar a …": who the order is for, before a company's name.
 const BILL_TO =
   /^\s*(?:es\s+)?(?:para|a nombre de|(?:la\s+)?factura(?:r)?\s+a(?:\s+nombre\s+de)?|f[aá]ctur(?:e|ele|enos)\s+a|a favor de)\s+/iu;

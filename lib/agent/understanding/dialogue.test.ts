@@ -793,6 +793,13 @@ describe("a question about a product and about the company gets both answers", (
   });
 });
 
+describe("the answer to the summary, whatever topic word comes with it", () => {
+  it("closes on a confirmation that mentions the dispatch", () => {
+    const c = talk(hardware, ["quiero 2 martillos", "eso es todo", ...DATA, "confirmado, pueden despachar"]);
+    expect(c.last.effects).toContainEqual({ type: "close_order" });
+  });
+});
+
 describe("a price said picks the one option shown at it", () => {
   it("picks it with the count said", () => {
     expect(linesOf(talk(demo, ["¿qué cascos tienen?", "me sirve el de 96.000, deme 2"]).sale)).toEqual([

@@ -139,6 +139,8 @@ export function scoreIntents(f: MessageFeatures, ctx: IntentContext): IntentScor
   if (saleOpen) {
     const controls = f.signals.confirm || f.signals.refuse || f.signals.finish || f.signals.cancel;
     if (controls) scores.venta += 3;
+    // "confirmado, pueden despachar" with the summary waiting: the answer to it, whatever topic word comes along.
+    if (controls && ctx.awaitingAnswer && !f.question) scores.venta += 1.5;
     if (f.signals.showCart) scores.venta += 3;
     if (f.hasCustomerData) scores.venta += 3.5;
     if (QUANTITY_ONLY.test(f.numeric) && (ctx.hasOpenCart || ctx.awaitingAnswer)) scores.venta += 3;
