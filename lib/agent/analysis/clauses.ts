@@ -9,6 +9,8 @@ import { replaceNumberWords } from "./numbers";
 
 const PACKAGING = new Map(lexicon.units.packaging.flatMap((p) => p.words.map((w) => [w, p.unit] as const)));
 const MONEY_AFTER = new Set(lexicon.numbers.money);
+// One-letter units ("l", "m") are also sizes ("talla L 4 pares"): left out.
+const MEASURE_WORDS = new Set(lexicon.units.measures.flatMap((m) => m.words).filter((w) => w.length > 1));
 const CONNECTORS = new Set(["y", "e", "tambien", "ademas", "mas", "con", "aparte"]);
 const LABEL_WORDS = new Set([...lexicon.attributes.numberLabels, ...lexicon.attributes.sizeLabels]);
 
@@ -139,6 +141,8 @@ export function readClause(tokens: string[]): Clause {
       isNumber(token) &&
       // "¿y si hay en 42?": a figure after «en» is a size or a time, not how many ("déjelo en 2" is).
       (tokens[i - 1] !== "en" || /^dej|^qued/.test(tokens[i - 2] ?? "")) &&
+      // "de metro veinte": a figure right after a unit of measure completes the measure.
+      !MEASURE_WORDS.has(tokens[i - 1] ?? "") &&
       (!used.has(i) || countedInMeasure) &&
       !attributeAfterOf(tokens, i, noProductYet ? sinceQuantity : phraseTokens) &&
       plausible;

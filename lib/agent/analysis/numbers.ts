@@ -95,8 +95,12 @@ function readNumber(tokens: readonly string[], start: number): { value: number; 
   let total = 0;
   let current = 0;
   let seen = false;
+  let afterTens = false;
   while (i < tokens.length) {
     const word = tokens[i] as string;
+    // "metro veinte, dos de esas": after a unit or a ten (its "y" read with it), a unit or a ten is another number.
+    if (afterTens && (word in UNITS || word in TENS)) break;
+    afterTens = word in UNITS || word in TENS;
     if (word in HUNDREDS) current += HUNDREDS[word] as number;
     else if (word in TENS) {
       current += TENS[word] as number;

@@ -38,6 +38,8 @@ describe("number words, misspellings included, by one mechanism", () => {
     // a word that merely sounds like a number, where no quantity stands, stays a word
     ["lo siento", ["lo", "siento"]],
     ["siento que", ["siento", "que"]],
+    // two number words that cannot make one number are two numbers
+    ["de metro veinte dos de esas", ["de", "metro", "20", "2", "de", "esas"]],
     // a word that is the name of an Object member is only a word
     ["un constructor", ["1", "constructor"]],
     ["media constructor", ["media", "constructor"]],
@@ -63,6 +65,14 @@ describe("numbers that belong to an attribute are never quantities", () => {
     // what the goods are for is counted apart from them
     ["necesito 6 para las tres plantas", [[6, null, "para las 3 plantas"]]],
     ["botas talla 40 y si hay en 42", [[null, null, "botas talla 40 y si hay en 42"]]],
+    [
+      "la valla de metro veinte, dos de esas",
+      [
+        [null, null, "la valla de metro 20"],
+        [2, null, ""],
+      ],
+    ],
+    ["guantes talla l 4 pares", [[4, "par", "guantes talla l"]]],
   ])("%s", (text, expected) => {
     expect(clauses(text)).toEqual(expected);
   });
