@@ -13,6 +13,8 @@ describe("putting the decision off until something happens never closes the orde
     ["cuando me llegue la quincena le aviso"],
     ["apenas tenga el presupuesto le confirmo"],
     ["espero el pago de fin de mes y le cuento"],
+    ["yo le confirmo, primero tengo que ver si el gerente me aprueba, no me lo vaya a despachar todavía"],
+    ["sí, pero todavía no, le confirmo cuando llegue el jefe"],
   ])("%s", (reply) => {
     const c = talk(["quiero 2 martillos", "eso es todo", DATA, reply]);
     expect(c.plans[2]?.sale?.state).toBe("listo_para_finalizar");
