@@ -36,6 +36,10 @@ const SETS = [
   "round14-dialogos",
   "round15-mensajes",
   "round15-dialogos",
+  "round16-mensajes",
+  "round16-dialogos",
+  "round17-mensajes",
+  "round17-dialogos",
 ];
 
 describe.each(["demo", "real"])("evaluation sets on the %s catalogue", (catalog) => {
