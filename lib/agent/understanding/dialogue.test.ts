@@ -939,6 +939,12 @@ describe("swaps replace a line by its sibling, keeping the quantity", () => {
       [["ALT-001", 2]],
     ],
     [
+      "after an apology, the new variant alone",
+      hardware,
+      ["quiero 1 escalera de 5 pasos", "perdón, la de 7 pasos"],
+      [["ESC-7", 1]],
+    ],
+    [
       "after «me equivoqué»",
       hardware,
       ["quiero 1 escalera de 5 pasos", "ay no, me equivoqué, era la de 7 pasos"],

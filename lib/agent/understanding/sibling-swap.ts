@@ -73,9 +73,12 @@ function foldSwapText(text: string): string {
     .replace(/\s+/g, " ")
     .trim();
   const opened = folded.replace(OPENERS, "");
-  // a "no" among the openers stays: "no, mejor el…", "uy no, necesito es el…" is how a swap is said
+  // a "no" among the openers stays: "no, mejor el…", "uy no, necesito es el…" is how a swap is said; an apology
+  // for a mistake says the same ("perdón, el de 20", "me equivoqué, la gris")
   const openers = folded.slice(0, folded.length - opened.length);
-  return /\bno\b/.test(openers) ? `no ${opened}` : opened;
+  return /\bno\b|\bperdon\w*|\bdisculp\w*|\bme equivoque\b|\bme confundi\b|\bmejor dicho\b/.test(openers)
+    ? `no ${opened}`
+    : opened;
 }
 
 /** The one count said in a phrase ("uno", "2 de esos"), or null; a figure after «de» ("de 1 argolla") is none. */
