@@ -6,7 +6,7 @@ import { NAME_STOP } from "./person-name";
 
 // The street is a number ("Calle 5", "Calle 2 Oeste": Cali numbers its western streets so), or, for avenues and highways, a name of up to four words ("Av Ciudad de Cali").
 export const ADDRESS =
-  /\b(?:(?:calle|cll|cl|carrera|cra|kra|kr|cr|avenida|av|transversal|tv|trans|diagonal|dg|diag|autopista|circular)\.?\s*\d+\s*[a-z]?(?:\s*bis)?(?:\s+(?:sur|norte|oeste|este))?|(?:avenida|av|autopista|circunvalar)\.?(?:\s+[a-záéíóúñ]+){1,4})\s*(?:#|no\.?|n°|nº|n[uú]mero|num\.?)\s*\d+\s*[a-z]?\s*-\s*\d+[a-z]?(?:\s+(?:sur|norte|oeste|este)\b)?(?:\s*,?\s*(?:apto|apartamento|casa|bodega|local|oficina|of|int|interior|torre|piso|barrio)\.?\s*[\w-]+)*/i;
+  /\b(?:(?:calle|cll|cl|carrera|cra|kra|kr|cr|avenida|av|transversal|tv|trans|diagonal|dg|diag|autopista|circular)\.?\s*\d+\s*[a-z]?(?:\s*bis)?(?:\s+(?:sur|norte|oeste|este))?|(?:avenida|av|autopista|circunvalar)\.?(?:\s+[a-záéíóúñ]+){1,4})\s*(?:#|no\.?|n°|nº|n[uú]mero|num\.?)\s*\d+\s*[a-z]{0,2}\s*-\s*\d+[a-z]?(?:\s+(?:sur|norte|oeste|este)\b)?(?:\s*,?\s*(?:apto|apartamento|casa|bodega|local|oficina|of|int|interior|torre|piso|barrio)\.?\s*[\w-]+)*/i;
 const NEIGHBOURHOOD_STOP = new Set([...NAME_STOP, "y", "e", "ciudad", "tel", "cel", "celular", "telefono", "teléfono"]);
 
 /** "cra 15 #26-40 barrio el Guabal cali": a neighbourhood runs on past its first word, up to the city. */

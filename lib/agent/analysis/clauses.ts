@@ -136,16 +136,25 @@ export function readClause(tokens: string[]): Clause {
       quantity === null &&
       !["de", "x", "por", "con"].includes(tokens[i - 1] ?? "") &&
       tokens[i + 2] === "de";
-    const isQuantity =
-      (quantity === null || noProductYet || corrects) &&
+    // "ducha de emergencia x 1": a count written after the product with «x», where no pack is named before it.
+    const timesCount =
+      quantity === null &&
       isNumber(token) &&
-      // "¿y si hay en 42?": a figure after «en» is a size or a time, not how many ("déjelo en 2" is).
-      (tokens[i - 1] !== "en" || /^dej|^qued/.test(tokens[i - 2] ?? "")) &&
-      // "de metro veinte": a figure right after a unit of measure completes the measure.
-      !MEASURE_WORDS.has(tokens[i - 1] ?? "") &&
-      (!used.has(i) || countedInMeasure) &&
-      !attributeAfterOf(tokens, i, noProductYet ? sinceQuantity : phraseTokens) &&
-      plausible;
+      tokens[i - 1] === "x" &&
+      !PACKAGING.has(tokens[i - 2] ?? "") &&
+      (next === undefined || next === "y" || next === "e") &&
+      analyze(phraseTokens.join(" ")).length > 0;
+    const isQuantity =
+      timesCount ||
+      ((quantity === null || noProductYet || corrects) &&
+        isNumber(token) &&
+        // "¿y si hay en 42?": a figure after «en» is a size or a time, not how many ("déjelo en 2" is).
+        (tokens[i - 1] !== "en" || /^dej|^qued/.test(tokens[i - 2] ?? "")) &&
+        // "de metro veinte": a figure right after a unit of measure completes the measure.
+        !MEASURE_WORDS.has(tokens[i - 1] ?? "") &&
+        (!used.has(i) || countedInMeasure) &&
+        !attributeAfterOf(tokens, i, noProductYet ? sinceQuantity : phraseTokens) &&
+        plausible);
     if (isQuantity) {
       corrected ||= corrects && !noProductYet;
       quantity = Number(token);

@@ -133,10 +133,11 @@ describe("data written together, in any order", () => {
   });
 });
 
-describe("a street numbered towards a cardinal point", () => {
+describe("a street numbered towards a cardinal point, with its letters", () => {
   it.each([
     ["Rosa Ortiz, cc 38654321, cel 3124445566, Calle 3 Oeste # 40-19", "Calle 3 Oeste # 40-19"],
     ["Rosa Ortiz, cc 38654321, cel 3124445566, Cra 39 # 5-20 sur", "Cra 39 # 5-20 sur"],
+    ["Rosa Ortiz 38654321 3124445566 Calle 21N # 4AN-18 Granada", "Calle 21N # 4AN-18"],
   ])("%s", (text, address) => {
     expect(read(text).address).toBe(address);
   });

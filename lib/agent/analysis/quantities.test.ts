@@ -73,6 +73,9 @@ describe("numbers that belong to an attribute are never quantities", () => {
       ],
     ],
     ["guantes talla l 4 pares", [[4, "par", "guantes talla l"]]],
+    // «x N» after the product counts it; after a pack word it is the pack's size
+    ["ducha de emergencia x 1", [[1, null, "ducha de emergencia x"]]],
+    ["guantes de nitrilo caja x 100", [[null, null, "guantes de nitrilo caja x 100"]]],
   ])("%s", (text, expected) => {
     expect(clauses(text)).toEqual(expected);
   });
