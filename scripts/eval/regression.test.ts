@@ -40,6 +40,8 @@ const SETS = [
   "round16-dialogos",
   "round17-mensajes",
   "round17-dialogos",
+  "round18-mensajes",
+  "round18-dialogos",
 ];
 
 describe.each(["demo", "real"])("evaluation sets on the %s catalogue", (catalog) => {
