@@ -22,6 +22,7 @@ import {
   servingPurposeOf,
 } from "./modifiers";
 import { labelHas, rowHas } from "./profiles";
+import { refusedPositions } from "./refusals";
 
 export type Resolution = {
   /** Candidates best first: those still fitting, then the rest of the search. */
@@ -54,8 +55,6 @@ const LARGE_KIND = 300;
 // How something is counted ("pares", "cajas") says nothing about which product it is.
 const PACKAGING_TERMS = new Set(lexicon.units.packaging.flatMap((p) => p.words.flatMap((w) => analyze(w))));
 const SKU_MATCH = 1000;
-// What may stand between a "no" and the word it rules out: "no las de tela", "que no sean para moto".
-const NEGATION_BRIDGE = new Set(["el", "la", "los", "las", "de", "del", "sea", "sean", "con", "para", "pa", "tipo"]);
 
 /** The first term of the phrase that names a kind of product: Spanish noun phrases open with their head. */
 // "cajas de guantes": a packaging word counts the product named after it; it is the kind only when alone.
@@ -67,19 +66,6 @@ function namedKind(terms: readonly string[], catalog: CatalogIndex): string | nu
     else if (kind) return kind;
   }
   return packaging;
-}
-
-/** Positions of the words a "sin" or a "no" rules out ("sin válvula", "no las de tela"); an opening "no" refuses. */
-function refusedPositions(tokens: readonly string[]): Set<number> {
-  const at = new Set<number>();
-  for (const [i, token] of tokens.entries()) {
-    if (token === "sin" && i + 1 < tokens.length) at.add(i + 1);
-    if (token !== "no" || i === 0) continue;
-    let next = i + 1;
-    while (NEGATION_BRIDGE.has(tokens[next] as string)) next++;
-    if (next > i + 1 && next < tokens.length) at.add(next);
-  }
-  return at;
 }
 
 export type ResolveOptions = {

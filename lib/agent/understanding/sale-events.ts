@@ -15,6 +15,7 @@ import { ADDITIVE, bareQuantityEvents } from "./bare-quantity";
 import type { CartExtraction, ProductMention } from "./cart-mentions";
 import { effectiveQuantity } from "./clause-phrase";
 import type { Understanding } from "./contract";
+import { countSingular } from "./implied-counts";
 import { pendingChoice, shownPick, takeShown } from "./pending-choice";
 import { siblingSwap, swapCue } from "./sibling-swap";
 
@@ -104,25 +105,6 @@ function choiceFor(
   const same = open !== null && open.options.join() === options.join();
   const behind = events.some((e) => e.type === "choose") || (open !== null && !same);
   return { type: "choose", options, quantity, ...(behind ? { queue: true } : {}) };
-}
-
-const ONE_MORE = /\b(?:otro|otra)\s+([a-z]{3,})/g;
-// The article opens what is asked for, not a complement ("pa el taller nuevo", "con la correa").
-const SINGULAR_ARTICLE =
-  /(?:^|\s)(?<!\b(?:pa|para|pal|de|del|en|con|por|a|sin)\s)(?:el|la)\s+(?!(?:de|del|que|q|mismo|misma)\b)[a-z]+(?<!s)\b/;
-
-/** "me llevo la careta": one product asked for with a singular article, not in the cart yet, is one of it. */
-function countSingular(input: SaleEventsInput, sale: SaleSnapshot | null) {
-  if (input.text.includes("?")) return;
-  // "agréguele otro detector": one more of what «otro» names.
-  const another = new Set([...foldText(input.text).matchAll(ONE_MORE)].flatMap((m) => analyze(m[1] as string)));
-  for (const mention of input.cart.mentions) {
-    const sku = mention.resolved?.sku;
-    if (mention.quantity !== null) continue;
-    if ((sku || mention.ambiguous) && analyze(mention.phrase).some((t) => another.has(t))) mention.quantity = 1;
-    else if (sku && !sale?.lines.some((l) => l.sku === sku) && SINGULAR_ARTICLE.test(foldText(mention.phrase)))
-      mention.quantity = 1;
-  }
 }
 
 function mentionEvents(
