@@ -800,6 +800,14 @@ describe("the answer to the summary, whatever topic word comes with it", () => {
   });
 });
 
+describe("a loose count after a list («unos 6 pares») asks which, with the count kept", () => {
+  it("the pick that follows takes it", () => {
+    const c = talk(real, ["¿qué guantes tienen?", "como unos 6 pares", "los de nitrilo"]);
+    expect(c.plans[1]?.sale?.pending).toMatchObject({ kind: "choose_product", quantity: 6 });
+    expect(linesOf(c.sale)).toEqual([["SV-0034", 6]]);
+  });
+});
+
 describe("a price said picks the one option shown at it", () => {
   it("picks it with the count said", () => {
     expect(linesOf(talk(demo, ["¿qué cascos tienen?", "me sirve el de 96.000, deme 2"]).sale)).toEqual([

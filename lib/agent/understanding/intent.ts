@@ -60,7 +60,7 @@ const WANT =
 const WANTS = new RegExp(WANT.source, "g");
 const WANTS_TO_BUY = /\b(quiero|quisiera|necesito|necesitamos|requiero|requerimos) (comprar|pedir|encargar)\b/;
 const QUANTITY_ONLY =
-  /^(y |mejor |entonces |no |pues |bueno )?(que sean|que sea|ponle|ponme|pongale|dejalo en|dejelo en|dejame|son|eran|era|mejor|solo|serian)?\s*\d+\b(\s+(unidades|unidad|pares|par|cajas|caja|rollos|rollo|paquetes|paquete|de esos|de esas|de ese|de esa))?\s*(por favor|porfa|gracias)?$/;
+  /^(y |mejor |entonces |no |pues |bueno )?(que sean|que sea|ponle|ponme|pongale|dejalo en|dejelo en|dejame|son|eran|era|mejor|solo|serian)?\s*(?:(?:como |mas o menos |aproximadamente )?(?:unos |unas )?)\d+\b(\s+(unidades|unidad|pares|par|cajas|caja|rollos|rollo|paquetes|paquete|de esos|de esas|de ese|de esa))?\s*(por favor|porfa|gracias)?$/;
 const INVENTORY =
   /\b(necesito|necesitamos|requiero|requerimos|me interesa(n)?|quiero ver|tienen|tiene|tendran|hay(?! alguien)|manejan|maneja|venden|vende|precios?|cuanto (vale|valen|cuesta|cuestan|sale|salen)|stock|disponib\w*|existencias?|muestr\w*|ensename|busco|buscando|catalogo|productos|referencias|que (tipo|clase)s? de|cual(es)? (me )?(recomienda|sirve)|sirve para|recomienda\w*|opciones)\b/;
 // Comparing products is asking about them, whatever money words come with it ("vale la pena pagar la diferencia").
