@@ -7,6 +7,7 @@ import { readQuantityFrames } from "@/lib/agent/analysis/quantity-frames";
 import { glueSkuMentions } from "@/lib/agent/analysis/sku-mentions";
 import type { CatalogIndex } from "@/lib/agent/retrieval/catalog-index";
 import { type Resolution, resolvePhrase } from "@/lib/agent/retrieval/resolve";
+import { ADDITIVE } from "./bare-quantity";
 import { servicedCount, splitKinds, withCarriedHead } from "./clause-phrase";
 
 export type CartOpKind = "add" | "set" | "remove";
@@ -53,15 +54,13 @@ export function detectCartKind(text: string): CartOpKind {
   return "add";
 }
 
-// "…y agréguele otro detector": a clause of a removal that asks for more of something.
-const ADDS = /\b(?:agreg\w*|sum\w*|anad\w*|aument\w*|otr[oa]s?|tambien|adicional(?:es)?)\b/;
-
 /** In a removal message, the operation a clause states of its own: a new count or an addition; else none. */
 function ownOperation(clause: string): CartOpKind | undefined {
   const own = detectCartKind(clause);
   if (own === "remove") return undefined;
   if (own === "set") return "set";
-  return ADDS.test(foldText(clause)) ? "add" : undefined;
+  // "…y agréguele otro detector": a clause of a removal that asks for more of something.
+  return ADDITIVE.test(foldText(clause)) ? "add" : undefined;
 }
 
 export type CartContext = {
