@@ -8,6 +8,8 @@ import { analyze, foldText } from "./normalize";
 import { replaceNumberWords } from "./numbers";
 
 const PACKAGING = new Map(lexicon.units.packaging.flatMap((p) => p.words.map((w) => [w, p.unit] as const)));
+/** Packaging words as the analyser stems them: how something is counted, which names no product. */
+export const PACKAGING_TERMS = new Set(lexicon.units.packaging.flatMap((p) => p.words.flatMap((w) => analyze(w))));
 const MONEY_AFTER = new Set(lexicon.numbers.money);
 // One-letter units ("l", "m") are also sizes ("talla L 4 pares"): left out.
 const MEASURE_WORDS = new Set(lexicon.units.measures.flatMap((m) => m.words).filter((w) => w.length > 1));
@@ -72,7 +74,8 @@ export const SELF_CORRECTION = new Set([
 ]);
 
 const isNumber = (t: string | undefined): t is string => t !== undefined && /^\d+$/.test(t);
-const PURPOSE = new Set(["pa", "para", "pal"]);
+/** Words that open a purpose ("pa la obra", "para los laboratorios"). */
+export const PURPOSE = new Set(["pa", "para", "pal"]);
 
 export type Clause = {
   tokens: string[];

@@ -5,9 +5,9 @@
 // as missing, with the nearest products of that kind.
 
 import { attributeTokens, readAttributes } from "../analysis/attributes";
+import { PACKAGING_TERMS } from "../analysis/clauses";
 import { analyze } from "../analysis/normalize";
 import { phoneticKey } from "../analysis/phonetic";
-import { lexicon } from "../lexicon";
 import type { Attribute, CatalogProduct } from "../types";
 import { groupAttributes, nearestByMeasure, records, satisfies } from "./attribute-match";
 import type { CatalogIndex, SearchHit } from "./catalog-index";
@@ -52,8 +52,6 @@ const EMPTY: Resolution = {
 };
 const MAX_OPTIONS = 6;
 const LARGE_KIND = 300;
-// How something is counted ("pares", "cajas") says nothing about which product it is.
-const PACKAGING_TERMS = new Set(lexicon.units.packaging.flatMap((p) => p.words.flatMap((w) => analyze(w))));
 const SKU_MATCH = 1000;
 
 /** The first term of the phrase that names a kind of product: Spanish noun phrases open with their head. */

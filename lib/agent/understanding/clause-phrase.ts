@@ -2,9 +2,8 @@
 // item leaves unsaid carried from the item before, services counted by the goods they are done on, and pairs.
 
 import { attributeTokens, readAttributes } from "@/lib/agent/analysis/attributes";
-import { type Clause, countsPairs, isConjunction } from "@/lib/agent/analysis/clauses";
+import { type Clause, countsPairs, isConjunction, PACKAGING_TERMS, PURPOSE } from "@/lib/agent/analysis/clauses";
 import { analyze } from "@/lib/agent/analysis/normalize";
-import { lexicon } from "@/lib/agent/lexicon";
 import type { CatalogIndex } from "@/lib/agent/retrieval/catalog-index";
 import { rowHas } from "@/lib/agent/retrieval/profiles";
 import { resolvePhrase } from "@/lib/agent/retrieval/resolve";
@@ -12,9 +11,7 @@ import type { CatalogProduct } from "@/lib/agent/types";
 
 // A number right after these belongs to the words before it ("de 4 argollas", "talla 42", "a 5"), not to a new item.
 const FIGURE_BEFORE = new Set(["de", "del", "x", "por", "a", "para", "pa", "pal", "talla", "tallas", "numero", "no"]);
-const PACKAGING_TERMS = new Set(lexicon.units.packaging.flatMap((p) => p.words.flatMap((w) => analyze(w))));
 
-const PURPOSE = new Set(["pa", "para", "pal"]);
 const DETERMINERS = new Set(["el", "la", "los", "las", "un", "una", "unos", "unas"]);
 const WITH_DETERMINERS = new Set([...DETERMINERS, "su", "sus"]);
 const namesKind = (token: string, catalog: CatalogIndex) =>

@@ -89,11 +89,13 @@ function topicKind(history: readonly HistoryTurn[], catalog: CatalogIndex): stri
   return shown[0]?.find((kind) => shown.every((kinds) => kinds.includes(kind))) ?? null;
 }
 
+/** The attributes a customer's turn asked for ("¿guantes talla 9?" → size 9). */
+const askedAttributes = (turn: HistoryTurn | undefined) =>
+  turn ? readAttributes(expandChatAbbreviations(turn.text)).attributes : [];
+
 /** The unit a bare figure is in: the one the previous question used, else the one the products shown share. */
 function figureUnit(history: readonly HistoryTurn[], catalog: CatalogIndex): string | null {
-  const previous = previousUserTurn(history);
-  const asked = previous ? readAttributes(expandChatAbbreviations(previous.text)).attributes : [];
-  const said = asked.find((a) => a.kind === "measure");
+  const said = askedAttributes(previousUserTurn(history)).find((a) => a.kind === "measure");
   if (said?.kind === "measure") return said.unit;
   const shown = lastShownProducts(history, catalog);
   const units = new Set(
@@ -133,7 +135,7 @@ export function carryAskedAttributes(
 ): void {
   const previous = previousUserTurn(history);
   if (previous?.intent !== "inventario" || shown.length === 0) return;
-  const asked = readAttributes(expandChatAbbreviations(previous.text)).attributes;
+  const asked = askedAttributes(previous);
   if (asked.length === 0) return;
   const shownSkus = new Set(shown.map((p) => p.sku));
   for (const mention of cart.mentions) {
